@@ -1,0 +1,76 @@
+"""Named errors of reading and extraction.
+
+Every failure a user can meet has a stable ``code`` (stored with the file's record and in
+the load-error table) and a message that says what is wrong with *this* file.
+"""
+from __future__ import annotations
+
+
+class VanbanError(Exception):
+    """Base of every error the product raises on purpose."""
+
+    code = "error"
+
+    def __init__(self, message: str, *, path: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "message": self.message}
+
+
+class ReadError(VanbanError):
+    code = "read_error"
+
+
+class EmptyFileError(ReadError):
+    code = "empty_file"
+
+
+class UnsupportedFormatError(ReadError):
+    code = "unsupported_format"
+
+
+class BinaryGarbageError(ReadError):
+    code = "binary_garbage"
+
+
+class EncodingError(ReadError):
+    code = "unknown_encoding"
+
+
+class CorruptFileError(ReadError):
+    code = "corrupt_file"
+
+
+class PdfEncryptedError(ReadError):
+    code = "pdf_encrypted"
+
+
+class PdfNoTextError(ReadError):
+    code = "pdf_no_text"
+
+
+class DocxProtectedError(ReadError):
+    code = "docx_protected"
+
+
+class OcrUnavailableError(ReadError):
+    code = "ocr_unavailable"
+
+
+class FileTooLargeError(ReadError):
+    code = "file_too_large"
+
+
+class UnsafeArchiveError(ReadError):
+    code = "unsafe_archive"
+
+
+class ExtractionTimeoutError(VanbanError):
+    code = "extraction_timeout"
+
+
+class ExtractionError(VanbanError):
+    code = "extraction_failed"

@@ -1,0 +1,462 @@
+"""Header fields: genre, type, number, date, place, issuer, subject, recipients,
+distribution, signer, and the jurisdiction the issuer belongs to.
+
+Works on the line roles that ``segment`` assigned; each field has a small function.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from .context import Jurisdiction
+from .doc_types import code_for
+from .segment import (
+    AUTHORITY,
+    POSITION_LINE,
+    POSITIONS,
+    DATETIME_LINE,
+    END_MARK,
+    NUMBER_LINE,
+    PLACE_DATE,
+    SOURCE_TAG,
+    TYPE_LINE,
+    TYPE_LINE_ANYCASE,
+    VV_LINE,
+    Segments,
+    is_caps_line,
+)
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+# Abbreviations expanded in issuer names (longest first).
+ISSUER_ABBREVIATIONS = (
+    ("MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
+    ("MTTQ", "Mặt trận Tổ quốc"),
+    ("UBND", "Ủy ban nhân dân"),
+    ("HĐND", "Hội đồng nhân dân"),
+    ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
+    ("BCĐ", "Ban Chỉ đạo"),
+    ("UB", "Ủy ban"),
+)
+
+# Jurisdiction words, longest first; the name that follows is a proper name.
+JURISDICTION_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "tp.", "tp")
+_JUR = r"(?:THÀNH\s+PHỐ|THỊ\s+TRẤN|THỊ\s+XÃ|TỈNH|HUYỆN|QUẬN|PHƯỜNG|XÃ|TP\.?)"
+JURISDICTION_IN_LINE = re.compile(rf"(?:^|\s){_JUR}\s+(?P<name>[\p{{Lu}}\p{{Ll}}][\p{{L}}\s\-]*?)\s*$", re.IGNORECASE)
+JURISDICTION_ONLY = re.compile(rf"^\s*(?P<level>{_JUR})\s+(?P<name>[\p{{L}}\s\-]+?)\s*$", re.IGNORECASE)
+
+# Centrally-run cities: their place name means 'thành phố', every other province 'tỉnh'.
+CENTRAL_CITIES = {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"}
+
+# A sub-body that only makes sense with its parent ("Ban Thường trực" of which Ủy ban?).
+GENERIC_SUBBODIES = (
+    "BAN THƯỜNG TRỰC", "THƯỜNG TRỰC", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "ĐOÀN CHỦ TỊCH",
+    "BAN CHỈ ĐẠO", "BAN TỔ CHỨC", "BAN TUYÊN GIÁO", "BAN DÂN VẬN", "VĂN PHÒNG", "THƯỜNG TRỰC HĐND",
+)
+
+# Words that keep a capital inside a name.
+PROPER_WORDS = {
+    "việt": "Việt", "nam": "Nam", "tổ": "Tổ", "quốc": "Quốc", "chính": "Chính", "phủ": "phủ",
+    "trung": "Trung", "ương": "ương", "đảng": "Đảng", "hội": "hội",
+}
+PROPER_PHRASES = (
+    ("mặt trận tổ quốc việt nam", "Mặt trận Tổ quốc Việt Nam"),
+    ("mặt trận tổ quốc", "Mặt trận Tổ quốc"),
+    ("chính phủ", "Chính phủ"),
+    ("quốc hội", "Quốc hội"),
+    ("trung ương", "Trung ương"),
+    ("việt nam", "Việt Nam"),
+    ("thủ tướng", "Thủ tướng"),
+    ("đảng", "Đảng"),
+)
+
+SIGNED_MARK = re.compile(r"^\s*[(\[]?\s*(?:đã\s+ký|da\s*ky|ký\s+tên|ký,?\s+đóng\s+dấu|ký\s+bởi|signed)[^)\]]*[)\]]?\s*$", re.IGNORECASE)
+NAME = re.compile(r"^(?:[\p{Lu}][\p{Ll}]*\.?)(?:\s+[\p{Lu}][\p{Ll}]*){1,5}$")
+CAPS_NAME = re.compile(r"^[\p{Lu}]+(?:\s+[\p{Lu}]+){1,5}$")
+
+# Type codes that can stand first in a number's symbol (352/KH-UBND, 04-NQ/TU).
+SYMBOL_TYPE_CODES = {
+    "KH": "KH", "KHPH": "KH", "QĐ": "QĐ", "QD": "QĐ", "NQ": "NQ", "NQLT": "NQ", "CT": "CT",
+    "TB": "TB", "HD": "HD", "HDLT": "HD", "CTR": "CTr", "CTr": "CTr", "BC": "BC", "TTR": "TTr",
+    "TTr": "TTr", "KL": "KL", "NĐ": "NĐ", "ND": "NĐ", "TT": "TT", "TTLT": "TTLT", "PA": "PA",
+    "ĐA": "ĐA", "DA": "DA", "CĐ": "CĐ", "GM": "GM", "BB": "BB", "HĐ": "HĐ", "QC": "QC",
+    "QyĐ": "QyĐ", "QYĐ": "QyĐ", "QĐi": "QyĐ", "L": "LUAT", "PL": "PL", "CTHĐ": "CTr",
+}
+
+
+# --- small helpers -------------------------------------------------------------------------------
+
+
+def clean_number(raw: str) -> str | None:
+    """'352 /KH-UBND' -> '352/KH-UBND'; '…05…./2006/ QĐ-UBND' -> '05/2006/QĐ-UBND'."""
+    s = raw.strip()
+    s = re.sub(r"[–—]", "-", s)
+    s = re.sub(r"\s+", "", s)
+    s = re.sub(r"^[._…]+", "", s)
+    s = re.sub(r"(?<=\d)[._…]+(?=/)", "", s)
+    s = re.sub(r"^[._…]+(?=/)", "", s)
+    s = s.rstrip(".,;:")
+    m = re.match(r"^[\w/\-.&]+", s)
+    s = m.group(0) if m else ""
+    if not s or not re.search(r"\p{L}", s) or not re.search(r"[/\-]", s):
+        return None
+    return s
+
+
+def symbol_parts(number: str | None) -> tuple[str | None, list[str]]:
+    """(type code, issuer codes) of a number: '352/KH-UBND' -> ('KH', ['UBND'])."""
+    if not number:
+        return None, []
+    body = number.split("/")
+    if re.match(r"^\d*-", number):  # Party form 04-NQ/TU: type before the slash
+        head = number.split("/")[0]
+        t = head.split("-", 1)[1] if "-" in head else None
+        return SYMBOL_TYPE_CODES.get(t) if t else None, body[1:]
+    rest = [p for p in body[1:] if p and not p.isdigit()]
+    if not rest:
+        return None, []
+    parts = re.split(r"[-/]", "-".join(rest))
+    first = parts[0]
+    if first in SYMBOL_TYPE_CODES and len(parts) > 1:
+        return SYMBOL_TYPE_CODES[first], parts[1:]
+    return None, parts
+
+
+def parse_vn_date(day: str, month: str, year: str) -> str | None:
+    """ISO date from the pieces of 'ngày D tháng M năm Y'; blank pieces give 'YYYY-MM' or 'YYYY'."""
+    d = re.sub(r"\D", "", day or "")
+    m = re.sub(r"\D", "", month or "")
+    y = re.sub(r"\D", "", year or "")
+    if len(y) != 4:
+        return None
+    if not m or not 1 <= int(m) <= 12:
+        return y
+    if not d or not 1 <= int(d) <= 31:
+        return f"{y}-{int(m):02d}"
+    return f"{y}-{int(m):02d}-{int(d):02d}"
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:].lower() if word else word
+
+
+def proper_name(s: str) -> str:
+    """'SÓC TRĂNG' -> 'Sóc Trăng'; 'BÀ RỊA - VŨNG TÀU' -> 'Bà Rịa - Vũng Tàu'."""
+    return " ".join(_cap(w) for w in s.split())
+
+
+def name_case(s: str) -> str:
+    """Sentence case for a body's name, keeping place names and proper phrases capitalized."""
+    words = s.split()
+    if not words:
+        return s
+    out = [_cap(words[0])] + [w.lower() for w in words[1:]]
+    text = " ".join(out)
+    # place name after a jurisdiction word
+    text = re.sub(
+        r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+([\p{L}\s\-]+)$",
+        lambda m: f"{m.group(1)} {proper_name(m.group(2))}",
+        text,
+    )
+    low = text.lower()
+    for phrase, proper in PROPER_PHRASES:
+        idx = low.find(phrase)
+        while idx >= 0:
+            text = text[:idx] + proper + text[idx + len(phrase):]
+            low = text.lower()
+            idx = low.find(phrase, idx + len(phrase))
+    # a known agency-type head word followed by its field: 'Sở giáo dục' -> 'Sở Giáo dục'
+    text = re.sub(r"^(Sở|Bộ|Ban|Cục|Tổng cục|Vụ|Chi cục|Ủy ban|Uỷ ban)\s+(?!nhân dân)(\p{Ll})", lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
+    return text[:1].upper() + text[1:]
+
+
+def expand_abbreviations(s: str) -> str:
+    for abbr, full in ISSUER_ABBREVIATIONS:
+        s = re.sub(rf"(?<![\p{{L}}]){re.escape(abbr)}(?![\p{{L}}])", full, s)
+    return s
+
+
+def split_items(block: str, label: re.Pattern) -> list[str]:
+    """Items of a 'Kính gửi' or 'Nơi nhận' block, one per addressee."""
+    text = label.sub("", block, count=1)
+    lines = [ln.strip() for ln in text.split("\n")]
+    items: list[str] = []
+    for ln in lines:
+        if not ln:
+            continue
+        if label.match(ln):  # 'Đồng kính gửi:' inside the block
+            ln = label.sub("", ln, count=1).strip()
+            if not ln:
+                continue
+            items.append(ln)
+            continue
+        pieces = re.split(r"(?:^|(?<=[;.]))\s*[-+•*]\s+", ln)
+        starts_item = bool(re.match(r"^[-+•*]\s*", ln))
+        pieces = [p for p in pieces if p.strip()]
+        if not pieces:
+            continue
+        if starts_item or not items or items[-1].rstrip().endswith((";", ".")):
+            items.extend(pieces)
+        else:
+            items[-1] = items[-1] + " " + pieces[0]
+            items.extend(pieces[1:])
+    out = []
+    for it in items:
+        it = re.sub(r"^[-+•*]\s*", "", it.strip())
+        it = re.sub(r"[\s;,.]+$", "", it)
+        if it and not re.fullmatch(r"[\W_]+", it):
+            out.append(it)
+    return out
+
+
+# --- the header ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Header:
+    genre: str = "official"
+    doc_type: str | None = None
+    number: str | None = None
+    issued_date: str | None = None
+    place: str | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    distribution: list[str] = field(default_factory=list)
+    signer: dict = field(default_factory=lambda: {"name": None, "position": None, "authority": None})
+    jurisdiction: Jurisdiction = field(default_factory=Jurisdiction)
+
+    def fields(self) -> dict:
+        return {
+            "genre": self.genre, "doc_type": self.doc_type, "number": self.number,
+            "issued_date": self.issued_date, "place": self.place, "issuer": self.issuer,
+            "subject": self.subject, "recipients": self.recipients,
+            "distribution": self.distribution, "signer": self.signer,
+        }
+
+
+def _jurisdiction_of(lines: list[str], place: str | None) -> Jurisdiction:
+    for ln in lines:
+        m = JURISDICTION_ONLY.match(ln) or JURISDICTION_IN_LINE.search(ln)
+        if m:
+            level_m = re.search(_JUR, m.group(0), re.IGNORECASE)
+            level = level_m.group(0).lower().replace("tp.", "thành phố").replace("tp", "thành phố") if level_m else None
+            return Jurisdiction(level=level, name=proper_name(m.group("name")))
+    if place:
+        name = re.sub(r"^(?:TP\.?|Thành\s+phố|Tỉnh)\s*", "", place, flags=re.IGNORECASE).strip()
+        level = "thành phố" if name.lower() in CENTRAL_CITIES else "tỉnh"
+        return Jurisdiction(level=level, name=proper_name(name))
+    return Jurisdiction()
+
+
+def compose_issuer(agency_lines: list[str], jur: Jurisdiction) -> str | None:
+    """Issuing body from the agency lines of the header (parent first, issuing body last)."""
+    bodies, jur_text = [], None
+    for ln in agency_lines:
+        ln = " ".join(ln.split()).strip(" -–")
+        if not ln:
+            continue
+        if JURISDICTION_ONLY.match(ln):
+            jur_text = ln
+            if bodies:
+                bodies[-1] = bodies[-1] + " " + ln
+            continue
+        bodies.append(ln)
+    if not bodies:
+        return None
+    child = bodies[-1]
+    if len(bodies) > 1 and any(child.upper().startswith(g) for g in GENERIC_SUBBODIES) and not JURISDICTION_IN_LINE.search(child):
+        name = child + " " + bodies[0]
+    elif len(bodies) > 1 and not JURISDICTION_IN_LINE.search(child) and (jur_text or JURISDICTION_IN_LINE.search(bodies[0])):
+        m = JURISDICTION_IN_LINE.search(bodies[0])
+        suffix = jur_text or (m.group(0).strip() if m else "")
+        name = f"{child} {suffix}"
+    else:
+        name = child
+    return name_case(expand_abbreviations(name))
+
+
+def _issuer_fallback(segs: Segments, number: str | None, signer: dict, jur: Jurisdiction) -> str | None:
+    """Issuer from the signature's 'TM. …' line or the number's symbol, plus the place."""
+    body = None
+    auth = signer.get("authority") or ""
+    m = re.search(r"\bT\.?M\.?\s+(.+?)(?=\s+(?:KT|TL|TUQ|Q)\.|$)", auth)
+    if m:
+        body = m.group(1)
+    else:
+        _, codes = symbol_parts(number)
+        if codes and codes[0] in ("UBND", "HĐND"):
+            body = codes[0]
+    if not body:
+        return None
+    body = expand_abbreviations(body)
+    if jur.name and not JURISDICTION_IN_LINE.search(body):
+        body = f"{body} {jur.level or ''} {jur.name}".replace("  ", " ")
+    return name_case(body)
+
+
+def _signature(segs: Segments) -> dict:
+    lines = segs.lines
+    n = len(lines)
+    if segs.distribution:
+        d0 = segs.line_index_at(segs.distribution[0])
+        d1 = segs.line_index_at(segs.distribution[1])
+        window = list(range(max(0, d0 - 14), d0)) + list(range(d1 + 1, min(n, d1 + 16)))
+    else:
+        mark = next((i for i in range(n - 1, -1, -1) if END_MARK.search(lines[i].text)), None)
+        start = mark + 1 if mark is not None and n - mark < 40 else max(0, n - 25)
+        window = list(range(start, n))
+    auth, position, name = [], None, None
+    last_role_line = None
+    for i in window:
+        s = lines[i].stripped
+        if not s:
+            continue
+        if AUTHORITY.match(s) and is_caps_line(re.sub(r"[\p{Ll}\s]+$", "", s) or s, 0.6):
+            caps, tail = _split_caps_name(s)
+            pos_m = None
+            # 'KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG' : the last position in the line is the signer's own
+            for p in POSITIONS:
+                if caps.endswith(" " + p) and not re.search(rf"(?:TM|KT|TL|TUQ|Q)\.\s*{re.escape(p)}$", caps):
+                    pos_m = p
+                    break
+            if pos_m:
+                auth.append(caps[: -len(pos_m)].strip())
+                position = pos_m
+            else:
+                auth.append(caps)
+            if tail:
+                name = tail
+            last_role_line = i
+            continue
+        if POSITION_LINE.match(s) and is_caps_line(s, 0.6) and len(s) < 90:
+            caps, tail = _split_caps_name(s)
+            position = caps
+            if tail:
+                name = tail
+            last_role_line = i
+            continue
+        if last_role_line is not None and name is None and i - last_role_line <= 8:
+            if SIGNED_MARK.match(s) or s.startswith("(") or s.lower().startswith("ký"):
+                continue
+            if NAME.match(s) or CAPS_NAME.match(s) and len(s.split()) <= 5 and not POSITION_LINE.match(s):
+                name = s
+                nxt = lines[i + 1].stripped if i + 1 < n else ""
+                if len(s.split()) < 4 and re.fullmatch(r"[\p{Lu}][\p{Ll}]+", nxt):
+                    name = f"{s} {nxt}"  # a name wrapped onto a second line
+                break
+    if position and name is None and not auth and last_role_line is None:
+        position = None
+    return {
+        "name": name,
+        "position": position,
+        "authority": " ".join(a for a in auth if a) or None,
+    }
+
+
+def _split_caps_name(line: str) -> tuple[str, str | None]:
+    """'KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng' -> ('KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG', 'Nguyễn Sinh Hùng')."""
+    m = re.match(r"^(?P<caps>.*?[\p{Lu}.])\s+(?P<name>[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+){1,5})$", line)
+    if m and is_caps_line(m.group("caps"), 0.9):
+        return m.group("caps").strip(), m.group("name")
+    return line.strip(), None
+
+
+def _news(segs: Segments, head: Header) -> None:
+    head.genre, head.doc_type = "news", "TIN"
+    if segs.headline:
+        head.subject = segs.part("headline").strip()
+    if segs.dateline:
+        m = DATETIME_LINE.match(segs.part("dateline").strip())
+        if m:
+            head.issued_date = parse_vn_date(m["d"], m["m"], m["y"])
+    lines = segs.lines
+    start = segs.line_index_at(segs.dateline[1]) + 1 if segs.dateline else 0
+    for ln in lines[start:start + 6]:
+        m = SOURCE_TAG.match(ln.stripped)
+        if m:
+            head.issuer = m.group("src").strip()
+            break
+        if ln.stripped:
+            break
+    # author: the short name line right after the article's last paragraph
+    last = next((i for i in range(len(lines) - 1, start, -1) if END_MARK.search(lines[i].text)), None)
+    if last is not None:
+        nxt = next((ln.stripped for ln in lines[last + 1:last + 4] if ln.stripped), None)
+        if nxt and NAME.match(nxt) and len(nxt.split()) <= 5:
+            head.signer["name"] = nxt
+
+
+def extract_header(text: str, segs: Segments) -> Header:
+    head = Header()
+    if segs.genre == "news":
+        _news(segs, head)
+        return head
+    roles = segs.header_roles
+    # number
+    for ln in segs.role_lines("number"):
+        m = NUMBER_LINE.match(ln.stripped)
+        if m:
+            head.number = clean_number(m.group("num"))
+            if m.group("num").strip().startswith("/") or re.match(r"^\s*/", m.group("num")):
+                head.number = clean_number(m.group("num")) or head.number
+    # place and date
+    for ln in segs.role_lines("place_date"):
+        m = PLACE_DATE.search(ln.stripped)
+        if m:
+            place = m.group("place").strip()
+            head.place = place or None
+            head.issued_date = parse_vn_date(m["d"], m["m"], m["y"])
+    # type and subject
+    type_lines = segs.role_lines("type")
+    subject_parts: list[str] = []
+    if type_lines:
+        m = TYPE_LINE_ANYCASE.match(type_lines[0].stripped)
+        head.doc_type = code_for(m.group("word")) if m else None
+        if m and m.group("rest").strip():
+            subject_parts.append(m.group("rest").strip())
+    subject_parts += [ln.stripped for ln in segs.role_lines("subject")]
+    vv = segs.role_lines("vv")
+    if vv:
+        first = VV_LINE.match(vv[0].stripped)
+        vv_parts = [first.group("rest") if first else vv[0].stripped] + [ln.stripped for ln in vv[1:]]
+        if not subject_parts:
+            subject_parts = vv_parts
+        if head.doc_type is None:
+            head.doc_type = "CV"
+    if subject_parts:
+        head.subject = " ".join(" ".join(subject_parts).split()) or None
+    if head.doc_type is None:
+        code, _ = symbol_parts(head.number)
+        if code:
+            head.doc_type = code
+        elif head.number:
+            head.doc_type = "CV"
+        else:
+            # a header stripped to its first line: 'Quyết định về việc …'
+            first = next((ln for ln in segs.lines if ln.stripped), None)
+            m = TYPE_LINE_ANYCASE.match(first.stripped) if first else None
+            if m:
+                head.doc_type = code_for(m.group("word"))
+                if not head.subject and m.group("rest").strip():
+                    head.subject = m.group("rest").strip()
+    if head.number and re.match(r"^\d*/?\d*/?QH\d*$", head.number.split("/", 1)[-1] if "/" in head.number else "") and head.doc_type in (None, "CV"):
+        head.doc_type = "LUAT"
+    # recipients and distribution
+    from .segment import DISTRIBUTION_START, RECIPIENTS_START
+
+    if segs.recipients:
+        head.recipients = split_items(segs.part("recipients"), RECIPIENTS_START)
+    if segs.distribution:
+        head.distribution = split_items(segs.part("distribution"), DISTRIBUTION_START)
+    head.signer = _signature(segs)
+    # issuer and jurisdiction
+    agency_lines = [ln.stripped for ln in segs.role_lines("agency")]
+    head.jurisdiction = _jurisdiction_of(agency_lines, head.place)
+    head.issuer = compose_issuer(agency_lines, head.jurisdiction) or _issuer_fallback(
+        segs, head.number, head.signer, head.jurisdiction
+    )
+    if head.jurisdiction.name is None and head.issuer:
+        head.jurisdiction = _jurisdiction_of([head.issuer.upper()], None)
+    return head

@@ -1,0 +1,248 @@
+"""Normalization: raw text to the canonical text every span indexes.
+
+Each step is a small pure function ``str -> str`` that returns its input unchanged when
+it does not apply; ``normalize`` records the names of the steps that changed something.
+Pages are normalized one by one so that page starts survive.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex as re
+
+from .readers.base import RawText
+
+
+@dataclass
+class NormalizedText:
+    text: str
+    steps: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=lambda: [0])
+    encoding: str | None = None
+
+
+# --- character-level fixes -------------------------------------------------------------
+
+# Letters that look like Latin capitals but are not (Cyrillic, Greek): written as the
+# Latin letters they imitate inside numbers and symbols (``66/NQ-СР`` -> ``66/NQ-CP``).
+HOMOGLYPHS = {
+    "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O",
+    "Р": "P", "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S",
+    "а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "у": "y", "і": "i",
+    "Α": "A", "Β": "B", "Ε": "E", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Χ": "X", "Υ": "Y", "Ζ": "Z",
+}
+# Letters typed for Đ/đ by old keyboards and fonts.
+D_VARIANTS = {"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ"}
+# Space-like characters other than the plain space.
+SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Hyphen look-alikes (the en and em dashes are real punctuation and are kept).
+HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2212\ufe63\uff0d"), "-")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+_HOMOGLYPH_CLASS = "".join(HOMOGLYPHS)
+_MIXED_TOKEN = re.compile(rf"[\p{{L}}\p{{N}}/\-.&]*[{_HOMOGLYPH_CLASS}][\p{{L}}\p{{N}}/\-.&]*")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fix_d_variants(text: str) -> str:
+    return text.translate(str.maketrans(D_VARIANTS))
+
+
+def fix_homoglyphs(text: str) -> str:
+    """Map Cyrillic/Greek look-alikes to Latin inside tokens that also hold Latin or digits."""
+
+    def fix(m: re.Match) -> str:
+        token = m.group(0)
+        if re.search(r"[A-Za-z0-9/]", token):
+            return "".join(HOMOGLYPHS.get(c, c) for c in token)
+        return token
+
+    return _MIXED_TOKEN.sub(fix, text)
+
+
+def fix_spaces(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(SPACES).translate(INVISIBLE).translate(HYPHENS)
+    text = CONTROL.sub(" ", text)
+    return text.replace("\t", " ")
+
+
+# --- word-segmented text ---------------------------------------------------------------
+
+_WS_JOINER = re.compile(r"(?<=\p{L})_(?=\p{L})")
+_SPACED_PUNCT = re.compile(r"(?<=\S) +([,;:.!?)])(?=\s|$)")
+_SPACED_OPEN = re.compile(r"([(]) +(?=\S)")
+
+
+def is_word_segmented(text: str) -> bool:
+    joins = len(_WS_JOINER.findall(text[:50000]))
+    words = max(1, len(text[:50000].split()))
+    return joins / words > 0.05
+
+
+def unsegment_words(text: str) -> str:
+    """``Kế_hoạch`` -> ``Kế hoạch``; ``rừng , cho`` -> ``rừng, cho``."""
+    if not is_word_segmented(text):
+        return text
+    text = _WS_JOINER.sub(" ", text)
+    text = _SPACED_PUNCT.sub(r"\1", text)
+    return _SPACED_OPEN.sub(r"\1", text)
+
+
+# --- markup left by converters ---------------------------------------------------------
+
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_DECORATION = re.compile(r"^\s*[-_=~*.]{3,}\s*$")
+_INLINE_DECORATION = re.compile(r"\s*(?<![\p{L}\p{N}])-{3,}(?![\p{L}\p{N}])\s*")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s+|$)")
+_BOLD = re.compile(r"\*{2,}|(?<!\w)__|__(?!\w)")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])")
+_BULLET_STAR = re.compile(r"^(\s*)\*\s+")
+_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]+)\]\([^)]*\)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+_HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|p|div|font)(?:\s[^>]*)?>", re.I)
+_MARKUP_HINT = re.compile(r"\*\*|^\s*\||^#{1,6}\s|\]\(|<br", re.M)
+
+
+def _split_cells(line: str) -> list[str]:
+    cells = re.split(r"(?<!\\)\|", line.strip())
+    return [c.strip() for c in cells]
+
+
+def strip_markup(text: str) -> str:
+    """Reduce markdown and converter debris to plain lines.
+
+    Tables become one line per non-empty cell (headers of Vietnamese documents are often
+    two-column tables); emphasis, headings, links, escapes and decorative rules go.
+    """
+    if not _MARKUP_HINT.search(text):
+        return text
+    text = _HTML_BREAK.sub("\n", text)
+    text = _HTML_TAG.sub("", text)
+    out: list[str] = []
+    for line in text.split("\n"):
+        if _TABLE_SEPARATOR.match(line) and "|" in line:
+            continue
+        if line.lstrip().startswith("|") or line.count("|") >= 2 and line.rstrip().endswith("|"):
+            cells = [c for c in _split_cells(line) if c]
+            for cell in cells:
+                out.extend(p for p in _INLINE_DECORATION.split(cell) if p.strip())
+            if cells:
+                out.append("")
+            continue
+        if line.strip() == "|":
+            continue
+        line = _HEADING.sub("", line)
+        line = _BULLET_STAR.sub(r"\1- ", line)
+        out.append(line)
+    text = "\n".join(out)
+    text = _LINK.sub(lambda m: m.group(1) or "", text)
+    text = _BOLD.sub("", text)
+    text = _ITALIC.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return text
+
+
+# --- layout ------------------------------------------------------------------------------
+
+_COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
+_MOTTO_JOIN = re.compile(r"(VIỆT NAM|Việt Nam|VIET NAM)\s+(?=Độc lập|ĐỘC LẬP)")
+# Header labels a hard-wrapping converter broke over two lines.
+_WRAPPED_LABELS = re.compile(
+    r"C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+    r"|Đ[ộo]c\s+l[ậa]p\s*[-–]\s*T[ựu]\s+do\s*[-–]\s*H[ạa]nh\s+ph[úu]c"
+    r"|(?<![\p{L}])(?:Đồng\s+)?K[íi]nh\s+g[ửu]i(?=\s*:)|(?<![\p{L}])N[ơo]i\s+nh[ậa]n(?=\s*:)",
+    re.I,
+)
+_PLACE_WRAP = re.compile(r"(?m)^(\p{Lu}\p{Ll}*)[ \t]*\n[ \t]*(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?\s*,\s*ngày\b)")
+# A 'Place, ngày … tháng … năm YYYY' line broken anywhere by a hard-wrapping converter.
+_DATE_WRAP = re.compile(r"(,[ \t]*ngày[^\n]{0,24}?)[ \t]*\n[ \t]*(?=[^\n]{0,24}?năm[ \t]+\d{4})", re.I)
+_NUMBER_THEN_VV = re.compile(r"^(\s*Số\s*:?[^\n]*?\S)\s+(?=V/[vV]\b)", re.M)
+
+
+def split_columns(text: str) -> str:
+    """Lines holding two columns side by side (wide runs of spaces) become two lines."""
+    if not _COLUMN_GAP.search(text):
+        return text
+    return "\n".join(_COLUMN_GAP.sub("\n", line) if line.strip() else line for line in text.split("\n"))
+
+
+def split_header_runs(text: str) -> str:
+    """Header parts that a converter ran together go on lines of their own."""
+    text = _WRAPPED_LABELS.sub(lambda m: m.group(0).replace("\n", " ") if "\n" in m.group(0) else m.group(0), text)
+    text = _PLACE_WRAP.sub(r"\1 ", text)
+    text = _DATE_WRAP.sub(r"\1 ", text)
+    text = _MOTTO_JOIN.sub(r"\1\n", text)
+    return _NUMBER_THEN_VV.sub(r"\1\n", text)
+
+
+def tidy_lines(text: str) -> str:
+    lines = ["" if _DECORATION.match(line) else line.rstrip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"[ ]{2,}", " ", text)
+    text = re.sub(r"\n[ ]+(?=\S)", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n ")
+
+
+def fix_legacy_encoding(text: str) -> tuple[str, str | None]:
+    """TCVN3 / VNI text to Unicode; returns the text and the detected legacy encoding."""
+    try:
+        from . import legacy
+    except ImportError:  # pragma: no cover
+        return text, None
+    return legacy.convert_if_legacy(text)
+
+
+# Order matters: encodings first, then characters, then markup, then layout.
+CHAR_STEPS = (
+    ("nfc", nfc),
+    ("d_variants", fix_d_variants),
+    ("homoglyphs", fix_homoglyphs),
+    ("spaces", fix_spaces),
+    ("word_segmented", unsegment_words),
+    ("markup", strip_markup),
+    ("columns", split_columns),
+    ("header_runs", split_header_runs),
+    ("tidy", tidy_lines),
+)
+
+
+def normalize_str(text: str, steps: list[str] | None = None) -> tuple[str, str | None]:
+    """Normalize one piece of text; append the names of applied steps to ``steps``."""
+    steps = [] if steps is None else steps
+    text2, legacy = fix_legacy_encoding(text)
+    if legacy:
+        steps.append(f"legacy:{legacy}")
+        text = text2
+    for name, fn in CHAR_STEPS:
+        new = fn(text)
+        if new != text and name not in steps:
+            steps.append(name)
+        text = new
+    return text, legacy
+
+
+def normalize(raw: RawText | str) -> NormalizedText:
+    if isinstance(raw, str):
+        raw = RawText(text=raw, format="txt")
+    steps: list[str] = []
+    page_texts = [raw.text[s:e] for s, e in zip(raw.pages, raw.pages[1:] + [len(raw.text) + 1])]
+    page_texts = [p.rstrip("\f") for p in page_texts]
+    out, starts, pos, legacy_seen = [], [], 0, None
+    for page in page_texts:
+        norm, legacy = normalize_str(page, steps)
+        legacy_seen = legacy_seen or legacy
+        starts.append(pos)
+        out.append(norm)
+        pos += len(norm) + 2
+    text = "\n\n".join(out)
+    encoding = legacy_seen or raw.encoding
+    return NormalizedText(text=text, steps=steps, pages=starts, encoding=encoding)

@@ -1,0 +1,84 @@
+"""File -> document record: read, normalize, segment, then each extractor in turn.
+
+``extract_file`` never raises for a bad file: the record carries an ``error`` with a code
+and the other fields empty, so a bulk load goes on.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from schemas import DocumentRecord, ErrorInfo
+
+from . import header as header_mod
+from .context import DocContext
+from .errors import VanbanError
+from .normalize import NormalizedText, normalize
+from .readers import RawText, read
+from .segment import segment
+
+
+def _run_extractors(ctx: DocContext, record: DocumentRecord) -> None:
+    # Each extractor is a pure function of the context; imported here so that
+    # a command that needs none of them (schema, help) loads none of them.
+    from .amounts import extract_amounts
+    from .assignments import extract_assignments
+    from .budget import check_budget
+    from .references import extract_references
+
+    record.references = extract_references(ctx)
+    record.amounts = extract_amounts(ctx)
+    record.budget_checks = check_budget(record.amounts, ctx)
+    record.assignments = extract_assignments(ctx)
+
+
+def extract_normalized(norm: NormalizedText, source: str, *, raw: RawText | None = None) -> DocumentRecord:
+    text = norm.text
+    segs = segment(text)
+    head = header_mod.extract_header(text, segs)
+    record = DocumentRecord(
+        source=source,
+        text=text,
+        format=raw.format if raw else "txt",
+        encoding=norm.encoding,
+        normalization=norm.steps,
+        pages=norm.pages,
+        ocr=raw.ocr if raw else None,
+        warnings=list(raw.warnings) if raw else [],
+        sections=segs.section_records(),
+        **head.fields(),
+    )
+    ctx = DocContext(
+        text=text,
+        segments=segs,
+        source=source,
+        genre=record.genre,
+        doc_type=record.doc_type,
+        number=record.number,
+        issued_date=record.issued_date,
+        issuer=record.issuer,
+        place=record.place,
+        jurisdiction=head.jurisdiction,
+    )
+    _run_extractors(ctx, record)
+    return record
+
+
+def extract_text(text: str, source: str = "<text>") -> DocumentRecord:
+    """Extract a record from text already in memory."""
+    return extract_normalized(normalize(text), source)
+
+
+def extract_file(path: str | Path) -> DocumentRecord:
+    """Extract a record from a file; a file that cannot be read gives a record with ``error``."""
+    path = Path(path)
+    try:
+        raw = read(path)
+        norm = normalize(raw)
+        return extract_normalized(norm, path.name, raw=raw)
+    except VanbanError as exc:
+        return DocumentRecord(source=path.name, error=ErrorInfo(code=exc.code, message=exc.message))
+    except Exception as exc:  # a defect must not stop a bulk load; it is reported per file
+        return DocumentRecord(
+            source=path.name,
+            error=ErrorInfo(code="extraction_failed", message=f"{type(exc).__name__}: {exc}"),
+        )

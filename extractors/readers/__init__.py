@@ -1,0 +1,102 @@
+"""Readers: a file's bytes to text with page positions (``RawText``).
+
+``read(path)`` picks the reader by extension, or by the file's first bytes when the
+extension is missing or wrong, and raises a named ``ReadError`` for anything it cannot
+read.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from ..errors import EmptyFileError, FileTooLargeError, ReadError, UnsupportedFormatError
+from .base import RawText
+
+# Files above this size are refused rather than read into memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+# extension -> "module:function" of the reader (modules are imported on first use)
+READERS = {
+    ".txt": "text:read_text",
+    ".md": "text:read_text",
+    ".markdown": "text:read_text",
+    ".ws": "text:read_text",
+    ".text": "text:read_text",
+    ".pdf": "pdf:read_pdf",
+    ".docx": "docx:read_docx",
+    ".html": "html:read_html",
+    ".htm": "html:read_html",
+    ".xhtml": "html:read_html",
+    ".doc": "doc:read_doc",
+    ".png": "ocr:read_image",
+    ".jpg": "ocr:read_image",
+    ".jpeg": "ocr:read_image",
+    ".tif": "ocr:read_image",
+    ".tiff": "ocr:read_image",
+}
+
+SUPPORTED = sorted(READERS)
+
+
+def sniff(data: bytes) -> str | None:
+    """Guess a reader from the first bytes."""
+    head = data[:2048]
+    if head.startswith(b"%PDF"):
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return ".docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return ".doc"
+    if head.startswith(b"\x89PNG") :
+        return ".png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return ".jpg"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return ".tif"
+    low = head.lower()
+    if b"<html" in low or b"<!doctype html" in low:
+        return ".html"
+    return None
+
+
+def reader_for(path: Path, data: bytes) -> str:
+    suffix = path.suffix.lower()
+    sniffed = sniff(data)
+    if suffix in READERS:
+        # a binary format under a text name (or the reverse) is read by what it is
+        if sniffed and sniffed != suffix and READERS[sniffed] != READERS[suffix]:
+            if suffix in (".txt", ".md", ".html", ".htm") or sniffed in (".pdf", ".docx", ".doc"):
+                return sniffed
+        return suffix
+    if sniffed:
+        return sniffed
+    if len(path.suffixes) > 1 and path.suffixes[-2].lower() in READERS:  # e.g. 031.txt.ws
+        return path.suffixes[-2].lower()
+    raise UnsupportedFormatError(
+        f"{path.name}: unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED)}",
+        path=str(path),
+    )
+
+
+def read(path: str | Path) -> RawText:
+    """Read any supported file. Raises a ``ReadError`` subclass on failure."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(f"{path}: cannot open ({exc.strerror})", path=str(path))
+    if size == 0:
+        raise EmptyFileError(f"{path.name} is empty", path=str(path))
+    if size > MAX_FILE_BYTES:
+        raise FileTooLargeError(
+            f"{path.name} is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit",
+            path=str(path),
+        )
+    data = path.read_bytes()
+    suffix = reader_for(path, data)
+    module_name, func_name = READERS[suffix].split(":")
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    return getattr(module, func_name)(path, data)
+
+
+__all__ = ["RawText", "read", "READERS", "SUPPORTED", "MAX_FILE_BYTES"]

@@ -1,0 +1,17 @@
+"""Pydantic models of the document record (see ../shared/spec/OUTPUT.md)."""
+from .record import (
+    Amount,
+    Assignment,
+    BudgetCheck,
+    DocumentRecord,
+    ErrorInfo,
+    Reference,
+    Section,
+    Signer,
+    json_schema,
+)
+
+__all__ = [
+    "Amount", "Assignment", "BudgetCheck", "DocumentRecord", "ErrorInfo",
+    "Reference", "Section", "Signer", "json_schema",
+]

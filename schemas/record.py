@@ -1,0 +1,116 @@
+"""The document record: the JSON contract of ../shared/spec/OUTPUT.md.
+
+Extraction produces it, the store keeps it, evaluation compares it with gold.
+Every model allows extra keys so the contract can grow without breaking readers.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Span = tuple[int, int]
+"""[start, end) character offsets into the record's normalized ``text``."""
+
+Relation = Literal["basis", "implements", "cites", "amends", "replaces", "repeals", "guides"]
+Role = Literal["lead", "support", "executes"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class Signer(_Model):
+    name: Optional[str] = None
+    position: Optional[str] = Field(None, description="e.g. PHÓ CHỦ TỊCH")
+    authority: Optional[str] = Field(None, description="the TM./KT./TL./TUQ./Q. lines, joined by a space")
+
+
+class Reference(_Model):
+    doc_type: Optional[str] = Field(None, description="type code of the cited document (NQ, QĐ, KH, ...)")
+    number: Optional[str] = Field(None, description="as printed, spaces removed: 27/2022/NĐ-CP")
+    date: Optional[str] = Field(None, description="ISO date of the cited document, or null")
+    issuer: Optional[str] = None
+    relation: Relation = "cites"
+    pinpoint: Optional[str] = Field(None, description="e.g. khoản 2 Điều 7")
+    span: Optional[Span] = None
+    mentions: int = 1
+    text: Optional[str] = Field(None, description="the citation as printed")
+
+
+class Amount(_Model):
+    value_vnd: int = Field(..., description="exact integer of đồng")
+    unit: Optional[str] = Field(None, description="as printed: triệu đồng, tỷ đồng, nghìn đồng, đồng")
+    text: Optional[str] = Field(None, description="the amount as printed")
+    label: Optional[str] = Field(None, description="what it funds: Vốn đầu tư phát triển, Vốn sự nghiệp, ...")
+    section: Optional[str] = Field(None, description="numbered section path, e.g. III.5.1")
+    span: Optional[Span] = None
+
+
+class BudgetCheck(_Model):
+    what: str
+    total_vnd: int
+    parts_vnd: list[int] = Field(default_factory=list)
+    found_vnd: Optional[int] = None
+    difference_vnd: Optional[int] = None
+    holds: bool
+    section: Optional[str] = None
+    span: Optional[Span] = None
+
+
+class Assignment(_Model):
+    agency: str = Field(..., description="the body given the task, as named in the text")
+    agency_id: Optional[str] = Field(None, description="canonical identity in the database")
+    role: Role = "lead"
+    task: Optional[str] = None
+    targets: list[str] = Field(default_factory=list)
+    partners: list[str] = Field(default_factory=list)
+    deadline: Optional[str] = None
+    recurrence: Optional[str] = None
+    report_to: Optional[str] = None
+    section: Optional[str] = None
+    span: Optional[Span] = None
+
+
+class ErrorInfo(_Model):
+    code: str = Field(..., description="stable machine code, e.g. empty_file, pdf_encrypted")
+    message: str
+
+
+class Section(_Model):
+    path: str = Field(..., description="e.g. III.5.1")
+    title: str
+    level: int
+    span: Span
+
+
+class DocumentRecord(_Model):
+    source: str
+    genre: Literal["official", "news"] = "official"
+    doc_type: Optional[str] = None
+    number: Optional[str] = None
+    issued_date: Optional[str] = None
+    place: Optional[str] = None
+    issuer: Optional[str] = None
+    subject: Optional[str] = None
+    recipients: list[str] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    amounts: list[Amount] = Field(default_factory=list)
+    budget_checks: list[BudgetCheck] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=list)
+    distribution: list[str] = Field(default_factory=list)
+    signer: Signer = Field(default_factory=Signer)
+    sections: list[Section] = Field(default_factory=list)
+    # provenance
+    text: str = Field("", description="the normalized text every span indexes")
+    format: Optional[str] = Field(None, description="reader used: txt, md, pdf, docx, html, doc, ocr")
+    encoding: Optional[str] = Field(None, description="detected source encoding (utf-8, cp1258, tcvn3, vni, ...)")
+    normalization: list[str] = Field(default_factory=list, description="cleaning steps applied, in order")
+    pages: list[int] = Field(default_factory=list, description="offset in text where each page starts")
+    ocr: Optional[dict] = None
+    warnings: list[str] = Field(default_factory=list)
+    error: Optional[ErrorInfo] = None
+
+
+def json_schema() -> dict:
+    return DocumentRecord.model_json_schema()

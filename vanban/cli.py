@@ -1,0 +1,53 @@
+"""The ``vanban`` command: a thin layer over the library.
+
+Each feature keeps its commands in ``vanban/commands/<feature>.py`` as a list named
+``COMMANDS``; this module only gathers them and turns domain errors into clean exits.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+# Feature modules whose COMMANDS are added to the group, in help order.
+COMMAND_MODULES = (
+    "vanban.commands.extract",
+    "vanban.commands.evaluate",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="vanban")
+def cli() -> None:
+    """vanban: Vietnamese official documents as a structured, cross-referenced database.
+
+    \b
+    Examples:
+      vanban extract corpus/docs/001_0cdea8a3936c5322.txt
+      vanban evaluate corpus/gold
+    """
+
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    # Vietnamese must print correctly whatever the terminal's locale says.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (AttributeError, ValueError):
+            pass
+    cli(prog_name="vanban")
+
+
+if __name__ == "__main__":
+    main()

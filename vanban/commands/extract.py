@@ -1,0 +1,76 @@
+"""``vanban extract`` and ``vanban schema``."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from schemas import json_schema
+
+
+def record_json(record, *, with_text: bool = False) -> str:
+    exclude = None if with_text else {"text"}
+    return record.model_dump_json(indent=2, exclude=exclude)
+
+
+def expand_paths(paths: tuple[str, ...]) -> list[Path]:
+    """Files named, and the supported files inside folders named, in a stable order."""
+    from extractors.readers import READERS
+
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and (f.suffix.lower() in READERS or ".txt" in f.suffixes)))
+        else:
+            out.append(p)
+    return out
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write one <stem>.json per input into this folder.")
+@click.option("--with-text", is_flag=True, help="Include the normalized text in the JSON.")
+def extract(paths: tuple[str, ...], out_dir: str | None, with_text: bool) -> None:
+    """Extract document records from files (.txt .md .pdf .docx .doc .html, images).
+
+    With one file and no --out the record is printed as JSON. A file that cannot be
+    read gives a record with an "error" object and the run goes on.
+
+    \b
+    Example:
+      vanban extract corpus/docs/001_0cdea8a3936c5322.txt
+      vanban extract corpus/docs --out records/
+    """
+    from extractors.pipeline import extract_file
+
+    files = expand_paths(paths)
+    if len(files) == 1 and not out_dir:
+        click.echo(record_json(extract_file(files[0]), with_text=with_text))
+        return
+    target = Path(out_dir) if out_dir else None
+    if target:
+        target.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    from tqdm import tqdm
+
+    for f in tqdm(files, desc="extract", unit="doc", disable=None):
+        record = extract_file(f)
+        failed += record.error is not None
+        if target:
+            name = f.name
+            stem = name[: -len("".join(f.suffixes))] if f.suffixes else name
+            (target / f"{stem or name}.json").write_text(record_json(record, with_text=with_text), encoding="utf-8")
+        else:
+            click.echo(record_json(record, with_text=with_text))
+    if target:
+        click.echo(f"{len(files)} files, {len(files) - failed} extracted, {failed} with errors -> {target}", err=True)
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of the document record."""
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+COMMANDS = [extract, schema]
