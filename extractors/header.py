@@ -250,10 +250,36 @@ def _jurisdiction_of(lines: list[str], place: str | None) -> Jurisdiction:
     return Jurisdiction()
 
 
+# Words that begin the name of a body: a capitalised header line starting otherwise is the
+# wrapped tail of the line above ('ỦY BAN NHÂN' / 'DÂN THÀNH PHỐ HÀ NỘI').
+BODY_HEADS = re.compile(
+    r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HỘI\s+ĐỒNG|HĐND|SỞ|BỘ|BAN|VĂN\s+PHÒNG|TỔNG\s+CỤC|CHI\s+CỤC|CỤC|VỤ|"
+    r"PHÒNG|THUẾ|TỈNH\s+[ỦU]Y|THÀNH\s+[ỦU]Y|HUYỆN\s+[ỦU]Y|ĐẢNG|ĐOÀN|HỘI|MẶT\s+TRẬN|TRƯỜNG|TRUNG\s+TÂM|"
+    r"THANH\s+TRA|KHO\s+BẠC|NGÂN\s+HÀNG|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|TIỂU\s+BAN|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG|"
+    r"QUỐC\s+HỘI|CHỦ\s+TỊCH|THƯỜNG\s+TRỰC|LIÊN\s+ĐOÀN|VIỆN|TÒA\s+ÁN|KIỂM\s+TOÁN|ỦY\s+BAN)\b",
+    re.IGNORECASE,
+)
+
+
+def merge_wrapped_lines(agency_lines: list[str]) -> list[str]:
+    """Join header lines a converter broke in the middle of a name."""
+    out: list[str] = []
+    for ln in agency_lines:
+        ln = " ".join(ln.split()).strip(" -–")
+        if not ln:
+            continue
+        if out and not BODY_HEADS.match(ln) and not JURISDICTION_ONLY.match(ln):
+            out[-1] = f"{out[-1]} {ln}"
+        else:
+            out.append(ln)
+    # 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI' may now be one line: fine for composing
+    return out
+
+
 def compose_issuer(agency_lines: list[str], jur: Jurisdiction) -> str | None:
     """Issuing body from the agency lines of the header (parent first, issuing body last)."""
     bodies, jur_text = [], None
-    for ln in agency_lines:
+    for ln in merge_wrapped_lines(agency_lines):
         ln = " ".join(ln.split()).strip(" -–")
         if not ln:
             continue
@@ -296,63 +322,107 @@ def _issuer_fallback(segs: Segments, number: str | None, signer: dict, jur: Juri
     return name_case(body)
 
 
-def _signature(segs: Segments) -> dict:
-    lines = segs.lines
-    n = len(lines)
+AUTHORITY_MARK = re.compile(r"(?:^|\s)(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*[.:/]\s*")
+
+
+def _issuer_from_authority(lines: list[str]) -> str | None:
+    """'HỘI ĐỒNG NHÂN DÂN TỈNH TIỀN GIANG KHÓA VII - KỲ HỌP THỨ 6' -> 'Hội đồng nhân dân tỉnh Tiền Giang';
+    'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X' -> 'Ủy ban nhân dân tỉnh X'."""
+    if not lines:
+        return None
+    text = " ".join(merge_wrapped_lines(lines))
+    text = re.sub(r"(?i)\s+(?:khóa|khoá)\b.*$", "", text)
+    text = POSITION_LINE.sub("", text).strip()
+    if not text or not BODY_HEADS.match(text):
+        return None
+    return name_case(expand_abbreviations(text))
+
+
+def _signature_window(segs: Segments) -> list[int]:
+    """Line indexes where the signature block may stand: around 'Nơi nhận', else at the end."""
+    lines, n = segs.lines, len(segs.lines)
     if segs.distribution:
         d0 = segs.line_index_at(segs.distribution[0])
         d1 = segs.line_index_at(segs.distribution[1])
-        window = list(range(max(0, d0 - 14), d0)) + list(range(d1 + 1, min(n, d1 + 16)))
+        return list(range(d1 + 1, min(n, d1 + 16))) + list(range(max(0, d0 - 14), d0))
+    mark = next((i for i in range(n - 1, -1, -1) if END_MARK.search(lines[i].text)), None)
+    start = mark + 1 if mark is not None and n - mark < 40 else max(0, n - 25)
+    return list(range(start, n))
+
+
+def parse_signature_block(caps_lines: list[str]) -> tuple[str | None, str | None]:
+    """(authority, position) from the capitalised lines of a signature block.
+
+    'TM. ỦY BAN / NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' -> ('TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH').
+    """
+    if not caps_lines:
+        return None, None
+    last = caps_lines[-1]
+    if len(caps_lines) > 1 and not AUTHORITY_MARK.match(last) and (POSITION_LINE.match(last) or AUTHORITY_MARK.match(caps_lines[0])):
+        position = last
+        authority = " ".join(caps_lines[:-1])
     else:
-        mark = next((i for i in range(n - 1, -1, -1) if END_MARK.search(lines[i].text)), None)
-        start = mark + 1 if mark is not None and n - mark < 40 else max(0, n - 25)
-        window = list(range(start, n))
-    auth, position, name = [], None, None
-    last_role_line = None
-    for i in window:
+        joined = " ".join(caps_lines)
+        position, authority = None, joined
+        for p in POSITIONS:  # longest first
+            if joined == p or joined.endswith(" " + p) and not re.search(rf"(?:TM|KT|TL|TUQ|Q)\s*[.:/]\s*{re.escape(p)}$", joined):
+                position = p
+                authority = joined[: len(joined) - len(p)].strip()
+                break
+    authority = " ".join(authority.split()) or None
+    if authority and not AUTHORITY_MARK.match(authority):
+        authority = None  # words before the position that are not an authority line
+    return authority, " ".join(position.split()) if position else None
+
+
+def _signature(segs: Segments) -> dict:
+    lines = segs.lines
+    window = _signature_window(segs)
+    for pos, i in enumerate(window):
         s = lines[i].stripped
         if not s:
             continue
-        if AUTHORITY.match(s) and is_caps_line(re.sub(r"[\p{Ll}\s]+$", "", s) or s, 0.6):
-            caps, tail = _split_caps_name(s)
-            pos_m = None
-            # 'KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG' : the last position in the line is the signer's own
-            for p in POSITIONS:
-                if caps.endswith(" " + p) and not re.search(rf"(?:TM|KT|TL|TUQ|Q)\.\s*{re.escape(p)}$", caps):
-                    pos_m = p
-                    break
-            if pos_m:
-                auth.append(caps[: -len(pos_m)].strip())
-                position = pos_m
-            else:
-                auth.append(caps)
-            if tail:
-                name = tail
-            last_role_line = i
+        caps, tail = _split_caps_name(s)
+        if not (AUTHORITY.match(caps) or POSITION_LINE.match(caps)) or not is_caps_line(caps, 0.8):
             continue
-        if POSITION_LINE.match(s) and is_caps_line(s, 0.6) and len(s) < 90:
-            caps, tail = _split_caps_name(s)
-            position = caps
-            if tail:
-                name = tail
-            last_role_line = i
-            continue
-        if last_role_line is not None and name is None and i - last_role_line <= 8:
-            if SIGNED_MARK.match(s) or s.startswith("(") or s.lower().startswith("ký"):
+        block, name = [caps], tail
+        j = pos + 1
+        while name is None and j < len(window) and window[j] == window[j - 1] + 1:
+            t = lines[window[j]].stripped
+            if not t:
+                if any(lines[k].stripped for k in window[j:j + 1]):
+                    pass
+                j += 1
                 continue
-            if NAME.match(s) or CAPS_NAME.match(s) and len(s.split()) <= 5 and not POSITION_LINE.match(s):
-                name = s
-                nxt = lines[i + 1].stripped if i + 1 < n else ""
-                if len(s.split()) < 4 and re.fullmatch(r"[\p{Lu}][\p{Ll}]+", nxt):
-                    name = f"{s} {nxt}"  # a name wrapped onto a second line
-                break
-    if position and name is None and not auth and last_role_line is None:
-        position = None
-    return {
-        "name": name,
-        "position": position,
-        "authority": " ".join(a for a in auth if a) or None,
-    }
+            c, tl = _split_caps_name(t)
+            if is_caps_line(c, 0.8) and not _is_caps_name_after(block, c):
+                block.append(c)
+                name = tl
+                j += 1
+                continue
+            break
+        # the name: the first name-like line after the block
+        k = j
+        while name is None and k < len(window) and k - j < 8:
+            t = lines[window[k]].stripped
+            k += 1
+            if not t or SIGNED_MARK.match(t) or t.startswith(("(", "[")):
+                continue
+            if NAME.match(t) or (CAPS_NAME.match(t) and len(t.split()) <= 5 and not POSITION_LINE.match(t)):
+                name = t
+                nxt = lines[window[k]].stripped if k < len(window) else ""
+                if len(t.split()) < 4 and re.fullmatch(r"[\p{Lu}][\p{Ll}]+", nxt):
+                    name = f"{t} {nxt}"  # a name wrapped onto a second line
+            break
+        authority, position = parse_signature_block(block)
+        return {"name": name, "position": position, "authority": authority}
+    return {"name": None, "position": None, "authority": None}
+
+
+def _is_caps_name_after(block: list[str], line: str) -> bool:
+    """A capitalised line right after a complete position line is the signer's name."""
+    return bool(POSITION_LINE.match(block[-1])) and not AUTHORITY_MARK.match(line) and not POSITION_LINE.match(line) \
+        and bool(CAPS_NAME.match(line)) and len(line.split()) <= 5 and not re.match(r"^(?:ỦY|UỶ|BAN|SỞ|BỘ|HỘI|NHÂN|DÂN)\b", line)
 
 
 def _split_caps_name(line: str) -> tuple[str, str | None]:
@@ -414,8 +484,9 @@ def extract_header(text: str, segs: Segments) -> Header:
     if type_lines:
         m = TYPE_LINE_ANYCASE.match(type_lines[0].stripped)
         head.doc_type = code_for(m.group("word")) if m else None
-        if m and m.group("rest").strip():
-            subject_parts.append(m.group("rest").strip())
+        rest = m.group("rest").strip() if m else ""
+        if rest and not re.match(r"(?i)^của\b", rest):
+            subject_parts.append(rest)
     subject_parts += [ln.stripped for ln in segs.role_lines("subject")]
     vv = segs.role_lines("vv")
     if vv:
@@ -452,10 +523,12 @@ def extract_header(text: str, segs: Segments) -> Header:
         head.distribution = split_items(segs.part("distribution"), DISTRIBUTION_START)
     head.signer = _signature(segs)
     # issuer and jurisdiction
-    agency_lines = [ln.stripped for ln in segs.role_lines("agency")]
+    agency_lines = merge_wrapped_lines([ln.stripped for ln in segs.role_lines("agency")])
     head.jurisdiction = _jurisdiction_of(agency_lines, head.place)
-    head.issuer = compose_issuer(agency_lines, head.jurisdiction) or _issuer_fallback(
-        segs, head.number, head.signer, head.jurisdiction
+    head.issuer = (
+        compose_issuer(agency_lines, head.jurisdiction)
+        or _issuer_from_authority([ln.stripped for ln in segs.role_lines("authority")])
+        or _issuer_fallback(segs, head.number, head.signer, head.jurisdiction)
     )
     if head.jurisdiction.name is None and head.issuer:
         head.jurisdiction = _jurisdiction_of([head.issuer.upper()], None)

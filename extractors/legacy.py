@@ -65,6 +65,13 @@ TCVN3: dict[int, str] = {
     # y
     0xFA: "ỳ", 0xFB: "ỷ", 0xFC: "ỹ", 0xFD: "ý", 0xFE: "ỵ",
 }
+# The full standard (VN1/VN2) puts capitals with tone marks in bytes VN3 leaves unused;
+# documents typed with those fonts carry them. Its capitals at 0x80-0x9F are left out:
+# in VN3 fonts those bytes are Windows punctuation (curly quotes, dashes, ellipsis).
+TCVN3.update({
+    0xAF: "Ằ", 0xBA: "Ẳ", 0xBF: "Ẵ", 0xC0: "Ắ", 0xC1: "Ầ", 0xC2: "Ẩ", 0xC3: "Ẫ", 0xC4: "Ấ",
+    0xC5: "Ề", 0xCD: "Ể", 0xD9: "Ễ", 0xDA: "Ế", 0xDB: "Ồ", 0xE0: "Ổ", 0xF0: "Ỗ", 0xFF: "Ố",
+})
 
 # VNI Windows (VNI-Times and the other VNI- fonts): letters that have a byte of their own.
 VNI_LETTERS: dict[int, str] = {

@@ -174,10 +174,14 @@ def split_columns(text: str) -> str:
     return "\n".join(_COLUMN_GAP.sub("\n", line) if line.strip() else line for line in text.split("\n"))
 
 
+_NUMBER_WRAP = re.compile(r"(?m)^([ \t]*Số[ \t]*:)[ \t]*\n[ \t]*(?=[\d.…_ ]*/)")
+
+
 def split_header_runs(text: str) -> str:
     """Header parts that a converter ran together go on lines of their own."""
     text = _WRAPPED_LABELS.sub(lambda m: m.group(0).replace("\n", " ") if "\n" in m.group(0) else m.group(0), text)
     text = _PLACE_WRAP.sub(r"\1 ", text)
+    text = _NUMBER_WRAP.sub(r"\1 ", text)
     text = _DATE_WRAP.sub(r"\1 ", text)
     text = _MOTTO_JOIN.sub(r"\1\n", text)
     return _NUMBER_THEN_VV.sub(r"\1\n", text)

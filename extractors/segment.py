@@ -54,7 +54,7 @@ BASIS_START = re.compile(r"^\s*[-+•]?\s*Căn\s+c[ứu]\b", re.IGNORECASE)
 OPENING_START = re.compile(r"^\s*(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành|Thực\s+hiện\s+ý\s+kiến)\b", re.IGNORECASE)
 PREAMBLE_LINE = re.compile(r"^\s*(?:Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Xét\s+Tờ\s+trình|Theo\s+Tờ\s+trình|Trên\s+cơ\s+sở)", re.IGNORECASE)
 DISTRIBUTION_START = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*[:.]?", re.IGNORECASE)
-AUTHORITY = re.compile(r"^\s*(?:TM|KT|TL|TUQ|Q|T/M|K/T|T\.M|K\.T)\s*[.:]\s*\S", re.IGNORECASE)
+AUTHORITY = re.compile(r"^\s*(?:TM|KT|TL|TUQ|Q|T/M|K/T|T\.M|K\.T)\s*[.:/](?:\s*\S|\s*$)", re.IGNORECASE)
 END_MARK = re.compile(r"\./\.?\s*$|\s/\.\s*$")
 
 # Positions of signers, longest first (a signature line starts with one of them).
@@ -285,7 +285,8 @@ def _label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
             break
         elif subject_open and roles.get(i - 1) == "vv" and is_caps_line(s) and len(s.split()) <= 2 and not MOTTO.search(s):
             roles[i] = "vv"  # an acronym wrapped onto its own line ('… thuế GTGT')
-        elif subject_open and roles.get(i - 1) in ("subject", "vv", "type") and not is_caps_line(s) or (
+        elif subject_open and roles.get(i - 1) in ("subject", "vv", "type") and len(s) < 160 and not s.endswith(":") \
+                and not (roles.get(i - 1) == "subject" and is_caps_line(lines[i - 1].stripped)) and not is_caps_line(s) or (
             subject_open and roles.get(i - 1) == "subject" and is_caps_line(s) and is_caps_line(lines[i - 1].stripped)
         ):
             roles[i] = "subject" if roles.get(i - 1) in ("subject", "type") else "vv"
@@ -298,6 +299,28 @@ def _label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
             roles[i] = "unknown"
         i += 1
     return i
+
+
+STRIPPED_TITLE = re.compile(TYPE_LINE.pattern.replace("(?P<rest>.*)$", r"(?P<rest>(?:về|V/v|ban\s+hành|phê\s+duyệt|quy\s+định)\b.*)$"), re.IGNORECASE)
+AUTHORITY_BODY = re.compile(
+    r"^(?:(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC)\s+)?(?:Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng|Bộ|Sở|Thủ\s+tướng|Chính\s+phủ|Ban)\b",
+    re.IGNORECASE,
+)
+
+
+def _label_stripped_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
+    """A header stripped to its title line ('Quyết định về việc …') and the issuing authority line."""
+    s = lines[start].stripped if start < len(lines) else ""
+    if not STRIPPED_TITLE.match(s) or len(s) > 300:
+        return _label_header(lines, start, roles)
+    roles[start] = "type"
+    nxt = start + 1
+    while nxt < len(lines) and lines[nxt].blank:
+        nxt += 1
+    if nxt < len(lines) and AUTHORITY_BODY.match(lines[nxt].stripped) and len(lines[nxt].stripped) < 120:
+        roles[nxt] = "authority"
+        return nxt + 1
+    return start + 1
 
 
 def _news_header(lines: list[Line], roles: dict[int, str], segs: Segments) -> int | None:
@@ -466,7 +489,7 @@ def segment(text: str) -> Segments:
                 start = segs.headline and segs.line_index_at(segs.headline[0]) or 0
             else:
                 start = next((i for i, ln in enumerate(lines[:30]) if not ln.blank), 0)
-                body_start = _label_header(lines, start, roles)
+                body_start = _label_stripped_header(lines, start, roles)
         else:
             start = first
             body_start = _label_header(lines, first, roles)

@@ -83,6 +83,7 @@ ABBREVIATIONS: list[tuple[list[str], str]] = [
     (["DTTS"], "dân tộc thiểu số"),
     (["MTQG"], "mục tiêu quốc gia"),
     (["TTg"], "Thủ tướng Chính phủ"),
+    (["UB"], "Ủy ban"),
 ]
 
 # Old and new tone placement on the same syllables (oa, oe, uy); folding makes them
@@ -119,7 +120,6 @@ NATIONAL = [
     ("Hội đồng Bầu cử quốc gia", "national", "state", []),
     ("Bảo hiểm xã hội Việt Nam", "national", "state", []),
     ("Ngân hàng Chính sách xã hội Việt Nam", "national", "bank", []),
-    ("Kho bạc Nhà nước", "national", "state", []),
     ("Tổng cục Thuế", "national", "state", []),
     ("Tổng cục Thống kê", "national", "state", []),
     ("Tổng cục Hải quan", "national", "state", []),
@@ -480,10 +480,13 @@ def _punct_variants(name: str) -> set[str]:
 
 
 def name_variants(name: str, aliases: list[str]) -> set[str]:
+    bases = {name, *aliases}
+    # "Mặt trận Tổ quốc" is often printed without "Việt Nam"
+    bases |= {b.replace("Tổ quốc Việt Nam", "Tổ quốc") for b in bases}
     out = set()
-    for base in [name, *aliases]:
-        for v in _abbreviated_variants(base):
-            out |= _punct_variants(v)
+    for base in bases:
+        for v in _punct_variants(base):
+            out |= _abbreviated_variants(v)
     return out
 
 

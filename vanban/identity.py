@@ -317,3 +317,73 @@ def document_uri(*, number: str | None, doc_type: str | None, jurisdiction: str 
         segments.append(jurisdiction or UNKNOWN)
     segments += [issuer, kind, str(year) if year else UNKNOWN, tail]
     return "/".join(segments)
+
+
+# --- agencies ------------------------------------------------------------------------------------
+
+# Abbreviations of agency names, on folded text, longest first. Joined forms
+# ("nn&ptnt", "ld-tb&xh") are matched before punctuation is dropped.
+AGENCY_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    (r"ld\s*-?\s*tb\s*(?:&|va)\s*xh|ldtbxh", "lao dong thuong binh va xa hoi"),
+    (r"vh\s*,?\s*tt\s*(?:&|va)\s*dl|vhttdl", "van hoa the thao va du lich"),
+    (r"nn\s*(?:&|va)\s*ptnt|nnptnt", "nong nghiep va phat trien nong thon"),
+    (r"kh\s*(?:&|va)\s*dt|khdt", "ke hoach va dau tu"),
+    (r"gd\s*(?:&|va)\s*dt|gddt", "giao duc va dao tao"),
+    (r"tn\s*(?:&|va)\s*mt|tnmt", "tai nguyen va moi truong"),
+    (r"tt\s*(?:&|va)\s*tt|tttt", "thong tin va truyen thong"),
+    (r"kh\s*(?:&|va)\s*cn|khcn", "khoa hoc va cong nghe"),
+    (r"gtvt", "giao thong van tai"),
+    (r"nhcsxh", "ngan hang chinh sach xa hoi"),
+    (r"csxh", "chinh sach xa hoi"),
+    (r"ubmttqvn|ubmttq", "uy ban mat tran to quoc"),
+    (r"mttqvn|mttq", "mat tran to quoc"),
+    (r"ubnd", "uy ban nhan dan"),
+    (r"hdnd", "hoi dong nhan dan"),
+    (r"ub", "uy ban"),
+    (r"bcd", "ban chi dao"),
+    (r"dtts", "dan toc thieu so"),
+)
+
+
+@lru_cache(maxsize=1)
+def _agency_abbreviation_regex() -> tuple[re.Pattern, dict[str, str]]:
+    body = "|".join(f"(?P<a{i}>{pattern})" for i, (pattern, _) in enumerate(AGENCY_ABBREVIATIONS))
+    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])"), {
+        f"a{i}": full for i, (_, full) in enumerate(AGENCY_ABBREVIATIONS)
+    }
+
+
+def local_agency_key(name: str | None) -> str | None:
+    """Fold an agency name for matching: case, diacritics, Ủy/Uỷ, abbreviations, punctuation.
+
+    'Sở NN&PTNT' and 'Sở Nông nghiệp và Phát triển nông thôn' -> 'so nong nghiep va phat
+    trien nong thon'; a trailing 'tỉnh' / 'tỉnh Nghệ An' is dropped (the store keeps the
+    jurisdiction apart).
+    """
+    folded = fold(name)
+    if not folded.strip():
+        return None
+    pattern, expansions = _agency_abbreviation_regex()
+    folded = pattern.sub(lambda m: expansions[m.lastgroup], folded)
+    words = re.sub(r"[^a-z0-9]+", " ", folded).split()
+    key = " ".join(words).replace("mat tran to quoc viet nam", "mat tran to quoc")
+    province = province_of(key)
+    if province:
+        key = re.sub(rf"(?:\s+(?:tinh|thanh pho))?\s+{re.escape(province.replace('-', ' '))}$", "", key)
+    key = re.sub(r"\s+(?:tinh|cap tinh)$", "", key)
+    return key or None
+
+
+def agency_key(name: str | None) -> str | None:
+    """The matching key of an agency name: ``extractors.agencies.agency_key`` when the
+    product has it, else ``local_agency_key``."""
+    return _agency_key_function()(name) if name else None
+
+
+@lru_cache(maxsize=1)
+def _agency_key_function():
+    try:
+        from extractors.agencies import agency_key as shared
+    except ImportError:
+        return local_agency_key
+    return shared

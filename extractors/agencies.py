@@ -1,0 +1,576 @@
+"""Agencies: the lexicon, the matching key, the canonical identity, and recognition.
+
+Public API (small on purpose; the store and the header call it):
+
+- ``agency_key(name) -> str``: the key two spellings of one agency share: case, diacritics
+  and tone placement (Uỷ/Ủy, Hoá/Hóa) ignored, abbreviations expanded (UBND, HĐND,
+  MTTQVN, Sở NN&PTNT, Ngân hàng CSXH, BCĐ, …), punctuation dropped.
+  ``agency_key("Sở NN&PTNT") == agency_key("Sở Nông nghiệp và Phát triển nông thôn")``.
+- ``canonical_agency(name, jurisdiction=None) -> (agency_id, canonical_name)``: the identity
+  of the body a mention names. Local bodies take the jurisdiction the mention prints
+  ("tỉnh Nghệ An", "huyện Kỳ Sơn") or, when it prints none or only the level ("tỉnh"),
+  the document's: ``canonical_agency("Sở Y tế", Jurisdiction("tỉnh", "Nghệ An"))`` is
+  ``("nghe-an/so-y-te", "Sở Y tế tỉnh Nghệ An")``. National bodies are ``vn/<slug>``.
+  Groups stay groups: ``UBND các huyện, thị xã`` is ``nghe-an/group/uy-ban-nhan-dan-cac-huyen-thi-xa``.
+- ``find_agencies(text) -> list[AgencyMention]``: every agency mention in ``text``, from
+  the spaCy pipeline ``agency_nlp()`` (``spacy.blank("vi")`` with a syllable tokenizer, a
+  SpanRuler loaded from ``models/agency_patterns.jsonl`` and the ``agency_merger``
+  component that writes ``doc.spans["agencies"]``).
+- ``province(name)`` and ``provinces()``: the table of ``models/provinces.json``.
+
+Everything is loaded lazily, once. The lexicon is built by
+``scripts/build_agency_lexicon.py``; ``models/AGENCIES.md`` says how.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex as re
+
+__all__ = [
+    "AgencyMention",
+    "agency_key",
+    "canonical_agency",
+    "expand_abbreviations",
+    "find_agencies",
+    "agency_nlp",
+    "fold",
+    "province",
+    "provinces",
+]
+
+MODELS = Path(__file__).resolve().parents[1] / "models"
+SPANS_KEY = "agencies"
+
+# --- folding -----------------------------------------------------------------------------
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d"})
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, đ -> d, dashes as '-': 'Ủy ban – Uỷ BAN' -> 'uy ban - uy ban'."""
+    text = unicodedata.normalize("NFD", text.translate(_DASHES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", text).lower()
+
+
+# Tokens: a run of letters/digits, or one other visible character.
+_TOKEN = re.compile(r"[\p{L}\p{M}\p{N}]+|\S")
+
+
+def norm_token(token: str) -> str:
+    """The NORM the matcher compares: folded; '&' reads as 'và'."""
+    if token == "&":
+        return "va"
+    return fold(token)
+
+
+def norm_phrase(text: str) -> str:
+    """Space-joined NORMs of the tokens of ``text`` (how patterns are written)."""
+    return " ".join(norm_token(t) for t in _TOKEN.findall(text))
+
+
+# --- lexicon -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The content of ``models/agencies.json``."""
+    return json.loads((MODELS / "agencies.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _province_table() -> dict:
+    return json.loads((MODELS / "provinces.json").read_text(encoding="utf-8"))
+
+
+def provinces() -> list[dict]:
+    """Provinces and centrally-run cities, before and after 1 July 2025 (``current``)."""
+    return _province_table()["provinces"]
+
+
+@lru_cache(maxsize=1)
+def _province_index() -> dict[str, dict]:
+    index: dict[str, dict] = {}
+    for p in provinces():
+        for name in [p["name"], *p.get("aliases", [])]:
+            index.setdefault(_key_tokens_str(name), p)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _district_index() -> dict[str, list[dict]]:
+    index: dict[str, list[dict]] = {}
+    for d in _province_table()["districts"]:
+        index.setdefault(_key_tokens_str(d["name"]), []).append(d)
+    return index
+
+
+def province(name: str) -> dict | None:
+    """The province row for a name as printed ('Nghệ An', 'tỉnh Nghệ An', 'TP.HCM'), or None."""
+    toks = _plain_tokens(name)
+    while toks and toks[0] in ("tinh", "thanh", "pho", "tp", "."):
+        toks = toks[1:]
+    return _province_index().get(" ".join(toks))
+
+
+# --- abbreviations and keys -----------------------------------------------------------------
+
+_PUNCT_TOKENS = {",", "-", ".", ";", ":", "(", ")", "/", "\"", "'", "“", "”", "*", "…"}
+
+
+def _plain_tokens(text: str) -> list[str]:
+    return [norm_token(t) for t in _TOKEN.findall(text)]
+
+
+def _key_tokens_str(text: str) -> str:
+    return " ".join(t for t in _plain_tokens(text) if t not in _PUNCT_TOKENS)
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_rules() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(abbreviation tokens, expansion tokens), longest abbreviation first."""
+    rules = []
+    for row in lexicon()["abbreviations"]:
+        expansion = tuple(t for t in _plain_tokens(row["expansion"]) if t not in _PUNCT_TOKENS)
+        for form in row["forms"]:
+            toks = tuple(t for t in _plain_tokens(form) if t not in _PUNCT_TOKENS)
+            if toks and toks != expansion:
+                rules.append((toks, expansion))
+    rules.sort(key=lambda r: -len(r[0]))
+    return rules
+
+
+def _expand_tokens(tokens: list[str]) -> list[str]:
+    rules = _abbreviation_rules()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for abbr, expansion in rules:
+            if tuple(tokens[i:i + len(abbr)]) == abbr:
+                out.extend(expansion)
+                i += len(abbr)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    # "Mặt trận Tổ quốc" is always "… Việt Nam"
+    fixed: list[str] = []
+    for j, tok in enumerate(out):
+        fixed.append(tok)
+        if out[j - 3:j + 1] == ["mat", "tran", "to", "quoc"] and out[j + 1:j + 3] != ["viet", "nam"]:
+            fixed.extend(["viet", "nam"])
+    return fixed
+
+
+def agency_key(name: str) -> str:
+    """Matching key: folded, abbreviations expanded, punctuation dropped.
+
+    >>> agency_key("Uỷ ban MTTQVN tỉnh") == agency_key("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
+    True
+    """
+    tokens = [t for t in _plain_tokens(name) if t not in _PUNCT_TOKENS]
+    return " ".join(_expand_tokens(tokens))
+
+
+@lru_cache(maxsize=1)
+def _display_abbreviations() -> re.Pattern:
+    forms = {}
+    for row in lexicon()["abbreviations"]:
+        for form in row["forms"]:
+            if form in ("TP", "TP.", "TX.", "TTg") or " " in form.strip() and not form.isupper():
+                continue
+            forms[form] = row["expansion"]
+    alts = sorted(forms, key=len, reverse=True)
+    pattern = r"(?<![\p{L}\p{N}])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\p{L}\p{N}])"
+    return re.compile(pattern), forms  # type: ignore[return-value]
+
+
+def expand_abbreviations(name: str) -> str:
+    """The name as printed with its known abbreviations written out:
+    'UBND các huyện' -> 'Ủy ban nhân dân các huyện'."""
+    pattern, forms = _display_abbreviations()  # type: ignore[misc]
+    out = pattern.sub(lambda m: forms[m.group(0)], name)
+    out = re.sub(r"\bTP\.?\s+(?=\p{Lu})", "thành phố ", out)
+    return re.sub(r"\s+", " ", out).strip()
+
+
+# --- canonical identity ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _entries_by_key() -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for e in lexicon()["agencies"]:
+        for n in [e["name"], *e["aliases"]]:
+            out.setdefault(agency_key(n), e)
+    return out
+
+
+def _slug(key: str) -> str:
+    return "-".join(key.split())
+
+
+def lookup(name: str) -> tuple[dict | None, list[str]]:
+    """The lexicon entry whose name is the longest prefix of ``name``'s key, and the rest."""
+    toks = agency_key(name).split()
+    entries = _entries_by_key()
+    for n in range(len(toks), 0, -1):
+        e = entries.get(" ".join(toks[:n]))
+        if e is not None:
+            return e, toks[n:]
+    return None, toks
+
+
+_LEVEL_KEYS = {"tinh": "tỉnh", "thanh pho": "thành phố", "huyen": "huyện", "quan": "quận",
+               "thi xa": "thị xã", "xa": "xã", "phuong": "phường", "thi tran": "thị trấn", "dac khu": "đặc khu"}
+_OWN_LEVEL_TAILS = {"cap tinh", "cap huyen", "cap xa", "chi nhanh tinh", "chi nhanh", "chi nhanh thanh pho", "truc thuoc"}
+
+
+def _jurisdiction_of(tail: list[str], doc_jur) -> tuple[str | None, str | None, list[str]]:
+    """(id prefix, label, unread tail) for the jurisdiction words after an agency head."""
+    doc_name = getattr(doc_jur, "name", None) if doc_jur is not None else None
+    doc_level = getattr(doc_jur, "level", None) if doc_jur is not None else None
+    if isinstance(doc_jur, str):
+        p = province(doc_jur)
+        doc_name, doc_level = (p["name"], p["level"]) if p else (doc_jur, None)
+
+    def doc_prefix() -> tuple[str | None, str | None]:
+        if not doc_name or doc_level == "national":
+            return None, None
+        p = province(doc_name)
+        if p is not None and doc_level in (None, "tỉnh", "thành phố"):
+            return p["id"], f"{p['level']} {p['name']}"
+        return _slug(_key_tokens_str(doc_name)), f"{doc_level or ''} {doc_name}".strip()
+
+    rest = list(tail)
+    # "chi nhánh" / "cấp" before the level word
+    while rest[:2] in (["chi", "nhanh"], ["cap", "tinh"]) or rest[:1] == ["cap"]:
+        rest = rest[2:] if rest[:2] in (["chi", "nhanh"],) else rest[1:]
+    for level_key in sorted(_LEVEL_KEYS, key=len, reverse=True):
+        lk = level_key.split()
+        if rest[:len(lk)] != lk:
+            continue
+        place = rest[len(lk):]
+        place_str = " ".join(place)
+        if not place:
+            prefix, label = doc_prefix()
+            return prefix, label, []
+        if level_key in ("tinh", "thanh pho"):
+            p = _province_index().get(place_str)
+            if p is not None:
+                return p["id"], f"{p['level']} {p['name']}", []
+        hits = _district_index().get(place_str)
+        if hits:
+            doc_p = province(doc_name) if doc_name else None
+            pick = next((d for d in hits if doc_p and d["province"] == doc_p["id"]), hits[0])
+            return pick["id"], f"{pick['level']} {pick['name']}", []
+        if level_key == "thanh pho":
+            # "thành phố" alone in a city's document, else an unknown place
+            prefix, label = doc_prefix()
+            return prefix, label, place
+        return None, None, rest
+    p = _province_index().get(" ".join(rest))
+    if p is not None:
+        return p["id"], f"{p['level']} {p['name']}", []
+    prefix, label = doc_prefix()
+    return prefix, label, rest
+
+
+def canonical_agency(name: str, jurisdiction=None) -> tuple[str, str]:
+    """(agency_id, canonical name) of the body ``name`` names, in ``jurisdiction``
+    (a ``Jurisdiction`` of the document, a province name, or None).
+
+    >>> canonical_agency("Bộ Tài chính")
+    ('vn/bo-tai-chinh', 'Bộ Tài chính')
+    """
+    entry, tail = lookup(name)
+    key = agency_key(name)
+    is_group = key.startswith("cac ") or " cac " in f" {' '.join(tail)} "
+    if entry is not None and entry["level"] == "national" and not tail:
+        return f"vn/{entry['id']}", entry["name"]
+    if entry is not None and entry["level"] == "national" and tail[:2] == ["viet", "nam"]:
+        return f"vn/{entry['id']}", entry["name"]
+    prefix, label, rest = _jurisdiction_of(tail if entry is not None else _split_head(key)[1], jurisdiction)
+    if is_group:
+        base = expand_abbreviations(name)
+        base = base[:1].upper() + base[1:]
+        pid = f"{prefix or 'local'}/group/{_slug(key)}"
+        return pid, base if not label or fold(label) in fold(base) else base
+    if entry is not None:
+        head_name = entry["name"]
+        head_id = entry["id"]
+    else:
+        head_key, _ = _split_head(key)
+        head_id = _slug(head_key)
+        head_name = _display_head(name, len(head_key.split()))
+    extra = " ".join(rest)
+    if extra:
+        head_id = f"{head_id}-{_slug(extra)}"
+        head_name = _display_head(name, len(agency_key(name).split()))
+        if label and fold(label) in fold(head_name):
+            label = None
+    if prefix is None:
+        return f"local/{head_id}", head_name
+    return f"{prefix}/{head_id}", f"{head_name} {label}" if label else head_name
+
+
+def _split_head(key: str) -> tuple[str, list[str]]:
+    """An unknown agency key split before its first level word: ('ban quan ly du an', ['huyen', 'x'])."""
+    toks = key.split()
+    for i in range(1, len(toks)):
+        if toks[i] in ("tinh", "huyen", "quan", "xa", "phuong") or toks[i:i + 2] in (["thanh", "pho"], ["thi", "xa"], ["thi", "tran"]):
+            return " ".join(toks[:i]), toks[i:]
+    return key, []
+
+
+def _display_head(name: str, n_key_tokens: int) -> str:
+    """The first words of ``name`` (abbreviations written out) that make ``n_key_tokens`` key tokens."""
+    expanded = expand_abbreviations(name)
+    words = expanded.split()
+    for i in range(1, len(words) + 1):
+        if len(agency_key(" ".join(words[:i])).split()) >= n_key_tokens:
+            return " ".join(words[:i]).rstrip(",;:.")
+    return expanded
+
+
+# --- recognition: spaCy ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    text: str
+    span: tuple[int, int]
+    label: str  # AGENCY or GROUP
+    lexicon_id: str | None = None
+
+
+class SyllableTokenizer:
+    """Whitespace and punctuation tokenizer: one token per syllable or mark, NORM folded.
+
+    Vietnamese agency names are matched syllable by syllable; pyvi's word segmentation
+    would glue a verb to the name ('Giao Sở')."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self._normed: set[str] = set()
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for m in _TOKEN.finditer(text):
+            gap = text[pos:m.start()]
+            if gap:
+                if words and gap.startswith(" "):
+                    spaces[-1] = True
+                    gap = gap[1:]
+                if gap:
+                    words.append(gap)
+                    spaces.append(False)
+            words.append(m.group(0))
+            spaces.append(False)
+            pos = m.end()
+        tail = text[pos:]
+        if tail:
+            if words and tail.startswith(" "):
+                spaces[-1] = True
+                tail = tail[1:]
+            if tail:
+                words.append(tail)
+                spaces.append(False)
+        for w in words:
+            if w not in self._normed:
+                self.vocab[w].norm_ = norm_token(w) if not w.isspace() else w
+                self._normed.add(w)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    # spaCy asks tokenizers for these when saving a pipeline; nothing is saved here.
+    def to_bytes(self, **kwargs):
+        return b""
+
+    def from_bytes(self, data, **kwargs):
+        return self
+
+
+def _make_merger(nlp, name: str):
+    return AgencyMerger()
+
+
+def _register_factory() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("agency_merger"):
+        Language.factory("agency_merger", func=_make_merger)
+
+
+class AgencyMerger:
+    """Turns the ruler's pieces into agency mentions in ``doc.spans["agencies"]``.
+
+    An AGENCY piece (a lexicon name) absorbs what follows it: a jurisdiction ('tỉnh Nghệ
+    An', 'huyện Kỳ Sơn', a bare level word 'tỉnh', 'cấp tỉnh', 'chi nhánh tỉnh'), a place
+    name, a group of levels ('các huyện, thị xã') or another AGENCY it belongs to
+    ('Ban Dân tộc' + 'HĐND tỉnh'). 'các' + group words ('các sở, ban, ngành') is a GROUP.
+    """
+
+    def __call__(self, doc):
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        pieces = doc.spans.get("agency_parts", [])
+        agencies = filter_spans([s for s in pieces if s.label_ == "AGENCY"])
+        jurs = {s.start: s for s in filter_spans([s for s in pieces if s.label_ in ("JUR", "PLACE")])}
+        starts = {s.start: s for s in agencies}
+        out: list = []
+        used_until = -1
+        for span in agencies:
+            if span.start < used_until:
+                continue
+            start, end = span.start, span.end
+            label = "AGENCY"
+            while True:
+                nxt = self._tail(doc, end, jurs, starts)
+                if nxt is None:
+                    break
+                end, is_group = nxt
+                if is_group:
+                    label = "GROUP"
+            out.append(Span(doc, start, end, label=label, span_id=span.id_))
+            used_until = end
+        taken = [False] * len(doc)
+        for s in out:
+            for i in range(s.start, s.end):
+                taken[i] = True
+        for i, tok in enumerate(doc):
+            if tok.norm_ == "cac" and not taken[i]:
+                end = self._group(doc, i + 1)
+                if end is not None:
+                    out.append(Span(doc, i, end, label="GROUP"))
+                    for k in range(i, end):
+                        taken[k] = True
+        doc.spans[SPANS_KEY] = sorted(filter_spans(out), key=lambda s: s.start)
+        return doc
+
+    # -- pieces
+
+    @staticmethod
+    def _norms(doc, i: int, n: int) -> list[str]:
+        return [t.norm_ for t in doc[i:i + n]]
+
+    def _tail(self, doc, end: int, jurs: dict, starts: dict) -> tuple[int, bool] | None:
+        if end >= len(doc):
+            return None
+        if end in jurs:
+            return jurs[end].end, False
+        norms = self._norms(doc, end, 4)
+        for seq in (["chi", "nhanh"], ["cap"]):
+            if norms[:len(seq)] == seq:
+                j = end + len(seq)
+                if j in jurs:
+                    return jurs[j].end, False
+                level = self._level(doc, j)
+                if level is not None:
+                    return level, False
+        if norms[:1] == ["cac"]:
+            g = self._group(doc, end + 1, levels_only=True)
+            if g is not None:
+                return g, True
+        if norms[:2] == ["viet", "nam"]:
+            return end + 2, False
+        if norms[:2] == ["khu", "vuc"] and end + 2 < len(doc) and doc[end + 2].text.isupper():
+            return end + 3, False
+        level = self._level(doc, end)
+        if level is not None:
+            return level, False
+        if end in starts:
+            return starts[end].end, False
+        return None
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _level_seqs() -> list[list[str]]:
+        seqs = [norm_phrase(w).split() for w in lexicon()["level_words"]]
+        return sorted(seqs, key=len, reverse=True)
+
+    def _level(self, doc, i: int) -> int | None:
+        """End of a bare level word at ``i`` ('tỉnh', 'thành phố'), when a name does not follow."""
+        for seq in self._level_seqs():
+            if self._norms(doc, i, len(seq)) == seq:
+                j = i + len(seq)
+                # "tỉnh" + a capitalised unknown place ("tỉnh Mường Xa"): take the place too
+                k = j
+                while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k - j < 4 and doc[k].norm_ not in ("va",):
+                    k += 1
+                return k
+        return None
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _group_seqs() -> tuple[list[list[str]], list[list[str]]]:
+        kinds = sorted((norm_phrase(w).split() for w in lexicon()["group_kinds"]), key=len, reverse=True)
+        levels = sorted((norm_phrase(w).split() for w in lexicon()["level_words"]), key=len, reverse=True)
+        return kinds, levels
+
+    def _group(self, doc, i: int, *, levels_only: bool = False) -> int | None:
+        """End of 'sở, ban, ngành[ liên quan]' starting at ``i`` (after 'các'), or None."""
+        kinds, levels = self._group_seqs()
+        seqs = levels if levels_only else kinds
+        end = None
+        j = i
+        while j < len(doc):
+            for seq in seqs:
+                if self._norms(doc, j, len(seq)) == seq:
+                    j += len(seq)
+                    end = j
+                    break
+            else:
+                break
+            # separators: ',', 'và', '-', ';' between kinds
+            k = j
+            while k < len(doc) and doc[k].norm_ in (",", "va", "-", "/"):
+                k += 1
+            if k == j or not any(self._norms(doc, k, len(s)) == s for s in seqs):
+                break
+            j = k
+        if end is None:
+            return None
+        for mod in (["co", "lien", "quan"], ["lien", "quan"], ["cap", "tinh"], ["cap", "huyen"], ["cap", "xa"],
+                    ["thuoc", "tinh"], ["truc", "thuoc"], ["thanh", "vien"]):
+            if self._norms(doc, end, len(mod)) == mod:
+                end += len(mod)
+                break
+        return end
+
+
+@lru_cache(maxsize=1)
+def agency_nlp():
+    """``spacy.blank("vi")`` with the syllable tokenizer, the agency SpanRuler and merger."""
+    import spacy
+
+    _register_factory()
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="agency_ruler",
+        config={"spans_key": "agency_parts", "phrase_matcher_attr": "NORM", "validate": False, "overwrite": True},
+    )
+    patterns = [json.loads(line) for line in (MODELS / "agency_patterns.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    ruler.add_patterns(patterns)
+    nlp.add_pipe("agency_merger")
+    return nlp
+
+
+def find_agencies(text: str) -> list[AgencyMention]:
+    """Agency mentions in ``text`` with their [start, end) character spans."""
+    doc = agency_nlp()(text)
+    return [
+        AgencyMention(s.text, (s.start_char, s.end_char), s.label_, s.id_ or None)
+        for s in doc.spans[SPANS_KEY]
+    ]
