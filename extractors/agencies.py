@@ -423,6 +423,8 @@ class AgencyMerger:
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
+        self._n = [t.norm_ for t in doc]
+        self._low = [t.text.lower() for t in doc]
         pieces = doc.spans.get("agency_parts", [])
         agencies = filter_spans([s for s in pieces if s.label_ == "AGENCY"])
         jurs = {s.start: s for s in filter_spans([s for s in pieces if s.label_ in ("JUR", "PLACE")])}
@@ -447,8 +449,8 @@ class AgencyMerger:
         for s in out:
             for i in range(s.start, s.end):
                 taken[i] = True
-        for i, tok in enumerate(doc):
-            if tok.norm_ == "cac" and not taken[i]:
+        for i, norm in enumerate(self._n):
+            if norm == "cac" and not taken[i]:
                 end = self._group(doc, i + 1)
                 if end is not None:
                     out.append(Span(doc, i, end, label="GROUP"))
@@ -459,31 +461,31 @@ class AgencyMerger:
 
     # -- pieces
 
-    @staticmethod
-    def _norms(doc, i: int, n: int) -> list[str]:
-        return [t.norm_ for t in doc[i:i + n]]
+    def _seq_at(self, i: int, seq: list[str], *, exact: bool) -> bool:
+        """Whether ``seq`` (NORMs, or lower-case words when ``exact``) is at token ``i``."""
+        words = self._low if exact else self._n
+        return words[i:i + len(seq)] == seq
 
     def _tail(self, doc, end: int, jurs: dict, starts: dict) -> tuple[int, bool] | None:
         if end >= len(doc):
             return None
         if end in jurs:
             return jurs[end].end, False
-        norms = self._norms(doc, end, 4)
         for seq in (["chi", "nhanh"], ["cap"]):
-            if norms[:len(seq)] == seq:
+            if self._seq_at(end, seq, exact=False):
                 j = end + len(seq)
                 if j in jurs:
                     return jurs[j].end, False
                 level = self._level(doc, j)
                 if level is not None:
                     return level, False
-        if norms[:1] == ["cac"]:
+        if self._n[end] == "cac":
             g = self._group(doc, end + 1, levels_only=True)
             if g is not None:
                 return g, True
-        if norms[:2] == ["viet", "nam"]:
+        if self._seq_at(end, ["viet", "nam"], exact=False):
             return end + 2, False
-        if norms[:2] == ["khu", "vuc"] and end + 2 < len(doc) and doc[end + 2].text.isupper():
+        if self._seq_at(end, ["khu", "vuc"], exact=False) and end + 2 < len(doc) and doc[end + 2].text.isupper():
             return end + 3, False
         level = self._level(doc, end)
         if level is not None:
@@ -494,58 +496,72 @@ class AgencyMerger:
 
     @staticmethod
     @lru_cache(maxsize=1)
-    def _level_seqs() -> list[list[str]]:
-        seqs = [norm_phrase(w).split() for w in lexicon()["level_words"]]
-        return sorted(seqs, key=len, reverse=True)
+    def _vocab() -> dict[str, list[list[str]]]:
+        """Group and level words as NORM sequences and as lower-case word sequences, longest first."""
+        def seqs(words, how):
+            return sorted((how(w) for w in words), key=len, reverse=True)
 
-    def _level(self, doc, i: int) -> int | None:
-        """End of a bare level word at ``i`` ('tỉnh', 'thành phố'), when a name does not follow."""
-        for seq in self._level_seqs():
-            if self._norms(doc, i, len(seq)) == seq:
-                j = i + len(seq)
-                # "tỉnh" + a capitalised unknown place ("tỉnh Mường Xa"): take the place too
-                k = j
-                while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k - j < 4 and doc[k].norm_ not in ("va",):
-                    k += 1
-                return k
+        lex = lexicon()
+        return {
+            "kinds": seqs(lex["group_kinds"], lambda w: [t.lower() for t in _TOKEN.findall(w)]),
+            "levels": seqs(lex["level_words"], lambda w: [t.lower() for t in _TOKEN.findall(w)]),
+            "levels_folded": seqs(lex["level_words"], lambda w: norm_phrase(w).split()),
+        }
+
+    def _followed_by_name_or_stop(self, doc, j: int) -> bool:
+        return j >= len(doc) or not doc[j].is_alpha or doc[j].text[:1].isupper()
+
+    def _level_end(self, doc, i: int) -> int | None:
+        """End of a level word at ``i``: as printed, or (an OCR slip, 'tính' for 'tỉnh') folded
+        when a name or punctuation follows."""
+        vocab = self._vocab()
+        for seq in vocab["levels"]:
+            if self._seq_at(i, seq, exact=True):
+                return i + len(seq)
+        for seq in vocab["levels_folded"]:
+            if self._seq_at(i, seq, exact=False) and self._followed_by_name_or_stop(doc, i + len(seq)):
+                return i + len(seq)
         return None
 
-    @staticmethod
-    @lru_cache(maxsize=1)
-    def _group_seqs() -> tuple[list[list[str]], list[list[str]]]:
-        kinds = sorted((norm_phrase(w).split() for w in lexicon()["group_kinds"]), key=len, reverse=True)
-        levels = sorted((norm_phrase(w).split() for w in lexicon()["level_words"]), key=len, reverse=True)
-        return kinds, levels
+    def _level(self, doc, i: int) -> int | None:
+        """End of a bare level word at ``i`` ('tỉnh', 'thành phố') with the unknown place
+        name that may follow it ('tỉnh Mường Xa')."""
+        j = self._level_end(doc, i)
+        if j is None:
+            return None
+        k = j
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k - j < 4:
+            k += 1
+        return k
 
     def _group(self, doc, i: int, *, levels_only: bool = False) -> int | None:
         """End of 'sở, ban, ngành[ liên quan]' starting at ``i`` (after 'các'), or None."""
-        kinds, levels = self._group_seqs()
-        seqs = levels if levels_only else kinds
+        vocab = self._vocab()
         end = None
         j = i
         while j < len(doc):
-            for seq in seqs:
-                if self._norms(doc, j, len(seq)) == seq:
-                    j += len(seq)
-                    end = j
-                    break
+            if levels_only:
+                nxt = self._level_end(doc, j)
             else:
+                nxt = next((j + len(s) for s in vocab["kinds"] if self._seq_at(j, s, exact=True)), None)
+            if nxt is None:
                 break
-            # separators: ',', 'và', '-', ';' between kinds
+            j = end = nxt
+            # separators between kinds: ',', 'và', '-', '/'
             k = j
-            while k < len(doc) and doc[k].norm_ in (",", "va", "-", "/"):
+            while k < len(doc) and self._n[k] in (",", "va", "-", "/"):
                 k += 1
-            if k == j or not any(self._norms(doc, k, len(s)) == s for s in seqs):
+            if k == j:
                 break
             j = k
         if end is None:
             return None
         for mod in (["co", "lien", "quan"], ["lien", "quan"], ["cap", "tinh"], ["cap", "huyen"], ["cap", "xa"],
-                    ["thuoc", "tinh"], ["truc", "thuoc"], ["thanh", "vien"]):
-            if self._norms(doc, end, len(mod)) == mod:
-                end += len(mod)
-                break
-        return end
+                    ["thuoc", "tinh"], ["truc", "thuoc"]):
+            if self._seq_at(end, mod, exact=False):
+                return end + len(mod)
+        level = self._level_end(doc, end)
+        return level if level is not None else end
 
 
 @lru_cache(maxsize=1)

@@ -46,8 +46,9 @@ def figure(name: str) -> str:
     )"""
 
 
-# Not inside a longer figure, a code or a date: no digit, separator or slash just before.
-FIGURE_LEFT = r"(?<![\d.,/\p{L}])(?<!\d[.,][ ])"
+# Not inside a longer figure, a code or a date: no digit, separator or slash just before;
+# nor after a digit and a space ('1 66,9 nghìn tỷ': digits a converter split apart).
+FIGURE_LEFT = r"(?<![\d.,/\p{L}])(?<!\d[.,]?[ ])"
 # Nor continued by more digits or a decimal part the pattern did not take.
 FIGURE_RIGHT = r"(?![\d]|[.,]\d)"
 
@@ -101,7 +102,7 @@ def _unit() -> str:
 @cache
 def _per() -> str:
     # '/tháng', '/người/tháng', '/xã', '/ha/năm': a rate, not a sum
-    return r"(?P<per>(?:[ ]?/[ ]?(?:\d+[ ]?)?\p{L}+)+)?"
+    return r"(?P<per>(?:[ ]?/[ ]?(?:\d+[ ]?)?\p{L}[\p{L}\d²³]*)+)?"
 
 
 @cache
@@ -140,12 +141,14 @@ def patterns() -> AmountPatterns:
         {FIGURE_LEFT}(?:(?P<from>từ)\s+)?
         {figure('lo')}{FIGURE_RIGHT}
         (?:[ \t]*(?P<lo_scale>{_scale_words()})(?!\p{{L}}))?
-        [ \t]*(?:-|–|—|~|đến|tới)[ \t]*
+        {SP}(?:-|–|—|~|đến|tới){SP}
         {figure('num')}{FIGURE_RIGHT}[ \t]*{_unit()}{_per()}
     """
+    # 'một (01) triệu đồng': a figure in brackets may repeat a number word
+    word = rf"(?:{_number_words()})(?!\p{{L}})(?:[ \t]*\(\d{{1,3}}\))?"
     words = rf"""
         (?<!\p{{L}})
-        (?P<words>(?:{_number_words()})(?:[ \t,]+(?:{_number_words()}))*)(?!\p{{L}})
+        (?P<words>{word}(?:(?:[ \t,]+|[ \t]*\n[ \t]*){word})*)
         [ \t]+(?P<unit>{_currency(words_only=True)})
         (?:[ \t]+(?P<even>{_alternation(vocabulary().suffix_words)})(?!\p{{L}}))?
     """
@@ -170,7 +173,7 @@ def patterns() -> AmountPatterns:
     """
     quantity_header = r"""
         \((?:ha|m2|m²|km|m|tấn|kg|người|hộ|lượt|%|công\s+trình|cái|chiếc|con)\)
-        | ^\s*(?:Số\s+lượng|Khối\s+lượng|Diện\s+tích|Số\s+hộ|Số\s+người|Tỷ\s+lệ|Đơn\s+giá)\b
+        | ^\s*(?:Số\s+lượng|Khối\s+lượng|Diện\s+tích|Số\s+hộ|Số\s+người|Tỷ\s+lệ)\b
     """
     return AmountPatterns(
         single=re.compile(single, flags),

@@ -1,6 +1,779 @@
-"""(being written)"""
+"""Assignments: who must do what, by when, with whom.
+
+``extract_assignments(ctx) -> list[Assignment]`` reads the body of a document as
+paragraphs (hard-wrapped lines joined) and finds the forms in which Vietnamese documents
+give tasks (rule names in brackets; ``Assignment.rule`` keeps them):
+
+- [heading] a numbered heading that names an agency, in a "Tổ chức thực hiện" part or
+  followed by a duty ("Chủ trì …"): ``1. Ban Dân tộc tỉnh`` then bullets. One assignment
+  for the heading's block; ``support`` when its first duty is "Phối hợp"/"Tham gia".
+- [colon] ``Sở Y tế: Chủ trì, …`` (bold already stripped by normalization).
+- [giao] ``Giao Sở Tài chính chủ trì, phối hợp với …``, ``giao nhiệm vụ cho X là đơn vị chủ trì``.
+- [request] ``Đề nghị X …``, ``… yêu cầu X, Y thực hiện một số nội dung sau:`` (the
+  addressees lead the numbered tasks that follow).
+- [subject] a clause that starts with an agency and goes on with ``chủ trì``, ``có trách
+  nhiệm``, ``chịu trách nhiệm``, ``làm đầu mối`` (outside the "Tổ chức thực hiện" part), or
+  with any duty verb inside it.
+- [field] ``Cơ quan chủ trì: X`` / ``Cơ quan phối hợp: Y`` lines under a task item.
+- [executes] the closing ``X, Y và Z chịu trách nhiệm thi hành Quyết định này``.
+
+An agency merely mentioned is no assignment; groups that name no body ("các cơ quan,
+đơn vị, địa phương") lead nothing, and their closing requirements (deadline, report,
+recurrence) are passed to the assignments that lack their own. Groups described by their
+assignment ("các sở … được phân công chủ trì …") refer back to bodies named elsewhere and
+are left out. Text in parentheses is an aside and assigns nothing.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 
-def extract_assignments(ctx) -> list:
-    return []
+import regex as re
+
+from schemas import Assignment
+
+from .agencies import AgencyMention, agency_key, canonical_agency, find_agencies, fold, lexicon
+from .dates import find_dates
+
+__all__ = ["extract_assignments"]
+
+# --- vocabulary -------------------------------------------------------------------------------
+# Folded (no diacritics, lower case) word sequences; longest alternatives first where it matters.
+
+LEAD_VERBS = ("chu tri", "co trach nhiem", "chiu trach nhiem", "lam dau moi", "la co quan dau moi",
+              "la co quan chu tri", "la co quan thuong truc", "la don vi chu tri", "la dau moi", "dau moi")
+SUPPORT_VERBS = ("phoi hop", "tham gia")
+# Words that end an agency name written out in running text (start of the predicate).
+PREDICATE_WORDS = (
+    "chu tri", "phoi hop", "tham gia", "chi dao", "to chuc thuc hien", "to chuc trien khai", "thuc hien",
+    "trien khai", "huong dan", "tham muu", "xay dung", "ra soat", "kiem tra", "theo doi", "co trach nhiem",
+    "chiu trach nhiem", "lam dau moi", "la co quan", "la don vi", "kip thoi", "khan truong", "chu dong",
+    "tiep tuc", "nghien cuu", "de xuat", "bao cao", "tang cuong", "day manh", "tong hop", "can cu",
+    "quan tam", "tap trung", "bo tri", "phan bo", "dam bao", "bao dam", "cung cap", "cap nhat", "giam sat",
+    "tuyen truyen", "van dong", "phat huy", "quan triet", "ban hanh", "trinh", "danh gia", "to chuc thanh tra",
+    "to chuc", "lam viec", "xem xet", "xu ly", "giai quyet", "duoc", "da", "se", "can", "phai", "nghiem tuc",
+)
+# Words a heading that names only agencies does not contain.
+HEADING_STOP = ("chu tri", "phoi hop", "thuc hien", "trien khai", "duoc phan cong", "duoc giao", "nhiem vu",
+                "giai phap", "noi dung", "ket qua", "muc tieu", "kinh phi", "to chuc thuc hien", "du an",
+                "chuong trinh", "ke hoach", "tinh hinh", "cong tac", "ve viec", "trach nhiem")
+# Groups that name no body of their own.
+VAGUE_GROUP_WORDS = {"co quan", "don vi", "dia phuong", "to chuc", "ca nhan", "doanh nghiep", "cap", "nganh lien quan"}
+# A meeting chaired is not a task led.
+CHAIR_OBJECTS = ("buoi", "cuoc", "hoi nghi", "phien", "hop", "le ", "toa dam", "doan cong tac", "doan kiem tra")
+# Position titles in front of a body in the closing formula: "Giám đốc Sở Tài chính".
+POSITION_PREFIX = re.compile(
+    r"^(?:Chánh\s+Văn\s+phòng|Phó\s+Chánh\s+Văn\s+phòng|Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Trưởng\s+ban|"
+    r"Trưởng|Tổng\s+Giám\s+đốc|Chánh\s+Thanh\s+tra|Bộ\s+trưởng|Chỉ\s+huy\s+trưởng|Cục\s+trưởng|Chi\s+cục\s+trưởng|"
+    r"Người\s+đứng\s+đầu)\s+(?:các\s+)?",
+    re.IGNORECASE,
+)
+# "Văn phòng" keeps its name: "Chánh Văn phòng UBND tỉnh" is the office of the UBND.
+KEEP_AFTER_TITLE = {"chanh van phong": "Văn phòng", "pho chanh van phong": "Văn phòng"}
+
+SECTION_TITLE = re.compile(
+    r"t[ổo]\s+ch[ứu]c\s+th[ựu]c\s+hi[ệe]n|tr[áa]ch\s+nhi[ệe]m\s+(?:th[ựu]c\s+hi[ệe]n|c[ủu]a|thi\s+h[àa]nh)|"
+    r"ph[âa]n\s+c[ôo]ng\s+(?:nhi[ệe]m\s+v[ụu]|th[ựu]c\s+hi[ệe]n|tr[áa]ch\s+nhi[ệe]m)|"
+    r"nhi[ệe]m\s+v[ụu]\s+c[ủu]a\s+c[áa]c",
+    re.IGNORECASE,
+)
+
+MARKERS = [
+    ("roman", 1, re.compile(r"(?:PHẦN\s+|Phần\s+)?[IVXLC]{1,6}\s*[.\-/)]\s+(?=\S)")),
+    ("article", 1, re.compile(r"Điều\s+\d{1,3}\s*[.:]?\s*")),
+    ("multi", 3, re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=\S)")),
+    ("arabic", 2, re.compile(r"\d{1,2}\s*[.)/]\s+(?=\S)")),
+    ("letter", 5, re.compile(r"[a-zđ]\s*\)\s+(?=\S)")),
+    ("dash", 6, re.compile(r"[-+•–*]\s*(?=\S)")),
+]
+
+_SPACE = re.compile(r"\s+")
+_TERMINAL = (".", ":", ";", "!", "?")
+
+
+# --- paragraphs -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Para:
+    start: int            # first character of the marker (or text)
+    body: int             # first character after the marker
+    end: int
+    kind: str | None      # marker kind, None for plain paragraphs
+    rank: int             # 1 roman/article, 2 arabic, 3+ multi, 5 letter, 6 dash, 9 plain
+    index: int = 0
+    text: str = ""        # body text, whitespace collapsed
+
+    def __post_init__(self) -> None:
+        self.rank = self.rank
+
+
+def _marker(line: str) -> tuple[str | None, int, int]:
+    """(kind, rank, length of the marker) of a line's list marker."""
+    stripped = line.lstrip()
+    lead = len(line) - len(stripped)
+    for kind, rank, pattern in MARKERS:
+        m = pattern.match(stripped)
+        if m:
+            if kind == "multi":
+                rank = 2 + m.group(0).strip().rstrip(".").count(".")
+            if kind == "roman" and not stripped[:m.end()].strip().rstrip(".-/)").replace("PHẦN", "").replace("Phần", "").strip().isupper():
+                continue
+            return kind, rank, lead + m.end()
+    return None, 9, lead
+
+
+def paragraphs(text: str, start: int, end: int) -> list[Para]:
+    """The paragraphs of ``text[start:end]``: a marker or a finished sentence starts one,
+    hard-wrapped lines (and a page break inside a sentence) continue it."""
+    paras: list[Para] = []
+    pos = start
+    cur: Para | None = None
+    blank_before = True
+    for raw in text[start:end].split("\n"):
+        line_start, line_end = pos, pos + len(raw)
+        pos = line_end + 1
+        s = raw.strip()
+        if not s:
+            blank_before = True
+            continue
+        kind, rank, mlen = _marker(raw)
+        prev = text[cur.start:cur.end].rstrip().rstrip("*").rstrip() if cur else ""
+        first = s[0]
+        continues = (
+            cur is not None
+            and kind is None
+            and not prev.endswith(_TERMINAL)
+            and (first.islower() or first.isdigit() or not blank_before or first in "(\"“")
+        )
+        if continues and cur is not None:
+            cur.end = line_end
+        else:
+            if cur is not None:
+                paras.append(cur)
+            cur = Para(line_start + (len(raw) - len(raw.lstrip())), line_start + mlen, line_end, kind, rank)
+        blank_before = False
+    if cur is not None:
+        paras.append(cur)
+    for i, p in enumerate(paras):
+        p.index = i
+        p.text = _SPACE.sub(" ", text[p.body:p.end]).strip()
+    return paras
+
+
+def _block_end(paras: list[Para], i: int) -> int:
+    """Index (exclusive) of the end of paragraph ``i``'s block: up to the next paragraph of
+    the same or a higher rank."""
+    rank = paras[i].rank
+    j = i + 1
+    while j < len(paras) and paras[j].rank > rank:
+        j += 1
+    return j
+
+
+# --- agency lists in running text -----------------------------------------------------------------
+
+
+@dataclass
+class Found:
+    text: str
+    span: tuple[int, int]
+    group: bool = False
+
+
+class Reader:
+    """Reads agency names and lists at given offsets, from the recognized mentions and,
+    for names the lexicon does not hold, from a capitalised head word up to the predicate."""
+
+    def __init__(self, text: str, mentions: list[AgencyMention]):
+        self.text = text
+        self.by_start = {m.span[0]: m for m in mentions}
+        self.mentions = mentions
+
+    def skip_space(self, pos: int, end: int | None = None) -> int:
+        end = len(self.text) if end is None else end
+        while pos < end and self.text[pos].isspace():
+            pos += 1
+        return pos
+
+    def agency_at(self, pos: int, end: int) -> Found | None:
+        pos = self.skip_space(pos, end)
+        m = self.by_start.get(pos)
+        if m is not None and m.span[1] <= end:
+            stop = m.span[1]
+            # a capitalised continuation the lexicon lacks: "Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"
+            ext = self._extend(stop, end)
+            return Found(_clean(self.text[pos:ext]), (pos, ext), m.label == "GROUP")
+        head = _head_at(self.text, pos, end)
+        if head is None:
+            return None
+        stop = self._extend(head, end, limit=12)
+        name = _clean(self.text[pos:stop])
+        if not name:
+            return None
+        return Found(name, (pos, stop), fold(name).startswith("cac "))
+
+    def _extend(self, pos: int, end: int, limit: int = 6) -> int:
+        """Extend a name over following words up to a predicate word, punctuation, 'và' + agency."""
+        words = 0
+        out = pos
+        for m in re.finditer(r"\s*([\p{L}\p{M}\p{N}&]+)", self.text[pos:end]):
+            if m.start() != out - pos:
+                break
+            word_pos = pos + m.start(1)
+            rest = fold(self.text[word_pos:min(end, word_pos + 40)])
+            if words >= limit or word_pos in self.by_start or _starts_with(rest, PREDICATE_WORDS) \
+                    or rest.startswith(("va ", "cua ", "ve ", "tai ", "theo ", "voi ", "trong ", "de ", "nham ",
+                                        "tren co so", "can cu", "hang ", "hang nam", "dinh ky", "thuoc ")):
+                break
+            if limit <= 6 and not self.text[word_pos].isupper() and not _is_roman(m.group(1)):
+                break
+            words += 1
+            out = pos + m.end(1)
+        return out
+
+    def agency_list(self, pos: int, end: int) -> list[Found]:
+        """'X, Y và Z' from ``pos``; stops at the first piece that is not an agency."""
+        found: list[Found] = []
+        cur = pos
+        while True:
+            a = self.agency_at(cur, end)
+            if a is None:
+                break
+            found.append(a)
+            cur = a.span[1]
+            m = re.match(r"\s*(?:,|;|\bvà\b|\bcùng\b|&)\s*(?:với\s+)?", self.text[cur:end])
+            if not m or not m.group(0).strip():
+                break
+            nxt = self.agency_at(cur + m.end(), end)
+            if nxt is None:
+                break
+            cur = cur + m.end()
+        return found
+
+
+def _is_roman(word: str) -> bool:
+    return bool(re.fullmatch(r"[IVXLC]+", word))
+
+
+def _has_word(folded: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", folded) for w in words)
+
+
+def _starts_with(folded: str, words: tuple[str, ...]) -> bool:
+    return any(folded.startswith(w) and (len(folded) == len(w) or not folded[len(w)].isalnum()) for w in words)
+
+
+def _clean(name: str) -> str:
+    return _SPACE.sub(" ", name).strip(" ,;:.-–\t\n")
+
+
+_HEADS: list[str] | None = None
+# Nouns that name a body on their own, whatever follows (compared as printed, lower case).
+HEAD_NOUNS = ("sở", "bộ", "ban", "cục", "phòng", "viện", "hội", "đoàn", "tòa", "toà", "kho")
+
+
+def _heads() -> list[str]:
+    """Two-word starts of agency names (folded), longest first: 'uy ban', 'chu tich', …"""
+    global _HEADS
+    if _HEADS is None:
+        heads = set()
+        for e in lexicon()["agencies"]:
+            for n in [e["name"], *e["aliases"]]:
+                words = fold(n).split()
+                heads.add(" ".join(words[:2]) if len(words) > 1 else words[0])
+        heads |= {"trung tam", "cong ty", "tong cong ty", "chi cuc", "tong cuc", "van phong", "co quan",
+                  "ubnd", "hdnd", "ub", "ubmttq", "bcd", "btv", "btt", "nhcsxh", "tap doan", "to cong tac",
+                  "hoi dong", "thu truong", "giam doc"}
+        heads |= {f"cac {w}" for w in ("so", "bo", "co quan", "don vi", "to chuc", "hoi", "doan the", "ban",
+                                          "nganh", "dia phuong", "phong", "truong", "doanh nghiep", "tap doan")}
+        _HEADS = sorted(heads, key=len, reverse=True)
+    return _HEADS
+
+
+def _head_at(text: str, pos: int, end: int) -> int | None:
+    """End of an agency head word at ``pos`` (capitalised, or 'các'), or None."""
+    if pos >= end or not (text[pos].isupper() or text[pos:pos + 3].lower() == "các"):
+        return None
+    word = re.match(r"[\p{L}\p{M}]+", text[pos:end])
+    if word and word.group(0).lower() in HEAD_NOUNS and pos + word.end() < end and text[pos + word.end()] == " ":
+        return pos + word.end()
+    window = fold(text[pos:min(end, pos + 30)])
+    for h in _heads():
+        if window.startswith(h) and (len(window) == len(h) or not window[len(h)].isalnum()):
+            return pos + len(h)
+    return None
+
+
+# --- details of a task ----------------------------------------------------------------------------
+
+RECURRENCE = re.compile(
+    r"(?:(?P<dk>định\s+kỳ|Định\s+kỳ)\s+)?(?P<freq>(?:hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm)|\d{1,2}\s+tháng(?:\s*(?:một|1)\s+lần)?|(?:mỗi\s+)?quý)"
+    r"|(?P<dk2>định\s+kỳ|Định\s+kỳ)(?=\s*(?:,|\(|\)|báo|$))",
+)
+DEADLINE_CUE = re.compile(r"(?:trước|chậm\s+nhất|hoàn\s+thành|xong|hạn|trong|thời\s+gian\s+hoàn\s+thành|thời\s+hạn)\s*(?:ngày|trong|là|:)?\s*$", re.IGNORECASE)
+REPORT_TO = re.compile(r"(?:báo\s+cáo(?P<mid>[^.;:]{0,80}?)\s(?:về|cho|lên|tới|đến)|gửi\s+(?:báo\s+cáo\s+)?về)\s+(?!việc|tình|kết|các\s+nội)", re.IGNORECASE)
+REPORT_DIRECT = re.compile(r"báo\s+cáo\s+(?=(?:Chủ\s+tịch|Thủ\s+tướng|Ủy\s+ban|Uỷ\s+ban|UBND|Ban\s+|Bộ\s+|Sở\s+|Thường\s+trực|HĐND|Hội\s+đồng))", re.IGNORECASE)
+TARGET_ITEM = re.compile(r"(?:Nội\s+dung\s+(?:số\s+)?\d+|Tiểu\s+dự\s+án\s*\d*|Dự\s+án\s+\d+)", re.IGNORECASE)
+TASK_LIST_INTRO = re.compile(r"(?:một\s+số|các)\s+(?:nội\s+dung|nhiệm\s+vụ|việc|công\s+việc)[^.;:]{0,40}?(?:sau|như\s+sau)\s*:?\s*$", re.IGNORECASE)
+
+
+def _without_parens(text: str) -> str:
+    """Parenthesised asides blanked out (offsets kept)."""
+    out = list(text)
+    depth = 0
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+        if depth:
+            out[i] = " "
+        if c == ")" and depth:
+            depth -= 1
+    return "".join(out)
+
+
+def recurrence_in(text: str) -> str | None:
+    for m in RECURRENCE.finditer(text):
+        window = fold(text[max(0, m.start() - 80):m.end() + 80])
+        if "bao cao" not in window and not (m.group("dk") or m.group("dk2")):
+            continue
+        if m.group("freq"):
+            freq = _SPACE.sub(" ", m.group("freq"))
+            if re.match(r"\d", freq):
+                return f"định kỳ {freq.split(' một')[0].split(' 1 ')[0]}".replace(" lần", "")
+            if freq in ("quý", "mỗi quý"):
+                return "hàng quý"
+            return freq.replace("hằng", "hàng") if False else freq
+        return "định kỳ"
+    return None
+
+
+def deadline_in(text: str, offset: int = 0) -> str | None:
+    for d in find_dates(text):
+        before = text[max(0, d.span[0] - 40):d.span[0]]
+        if DEADLINE_CUE.search(before):
+            return d.value
+    return None
+
+
+def targets_in(text: str) -> list[str]:
+    """Program items: 'Nội dung số 01 và 03, Tiểu dự án 2 - Dự án 3' ->
+    ['Dự án 3 / Tiểu dự án 2 / Nội dung số 01', 'Dự án 3 / Tiểu dự án 2 / Nội dung số 03']."""
+    text = _without_parens(text)
+    out: list[str] = []
+    for item in re.split(r";|\.\s|\bvà\s+(?=Dự\s+án)", text):
+        projects = re.findall(r"(?<!Tiểu\s)(?<!tiểu\s)\bDự\s+án\s+(\d+)", item, flags=re.IGNORECASE)
+        if not projects:
+            continue
+        project = projects[-1]
+        subs = [s for s in re.findall(r"Tiểu\s+dự\s+án\s*(\d*)", item, flags=re.IGNORECASE) if s]
+        contents = re.findall(r"Nội\s+dung\s+(?:số\s+)?(\d+)((?:\s*(?:,|và)\s*\d+)*)", item, flags=re.IGNORECASE)
+        numbers = []
+        for first, more in contents:
+            numbers.append(first)
+            numbers += re.findall(r"\d+", more)
+        for sub in subs or [None]:
+            for num in numbers or [None]:
+                path = f"Dự án {project}"
+                if sub:
+                    path += f" / Tiểu dự án {sub}"
+                if num:
+                    path += f" / Nội dung số {num}"
+                if path not in out:
+                    out.append(path)
+    return out
+
+
+# --- assignments ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Draft:
+    agency: Found
+    role: str
+    rule: str
+    scope: tuple[int, int]          # the text the task is read from
+    more: list[tuple[int, int]] = field(default_factory=list)  # further pieces of it
+    task: str | None = None
+    partners: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+
+
+def _is_vague(name: str) -> bool:
+    """'các cơ quan, đơn vị, địa phương': a group that names no body."""
+    f = fold(name)
+    if not f.startswith("cac "):
+        return False
+    words = re.split(r"\s*(?:,|\bva\b|-|/)\s*", f[4:])
+    words = [w.replace(" co lien quan", "").replace(" lien quan", "").strip() for w in words]
+    return all(w in VAGUE_GROUP_WORDS or not w for w in words)
+
+
+def _first_sentence(text: str, limit: int = 300) -> str:
+    text = _SPACE.sub(" ", text).strip(" -+•:")
+    m = re.search(r"(?<=[.;])\s|:\s*$", text)
+    s = text[:m.start()] if m else text
+    s = s.rstrip(".;: ")
+    return s if len(s) <= limit else s[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _role_of(task_start_folded: str, default: str = "lead") -> str:
+    if _starts_with(task_start_folded, SUPPORT_VERBS):
+        return "support"
+    return default
+
+
+class Extractor:
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.text = ctx.text
+        segs = ctx.segments
+        body = segs.body if segs.body and segs.body[1] > segs.body[0] else (0, len(self.text))
+        self.body = body
+        self.paras = paragraphs(self.text, *body)
+        mentions = find_agencies(self.text[: body[1]]) if body[1] else []
+        self.reader = Reader(self.text, mentions)
+        self.drafts: list[Draft] = []
+        self.closing: list[tuple[int, int]] = []   # scopes of requirements addressed to everyone
+        self.covered: set[int] = set()              # paragraph indexes read as a heading's block
+        self.sections = self._assignment_sections()
+
+    # -- structure
+
+    def _assignment_sections(self) -> list[tuple[int, int]]:
+        """Paragraph index ranges of the "Tổ chức thực hiện" parts."""
+        out = []
+        for i, p in enumerate(self.paras):
+            if len(p.text) > 160 or not SECTION_TITLE.search(p.text):
+                continue
+            if p.kind in (None, "dash") and not (p.text.isupper() or len(p.text) < 60):
+                continue
+            end = _block_end(self.paras, i) if p.kind not in (None,) else len(self.paras)
+            out.append((i + 1, end))
+        return out
+
+    def in_section(self, i: int) -> bool:
+        return any(a <= i < b for a, b in self.sections)
+
+    # -- rules
+
+    def run(self) -> list[Assignment]:
+        for i, p in enumerate(self.paras):
+            if i not in self.covered and self._heading(p, i):
+                continue
+            if self._field(p, i) or self._colon(p, i):
+                continue
+            self._clauses(p, i, heading_block=i in self.covered)
+        return self._finish()
+
+    def _heading(self, p: Para, i: int) -> bool:
+        if p.kind in (None, "dash", "article") or len(p.text) > 200:
+            return False
+        block_end = _block_end(self.paras, i)
+        first = self.paras[i + 1] if i + 1 < block_end else None
+        if first is None and not p.text.endswith(":"):
+            return False
+        m = re.match(r"\s*(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s+(?:cho\s+)?", self.text[p.body:p.end], flags=re.IGNORECASE)
+        addressed = m is not None
+        duty_follows = first is not None and _starts_with(fold(first.text), LEAD_VERBS + SUPPORT_VERBS)
+        if not (self.in_section(i) or duty_follows or addressed):
+            return False
+        start = p.body + (m.end() if m else 0)
+        found = self.reader.agency_list(start, p.end)
+        if not found:
+            return False
+        # what is left after the names: modifiers of the last one ("… vùng đồng bào dân tộc
+        # thiểu số và miền núi"), or words that make the heading a topic, not a name
+        last = found[-1]
+        rest = _clean(self.text[last.span[1]:p.end])
+        rest_f = fold(rest)
+        if rest_f and (_has_word(rest_f, HEADING_STOP) or _head_at(rest, 0, len(rest)) is not None):
+            if not re.search(r"\bduoc (?:phan cong|giao)\b", rest_f):
+                return False
+            found[-1] = Found(_clean(self.text[last.span[0]:p.end]), (last.span[0], p.end), last.group)
+        elif rest_f:
+            found[-1] = Found(_clean(self.text[last.span[0]:p.end]), (last.span[0], p.end), last.group)
+        scope = (first.start if first else p.end, self.paras[block_end - 1].end)
+        role = _role_of(fold(first.text)) if first else "lead"
+        task = _first_sentence(first.text) if first else None
+        targets = targets_in(self.text[scope[0]:scope[1]])
+        self._add(found, role, "heading", scope, task, self._partners(*scope), targets)
+        for k in range(i + 1, block_end):
+            self.covered.add(k)
+        return True
+
+    def _colon(self, p: Para, i: int) -> bool:
+        """'Sở Y tế: Chủ trì, …'"""
+        colon = self.text.find(":", p.body, min(p.end, p.body + 160))
+        if colon < 0:
+            return False
+        found = self.reader.agency_list(p.body, colon)
+        if not found or self.reader.skip_space(found[-1].span[1], colon) != colon:
+            return False
+        task_text = self.text[colon + 1:p.end]
+        task_f = fold(task_text.strip())
+        if not task_f or task_f[:1].isdigit():
+            return False
+        role = _role_of(task_f)
+        scope = (colon + 1, p.end)
+        targets = targets_in(task_text)
+        self._add(found, role, "colon", scope, _first_sentence(task_text), self._partners(*scope), targets)
+        self.covered.add(i)
+        return True
+
+    FIELD = re.compile(
+        r"(?P<label>(?:Cơ\s+quan|Đơn\s+vị)\s+(?P<what>chủ\s+trì|phối\s+hợp|thực\s+hiện|đầu\s+mối)(?:\s+thực\s+hiện)?|"
+        r"(?P<what2>Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?)\s*:\s*",
+        re.IGNORECASE,
+    )
+
+    def _field(self, p: Para, i: int) -> bool:
+        m = self.FIELD.match(self.text, p.body, p.end)
+        if not m:
+            return False
+        what = fold(m.group("what") or m.group("what2"))
+        role = "support" if what == "phoi hop" else "lead"
+        found = self.reader.agency_list(m.end(), p.end)
+        found = [f for f in found if not _is_vague(f.text)]
+        if not found:
+            return True
+        # the task is the item this field belongs to: the nearest paragraph of a higher rank
+        parent = next((q for q in reversed(self.paras[:i]) if q.rank < p.rank), None)
+        task = _first_sentence(parent.text) if parent else None
+        sib_end = _block_end(self.paras, parent.index) if parent else i + 1
+        scope = (p.start, self.paras[sib_end - 1].end)
+        self._add(found, role, "field", scope, task, [], [])
+        return True
+
+    def _clauses(self, p: Para, i: int, heading_block: bool = False) -> None:
+        """'Giao X …', 'Đề nghị X …', 'X chủ trì …' anywhere in the paragraph."""
+        text = _without_parens(self.text[p.body:p.end])
+        base = p.body
+        # clause starts: the paragraph start and after ; . :
+        for m in re.finditer(r"(?:^|(?<=[;.:])\s+|(?<=,)\s+(?=(?:đồng\s+thời\s+)?(?:giao|đề\s+nghị|yêu\s+cầu)\b))", text, flags=re.IGNORECASE):
+            self._clause_at(base + m.end(), p, i, heading_block)
+        # "giao" / "đề nghị" / "yêu cầu" inside a clause
+        for m in re.finditer(r"(?<![\p{L}])(?P<verb>giao|đề\s+nghị|yêu\s+cầu)\s+(?:nhiệm\s+vụ\s+)?(?:cho\s+)?", text, flags=re.IGNORECASE):
+            before = fold(text[max(0, m.start() - 25):m.start()])
+            if re.search(r"(?:duoc|da duoc|xet|theo|ve|cac|nhung|kien nghi|tren co so|ban|chuyen|tiep|ky|tai|so)\s*$", before):
+                continue
+            self._request_at(base + m.end(), fold(m.group("verb")), p, i)
+
+    def _clause_at(self, pos: int, p: Para, i: int, heading_block: bool) -> None:
+        pos = self.reader.skip_space(pos, p.end)
+        found = self.reader.agency_list(pos, p.end)
+        if not found:
+            return
+        after = self.reader.skip_space(found[-1].span[1], p.end)
+        # "Sở Tài chính, trên cơ sở đề xuất của …, chủ trì …": one aside between commas
+        rest = self.text[after:p.end]
+        if rest.startswith(","):
+            m = re.match(r",[^,;.]{0,120},\s*", rest)
+            if m and _starts_with(fold(rest[m.end():]), LEAD_VERBS + SUPPORT_VERBS):
+                after += m.end()
+            else:
+                return
+        rest_f = fold(self.text[after:min(p.end, after + 60)])
+        if _starts_with(rest_f, ("chu tri",)) and _starts_with(rest_f[8:].strip(), CHAIR_OBJECTS):
+            return
+        if _starts_with(rest_f, LEAD_VERBS):
+            role = "lead"
+        elif _starts_with(rest_f, SUPPORT_VERBS):
+            role = "support"
+        elif (self.in_section(i) or heading_block) and rest_f and _starts_with(rest_f, PREDICATE_WORDS) \
+                and not _starts_with(rest_f, ("duoc", "da", "se", "can", "phai")):
+            role = "lead"
+        else:
+            return
+        if "thi hanh" in rest_f[:40] and "nay" in rest_f[:60]:
+            return  # the closing formula: see _executes
+        scope = (after, p.end)
+        self._add(found, role, "subject", scope, _first_sentence(self.text[after:p.end]), self._partners(after, p.end),
+                  targets_in(self.text[after:p.end]))
+
+    def _request_at(self, pos: int, verb: str, p: Para, i: int) -> None:
+        found = self.reader.agency_list(pos, p.end)
+        if not found:
+            return
+        after = self.reader.skip_space(found[-1].span[1], p.end)
+        rest_f = fold(self.text[after:min(p.end, after + 40)])
+        if rest_f.startswith(("cua ", "tai ", "ve ", "so ")) or rest_f.startswith(","):
+            return
+        role = "support" if _starts_with(rest_f, SUPPORT_VERBS) and verb == "giao" else "lead"
+        tail = self.text[after:p.end]
+        scope = (after, p.end)
+        more: list[tuple[int, int]] = []
+        task = _first_sentence(tail)
+        if TASK_LIST_INTRO.search(tail.rstrip()):
+            items = self._task_list(i)
+            if items:
+                more = [(q.start, q.end) for q in items]
+                numbered = [q for q in items if q.kind in ("arabic", "roman", "letter")]
+                if len(numbered) > 1:
+                    labels = [self.text[q.start:q.body].strip().rstrip(".)/") for q in numbered]
+                    task = f"thực hiện các nội dung {labels[0]}-{labels[-1]}"
+        if all(_is_vague(f.text) for f in found):
+            self.closing.append([scope, *more])
+            return
+        found = [f for f in found if not _is_vague(f.text)]
+        self._add(found, role, "giao" if verb == "giao" else "request", scope, task, self._partners(after, p.end),
+                  targets_in(self.text[after:p.end]), more=more)
+
+    def _task_list(self, i: int) -> list[Para]:
+        """The numbered items after paragraph ``i`` ("… thực hiện một số nội dung sau:") and the
+        plain paragraphs among and after them, less those that give a task to someone else."""
+        items: list[Para] = []
+        rank = None
+        for q in self.paras[i + 1:]:
+            if q.rank == 9:
+                if not self._gives_task(q):
+                    items.append(q)
+                continue
+            if rank is None:
+                rank = q.rank
+            if q.rank < rank or (q.rank == rank and self._gives_task(q)):
+                break
+            items.append(q)
+        return items
+
+    def _gives_task(self, p: Para) -> bool:
+        f = fold(p.text)
+        return bool(re.search(r"(?:^|[;.:]\s*)(?:dong thoi\s+)?(?:giao|de nghi|yeu cau)\s", f))
+
+    def _executes(self) -> list[Assignment]:
+        out = []
+        pat = re.compile(r"chịu\s+trách\s+nhiệm\s+thi\s+hành\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Thông\s+tư|Nghị\s+định|văn\s+bản)?\s*này", re.IGNORECASE)
+        for m in pat.finditer(self.text, *self.body):
+            # the subject list runs back to the start of the clause
+            start = max(self.text.rfind("\n", 0, m.start()), self.text.rfind(".", 0, m.start() - 1) if False else -1)
+            para = next((q for q in self.paras if q.body <= m.start() < q.end), None)
+            if para is None:
+                continue
+            start = para.body
+            subject = self.text[start:m.start()]
+            subject = re.sub(r"^\s*(?:Điều\s+\d+\s*[.:]?\s*)", "", subject)
+            lead_in = len(self.text[start:m.start()]) - len(subject)
+            for piece in re.finditer(r"[^,;]+?(?=\s*(?:,|;|\bvà\b|$))", subject):
+                raw = _clean(piece.group(0))
+                raw = re.sub(r"^(?:và|các)\s+(?=\p{Lu})", "", raw).strip()
+                if not raw or len(raw) < 3:
+                    continue
+                body_name = _body_of(raw)
+                if not body_name:
+                    continue
+                s = start + lead_in + piece.start() + piece.group(0).find(raw.split()[0])
+                agency_id, _ = canonical_agency(body_name, self.ctx.jurisdiction)
+                out.append(Assignment(agency=body_name, agency_id=agency_id, role="executes",
+                                      task=_SPACE.sub(" ", m.group(0)), section=self._path(m.start()),
+                                      span=(s, s + len(raw)), rule="executes"))
+        return out
+
+    # -- helpers
+
+    def _partners(self, start: int, end: int) -> list[str]:
+        text = _without_parens(self.text[start:end])
+        out: list[str] = []
+        for m in re.finditer(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?:các\s+cơ\s+quan\s+liên\s+quan\s+)?", text, flags=re.IGNORECASE):
+            for f in self.reader.agency_list(start + m.end(), end):
+                if f.text not in out:
+                    out.append(f.text)
+        return out
+
+    def _add(self, found: list[Found], role: str, rule: str, scope: tuple[int, int], task, partners, targets,
+             more: list[tuple[int, int]] | None = None) -> None:
+        # "Ủy ban MTTQ … và các tổ chức chính trị - xã hội": the member organisations join the Front
+        kept: list[Found] = []
+        for f in found:
+            ff = fold(f.text)
+            if kept and ff.startswith(("cac to chuc chinh tri", "cac doan the")) and "mat tran" in agency_key(kept[-1].text):
+                partners = [*partners, f.text]
+                continue
+            if _is_vague(f.text) or re.search(r"\bduoc (?:phan cong|giao)\b", ff):
+                continue
+            kept.append(f)
+        for f in kept:
+            self.drafts.append(Draft(f, role, rule, scope, more=more or [], task=task,
+                                     partners=[x for x in partners if x != f.text], targets=targets))
+
+    def _path(self, offset: int) -> str | None:
+        try:
+            return self.ctx.segments.path_at(offset)
+        except Exception:
+            return None
+
+    def _finish(self) -> list[Assignment]:
+        out: list[Assignment] = []
+        seen: set[tuple] = set()
+        for d in sorted(self.drafts, key=lambda d: d.agency.span[0]):
+            key = (d.agency.span, d.role)
+            if key in seen:
+                continue
+            seen.add(key)
+            pieces = [d.scope, *d.more]
+            scope_text = "\n".join(self.text[a:b] for a, b in pieces)
+            agency_id, _ = canonical_agency(d.agency.text, self.ctx.jurisdiction)
+            report_to = self._report_to(pieces)
+            if report_to and fold(report_to) == fold(d.agency.text):
+                report_to = None
+            out.append(Assignment(
+                agency=d.agency.text,
+                agency_id=agency_id,
+                role=d.role,  # type: ignore[arg-type]
+                task=d.task,
+                targets=d.targets,
+                partners=d.partners,
+                deadline=deadline_in(scope_text),
+                recurrence=recurrence_in(_without_parens(scope_text)),
+                report_to=report_to,
+                section=self._path(d.agency.span[0]),
+                span=d.agency.span,
+                rule=d.rule,
+            ))
+        # requirements addressed to everyone ("Yêu cầu các đơn vị, địa phương … trước ngày …")
+        for pieces in self.closing:
+            scope_text = "\n".join(self.text[a:b] for a, b in pieces)
+            deadline = deadline_in(scope_text)
+            recurrence = recurrence_in(_without_parens(scope_text))
+            report_to = self._report_to(pieces)
+            for a in out:
+                if a.role == "executes":
+                    continue
+                a.deadline = a.deadline or deadline
+                a.recurrence = a.recurrence or recurrence
+                if report_to and not a.report_to and fold(report_to) not in fold(a.agency):
+                    a.report_to = report_to
+        out += self._executes()
+        return out
+
+    def _report_to(self, pieces: list[tuple[int, int]]) -> str | None:
+        for start, end in pieces:
+            text = _without_parens(self.text[start:end])
+            for pat in (REPORT_TO, REPORT_DIRECT):
+                for m in pat.finditer(text):
+                    found = self.reader.agency_at(start + m.end(), end)
+                    if found is not None and not _is_vague(found.text):
+                        return found.text
+        return None
+
+
+def _body_of(raw: str) -> str | None:
+    """'Giám đốc Sở Tài chính' -> 'Sở Tài chính'; 'Chánh Văn phòng UBND tỉnh' -> 'Văn phòng UBND tỉnh'."""
+    m = POSITION_PREFIX.match(raw)
+    if not m:
+        return raw if _head_at(raw, 0, len(raw)) else None
+    title = fold(_SPACE.sub(" ", m.group(0)).strip())
+    rest = raw[m.end():].strip()
+    for key, keep in KEEP_AFTER_TITLE.items():
+        if title.startswith(key):
+            return f"{keep} {rest}".strip()
+    if title.endswith("cac"):
+        rest = "các " + rest
+    if title.startswith("chu tich"):
+        return rest if rest else None
+    return rest or None
+
+
+def extract_assignments(ctx) -> list[Assignment]:
+    """Every task the document gives to an agency, in text order, then the closing formula."""
+    if not ctx.text.strip():
+        return []
+    return Extractor(ctx).run()

@@ -49,8 +49,10 @@ class DateMatch:
 
 # --- fragments -------------------------------------------------------------------------
 
-# Blanks left for the day or month: dots, ellipses, underscores, spaces (not newlines).
-_FILL = r"[ \t.…_]*"
+# Blanks left for the day or month: dots, ellipses, underscores, spaces, and one line
+# break where a converter hard-wrapped the line ("ngày 19 tháng 11" newline "năm 2025").
+_FILL = r"(?:[ \t.…_]|\n(?![ \t]*\n))*"
+_SP = r"[ \t]*(?:\n[ \t]*)?"
 # One or two digits; a converter may split them with one space ("0 6", "1 6").
 _DAY = r"(?P<d>[0-3]?[ ]?\d)"
 _MONTH = r"(?P<m>[01]?[ ]?\d)"
@@ -62,11 +64,11 @@ _NAM = r"(?i:năm)"
 _LONG = rf"""
     {_NGAY} {_FILL} (?:{_DAY})? {_FILL}
     {_THANG} {_FILL} (?:{_MONTH})? {_FILL}
-    {_NAM} [ \t]* {_YEAR}
+    {_NAM} {_SP} {_YEAR}
 """
 # d/m/yyyy: the same separator twice; "/" may be spaced, "-" and "." may not.
 _NUMERIC = rf"""
-    (?:{_NGAY} [ \t]+)?
+    (?:{_NGAY} [ \t]*(?:\n[ \t]*|[ \t]))?
     (?P<nd>[0-3]?\d)
     (?:
         [ \t]*/[ \t]* (?P<nm>[01]?\d) [ \t]*/[ \t]*
@@ -75,11 +77,11 @@ _NUMERIC = rf"""
     (?P<ny>(?:19|20)\d\d)
 """
 _MONTH_YEAR = rf"""
-    {_THANG} [ \t]* (?P<mm>[01]?\d)
-    (?: [ \t]*[/-][ \t]* | [ \t]+{_NAM}[ \t]+ )
+    {_THANG} {_SP} (?P<mm>[01]?\d)
+    (?: [ \t]*[/-][ \t]* | {_SP}{_NAM}{_SP} )
     (?P<my>(?:19|20)\d\d)
 """
-_YEAR_ONLY = rf"{_NAM} [ \t]+ (?P<yy>(?:19|20)\d\d)"
+_YEAR_ONLY = rf"{_NAM} [ \t]*(?:\n[ \t]*|[ \t]) (?P<yy>(?:19|20)\d\d)"
 
 # A date never continues a longer number or word: "12/2018/QĐ-TTg" is not a date.
 _BEFORE = r"(?<![\p{L}\p{N}/.\-])"

@@ -42,6 +42,7 @@ TYPE_WORDS: dict[str, str] = {
     "Kết luận": "KL",
     "Pháp lệnh": "PL",
     "Luật": "LUAT",
+    "Thông tri": "TTri",
     "Công văn": "CV",
     "Văn bản": "CV",
 }

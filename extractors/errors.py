@@ -74,3 +74,11 @@ class ExtractionTimeoutError(VanbanError):
 
 class ExtractionError(VanbanError):
     code = "extraction_failed"
+
+
+class ExtractionMemoryError(VanbanError):
+    code = "extraction_out_of_memory"
+
+
+class EncryptedArchiveError(ReadError):
+    code = "archive_encrypted"

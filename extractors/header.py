@@ -62,6 +62,9 @@ PROPER_WORDS = {
 }
 PROPER_PHRASES = (
     ("mặt trận tổ quốc việt nam", "Mặt trận Tổ quốc Việt Nam"),
+    ("ủy ban", "Ủy ban"),
+    ("uỷ ban", "Uỷ ban"),
+    ("hội đồng", "Hội đồng"),
     ("mặt trận tổ quốc", "Mặt trận Tổ quốc"),
     ("chính phủ", "Chính phủ"),
     ("quốc hội", "Quốc hội"),
@@ -191,7 +194,7 @@ def split_items(block: str, label: re.Pattern) -> list[str]:
                 continue
             items.append(ln)
             continue
-        pieces = re.split(r"(?:^|(?<=[;.]))\s*[-+•*]\s+", ln)
+        pieces = re.split(r"(?:^|(?<=[;.)]))\s*[-+•*]\s+", ln)
         starts_item = bool(re.match(r"^[-+•*]\s*", ln))
         pieces = [p for p in pieces if p.strip()]
         if not pieces:
@@ -205,6 +208,7 @@ def split_items(block: str, label: re.Pattern) -> list[str]:
     for it in items:
         it = re.sub(r"^[-+•*]\s*", "", it.strip())
         it = re.sub(r"[\s;,.]+$", "", it)
+        it = re.sub(r"\s*;\s*(?=\()", " ", it)  # 'Bộ Y tế; (báo cáo)': a note pushed past the ';'
         if it and not re.fullmatch(r"[\W_]+", it):
             out.append(it)
     return out

@@ -103,6 +103,7 @@ _INLINE_DECORATION = re.compile(r"\s*(?<![\p{L}\p{N}])-{3,}(?![\p{L}\p{N}])\s*")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s+|$)")
 _BOLD = re.compile(r"\*{2,}|(?<!\w)__|__(?!\w)")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])")
+_STRAY_STARS = re.compile(r"(?<!\S)\*+(?!\S)")
 _BULLET_STAR = re.compile(r"^(\s*)\*\s+")
 _LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]+)\]\([^)]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
@@ -146,6 +147,7 @@ def strip_markup(text: str) -> str:
     text = _LINK.sub(lambda m: m.group(1) or "", text)
     text = _BOLD.sub("", text)
     text = _ITALIC.sub("", text)
+    text = _STRAY_STARS.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     return text
 

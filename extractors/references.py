@@ -1,6 +1,589 @@
-"""(being written)"""
+"""References: every other document a text cites, its relation, date, issuer and place.
+
+Three stages, each a plain function:
+- ``find_citations(text, ...)``: every mention of a numbered document, with its type
+  word, date, issuer phrase and pinpoint read from the words around the number;
+- ``resolve_mentions(text, mentions, ...)``: short forms ("Quyết định số 1719",
+  "Nghị quyết nêu trên", "Luật Nhà ở ngày 27/11/2023") counted against the full
+  citation they repeat, then one ``Reference`` per distinct number;
+- ``extract_references(ctx)``: both, with the relation of each mention (``basis`` inside
+  a "Căn cứ" clause, ``implements`` in the opening "Thực hiện …", ``replaces``/``amends``/
+  ``repeals``/``guides`` where the document says so in its own voice, else ``cites``).
+
+``references_to_spacy`` puts the spans on a spaCy ``Doc`` as ``doc.spans["references"]``.
+All patterns live in ``citation_patterns.py``; dates come from ``dates.py``.
+"""
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
 
-def extract_references(ctx) -> list:
-    return []
+import regex as re
+
+from schemas import Reference
+
+from . import citation_patterns as cp
+from . import doc_types
+from .dates import DateMatch, date_at, find_dates
+
+__all__ = ["Mention", "find_citations", "resolve_mentions", "extract_references", "references_to_spacy"]
+
+# When one document is cited several ways, the relation kept is the first of this list.
+RELATION_PRIORITY = ("basis", "implements", "replaces", "amends", "repeals", "guides", "cites")
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_WINDOW = 260  # how far before a number its type word, pinpoint or subject may lie
+
+
+@dataclass
+class Mention:
+    """One citation as printed: the lead (type word) through the number."""
+
+    number: cp.CitationNumber
+    start: int
+    end: int
+    doc_type: str | None
+    type_word: str | None = None
+    title: str | None = None
+    date: DateMatch | None = None
+    issuer: str | None = None
+    pinpoint: str | None = None
+    relation: str = "cites"
+    tail_end: int = 0
+    """end of the number, its date and its "của …" phrase"""
+    repeats: list[tuple[int, int]] = field(default_factory=list)
+    """spans of short forms resolved to this mention"""
+
+    @property
+    def key(self) -> str:
+        return cp.number_key(self.number.number)
+
+
+# --- jurisdiction ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Place:
+    level: str | None
+    name: str | None
+
+    @property
+    def label(self) -> str | None:
+        if not self.name:
+            return None
+        return f"{self.level} {self.name}" if self.level and self.level != "national" else self.name
+
+
+_PLACE_IN_TEXT = re.compile(r"(?<![\p{L}])(?P<level>tỉnh|thành phố)\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})")
+
+
+def _place(ctx) -> _Place:
+    """The citing document's jurisdiction; for news, the province it names most."""
+    j = getattr(ctx, "jurisdiction", None)
+    if j is not None and getattr(j, "name", None):
+        return _Place(getattr(j, "level", None), j.name)
+    if j is not None and getattr(j, "level", None) == "national":
+        return _Place("national", None)
+    counts = Counter((m.group("level"), m.group("name")) for m in _PLACE_IN_TEXT.finditer(ctx.text[:200_000]))
+    if not counts:
+        return _Place(None, None)
+    (level, name), _ = counts.most_common(1)[0]
+    return _Place(level, name)
+
+
+# --- issuers -----------------------------------------------------------------------------
+
+_EXPANSIONS = (("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"))
+# Words that may end a name; a name stopped after any other word is trimmed back to one.
+_NAME_ENDS = frozenset("dân tỉnh phố huyện quận xã phường trấn ủy uỷ trực vụ ương phủ hội nước nam quốc đạo gia bộ".split())
+
+
+def _read_issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """The issuing body's name starting at ``pos``: ("Ủy ban nhân dân tỉnh Sóc Trăng", end)."""
+    words: list[tuple[str, int, int]] = []
+    chain = 0  # lower-case syllables continuing a capitalised word ("Tài chính")
+    for m in cp.token_re().finditer(text, pos, min(limit, pos + 240)):
+        tok = m.group("tok")
+        rest = text[m.start(): m.start() + 40]
+        if cp.issuer_stop_re().match(rest.casefold()) or (words and cp.type_word_re().match(rest)):
+            break
+        if tok[0].isupper() or tok[0].isdigit():
+            chain = 0
+        elif tok.casefold() in cp.ISSUER_NAME_WORDS:
+            chain = 0
+        elif words and (words[-1][0][0].isupper() or chain) and chain < 3:
+            chain += 1
+        else:
+            break
+        words.append((tok, m.start(), m.start() + len(tok)))
+        after = m.group("after")
+        if re.search(r"[,;:()\"“”'‘’]|\n[ \t]*\n", after) or len(words) >= 16:
+            break
+    while words and words[-1][0][0].islower() and words[-1][0].casefold() not in _NAME_ENDS:
+        words.pop()
+    while words and words[-1][0] in ("và", "các", "cấp"):
+        words.pop()
+    if not words:
+        return None
+    name = " ".join(w for w, _, _ in words)
+    return name, words[-1][2]
+
+
+def _complete(name: str, place: _Place) -> str:
+    """Expand UBND/HĐND and add the jurisdiction to names that end at a level word."""
+    for short, full in _EXPANSIONS:
+        name = re.sub(rf"(?<![\p{{L}}]){short}(?![\p{{L}}])", full, name)
+    if not place.name or place.name in name:
+        return name
+    parts = re.split(r"\s+và\s+", name)
+    done = []
+    for part in parts:
+        if cp.level_tail_re().search(part):
+            part = re.sub(r"(?i:thành\s+phố|tp\.?)$", "thành phố", part)
+            part = f"{part} {place.name}"
+        done.append(part)
+    return " và ".join(done)
+
+
+def _symbol_issuer(num: cp.CitationNumber, place: _Place) -> str | None:
+    """The issuer a number's symbol names: ``NĐ-CP`` -> Chính phủ, ``KH-UBND`` -> UBND of the place."""
+    codes = list(num.issuer_symbols) if num.joint else list(num.issuer_symbols[:1])
+    names = [n for n in (_issuer_for_code(c, num, place) for c in codes) if n]
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
+
+
+def _issuer_for_code(code: str, num: cp.CitationNumber, place: _Place) -> str | None:
+    tables = cp.symbol_tables()
+    bare = re.sub(r"\d+$", "", code)
+    national = tables["national_issuers"]
+    if code in national or bare in national:
+        return national.get(code) or national[bare]
+    if num.party and code == "TU":
+        template = tables["party_provincial_committee"].get(place.level or "tỉnh")
+        return template.format(name=place.name) if template and place.name else None
+    template = tables["local_issuers"].get(code)
+    if template and place.name and place.level != "national":
+        return template.format(j=place.label, name=place.name)
+    return None
+
+
+# --- finding -----------------------------------------------------------------------------
+
+
+def _clause_start(text: str, pos: int, floor: int = 0) -> int:
+    lo = max(floor, pos - 600)
+    start = lo
+    for m in cp.clause_end_re().finditer(text, lo, pos):
+        start = m.end()
+    return start
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    lo = max(0, pos - 800)
+    start = lo
+    for m in cp.sentence_end_re().finditer(text, lo, pos):
+        start = m.end()
+    return start
+
+
+def _lead(text: str, num: cp.CitationNumber) -> tuple[int, str, str | None] | None:
+    """The type word governing ``num``: (start, word, title)."""
+    s = num.span[0]
+    lo = max(0, s - _WINDOW)
+    words = list(cp.type_word_re().finditer(text, lo, s))
+    for m in reversed(words):
+        gap = text[m.end(): s]
+        if re.match(r"luật", m.group(0)) and re.search(r"(?i:pháp)\s+$", text[max(0, m.start() - 8): m.start()]):
+            continue  # "pháp luật" is a word of a title, not the type word
+        if cp.direct_gap_re().match(gap):
+            return m.start(), m.group(0), None
+        t = cp.title_gap_re().match(gap)
+        if t:
+            title = re.sub(r"\s+(?i:số)[\s:]*$", "", gap).strip()
+            return m.start(), m.group(0), " ".join(title.split())
+        if not re.search(r"\s", gap[:1] or "x"):
+            continue
+        break  # the nearest type word does not govern this number: stop looking
+    return None
+
+
+def _type_from_symbol(num: cp.CitationNumber) -> str:
+    if num.type_code:
+        return num.type_code
+    if any(re.fullmatch(r"QH\d*", c) for c in num.issuer_symbols):
+        return "LUAT"
+    if any(re.fullmatch(r"UBTVQH\d*", c) for c in num.issuer_symbols):
+        return "NQ"
+    return "CV"
+
+
+def _is_own_label(text: str, num: cp.CitationNumber) -> bool:
+    s = num.span[0]
+    return bool(cp.own_number_label_re().search(text, max(0, s - 30), s))
+
+
+def _weak_bare_number(num: cp.CitationNumber) -> bool:
+    """A number with no type word and no "số" that could be anything ("5/KP")."""
+    if num.party or num.year or "-" in num.symbol or num.type_symbol:
+        return False
+    code = num.issuer_symbols[0] if num.issuer_symbols else ""
+    return re.sub(r"\d+$", "", code) not in cp.symbol_tables()["national_issuers"]
+
+
+def _in_site_clutter(text: str, pos: int) -> bool:
+    """Inside a web page's own notices (two lines around ``pos`` name the site)."""
+    lo = pos
+    for _ in range(3):
+        lo = text.rfind("\n", 0, max(lo - 1, 0)) + 1 if lo > 0 else 0
+    hi = text.find("\n", pos)
+    hi = len(text) if hi < 0 else hi
+    return bool(cp.site_clutter_re().search(text, lo, hi))
+
+
+def _date_after(text: str, pos: int) -> DateMatch | None:
+    m = cp.to_date_re().match(text, pos)
+    return date_at(text, m.end()) if m else None
+
+
+def _date_before(text: str, lead: int, numbers_between) -> DateMatch | None:
+    """"Ngày 28/3/2023, Ban … ban hành Kế hoạch số 185/…": the date heading the sentence."""
+    start = _clause_start(text, lead)
+    head = cp.date_head_re().match(text, start, lead)
+    if not head:
+        return None
+    d = date_at(text, head.end(), lead)
+    if d is None or d.precision == "year":
+        return None
+    between = text[d.span[1]: lead]
+    if not cp.issue_verb_re().search(between) or numbers_between(d.span[1], lead):
+        return None
+    return d
+
+
+def _pinpoint(text: str, lead: int) -> str | None:
+    lo = _clause_start(text, lead, max(0, lead - 220))
+    m = cp.pinpoint_tail_re().search(text, lo, lead)
+    return " ".join(m.group("pin").split()) if m else None
+
+
+def find_citations(text: str, *, own_number: str | None = None, place: _Place | None = None) -> list[Mention]:
+    """Every mention of a numbered document in ``text``, in order, the document's own excluded."""
+    place = place or _Place(None, None)
+    own = cp.number_key(own_number) if own_number and re.search(r"\d", own_number) else None
+    numbers = cp.find_numbers(text)
+    starts = [n.span[0] for n in numbers]
+
+    def numbers_between(a: int, b: int) -> bool:
+        return any(a <= s < b for s in starts)
+
+    mentions: list[Mention] = []
+    subject: tuple[str, str, int] | None = None  # (issuer, issuer code, sentence start)
+    for num in numbers:
+        if own and cp.number_key(num.number) == own:
+            continue
+        if _is_own_label(text, num) or _in_site_clutter(text, num.span[0]):
+            continue
+        lead = _lead(text, num)
+        prev = mentions[-1] if mentions else None
+        chained = bool(prev and prev.tail_end <= num.span[0] and num.span[0] - prev.tail_end < 40
+                       and cp.chain_gap_re().match(text[prev.tail_end: num.span[0]]))
+        if lead:
+            start, word, title = lead
+            code = doc_types.code_for(word)
+            if word.casefold() == "văn bản" and num.type_code:
+                code = num.type_code  # "văn bản" is generic; a typed symbol says more
+        else:
+            start, word, title = num.span[0], None, None
+            so = re.search(r"(?i:số)[\s:]*$", text[max(0, start - 8): start])
+            if so:
+                start -= len(so.group(0))
+            if chained and prev and (num.type_code in (None, prev.doc_type)):
+                code = prev.doc_type
+            else:
+                if not so and not chained and _weak_bare_number(num):
+                    continue
+                code = _type_from_symbol(num)
+        mention = Mention(number=num, start=start, end=num.span[1], doc_type=code, type_word=word, title=title)
+        # date right after the number, then "của <issuer>", then a date after the issuer
+        mention.date = _date_after(text, num.span[1])
+        tail = mention.date.span[1] if mention.date else num.span[1]
+        intro = cp.to_issuer_re().match(text, tail)
+        if intro:
+            got = _read_issuer(text, intro.end(), len(text))
+            if got:
+                mention.issuer = _complete(got[0], place)
+                tail = got[1]
+                if mention.date is None:
+                    mention.date = _date_after(text, tail)
+                    if mention.date:
+                        tail = mention.date.span[1]
+        if mention.date is None:
+            mention.date = _date_before(text, start, numbers_between)
+        mention.tail_end = tail
+        # issuer as the subject of "X (đã) ban hành <citation>", kept for a chain
+        clause = _clause_start(text, start)
+        if mention.issuer is None:
+            sv = cp.subject_verb_re().search(text, clause, start)
+            got = _read_issuer(text, sv.start("subject"), sv.end("subject")) if sv else None
+            if got and got[1] >= sv.end("subject") - 1:
+                mention.issuer = _complete(got[0], place)
+                subject = (mention.issuer, (num.issuer_symbols or ("",))[0], _sentence_start(text, start))
+            elif subject and subject[1] == (num.issuer_symbols or ("",))[0] and subject[2] == _sentence_start(text, start):
+                mention.issuer = subject[0]
+        if mention.issuer is None:
+            mention.issuer = _symbol_issuer(num, place)
+        mention.pinpoint = _pinpoint(text, start)
+        mentions.append(mention)
+    return mentions
+
+
+# --- relations ---------------------------------------------------------------------------
+
+
+def _basis_regions(text: str) -> list[tuple[int, int]]:
+    """Spans of the "Căn cứ" clauses (each to its end, chained ";" citations included)."""
+    regions: list[tuple[int, int]] = []
+    for m in cp.basis_start_re().finditer(text):
+        if regions and m.start() < regions[-1][1]:
+            continue
+        limit = min(len(text), m.end() + 4000)
+        if re.match(r"[ \t]*:[ \t]*\n", text[m.end(): m.end() + 8]):
+            end = _bullet_block_end(text, text.index("\n", m.end()))  # "Căn cứ:" then bullets
+        else:
+            end_m = cp.basis_end_re().search(text, m.end(), limit)
+            end = end_m.start() if end_m else limit
+        regions.append((m.start(), end))
+    return regions
+
+
+def _bullet_block_end(text: str, pos: int) -> int:
+    """End of the run of bullet lines starting after the newline at ``pos``."""
+    end = pos
+    for line in re.finditer(r"\n([^\n]*)", text[pos:]):
+        if line.start() != end - pos or not re.match(r"[ \t]*[-+•*]", line.group(1)):
+            break
+        end = pos + line.end()
+    return end
+
+
+def _opening_regions(text: str, segments) -> list[tuple[int, int]]:
+    spans = _segment_spans(segments, "opening")
+    if spans is not None:
+        return spans
+    body = cp.body_start_re().search(text)
+    limit = body.start() if body else min(len(text), 6000)
+    regions = []
+    for m in cp.opening_start_re().finditer(text, 0, limit):
+        end_m = cp.opening_end_re().search(text, m.end())
+        regions.append((m.start(), end_m.end() if end_m else len(text)))
+        break
+    return regions
+
+
+def _segment_spans(segments, name: str) -> list[tuple[int, int]] | None:
+    """``segments.<name>`` as a list of spans, or None when segmentation does not say."""
+    value = getattr(segments, name, None) if segments is not None else None
+    if value is None:
+        return None
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return [value]
+    span = getattr(value, "span", None)
+    if isinstance(span, tuple):
+        return [span]
+    if isinstance(value, list):
+        out = []
+        for v in value:
+            got = _segment_spans(type("S", (), {name: v})(), name)
+            out.extend(got or [])
+        return out
+    return None
+
+
+def _inside(pos: int, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for a, b in regions:
+        if a <= pos < b:
+            return a, b
+    return None
+
+
+def _basis_or_detail(text: str, mention: Mention, region: tuple[int, int], mentions: list[Mention]) -> str:
+    """The first citation of a basis clause is a basis; later ones too unless they only
+    describe it ("… quy định chi tiết Luật … số 04/1998/QH10")."""
+    clause_start = region[0]
+    for m in re.finditer(r";", text[region[0]: mention.start]):
+        pos = region[0] + m.end()
+        if cp.clause_head_re().match(text, pos):
+            clause_start = pos
+    earlier = [m for m in mentions if clause_start <= m.start < mention.start]
+    if not earlier:
+        return "basis"
+    between = text[earlier[-1].end: mention.start]
+    return "cites" if cp.detail_cue_re().search(between) else "basis"
+
+
+def _voiced_relation(text: str, mention: Mention, starts: list[int]) -> str | None:
+    """replaces/amends/repeals/guides when the citing document says so itself."""
+    sent = _sentence_start(text, mention.start)
+    for cue in reversed(list(cp.relation_cue_re().finditer(text, sent, mention.start))):
+        if any(sent <= s < cue.start() for s in starts):
+            continue  # another document is the subject of this verb
+        before = text[sent: cue.start()]
+        if cp.clause_open_re().search(before) or cp.self_voice_re().search(before):
+            return cue.lastgroup
+    return None
+
+
+def _assign_relations(text: str, mentions: list[Mention], *, genre: str, segments) -> None:
+    if genre == "news":
+        return
+    bases = _basis_regions(text)
+    openings = _opening_regions(text, segments)
+    starts = [n.span[0] for n in cp.find_numbers(text)]
+    for mention in mentions:
+        region = _inside(mention.start, bases)
+        if region:
+            mention.relation = _basis_or_detail(text, mention, region, mentions)
+            if mention.relation == "basis":
+                continue
+        if _inside(mention.start, openings):
+            mention.relation = "implements"
+            continue
+        mention.relation = _voiced_relation(text, mention, starts) or mention.relation
+
+
+# --- resolving ---------------------------------------------------------------------------
+
+
+def _covered(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _short_forms(text: str, mentions: list[Mention]) -> None:
+    """Count "Quyết định số 1719" and "Nghị quyết nêu trên" against their full citation."""
+    taken = [(m.start, m.tail_end) for m in mentions]
+    firsts = {}
+    for m in mentions:
+        firsts.setdefault(m.key, m)
+    for tw in cp.type_word_re().finditer(text):
+        if _covered(tw.start(), taken):
+            continue
+        code = doc_types.code_for(tw.group(0))
+        before = [m for m in firsts.values() if m.start < tw.start() and m.doc_type == code]
+        short = cp.short_form_re().match(text, tw.end())
+        if short:
+            serial = short.group("serial").lstrip("0")
+            hits = {m.key: m for m in before if (m.number.serial or "").lstrip("0") == serial}
+            if len(hits) == 1:
+                next(iter(hits.values())).repeats.append((tw.start(), short.end()))
+            continue
+        back = cp.back_reference_re().match(text, tw.end())
+        if back and len({m.key for m in before}) == 1:
+            before[0].repeats.append((tw.start(), back.end()))
+
+
+def _title_mentions(text: str, mentions: list[Mention]) -> None:
+    """"Luật Nhà ở ngày 27/11/2023" repeats "Luật Nhà ở số 27/2023/QH15": its date counts."""
+    taken = [(m.start, m.tail_end) for m in mentions]
+    seen = set()
+    for m in mentions:
+        if not m.title or not m.type_word or m.key in seen:
+            continue
+        seen.add(m.key)
+        title = r"\s+".join(re.escape(w) for w in m.title.split())
+        pattern = re.compile(rf"(?i:{re.escape(m.type_word)}\s+{title})(?=\s*(?:[,;.)]|ngày|năm|số|và|$))")
+        for hit in pattern.finditer(text):
+            if _covered(hit.start(), taken):
+                continue
+            m.repeats.append(hit.span())
+            d = _date_after(text, hit.end())
+            if d and m.date is None:
+                m.date = d
+
+
+def _best_date(group: list[Mention]) -> str | None:
+    dates = [m.date for m in group if m.date]
+    if not dates:
+        return None
+    return min(dates, key=lambda d: _PRECISION_RANK[d.precision]).value
+
+
+def resolve_mentions(text: str, mentions: list[Mention]) -> list[Reference]:
+    """One ``Reference`` per distinct number, in order of first mention."""
+    _short_forms(text, mentions)
+    _title_mentions(text, mentions)
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(m.key, []).append(m)
+    refs = []
+    for group in groups.values():
+        first = group[0]
+        num = first.number
+        refs.append(
+            Reference(
+                doc_type=first.doc_type,
+                number=num.number,
+                date=_best_date(group),
+                issuer=next((m.issuer for m in group if m.issuer), None),
+                relation=min((m.relation for m in group), key=RELATION_PRIORITY.index),
+                pinpoint=next((m.pinpoint for m in group if m.pinpoint), None),
+                span=(first.start, first.end),
+                mentions=len(group) + sum(len(m.repeats) for m in group),
+                text=text[first.start: first.end],
+                year=num.year,
+                type_symbol=num.type_symbol,
+                issuer_symbols=list(num.issuer_symbols),
+                mention_spans=sorted([(m.start, m.end) for m in group] + [s for m in group for s in m.repeats]),
+            )
+        )
+    return refs
+
+
+def extract_references(ctx) -> list[Reference]:
+    """Every document ``ctx.text`` cites, one ``Reference`` each (OUTPUT.md)."""
+    text = ctx.text or ""
+    if not text.strip():
+        return []
+    place = _place(ctx)
+    mentions = find_citations(text, own_number=ctx.number, place=place)
+    _assign_relations(text, mentions, genre=getattr(ctx, "genre", "official"), segments=getattr(ctx, "segments", None))
+    return resolve_mentions(text, mentions)
+
+
+# --- spaCy -------------------------------------------------------------------------------
+
+
+def references_to_spacy(doc_or_text, refs: Iterable[Reference], *, key: str = "references", all_mentions: bool = True):
+    """A spaCy ``Doc`` with one span per citation in ``doc.spans[key]``, labelled with the
+    reference's type code. Takes a ``Doc`` or text (then a ``spacy.blank("vi")`` doc)."""
+    doc = doc_or_text
+    if isinstance(doc_or_text, str):
+        doc = _blank_vi()(doc_or_text)
+    spans = []
+    for ref in refs:
+        places = (getattr(ref, "mention_spans", None) or [ref.span]) if all_mentions else [ref.span]
+        for place in places:
+            if not place:
+                continue
+            span = doc.char_span(place[0], place[1], label=ref.doc_type or "", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    spans.sort(key=lambda s: (s.start, s.end))
+    doc.spans[key] = spans
+    return doc
+
+
+_NLP = None
+
+
+def _blank_vi():
+    global _NLP
+    if _NLP is None:
+        import spacy
+
+        try:
+            _NLP = spacy.blank("vi")
+        except Exception:  # the Vietnamese tokenizer needs pyvi; fall back to whitespace
+            _NLP = spacy.blank("xx")
+    return _NLP

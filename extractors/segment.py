@@ -49,7 +49,7 @@ TYPE_LINE = re.compile(
     r"(?:\s*:)?\s*(?P<rest>.*)$"
 )
 TYPE_LINE_ANYCASE = re.compile(TYPE_LINE.pattern, re.IGNORECASE)
-RECIPIENTS_START = re.compile(r"^\s*(?:Đồng\s+)?K[íi]nh\s+g[ửu]i\s*[:.]?", re.IGNORECASE)
+RECIPIENTS_START = re.compile(r"^\s*(?:(?:Đồng\s+)?K[íi]nh\s+g[ửu]i|[\p{Lu}][\p{Lu}\s]{3,60}\s+điện)\s*[:.]?", re.IGNORECASE)
 BASIS_START = re.compile(r"^\s*[-+•]?\s*Căn\s+c[ứu]\b", re.IGNORECASE)
 OPENING_START = re.compile(r"^\s*(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành|Thực\s+hiện\s+ý\s+kiến)\b", re.IGNORECASE)
 PREAMBLE_LINE = re.compile(r"^\s*(?:Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Xét\s+Tờ\s+trình|Theo\s+Tờ\s+trình|Trên\s+cơ\s+sở)", re.IGNORECASE)
@@ -243,7 +243,7 @@ def _label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
                 subject_open = False
             i += 1
             continue
-        if DECORATION.match(s):
+        if DECORATION.match(s) or not re.search(r"[\p{L}\d]", s):
             roles[i] = "decoration"
         elif MOTTO.search(s) and len(s) < 80:
             roles[i] = "motto"
@@ -281,6 +281,9 @@ def _label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
                     roles[j] = "subject"
                     i = j
                     subject_open = True
+        elif subject_open and roles.get(i - 1) in ("vv", "subject") and not is_caps_line(s) and len(s) < 160 \
+                and not s.endswith(":") and OPENING_START.match(s) and not any(p.match(s) for p in (RECIPIENTS_START, BASIS_START)):
+            roles[i] = roles[i - 1]  # 'V/v phối hợp triển khai / thực hiện …': a wrapped subject, not an opening
         elif any(p.match(s) for p in body_markers) and (seen_type or seen_motto or "number" in roles.values()):
             break
         elif subject_open and roles.get(i - 1) == "vv" and is_caps_line(s) and len(s.split()) <= 2 and not MOTTO.search(s):
@@ -363,6 +366,11 @@ def _block_after(lines: list[Line], i: int, *, item_prefix: str = r"[-+•*]") -
             j += 1
             continue
         prev = lines[j - 1].stripped
+        if j == i + 1 and prev.endswith(":") and not is_caps_line(s) and not any(
+            p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, DISTRIBUTION_START)
+        ):
+            j += 1  # a label alone on its line ('Kính gửi:'): the addressee is the next line
+            break
         starts_part = any(p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, RECIPIENTS_START, DISTRIBUTION_START, AUTHORITY, POSITION_LINE))
         if not starts_part and not is_caps_line(s) and (
             (prev and not prev.endswith((";", ".", ":")) and j > i + 1) or (j == i + 1 and not prev.endswith(":"))

@@ -173,7 +173,8 @@ def _words_value(tokens: list[str], voc: Vocabulary) -> Decimal:
 
 
 def split_words(text: str) -> list[str]:
-    return [t for t in re.split(r"[\s,]+", fold(text)) if t]
+    """Words of a reading; a figure in brackets repeating a word (``một (01) triệu``) is dropped."""
+    return [t for t in re.split(r"[\s,]+", re.sub(r"\(\d+\)", " ", fold(text))) if t]
 
 
 def parse_words(text: str) -> int:

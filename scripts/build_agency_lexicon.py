@@ -320,7 +320,7 @@ GROUP_KINDS = [
     "bộ", "ngành", "sở", "ban", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức",
     "hội", "phòng", "tổ chức chính trị - xã hội", "tổ chức chính trị xã hội", "cơ quan ngang bộ",
     "cơ quan thuộc Chính phủ", "doanh nghiệp", "tập đoàn", "tổng công ty", "trường",
-    "thành viên", "huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn", "tỉnh",
+    "huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn", "tỉnh",
     "đặc khu",
 ]
 LEVEL_WORDS = ["tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu"]

@@ -14,6 +14,7 @@ import click
 COMMAND_MODULES = (
     "vanban.commands.extract",
     "vanban.commands.evaluate",
+    "vanban.commands.store",
 )
 
 

@@ -16,6 +16,7 @@ Everything here is a pure function of strings; tables are built on first use.
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -24,74 +25,6 @@ import regex as re
 
 UNKNOWN = "_"
 NATIONAL = "vn"
-
-# The 63 provinces and centrally-run cities (before the 2025 mergers, which archives
-# of 2021-2024 documents name), each with the spellings met in documents.
-PROVINCES: dict[str, tuple[str, ...]] = {
-    "An Giang": (),
-    "Bà Rịa - Vũng Tàu": ("Bà Rịa Vũng Tàu", "BR-VT"),
-    "Bắc Giang": (),
-    "Bắc Kạn": ("Bắc Cạn",),
-    "Bạc Liêu": (),
-    "Bắc Ninh": (),
-    "Bến Tre": (),
-    "Bình Định": (),
-    "Bình Dương": (),
-    "Bình Phước": (),
-    "Bình Thuận": (),
-    "Cà Mau": (),
-    "Cần Thơ": (),
-    "Cao Bằng": (),
-    "Đà Nẵng": (),
-    "Đắk Lắk": ("Đắc Lắc", "Daklak"),
-    "Đắk Nông": ("Đắc Nông", "Daknong"),
-    "Điện Biên": (),
-    "Đồng Nai": (),
-    "Đồng Tháp": (),
-    "Gia Lai": (),
-    "Hà Giang": (),
-    "Hà Nam": (),
-    "Hà Nội": (),
-    "Hà Tĩnh": (),
-    "Hải Dương": (),
-    "Hải Phòng": (),
-    "Hậu Giang": (),
-    "Hòa Bình": (),
-    "Hồ Chí Minh": ("TP.HCM", "TPHCM", "TP HCM"),
-    "Hưng Yên": (),
-    "Khánh Hòa": (),
-    "Kiên Giang": (),
-    "Kon Tum": ("Kontum",),
-    "Lai Châu": (),
-    "Lâm Đồng": (),
-    "Lạng Sơn": (),
-    "Lào Cai": (),
-    "Long An": (),
-    "Nam Định": (),
-    "Nghệ An": (),
-    "Ninh Bình": (),
-    "Ninh Thuận": (),
-    "Phú Thọ": (),
-    "Phú Yên": (),
-    "Quảng Bình": (),
-    "Quảng Nam": (),
-    "Quảng Ngãi": (),
-    "Quảng Ninh": (),
-    "Quảng Trị": (),
-    "Sóc Trăng": (),
-    "Sơn La": (),
-    "Tây Ninh": (),
-    "Thái Bình": (),
-    "Thái Nguyên": (),
-    "Thanh Hóa": (),
-    "Thừa Thiên Huế": ("Thừa Thiên - Huế", "Huế"),
-    "Tiền Giang": (),
-    "Trà Vinh": (),
-    "Tuyên Quang": (),
-    "Vĩnh Long": (),
-    "Vĩnh Phúc": (),
-    "Yên Bái": (),
-}
 
 # Issuer codes (the symbol after the type code) of central bodies, beside
 # extractors.doc_types.NATIONAL_ISSUERS: ministries and ministry-level agencies.
@@ -115,7 +48,7 @@ NATIONAL_ISSUER_WORDS = (
 _LOOKALIKES = str.maketrans("СРТНВКМОАЕХсрохае", "CPTHBKMOAEXcpoxae")
 
 _SUBDIVISION = re.compile(
-    r"\b(?:huyen|quan|thi xa|thanh pho|tp\.?)\s+(?P<name>[a-z0-9]+(?:[ -](?!tinh\b)[a-z0-9]+){0,3})"
+    r"(?<![a-z0-9])(?P<level>huyen|quan|thi xa|thanh pho|tp\.?)\s+(?P<name>[a-z0-9]+(?:[ -](?!tinh\b)[a-z0-9]+){0,3})"
 )
 _PROVINCE_LEVEL = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\b")
 _LOCAL_LEVEL = re.compile(r"\b(?:huyen|quan|thi xa|xa|phuong|thi tran)\b")
@@ -226,18 +159,36 @@ def is_national(number: str | None, issuer: str | None = None) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _places() -> dict:
+    """The province and district table the agency lexicon uses (``models/provinces.json``)."""
+    from extractors.agencies import MODELS
+
+    return json.loads((MODELS / "provinces.json").read_text(encoding="utf-8"))
+
+
+def _words(text: str) -> str:
+    return " ".join(re.split(r"[\s\-.]+", fold(text))).strip()
+
+
+@lru_cache(maxsize=1)
 def _province_regex() -> tuple[re.Pattern, dict[str, str]]:
     names: dict[str, str] = {}
-    for name, variants in PROVINCES.items():
-        for spelling in (name, *variants):
-            names[" ".join(re.split(r"[\s\-.]+", fold(spelling))).strip()] = slug(name)
+    for row in _places()["provinces"]:
+        for spelling in (row["name"], *row.get("aliases", [])):
+            names.setdefault(_words(spelling), row["id"])
     alternatives = sorted(names, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"[\s\-.]*") for a in alternatives)
     return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])"), {k.replace(" ", ""): v for k, v in names.items()}
 
 
+@lru_cache(maxsize=1)
+def _districts() -> dict[tuple[str, str], str]:
+    """(province id, folded name) -> district id: ('nghe-an', 'ky son') -> 'nghe-an/huyen-ky-son'."""
+    return {(d["province"], _words(d["name"])): d["id"] for d in _places()["districts"]}
+
+
 def province_of(text: str | None, *, after_level_word: bool = False) -> str | None:
-    """Slug of the province a text names: 'Ủy ban nhân dân tỉnh Nghệ An' -> 'nghe-an'.
+    """Id of the province a text names: 'Ủy ban nhân dân tỉnh Nghệ An' -> 'nghe-an'.
 
     With ``after_level_word`` only 'tỉnh X' / 'thành phố X' count (for free text).
     """
@@ -252,45 +203,55 @@ def province_of(text: str | None, *, after_level_word: bool = False) -> str | No
     return None
 
 
-def _subdivision_of(folded: str, province: str | None) -> str | None:
-    m = _SUBDIVISION.search(folded)
-    if not m:
-        return None
-    name = slug(m.group("name"))
-    return None if province and name == province else name
+def _subdivision_of(folded: str, province: str) -> str | None:
+    """Id of the district, town or city below the province that an issuer names, or None."""
+    for m in _SUBDIVISION.finditer(folded):
+        words = m.group("name").replace("-", " ").split()
+        for n in range(len(words), 0, -1):
+            found = _districts().get((province, " ".join(words[:n])))
+            if found:
+                return found
+        name = slug(" ".join(words))
+        level = slug(m.group("level").replace("tp", "thanh pho").rstrip("."))
+        if province_of(name) != province:
+            return f"{province}/{level}-{name}"
+    return None
+
+
+def _within(province: str, folded_issuer: str) -> str:
+    return (_subdivision_of(folded_issuer, province) if folded_issuer else None) or province
 
 
 def jurisdiction_of(*, issuer: str | None, place: str | None = None, text: str | None = None,
                     number: str | None = None) -> str | None:
-    """Where a document's issuer sits: 'vn' (national), 'nghe-an', 'nghe-an/ky-son', or None."""
+    """Where a document's issuer sits: 'vn' (national), 'nghe-an', 'nghe-an/huyen-ky-son', or None."""
     if is_national(number, issuer):
         return NATIONAL
-    folded = fold(issuer)
     province = province_of(issuer) or province_of(place)
     if province is None and text:
         province = province_of(text[:1500], after_level_word=True)
-    if province is None:
-        return None
-    district = _subdivision_of(folded, province) if folded else None
-    return f"{province}/{district}" if district else province
+    return _within(province, fold(issuer)) if province else None
 
 
 def cited_jurisdiction(*, number: str | None, issuer: str | None, citing: str | None) -> str | None:
     """Jurisdiction of a cited document: its own words first, then the citing document's.
 
-    A bare ``201/KH-UBND`` or 'của UBND tỉnh' cited by a Nghệ An plan is Nghệ An's.
+    A bare ``201/KH-UBND`` or 'của UBND tỉnh' cited by a Nghệ An plan is Nghệ An's;
+    'UBND huyện Kỳ Sơn' cited there is 'nghe-an/huyen-ky-son'.
     """
     if is_national(number, issuer):
         return NATIONAL
     folded = fold(issuer)
     province = province_of(issuer)
-    citing_province = citing.split("/")[0] if citing and citing != NATIONAL else None
     if province:
-        district = _subdivision_of(folded, province)
-        return f"{province}/{district}" if district else province
-    if citing == NATIONAL:
+        return _within(province, folded)
+    if citing in (None, NATIONAL):
         return None  # a local body cited from a national text: which province is unknown
-    if folded and _PROVINCE_LEVEL.search(folded) and not _LOCAL_LEVEL.search(folded):
+    citing_province = citing.split("/")[0]
+    if folded and _LOCAL_LEVEL.search(folded):
+        district = _subdivision_of(folded, citing_province)
+        return district or citing
+    if folded and _PROVINCE_LEVEL.search(folded):
         return citing_province
     return citing
 
@@ -321,69 +282,41 @@ def document_uri(*, number: str | None, doc_type: str | None, jurisdiction: str 
 
 # --- agencies ------------------------------------------------------------------------------------
 
-# Abbreviations of agency names, on folded text, longest first. Joined forms
-# ("nn&ptnt", "ld-tb&xh") are matched before punctuation is dropped.
-AGENCY_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
-    (r"ld\s*-?\s*tb\s*(?:&|va)\s*xh|ldtbxh", "lao dong thuong binh va xa hoi"),
-    (r"vh\s*,?\s*tt\s*(?:&|va)\s*dl|vhttdl", "van hoa the thao va du lich"),
-    (r"nn\s*(?:&|va)\s*ptnt|nnptnt", "nong nghiep va phat trien nong thon"),
-    (r"kh\s*(?:&|va)\s*dt|khdt", "ke hoach va dau tu"),
-    (r"gd\s*(?:&|va)\s*dt|gddt", "giao duc va dao tao"),
-    (r"tn\s*(?:&|va)\s*mt|tnmt", "tai nguyen va moi truong"),
-    (r"tt\s*(?:&|va)\s*tt|tttt", "thong tin va truyen thong"),
-    (r"kh\s*(?:&|va)\s*cn|khcn", "khoa hoc va cong nghe"),
-    (r"gtvt", "giao thong van tai"),
-    (r"nhcsxh", "ngan hang chinh sach xa hoi"),
-    (r"csxh", "chinh sach xa hoi"),
-    (r"ubmttqvn|ubmttq", "uy ban mat tran to quoc"),
-    (r"mttqvn|mttq", "mat tran to quoc"),
-    (r"ubnd", "uy ban nhan dan"),
-    (r"hdnd", "hoi dong nhan dan"),
-    (r"ub", "uy ban"),
-    (r"bcd", "ban chi dao"),
-    (r"dtts", "dan toc thieu so"),
-)
-
 
 @lru_cache(maxsize=1)
-def _agency_abbreviation_regex() -> tuple[re.Pattern, dict[str, str]]:
-    body = "|".join(f"(?P<a{i}>{pattern})" for i, (pattern, _) in enumerate(AGENCY_ABBREVIATIONS))
-    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])"), {
-        f"a{i}": full for i, (_, full) in enumerate(AGENCY_ABBREVIATIONS)
-    }
+def _place_rows() -> dict[str, tuple[str, str]]:
+    """Jurisdiction id -> (level, name): 'nghe-an' -> ('tỉnh', 'Nghệ An')."""
+    places = _places()
+    return {row["id"]: (row["level"], row["name"]) for row in (*places["provinces"], *places["districts"])}
 
 
-def local_agency_key(name: str | None) -> str | None:
-    """Fold an agency name for matching: case, diacritics, Ủy/Uỷ, abbreviations, punctuation.
+def _jurisdiction_arg(jurisdiction: str | None):
+    from extractors.context import Jurisdiction
 
-    'Sở NN&PTNT' and 'Sở Nông nghiệp và Phát triển nông thôn' -> 'so nong nghiep va phat
-    trien nong thon'; a trailing 'tỉnh' / 'tỉnh Nghệ An' is dropped (the store keeps the
-    jurisdiction apart).
-    """
-    folded = fold(name)
-    if not folded.strip():
+    if not jurisdiction or jurisdiction == NATIONAL:
         return None
-    pattern, expansions = _agency_abbreviation_regex()
-    folded = pattern.sub(lambda m: expansions[m.lastgroup], folded)
-    words = re.sub(r"[^a-z0-9]+", " ", folded).split()
-    key = " ".join(words).replace("mat tran to quoc viet nam", "mat tran to quoc")
-    province = province_of(key)
-    if province:
-        key = re.sub(rf"(?:\s+(?:tinh|thanh pho))?\s+{re.escape(province.replace('-', ' '))}$", "", key)
-    key = re.sub(r"\s+(?:tinh|cap tinh)$", "", key)
-    return key or None
+    row = _place_rows().get(jurisdiction) or _place_rows().get(jurisdiction.split("/")[0])
+    return Jurisdiction(level=row[0], name=row[1]) if row else None
 
 
 def agency_key(name: str | None) -> str | None:
-    """The matching key of an agency name: ``extractors.agencies.agency_key`` when the
-    product has it, else ``local_agency_key``."""
-    return _agency_key_function()(name) if name else None
+    """Matching key of an agency name (case, diacritics, Ủy/Uỷ, abbreviations ignored)."""
+    from extractors.agencies import agency_key as key_of
+
+    return (key_of(name) or None) if name and name.strip() else None
 
 
-@lru_cache(maxsize=1)
-def _agency_key_function():
-    try:
-        from extractors.agencies import agency_key as shared
-    except ImportError:
-        return local_agency_key
-    return shared
+def agency_identity(name: str | None, jurisdiction: str | None) -> tuple[str, str] | None:
+    """(agency id, canonical name) of an agency named in a document of ``jurisdiction``:
+    ('Sở Y tế', 'nghe-an') -> ('nghe-an/so-y-te', 'Sở Y tế tỉnh Nghệ An')."""
+    from extractors.agencies import canonical_agency
+
+    if not agency_key(name):
+        return None
+    return canonical_agency(name, _jurisdiction_arg(jurisdiction))
+
+
+def agency_parts(agency_id: str) -> tuple[str, str]:
+    """(jurisdiction, head) of an agency id: 'nghe-an/group/ubnd-cac-huyen' -> ('nghe-an', 'ubnd-cac-huyen')."""
+    jurisdiction, _, head = agency_id.rpartition("/")
+    return re.sub(r"/group$", "", jurisdiction), head

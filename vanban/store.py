@@ -116,24 +116,27 @@ def m001_initial(db: Database) -> None:
         pk="id", foreign_keys=_DOC_FK,
     )
     db["budget_checks"].create_index(["holds"])
-    db["agencies"].create({"id": int, "key": str, "jurisdiction": str, "name": str}, pk="id", not_null=["key"])
-    db.execute("CREATE UNIQUE INDEX idx_agencies_identity ON agencies(key, ifnull(jurisdiction, ''))")
+    db["agencies"].create(
+        {"id": str, "name": str, "jurisdiction": str, "head": str, "key": str}, pk="id"
+    )
+    db["agencies"].create_index(["jurisdiction"])
+    db["agencies"].create_index(["head"])
     db["agency_aliases"].create(
-        {"id": int, "agency_id": int, "alias": str, "alias_key": str},
+        {"id": int, "agency_id": str, "alias": str, "alias_key": str},
         pk="id", foreign_keys=[("agency_id", "agencies", "id")],
     )
     db["agency_aliases"].create_index(["agency_id", "alias"], unique=True)
     db["agency_aliases"].create_index(["alias_key"])
     db["assignments"].create(
         {
-            **_CHILD, "agency": str, "agency_id": int, "role": str, "task": str, "targets": str,
+            **_CHILD, "agency": str, "agency_id": str, "role": str, "task": str, "targets": str,
             "partners": str, "deadline": str, "recurrence": str, "report_to": str, "section": str, **_SPAN,
         },
         pk="id", foreign_keys=[*_DOC_FK, ("agency_id", "agencies", "id")],
     )
     db["assignments"].create_index(["agency_id", "role"])
     db["assignment_partners"].create(
-        {"id": int, "assignment_id": int, "position": int, "name": str, "agency_id": int},
+        {"id": int, "assignment_id": int, "position": int, "name": str, "agency_id": str},
         pk="id", foreign_keys=[("assignment_id", "assignments", "id"), ("agency_id", "agencies", "id")],
     )
     db["assignment_partners"].create_index(["assignment_id"])
@@ -251,13 +254,22 @@ def record_rows(record, *, sha256: str, extractor_version: str | None = None) ->
         }
         for i, c in enumerate(data.get("budget_checks") or [])
     ]
+    agency_jurisdiction = jurisdiction.split("/")[0] if jurisdiction else None
+    agencies: dict[str, str] = {}
+
+    def agency(name: str | None) -> str | None:
+        found = identity.agency_identity(name, agency_jurisdiction)
+        if found:
+            agencies.setdefault(found[0], found[1])
+        return found[0] if found else None
+
     assignments = []
     for i, a in enumerate(data.get("assignments") or []):
         assignments.append({
-            "position": i, "agency": a.get("agency"), "agency_key": identity.agency_key(a.get("agency")),
+            "position": i, "agency": a.get("agency"), "agency_id": agency(a.get("agency")),
             "role": a.get("role"), "task": a.get("task"), "targets": _dump(a.get("targets")),
             "partners": _dump(a.get("partners")),
-            "partner_keys": [(p, identity.agency_key(p)) for p in a.get("partners") or []],
+            "partner_ids": [(p, agency(p)) for p in a.get("partners") or []],
             **{k: a.get(k) for k in ("deadline", "recurrence", "report_to", "section")}, **_span(a.get("span")),
         })
     return {
@@ -266,6 +278,7 @@ def record_rows(record, *, sha256: str, extractor_version: str | None = None) ->
         "amounts": amounts,
         "budget_checks": checks,
         "assignments": assignments,
+        "agencies": agencies,
         "recipients": [{"position": i, "text": t, "key": identity.agency_key(t)} for i, t in enumerate(data.get("recipients") or [])],
         "distribution": [{"position": i, "text": t, "key": identity.agency_key(t)} for i, t in enumerate(data.get("distribution") or [])],
         "sections": [
@@ -291,15 +304,13 @@ class Touched:
         self.agencies |= other.agencies
 
 
-def _agency_id(db: Database, key: str | None, jurisdiction: str | None) -> int | None:
-    if not key:
-        return None
-    row = db.execute(
-        "SELECT id FROM agencies WHERE key = ? AND ifnull(jurisdiction, '') = ifnull(?, '')", [key, jurisdiction]
-    ).fetchone()
-    if row:
-        return row[0]
-    return db["agencies"].insert({"key": key, "jurisdiction": jurisdiction, "name": None}).last_pk
+def _ensure_agencies(db: Database, agencies: dict[str, str]) -> None:
+    for agency_id, name in sorted(agencies.items()):
+        jurisdiction, head = identity.agency_parts(agency_id)
+        db.execute(
+            "INSERT OR IGNORE INTO agencies(id, name, jurisdiction, head, key) VALUES (?, ?, ?, ?, ?)",
+            [agency_id, name, jurisdiction, head, identity.agency_key(name)],
+        )
 
 
 def _insert_children(db: Database, table: str, document_id: int, rows: list[dict]) -> None:
@@ -317,19 +328,16 @@ def insert_document(db: Database, rows: dict) -> tuple[int, Touched]:
     touched.keys |= {c["number_key"] for c in rows["citations"]}
     for table in ("amounts", "budget_checks", "recipients", "distribution", "sections"):
         _insert_children(db, table, document_id, rows[table])
-    jurisdiction = doc["jurisdiction"]
+    _ensure_agencies(db, rows["agencies"])
+    touched.agencies |= set(rows["agencies"])
     for a in rows["assignments"]:
-        row = {k: v for k, v in a.items() if k not in ("agency_key", "partner_keys")}
-        row["agency_id"] = _agency_id(db, a["agency_key"], jurisdiction)
+        row = {k: v for k, v in a.items() if k != "partner_ids"}
         assignment_id = db["assignments"].insert({**row, "document_id": document_id}).last_pk
-        touched.agencies.add(row["agency_id"])
         db.execute(
             "INSERT INTO assignments_fts(rowid, agency, task) VALUES (?, ?, ?)",
             [assignment_id, identity.fold(a["agency"]), identity.fold(a["task"])],
         )
-        for i, (name, key) in enumerate(a["partner_keys"]):
-            partner_id = _agency_id(db, key, jurisdiction)
-            touched.agencies.add(partner_id)
+        for i, (name, partner_id) in enumerate(a["partner_ids"]):
             db["assignment_partners"].insert(
                 {"assignment_id": assignment_id, "position": i, "name": name, "agency_id": partner_id}
             )
@@ -337,7 +345,6 @@ def insert_document(db: Database, rows: dict) -> tuple[int, Touched]:
         "INSERT INTO documents_fts(rowid, subject, body) VALUES (?, ?, ?)",
         [document_id, rows["fts"]["subject"], rows["fts"]["body"]],
     )
-    touched.agencies.discard(None)
     return document_id, touched
 
 
@@ -432,12 +439,8 @@ def store_error(db: Database, *, path: str, sha256: str | None, code: str, messa
     return touched
 
 
-def refresh_agencies(db: Database, agency_ids: Iterable[int]) -> None:
-    """Make each agency's aliases the spellings its assignments use; drop unused agencies.
-
-    The display name is the longest spelling (abbreviations expanded), ties broken
-    alphabetically, so it does not depend on load order.
-    """
+def refresh_agencies(db: Database, agency_ids: Iterable[str]) -> None:
+    """Make each agency's aliases the spellings its assignments use; drop unused agencies."""
     for agency_id in sorted(a for a in agency_ids if a is not None):
         names = sorted({r[0] for r in db.execute(
             "SELECT agency FROM assignments WHERE agency_id = ? UNION SELECT name FROM assignment_partners WHERE agency_id = ?",
@@ -450,8 +453,10 @@ def refresh_agencies(db: Database, agency_ids: Iterable[int]) -> None:
         db["agency_aliases"].insert_all(
             {"agency_id": agency_id, "alias": n, "alias_key": identity.agency_key(n)} for n in names
         )
-        name = min(names, key=lambda n: (-len(n), n))
-        db.execute("UPDATE agencies SET name = ? WHERE id = ?", [name, agency_id])
+        # the name does not depend on which spelling arrived first
+        jurisdiction = identity.agency_parts(agency_id)[0]
+        canonical = {found[1] for n in names if (found := identity.agency_identity(n, jurisdiction))} or set(names)
+        db.execute("UPDATE agencies SET name = ? WHERE id = ?", [min(canonical, key=lambda n: (-len(n), n)), agency_id])
 
 
 def settle(db: Database, touched: Touched) -> None:

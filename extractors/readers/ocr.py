@@ -17,6 +17,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+import regex as re
+
 from ..errors import CorruptFileError, FileTooLargeError, OcrUnavailableError
 from .base import RawText
 
@@ -56,39 +58,152 @@ def ocr_available() -> bool:
     return True
 
 
-def text_from_tsv(tsv: str) -> tuple[str, list[float]]:
-    """Rebuild text from Tesseract's TSV: words in lines, blocks and paragraphs apart.
-
-    Returns the text and the confidences (0-100) of its words.
-    """
-    lines: dict[tuple[int, int, int], list[str]] = {}
-    order: list[tuple[int, int, int]] = []
-    confs: list[float] = []
+def _tsv_words(tsv: str) -> tuple[list[dict], float]:
+    """Words of Tesseract's TSV with their line identity, box and confidence; page width."""
+    words: list[dict] = []
+    width = 0.0
     reader = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
     for row in reader:
-        if row.get("level") != "5":
-            continue
-        word = (row.get("text") or "").strip()
         try:
+            level = int(row.get("level") or 0)
+            left, top = float(row["left"]), float(row["top"])
+            w, h = float(row["width"]), float(row["height"])
             conf = float(row.get("conf") or -1)
-        except ValueError:
-            conf = -1.0
-        if not word or conf < 0:
+        except (KeyError, TypeError, ValueError):
+            continue
+        if level == 1:
+            width = max(width, left + w)
+        text = (row.get("text") or "").strip()
+        if level != 5 or not text or conf < 0:
             continue
         key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
-        if key not in lines:
-            lines[key] = []
-            order.append(key)
-        lines[key].append(word)
-        confs.append(conf)
+        words.append({"text": text, "x0": left, "x1": left + w, "top": top, "bottom": top + h,
+                      "conf": conf, "line": key})
+    return words, width
+
+
+def text_from_tsv(tsv: str) -> tuple[str, list[float]]:
+    """Rebuild text from Tesseract's TSV; returns the text and its word confidences (0-100).
+
+    A page that starts with the two-column header (issuing body left, national motto
+    right) gets its columns one after the other; the rest follows Tesseract's order, with a
+    blank line between paragraphs.
+    """
+    words, width = _tsv_words(tsv)
+    confs = [w["conf"] for w in words]
+    header, rest = _header_columns(words, width)
+    body = _lines_in_order(rest)
+    return ("\n\n".join(p for p in (header, body) if p)), confs
+
+
+def _lines_in_order(words: list[dict]) -> str:
     out: list[str] = []
     previous = None
-    for key in order:
-        if previous is not None and key[:2] != previous[:2]:
-            out.append("")  # a new paragraph or block
-        out.append(" ".join(lines[key]))
-        previous = key
-    return "\n".join(out), confs
+    line: list[str] = []
+    for w in words + [None]:
+        key = w["line"] if w else None
+        if line and key != previous:
+            out.append(" ".join(line))
+            line = []
+            if key is not None and key[:2] != previous[:2]:
+                out.append("")  # a new paragraph or block
+        if w:
+            line.append(w["text"])
+            previous = key
+    return "\n".join(out)
+
+
+# A gap between words wider than this share of the page separates two columns.
+COLUMN_GAP = 0.04
+HEADER_MAX_ROWS = 8
+# A one-sided header row is centred on its column within this share of the page.
+COLUMN_CENTRE_SLACK = 0.08
+
+
+def _rows(words: list[dict]) -> list[list[dict]]:
+    """Words in visual rows, top to bottom (each Tesseract line at its median top)."""
+    tops: dict[tuple, list[float]] = {}
+    heights = []
+    for w in words:
+        tops.setdefault(w["line"], []).append(w["top"])
+        heights.append(w["bottom"] - w["top"])
+    tolerance = 0.6 * sorted(heights)[len(heights) // 2] if heights else 0
+    line_top = {k: sorted(v)[len(v) // 2] for k, v in tops.items()}
+    rows: list[list[dict]] = []
+    row_top = None
+    for w in sorted(words, key=lambda w: (line_top[w["line"]], w["x0"])):
+        top = line_top[w["line"]]
+        if rows and top - row_top <= tolerance:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+            row_top = top
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+    return rows
+
+
+def _header_columns(words: list[dict], width: float) -> tuple[str, list[dict]]:
+    """Cut the two-column header at the top of a page: (its text, the other words).
+
+    The header is the run of top rows that no word crosses at the split (the widest gap
+    of the first row holding words on both sides); it ends at the first row across it,
+    usually the centred type name.
+    """
+    if not words or width <= 0:
+        return "", words
+    rows = _rows(words)
+    split = None
+    for row in rows[:3]:
+        gaps = [(b["x0"] - a["x1"], (a["x1"] + b["x0"]) / 2) for a, b in zip(row, row[1:])]
+        if gaps:
+            gap, x = max(gaps)
+            if gap > COLUMN_GAP * width and 0.2 * width < x < 0.8 * width:
+                split = x
+                break
+    if split is None:
+        return "", words
+    left, right, taken = [], [], set()
+    centres: dict[str, list[float]] = {"left": [], "right": []}
+    for row in rows[:HEADER_MAX_ROWS]:
+        if any(w["x0"] < split < w["x1"] for w in row):
+            break
+        sides = {"left": [w for w in row if w["x1"] <= split], "right": [w for w in row if w["x0"] >= split]}
+        if _off_column(sides, centres, width):
+            break  # a centred line (the type name) under a one-sided row
+        for side, out in (("left", left), ("right", right)):
+            if sides[side]:
+                out.append(" ".join(w["text"] for w in sides[side]))
+                centres[side].append((sides[side][0]["x0"] + sides[side][-1]["x1"]) / 2)
+        taken.update(id(w) for w in row)
+    if not left or not right:
+        return "", words
+    rest = [w for w in words if id(w) not in taken]
+    return "\n".join(left) + "\n\n" + "\n".join(right), rest
+
+
+def _off_column(sides: dict, centres: dict, width: float) -> bool:
+    """A row on one side only whose centre is not that column's centre."""
+    filled = [side for side, ws in sides.items() if ws]
+    if len(filled) != 1 or not centres[filled[0]]:
+        return False
+    ws = sides[filled[0]]
+    centre = (ws[0]["x0"] + ws[-1]["x1"]) / 2
+    expected = sum(centres[filled[0]]) / len(centres[filled[0]])
+    return abs(centre - expected) > COLUMN_CENTRE_SLACK * width
+
+
+# --- slips of OCR that are safe to mend ------------------------------------------------------
+
+_DOUBLED_D = re.compile("Đ[Ð\u0189]|[Ð\u0189]Đ")
+_DAY_DIGITS = re.compile(r"(?<=\bngày\s{1,3})([IlO|]{1,2}|[0-9][IlO|]|[IlO|][0-9])(?=\s{1,3}tháng\b)")
+_DIGIT_OF = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0"})
+
+
+def mend_ocr_slips(text: str) -> str:
+    """``QĐÐ-UBND`` -> ``QĐ-UBND``; ``ngày II tháng`` -> ``ngày 11 tháng``."""
+    text = _DOUBLED_D.sub("Đ", text)
+    return _DAY_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_OF), text)
 
 
 def ocr_image_file(image_path: Path) -> tuple[str, list[float]]:
@@ -102,7 +217,8 @@ def ocr_image_file(image_path: Path) -> tuple[str, list[float]]:
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", errors="replace").strip().splitlines()
         raise CorruptFileError(f"OCR failed: {message[-1] if message else 'tesseract error'}")
-    return text_from_tsv(proc.stdout.decode("utf-8", errors="replace"))
+    text, confs = text_from_tsv(proc.stdout.decode("utf-8", errors="replace"))
+    return mend_ocr_slips(text), confs
 
 
 def _progress(items, total: int, desc: str):

@@ -1,0 +1,493 @@
+"""Every pattern used to find and read citations of other documents, in one place.
+
+Fragments are verbose-mode strings composed with f-strings; each public pattern is
+compiled once, lazily, by an ``lru_cache`` function named after it. Ordering rule:
+inside every alternation the longer or more specific form comes first (the Party form
+``04-NQ/TU`` before the state form ``352/KH-UBND``; ``Thông tư liên tịch`` before
+``Thông tư``; a spaced separator is tried only where a tight one fails).
+
+The number grammar ("Số, ký hiệu", DESIGN.md):
+- state form ``serial[/year]/SYMBOL``: ``352/KH-UBND``, ``27/2022/NĐ-CP``,
+  ``249/KHPH-UBND-MTTQ``, ``2071/MTTQ-BTT`` (công văn: no type code), ``178/CP``,
+  ``11554/VPCP-V.I`` (dotted unit code), ``144/2002/QĐ/BTC`` (slash-joined codes),
+  ``66.4/2025/NQ-CP`` (dotted serial), ``01/CV-01`` (numeric unit code);
+- Party form ``serial-TYPE/ISSUER``: ``04-NQ/TU``, ``21-KH/ĐU``;
+- printing slips: leading zeros ``0204/KH-UBND``, spaces ``352 /KH-UBND``,
+  ``837 / QĐ - BKH``, ``NĐ -CP``, ``TTr- SNN``, a hyphen at a line end (``QĐ-`` newline
+  ``UBND``), dropped hyphens ``59/KHUBND``, dotted blanks ``…05…./2006/ QĐ-UBND``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex as re
+
+from . import doc_types
+
+# --- data ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def symbol_tables() -> dict:
+    """``models/citation_symbols.json`` with the ``_about`` notes dropped."""
+    raw = json.loads(resources.files("models").joinpath("citation_symbols.json").read_text("utf-8"))
+    tables = {k: {kk: vv for kk, vv in v.items() if kk != "_about"} for k, v in raw.items() if k != "_about"}
+    # The national bodies of the shared type table (CP, TTg, QH, ...) join the ministries.
+    tables["national_issuers"] = {**doc_types.NATIONAL_ISSUERS, **tables["national_issuers"]}
+    return tables
+
+
+# --- the number grammar ----------------------------------------------------------------
+
+# A serial may carry a sub-number (66.4) and hand-filled dotted blanks around it (…05….).
+_BLANK = r"(?:\.*…[.…]*|\.{2,})"
+_SERIAL = rf"{_BLANK}?(?P<serial>\d{{1,6}}(?:\.\d{{1,3}})?){_BLANK}?"
+_PSERIAL = rf"(?P<pserial>\d{{1,6}}(?:\.\d{{1,3}})?)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# A code: a capital then letters/digits/&; a dotted tail of short capitals (V.I).
+_CODE = r"\p{Lu}[\p{L}\p{N}&]*(?:\.\p{Lu}{1,3}\p{N}?(?![\p{L}\p{N}]))*"
+# After a spaced separator only an all-capitals code is believed (so "- Sở" is prose).
+_CAPS_CODE = r"(?:TTg|CTr|\p{Lu}[\p{Lu}\p{N}&]*)(?![\p{L}\p{N}])"
+# A numeric unit code after a hyphen (01/CV-01).
+_NUM_CODE = r"\p{N}{1,3}(?![\p{L}\p{N}/])"
+_TIGHT_SEP = r"[-/]"
+_SPACED_SEP = r"(?:[ \t]+[-/][ \t]*|[-/](?:[ \t]+|[ \t]*\n[ \t]*))"
+_SYMBOL_TAIL = rf"(?:{_TIGHT_SEP}(?:{_CODE}|{_NUM_CODE})|{_SPACED_SEP}{_CAPS_CODE})"
+_SYMBOL = rf"{_CODE}{_SYMBOL_TAIL}*"
+_SLASH = r"[ \t]*/[ \t]*"
+
+_PARTY_NUMBER = rf"{_PSERIAL}[ \t]*-[ \t]*(?P<ptype>{_CODE}){_SLASH}(?P<psymbol>{_SYMBOL})"
+_STATE_NUMBER = rf"(?:{_SERIAL})?[ \t]*/[ \t]*(?:{_YEAR}{_SLASH})?(?P<symbol>{_SYMBOL})"
+
+_NUMBER = rf"""
+    (?<![\p{{L}}\p{{N}}/\-.])
+    (?: (?P<party>{_PARTY_NUMBER}) | (?P<state>{_STATE_NUMBER}) )
+    (?![\p{{L}}\p{{N}}])
+"""
+
+
+@lru_cache(maxsize=1)
+def number_re() -> re.Pattern:
+    """A document number anywhere in text (blank serials included)."""
+    return re.compile(_NUMBER, re.VERBOSE)
+
+
+@dataclass(frozen=True)
+class CitationNumber:
+    """A document number as printed and parsed."""
+
+    text: str
+    """as printed, spaces and line breaks included"""
+    span: tuple[int, int]
+    serial: str | None
+    """``352``; leading zeros kept; None where the number is left blank"""
+    year: int | None
+    symbol: str
+    """the part after the serial (and year), spaces removed: ``KH-UBND``, ``NQ/TU``"""
+    type_symbol: str | None
+    """the type code inside the symbol as printed (``KHPH``), or None (công văn)"""
+    issuer_symbols: tuple[str, ...]
+    """codes after the type code: issuer first, then drafting units (``UBND``, ``VX``)"""
+    party: bool = False
+
+    @property
+    def number(self) -> str:
+        """As printed with spaces, line breaks and dotted blanks removed: ``352/KH-UBND``."""
+        if self.party:
+            return f"{self.serial}-{self.symbol}"
+        year = f"/{self.year}" if self.year else ""
+        return f"{self.serial or ''}{year}/{self.symbol}"
+
+    @property
+    def type_code(self) -> str | None:
+        """Type code (OUTPUT.md) read from the symbol, or None: ``KHPH`` -> ``KH``."""
+        if self.type_symbol is None:
+            return None
+        tables = symbol_tables()
+        if self.party and self.type_symbol in tables["party_type_codes"]:
+            return tables["party_type_codes"][self.type_symbol]
+        return tables["symbol_type_codes"].get(self.type_symbol)
+
+    @property
+    def joint(self) -> bool:
+        """Issued jointly (``KHPH``, ``TTLT``, ``NQLT``): every issuer code is an issuer."""
+        return bool(self.type_symbol and symbol_tables()["joint_type_codes"].get(self.type_symbol))
+
+
+def _squeeze(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _segments(symbol: str) -> list[str]:
+    return [s for s in re.split(r"\s*[-/]\s*", symbol.strip()) if s]
+
+
+def _split_glued(code: str) -> tuple[str, str] | None:
+    """``KHUBND`` -> (``KH``, ``UBND``): a type code glued to a known issuer code."""
+    tables = symbol_tables()
+    issuers = tables["local_issuers"].keys() | tables["national_issuers"].keys()
+    for type_symbol in sorted(tables["symbol_type_codes"], key=len, reverse=True):
+        rest = code[len(type_symbol):]
+        if code.startswith(type_symbol) and rest in issuers:
+            return type_symbol, rest
+    return None
+
+
+def _from_match(m: re.Match, offset: int = 0) -> CitationNumber:
+    start, end = m.span()
+    if m.group("party"):
+        return CitationNumber(
+            text=m.group(0),
+            span=(start + offset, end + offset),
+            serial=m.group("pserial"),
+            year=None,
+            type_symbol=m.group("ptype"),
+            symbol=_squeeze(m.group(0)[m.start("ptype") - start:]),
+            issuer_symbols=tuple(_segments(m.group("psymbol"))),
+            party=True,
+        )
+    segments = _segments(m.group("symbol"))
+    type_symbol = None
+    if segments and segments[0] in symbol_tables()["symbol_type_codes"]:
+        type_symbol = segments.pop(0)
+    elif segments and (glued := _split_glued(segments[0])):
+        type_symbol, segments[0] = glued
+    year = m.group("year")
+    return CitationNumber(
+        text=m.group(0),
+        span=(start + offset, end + offset),
+        serial=m.group("serial"),
+        year=int(year) if year else None,
+        symbol=_squeeze(m.group("symbol")),
+        type_symbol=type_symbol,
+        issuer_symbols=tuple(segments),
+    )
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[CitationNumber]:
+    """Every document number in ``text[start:end]`` whose serial is printed."""
+    end = len(text) if end is None else end
+    out = []
+    for m in number_re().finditer(text, start, end):
+        if m.group("serial") or m.group("pserial"):
+            out.append(_from_match(m))
+    return out
+
+
+def parse_number(s: str) -> CitationNumber | None:
+    """Parse a whole "Số, ký hiệu" (the ``Số:`` label may precede it); blanks allowed."""
+    s = re.sub(r"^\s*(?i:số)\s*:?\s*", "", s).strip()
+    m = number_re().fullmatch(s)
+    return _from_match(m) if m else None
+
+
+def number_key(number: str) -> str:
+    """Identity of a number for comparison: spaces and hyphens dropped, case folded."""
+    return re.sub(r"[\s\-]+", "", number).casefold()
+
+
+# --- the words around a number -----------------------------------------------------------
+
+
+def type_word_re() -> re.Pattern:
+    """Any type word of ``extractors/doc_types.py`` (longest first, any case)."""
+    return doc_types.type_word_regex()
+
+
+# Between a type word and its number: nothing but "số" and a colon ("các Tờ trình: số").
+_DIRECT_GAP = r"^[\s:]*(?:(?i:số)[\s:]*)?$"
+# Or a title ("Luật Đất đai số", "Pháp lệnh Ưu đãi người có công với cách mạng số") or a
+# one- or two-word qualifier ("Báo cáo thẩm tra số"); never across a blank line or ";".
+_TITLE_CHAR = r"(?:[^;\n]|\n(?![ \t]*\n))"
+_TITLE_GAP = rf"""
+    ^\s+
+    (?: \p{{Lu}}{_TITLE_CHAR}{{0,200}}? | \p{{Ll}}+(?:[ ]\p{{Ll}}+)? )
+    \s+(?i:số)[\s:]*$
+"""
+
+
+@lru_cache(maxsize=1)
+def direct_gap_re() -> re.Pattern:
+    return re.compile(_DIRECT_GAP)
+
+
+@lru_cache(maxsize=1)
+def title_gap_re() -> re.Pattern:
+    return re.compile(_TITLE_GAP, re.VERBOSE)
+
+
+# A number continuing a list after a first citation: "…ngày 19/7/2025 và số 7514/…".
+_CHAIN_GAP = r"^\s*(?:[,;]\s*)?(?:(?:và|hoặc|cùng)\s+)?(?:(?i:số)\s*:?\s*)?$"
+
+
+@lru_cache(maxsize=1)
+def chain_gap_re() -> re.Pattern:
+    return re.compile(_CHAIN_GAP)
+
+
+# Between a number and its date: a comma, a parenthesis, "(được) ban hành", "ký".
+_TO_DATE = r"[ \t]*,?[ \t]*\n?[ \t]*(?:\([ \t]*)?(?:(?:được[ \t]+)?(?:ban[ \t]+hành|ký)[ \t]+(?:vào[ \t]+)?)?"
+
+
+@lru_cache(maxsize=1)
+def to_date_re() -> re.Pattern:
+    return re.compile(_TO_DATE)
+
+
+# "của <issuer>" / "giữa <A> và <B>" right after a number (and its date).
+_TO_ISSUER = r"[ \t]*,?\s*(?P<word>của|giữa)\s+(?=\p{Lu})"
+
+
+@lru_cache(maxsize=1)
+def to_issuer_re() -> re.Pattern:
+    return re.compile(_TO_ISSUER)
+
+
+# Words of an issuing body's name; lower-case words only from this list continue a name.
+ISSUER_NAME_WORDS = frozenset(
+    """
+    nhân dân tỉnh thành phố huyện quận thị xã phường trấn và các cấp ủy uỷ ban thường trực
+    vụ chấp hành đảng bộ trung ương chính phủ quốc hội đồng nhà nước mặt trận tổ việt nam
+    chỉ đạo chương trình mục tiêu gia
+    """.split()
+)
+# Phrases that end a name even where their words could belong to one ("ban hành").
+_ISSUER_STOP = r"^(?:ban\s+hành|về|chỉ\s+đạo\s+(?:thực|triển|các|việc))\b"
+
+
+@lru_cache(maxsize=1)
+def issuer_stop_re() -> re.Pattern:
+    return re.compile(_ISSUER_STOP)
+
+
+# A token of running text, with what follows it up to the next token.
+_TOKEN = r"(?P<tok>[\p{L}\p{N}][\p{L}\p{N}&./\-]*)(?P<after>[^\p{L}\p{N}]*)"
+
+
+@lru_cache(maxsize=1)
+def token_re() -> re.Pattern:
+    return re.compile(_TOKEN)
+
+
+# Level words that name a jurisdiction when followed by its name (tỉnh Nghệ An).
+_LEVEL_TAIL = r"(?:(?i:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)|(?:Tỉnh|Thành|Huyện|Quận|Đảng)\s+[uủ]ỷ?)$"
+
+
+@lru_cache(maxsize=1)
+def level_tail_re() -> re.Pattern:
+    """An issuer ending in a bare level word: ``UBND tỉnh``, ``Ban Thường vụ Tỉnh ủy``."""
+    return re.compile(_LEVEL_TAIL)
+
+
+# The subject of "X (đã) ban hành <citation>", with the clause before it.
+_SUBJECT_VERB = r"""
+    (?P<subject>\p{Lu}[^,;:.()\n]{0,150}?)
+    \s+(?:(?:đã|vừa|cũng|đồng\s+thời)\s+)*
+    (?:ký\s+ban\s+hành|ban\s+hành|thông\s+qua|ký|có|ra)
+    (?:\s+và\s+triển\s+khai(?:\s+thực\s+hiện)?)?
+    \s*(?:các\s+)?$
+"""
+
+
+@lru_cache(maxsize=1)
+def subject_verb_re() -> re.Pattern:
+    return re.compile(_SUBJECT_VERB, re.VERBOSE)
+
+
+# "Ngày 28/3/2023, <X> ban hành <citation>": the date heads the sentence.
+_DATE_HEAD = r"[\s\-+•*\d.)]*(?:(?:Vào|vào|Trong|trong)\s+)?(?=(?i:ngày)\s)"
+
+
+@lru_cache(maxsize=1)
+def date_head_re() -> re.Pattern:
+    return re.compile(_DATE_HEAD)
+
+
+_ISSUE_VERB = r"\b(?:ban\s+hành|thông\s+qua|ký|phê\s+duyệt)\b"
+
+
+@lru_cache(maxsize=1)
+def issue_verb_re() -> re.Pattern:
+    return re.compile(_ISSUE_VERB)
+
+
+# --- pinpoints --------------------------------------------------------------------------
+
+# One unit of a pinpoint, longest keyword first: "Phụ lục" before "Phần".
+_PIN_VALUE_ROMAN_OR_NUM = r"(?:[IVXLC]+|\d+(?:\.\d+)*[a-z]?)(?![\p{L}\p{N}])"
+_PIN_VALUES = rf"{_PIN_VALUE_ROMAN_OR_NUM}(?:\s*,\s*{_PIN_VALUE_ROMAN_OR_NUM}(?!\s*(?i:khoản|điều|điểm)))*"
+_PIN_LETTER = r"[a-zđ](?:\)|(?![\p{L}\p{N}]))"
+_PIN_UNIT = rf"""
+    (?: (?i:phụ\s+lục|chương|mục|phần|điều|khoản) \s+ {_PIN_VALUES}
+      | (?i:điểm|tiết) \s+ {_PIN_LETTER}(?:\s*,\s*{_PIN_LETTER})*
+    )
+"""
+_PIN_JOIN = r"(?:\s*,\s*|\s+(?:và\s+|của\s+)?)"
+# A pinpoint ending right before a citation, optionally through "của/tại" or
+# "của <a program> ban hành kèm theo".
+_PINPOINT_TAIL = rf"""
+    (?P<pin>{_PIN_UNIT}(?:{_PIN_JOIN}{_PIN_UNIT})*)
+    \s*,?\s*
+    (?:(?:của|tại|thuộc)\s+(?:[^;:.\n]{{1,120}}?\s+(?:ban\s+hành\s+)?kèm\s+theo\s+)?)?
+    (?:các\s+)?$
+"""
+
+
+@lru_cache(maxsize=1)
+def pinpoint_tail_re() -> re.Pattern:
+    return re.compile(_PINPOINT_TAIL, re.VERBOSE)
+
+
+# --- short forms ------------------------------------------------------------------------
+
+# "Quyết định số 1719" after "Quyết định số 1719/QĐ-TTg": a serial with no symbol.
+_SHORT_FORM = r"(?:\s+|\s*(?i:số)\s*:?\s*)(?P<serial>\d{1,6})(?![\p{L}\p{N}/\-]|[.,]\d)"
+# "Nghị quyết nêu trên": the one document of that type cited before.
+_BACK_REFERENCE = r"\s+(?:nêu\s+trên|nói\s+trên|đã\s+nêu|vừa\s+nêu|đã\s+dẫn|trên)(?![\p{L}])"
+
+
+@lru_cache(maxsize=1)
+def short_form_re() -> re.Pattern:
+    return re.compile(_SHORT_FORM)
+
+
+@lru_cache(maxsize=1)
+def back_reference_re() -> re.Pattern:
+    return re.compile(_BACK_REFERENCE)
+
+
+# --- relations --------------------------------------------------------------------------
+
+# A clause that states the legal bases: "Căn cứ" at a line or clause start.
+_BASIS_START = r"(?:^|(?<=[;.]))[ \t]*(?:[-+•*][ \t]*)?(?i:căn\s+cứ)(?![\p{L}])"
+# Where a "Căn cứ" clause ends: a blank line, a line ending in "." or ":", a sentence
+# end, a ";" line not followed by another cited document, or a line opening a new part.
+_BASIS_END = r"""
+    \n[ \t]*\n
+  | [.:][ \t]*(?=\n)
+  | \.[ \t]+(?=\p{Lu})
+  | ;[ \t]*\n(?![ \t]*(?:[-+•*][ \t]*)?(?:TYPEWORD))
+  | \n(?=[ \t]*(?:[-+•*][ \t]*)?(?:(?i:theo\s+đề\s+nghị|xét|thực\s+hiện|triển\s+khai|căn\s+cứ)|QUYẾT|Điều\s+\d|[IVX]+\.\s))
+"""
+# Inside a basis clause, a citation after one of these only describes the first one.
+_DETAIL_CUE = r"(?i:quy\s+định\s+chi\s+tiết|hướng\s+dẫn|thi\s+hành|(?<![\p{L}])theo(?![\p{L}]))"
+# A new clause of a "Căn cứ" paragraph begins with "Căn cứ" or a type word.
+_CLAUSE_HEAD = r"[\s\-+•*]*(?:(?i:căn\s+cứ)|(?:các\s+)?(?:TYPEWORD))"
+
+
+def _with_type_words(pattern: str) -> str:
+    return pattern.replace("TYPEWORD", type_word_re().pattern)
+
+
+@lru_cache(maxsize=1)
+def basis_start_re() -> re.Pattern:
+    return re.compile(_BASIS_START, re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def basis_end_re() -> re.Pattern:
+    return re.compile(_with_type_words(_BASIS_END), re.VERBOSE)
+
+
+@lru_cache(maxsize=1)
+def detail_cue_re() -> re.Pattern:
+    return re.compile(_DETAIL_CUE)
+
+
+@lru_cache(maxsize=1)
+def clause_head_re() -> re.Pattern:
+    return re.compile(_with_type_words(_CLAUSE_HEAD))
+
+
+# The opening paragraph of a document: "Thực hiện …", "Triển khai …", "Để triển khai …".
+_OPENING_START = r"""
+    ^[ \t]*(?:[-+•*][ \t]*)?
+    (?:(?:Để|Nhằm)[ \t]+)?
+    (?i:thực\s+hiện|triển\s+khai|thi\s+hành)(?![\p{L}])
+"""
+_OPENING_END = r"\n[ \t]*\n|:[ \t]*(?=\n)|\.[ \t]*(?=\n)|\n(?=[ \t]*(?:[IVX]+\.|\d+\.|Điều\s+\d|(?i:căn\s+cứ)))"
+# The first line of the body: a numbered part, an article, "QUYẾT ĐỊNH:".
+_BODY_START = r"^[ \t]*(?:[IVX]+\.[ \t]|PHẦN[ \t]|Phần[ \t]+[IVX\d]|Chương[ \t]+[IVX\d]|Điều[ \t]+1\b|1\.[ \t]|QUYẾT[ \t]+(?:ĐỊNH|NGHỊ)[ \t]*:)"
+
+
+@lru_cache(maxsize=1)
+def opening_start_re() -> re.Pattern:
+    return re.compile(_OPENING_START, re.VERBOSE | re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def opening_end_re() -> re.Pattern:
+    return re.compile(_OPENING_END)
+
+
+@lru_cache(maxsize=1)
+def body_start_re() -> re.Pattern:
+    return re.compile(_BODY_START, re.MULTILINE)
+
+
+# What the citing document does to a cited one, in its own voice. The cue must open a
+# clause ("Điều 1: Sửa đổi …", "Bãi bỏ …") or follow "<type> này" / "có hiệu lực".
+RELATION_CUES: dict[str, str] = {
+    "replaces": r"thay\s+thế(?:\s+cho)?",
+    "amends": r"sửa\s+đổi(?:\s*,\s*bổ\s+sung)?",
+    "repeals": r"bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ|chấm\s+dứt\s+hiệu\s+lực",
+    "guides": r"hướng\s+dẫn(?:\s+(?:thi\s+hành|thực\s+hiện|chi\s+tiết))?|quy\s+định\s+chi\s+tiết",
+}
+_CUE = "|".join(rf"(?P<{name}>(?i:{cue}))" for name, cue in RELATION_CUES.items())
+_SELF_VOICE = r"(?:(?:TYPEWORD)\s+này|có\s+hiệu\s+lực)"
+_CLAUSE_OPEN = r"(?:^|[.;:(]|\n)[\s\-+•*]*(?:(?:Điều|Khoản)\s+\d+\s*[.:]?\s*|\d+\.\s*|[a-zđ]\)\s*)?(?:(?:Nay|nay|Đồng\s+thời|đồng\s+thời)\s+)?$"
+
+
+@lru_cache(maxsize=1)
+def relation_cue_re() -> re.Pattern:
+    return re.compile(_CUE)
+
+
+@lru_cache(maxsize=1)
+def self_voice_re() -> re.Pattern:
+    return re.compile(_with_type_words(_SELF_VOICE))
+
+
+@lru_cache(maxsize=1)
+def clause_open_re() -> re.Pattern:
+    return re.compile(_CLAUSE_OPEN)
+
+
+# Lines of a web page around a copied document (a site's name, its notices to members).
+_SITE_CLUTTER = r"(?i:thư\s+viện\s+pháp\s+luật|thuvienphapluat|quý\s+thành\s+viên|quý\s+khách|lawnet|đăng\s+nhập|click\s+vào)"
+
+
+@lru_cache(maxsize=1)
+def site_clutter_re() -> re.Pattern:
+    return re.compile(_SITE_CLUTTER)
+
+
+# Sentence ends for relation scope: "." before a space and a capital, or a blank line.
+_SENTENCE_END = r"\.(?=\s+\p{Lu})|\.\s*\n|\n[ \t]*\n"
+
+
+@lru_cache(maxsize=1)
+def sentence_end_re() -> re.Pattern:
+    return re.compile(_SENTENCE_END)
+
+
+# Clause ends for issuer and date-before scope.
+_CLAUSE_END = r"[;:.!?](?=\s)|\n[ \t]*\n|\n(?=[ \t]*[-+•*])"
+
+
+@lru_cache(maxsize=1)
+def clause_end_re() -> re.Pattern:
+    return re.compile(_CLAUSE_END)
+
+
+# The header's own number line: "Số: 352/KH-UBND", "Luật số: 83/2025/QH15".
+# "Số" is capitalised here: a hard-wrapped "văn bản" newline "số 18345/…" is a citation.
+_OWN_NUMBER_LABEL = r"(?:^|\n)[ \t|*]*(?:(?:Luật|LUẬT|Pháp\s+lệnh)\s+(?i:số)|Số|SỐ)(?:\s+hiệu)?[ \t]*:?[ \t|*]*\n?[ \t|*]*$"
+
+
+@lru_cache(maxsize=1)
+def own_number_label_re() -> re.Pattern:
+    return re.compile(_OWN_NUMBER_LABEL)

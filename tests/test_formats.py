@@ -1,0 +1,44 @@
+"""Each seed rendered by the test to PDF and to DOCX gives the header fields of its .txt."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.pipeline import extract_file
+
+from .conftest import SEEDS, make_docx, make_pdf
+
+FIELDS = ("genre", "doc_type", "number", "issued_date", "place", "issuer", "subject", "recipients", "distribution")
+
+
+def _fields(record) -> dict:
+    from vanban.evaluate import fold
+
+    d = record.model_dump()
+    out = {k: d[k] for k in FIELDS}
+    out["subject"] = " ".join((out["subject"] or "").split())
+    out["signer"] = fold(d["signer"]["name"])
+    return out
+
+
+def _lines(path) -> list[str]:
+    return path.read_text(encoding="utf-8").replace("\t", " ").split("\n")
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[p.name[:3] for p in SEEDS])
+def test_seed_as_pdf(seed, tmp_path):
+    expected = _fields(extract_file(seed))
+    pdf = make_pdf(tmp_path / (seed.stem + ".pdf"), [ln.replace("**", "") for ln in _lines(seed)])
+    record = extract_file(pdf)
+    assert record.error is None
+    assert record.format == "pdf"
+    assert _fields(record) == expected
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[p.name[:3] for p in SEEDS])
+def test_seed_as_docx(seed, tmp_path):
+    expected = _fields(extract_file(seed))
+    docx = make_docx(tmp_path / (seed.stem + ".docx"), [ln.replace("**", "") for ln in _lines(seed)])
+    record = extract_file(docx)
+    assert record.error is None
+    assert record.format == "docx"
+    assert _fields(record) == expected

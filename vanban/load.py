@@ -1,0 +1,404 @@
+"""Bulk load: files, folders, globs and ``.zip`` archives into the store.
+
+``load(paths, db_path)`` extracts in a process pool (default: all cores) and writes from
+this process only, in batches of one transaction each (WAL, so readers can query during a
+load). Each file is planned first by its content hash:
+
+- ``skip``: the store holds this path with the same bytes and extractor version;
+- ``link``: the same bytes are loaded already under another path (no extraction);
+- ``extract``: new or changed (or ``force``).
+
+A file that cannot be read, extracted or stored gets a row in ``load_errors`` and the
+run goes on. A batch is committed whole or not at all, so a load killed at any moment
+leaves a consistent database, and running it again finishes the job: what was
+committed is skipped, the rest is done, nothing is stored twice.
+"""
+from __future__ import annotations
+
+import glob
+import io
+import os
+import signal
+import tempfile
+import threading
+import time
+import zipfile
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from extractors.errors import ExtractionTimeoutError, VanbanError
+
+from . import identity, store
+
+ARCHIVE_SUFFIXES = (".zip",)
+DEFAULT_TIMEOUT = 300.0  # seconds one file may take to extract
+DEFAULT_BATCH = 64  # records per transaction
+FLUSH_SECONDS = 2.0  # a batch is written at least this often
+MAX_COMPRESSION_RATIO = 200  # a zip member inflating more than this is refused
+
+
+def extractor_version() -> str:
+    from vanban import __version__
+
+    return __version__
+
+
+# --- what to load --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file to load: ``key`` is its identity in ``files.path`` (absolute path, or
+    ``archive.zip!member`` for a member of an archive)."""
+
+    key: str
+    name: str
+    path: Path
+    member: str | None = None
+
+
+def _is_glob(text: str) -> bool:
+    return any(ch in text for ch in "*?[")
+
+
+def expand_inputs(paths: Iterable[str]) -> list[Source]:
+    """Files named, supported files and archives inside folders, glob matches; archives
+    are opened later (``iter_archive``). Stable order, no repeats."""
+    from .commands.extract import expand_paths
+
+    seen: dict[str, Source] = {}
+    for raw in paths:
+        matches = sorted(glob.glob(raw, recursive=True)) if _is_glob(raw) and not Path(raw).exists() else [raw]
+        for match in matches:
+            p = Path(match)
+            found = expand_paths((match,)) if p.is_dir() else [p]
+            if p.is_dir():
+                found = sorted({*found, *(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARCHIVE_SUFFIXES)})
+            for f in found:
+                key = str(f.resolve())
+                seen.setdefault(key, Source(key=key, name=f.name, path=f))
+    return list(seen.values())
+
+
+def iter_archive(source: Source) -> Iterator[tuple[Source, bytes | None, VanbanError | None]]:
+    """(member, its bytes, or the reason it is refused) for every file inside a .zip."""
+    from extractors.readers import MAX_FILE_BYTES
+
+    def refuse(key: str, name: str, error: VanbanError):
+        return Source(key=key, name=name, path=source.path), None, error
+
+    try:
+        archive = zipfile.ZipFile(source.path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        from extractors.errors import CorruptFileError
+
+        yield refuse(source.key, source.name, CorruptFileError(f"{source.name}: not a readable zip archive ({exc})"))
+        return
+    from extractors.errors import FileTooLargeError, ReadError, UnsafeArchiveError
+
+    with archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            if info.is_dir():
+                continue
+            key, name = f"{source.key}!{info.filename}", Path(info.filename).name
+            if info.flag_bits & 0x1:
+                yield refuse(key, name, ReadError(f"{info.filename}: encrypted member of {source.name}"))
+            elif info.file_size > MAX_FILE_BYTES:
+                yield refuse(key, name, FileTooLargeError(f"{info.filename}: {info.file_size} bytes, over the limit"))
+            elif info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO and info.file_size > 1 << 20:
+                yield refuse(key, name, UnsafeArchiveError(f"{info.filename}: inflates {info.file_size // info.compress_size}x"))
+            else:
+                try:
+                    data = archive.read(info)
+                except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
+                    yield refuse(key, name, ReadError(f"{info.filename}: cannot read from {source.name} ({exc})"))
+                    continue
+                yield Source(key=key, name=name, path=source.path, member=info.filename), data, None
+
+
+# --- extraction (runs in the workers) ------------------------------------------------------------
+
+
+@dataclass
+class Job:
+    source: Source
+    sha256: str
+    size: int
+    data: bytes | None = None  # bytes of an archive member
+    timeout: float | None = DEFAULT_TIMEOUT
+
+
+@dataclass
+class Result:
+    source: Source
+    sha256: str | None
+    size: int | None
+    action: str  # extract | link | error
+    rows: dict | None = None
+    error: tuple[str, str] | None = None  # (code, message)
+
+
+@contextmanager
+def _time_limit(seconds: float | None, name: str):
+    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ExtractionTimeoutError(f"{name}: extraction took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_job(job: Job) -> Result:
+    """Extract one file and turn its record into rows; never raises."""
+    from extractors.pipeline import extract_file
+
+    src = job.source
+    try:
+        with _time_limit(job.timeout, src.name):
+            if job.data is None:
+                record = extract_file(src.path)
+            else:
+                with tempfile.TemporaryDirectory(prefix="vanban-") as tmp:
+                    member = Path(tmp) / (src.name or "member")
+                    member.write_bytes(job.data)
+                    record = extract_file(member)
+            if record.error is not None:
+                return Result(src, job.sha256, job.size, "error", error=(record.error.code, record.error.message))
+            rows = store.record_rows(record, sha256=job.sha256, extractor_version=extractor_version())
+    except VanbanError as exc:
+        return Result(src, job.sha256, job.size, "error", error=(exc.code, exc.message))
+    except Exception as exc:  # a defect must not stop a bulk load: reported against the file
+        return Result(src, job.sha256, job.size, "error", error=("extraction_failed", f"{type(exc).__name__}: {exc}"))
+    return Result(src, job.sha256, job.size, "extract", rows=rows)
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+
+@dataclass
+class LoadReport:
+    run_id: int
+    files: int = 0
+    extracted: int = 0
+    linked: int = 0
+    skipped: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    failed: list[dict] = field(default_factory=list)  # {path, code, message} of this run
+    status: str = "done"
+
+    def counts(self) -> dict:
+        return {k: getattr(self, k) for k in ("files", "extracted", "linked", "skipped", "errors")}
+
+    def as_dict(self) -> dict:
+        return {"run_id": self.run_id, **self.counts(), "seconds": round(self.seconds, 3), "status": self.status,
+                "failed": self.failed}
+
+
+class _Planner:
+    """Decides per file: skip, link to loaded bytes, or extract (a generator of jobs)."""
+
+    def __init__(self, db, *, force: bool, timeout: float | None):
+        self.force = force
+        self.timeout = timeout
+        self.version = extractor_version()
+        self.known = {r[0]: (r[1], r[2]) for r in db.execute("SELECT path, sha256, extractor_version FROM files")}
+        self.loaded = {r[0] for r in db.execute("SELECT sha256 FROM documents WHERE status = 'loaded'")}
+
+    def plan(self, sources: list[Source]) -> Iterator[Job | Result]:
+        for source in sources:
+            if source.path.suffix.lower() in ARCHIVE_SUFFIXES and source.member is None:
+                for member, data, error in iter_archive(source):
+                    if error is not None:
+                        yield Result(member, None, None, "error", error=(error.code, error.message))
+                    else:
+                        yield self._decide(member, identity.content_hash(data), len(data), data)
+                continue
+            try:
+                size = source.path.stat().st_size
+                sha = identity.content_hash(source.path)
+            except OSError as exc:
+                yield Result(source, None, None, "error", error=("read_error", f"{source.name}: cannot open ({exc.strerror})"))
+                continue
+            yield self._decide(source, sha, size, None)
+
+    def _decide(self, source: Source, sha: str, size: int, data: bytes | None) -> Job | Result:
+        if not self.force and self.known.get(source.key) == (sha, self.version):
+            return Result(source, sha, size, "skip")
+        if not self.force and sha in self.loaded:
+            return Result(source, sha, size, "link")
+        return Job(source, sha, size, data, self.timeout)
+
+
+def _run_jobs(items: Iterator[Job | Result], workers: int) -> Iterator[Result]:
+    """Results of the planned items: jobs extracted in a pool of ``workers`` processes
+    (0: in this process), the rest passed through. Output order follows completion."""
+    if workers <= 0:
+        for item in items:
+            yield extract_job(item) if isinstance(item, Job) else item
+        return
+    window = workers * 4
+    pool = ProcessPoolExecutor(max_workers=workers)
+    pending: dict[Future, Job] = {}
+    try:
+        for item in items:
+            if isinstance(item, Result):
+                yield item
+                continue
+            pending[pool.submit(extract_job, item)] = item
+            while len(pending) >= window:
+                pool = yield from _collect(pool, pending, workers, FIRST_COMPLETED)
+        while pending:
+            pool = yield from _collect(pool, pending, workers, FIRST_COMPLETED)
+        pool.shutdown(wait=True)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _collect(pool: ProcessPoolExecutor, pending: dict, workers: int, mode) -> Iterator[Result]:
+    done, _ = wait(list(pending), return_when=mode)
+    broken: list[Job] = []
+    for future in done:
+        job = pending.pop(future)
+        try:
+            yield future.result()
+        except BrokenProcessPool:
+            broken.append(job)
+    if not broken:
+        return pool
+    # A worker died (a crash in a native reader): every job in flight failed with it.
+    # Each is retried alone, so only the file that kills its worker is reported.
+    broken += list(pending.values())
+    for future in pending:
+        future.cancel()
+    pending.clear()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for job in broken:
+        with ProcessPoolExecutor(max_workers=1) as solo:
+            try:
+                yield solo.submit(extract_job, job).result()
+            except BrokenProcessPool:
+                yield Result(job.source, job.sha256, job.size, "error",
+                             error=("worker_crashed", f"{job.source.name}: the extraction process died reading this file"))
+    return ProcessPoolExecutor(max_workers=workers)
+
+
+class _Writer:
+    """The one writer: stores results in batches, one transaction each."""
+
+    def __init__(self, db, report: LoadReport, batch_size: int):
+        self.db = db
+        self.report = report
+        self.batch_size = batch_size
+        self.batch: list[Result] = []
+        self.flushed_at = time.monotonic()
+        self.version = extractor_version()
+
+    def add(self, result: Result) -> None:
+        self.report.files += 1
+        if result.action == "skip":
+            self.report.skipped += 1
+            return
+        self.batch.append(result)
+        if len(self.batch) >= self.batch_size or time.monotonic() - self.flushed_at >= FLUSH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        db, run_id = self.db, self.report.run_id
+        touched = store.Touched()
+        with db.atomic():
+            for result in self.batch:
+                try:
+                    with db.atomic():
+                        touched.update(self._write(result))
+                except Exception as exc:  # stored as the file's error, the batch goes on
+                    result = Result(result.source, result.sha256, result.size, "error",
+                                    error=("store_failed", f"{type(exc).__name__}: {exc}"))
+                    touched.update(self._write(result))
+                self._count(result)
+            store.settle(db, touched)
+            db["load_runs"].update(run_id, self.report.counts())
+        self.batch = []
+        self.flushed_at = time.monotonic()
+
+    def _write(self, result: Result) -> store.Touched:
+        db, key, run_id = self.db, result.source.key, self.report.run_id
+        if result.action == "extract":
+            return store.store_record(db, result.rows, path=key, size=result.size, run_id=run_id)
+        if result.action == "link":
+            touched = store.link_file(db, path=key, sha256=result.sha256, size=result.size, run_id=run_id,
+                                      extractor_version=self.version)
+            if touched is not None:
+                return touched
+            result.action, result.error = "error", ("link_failed", f"{result.source.name}: its twin is not stored")
+        code, message = result.error
+        return store.store_error(db, path=key, sha256=result.sha256, code=code, message=message, size=result.size,
+                                 run_id=run_id, extractor_version=self.version)
+
+    def _count(self, result: Result) -> None:
+        if result.action == "error":
+            self.report.errors += 1
+            self.report.failed.append({"path": result.source.key, "code": result.error[0], "message": result.error[1]})
+        elif result.action == "link":
+            self.report.linked += 1
+        else:
+            self.report.extracted += 1
+
+
+def load(paths: Iterable[str], db_path: str | Path | None = None, *, workers: int | None = None, force: bool = False,
+         batch_size: int = DEFAULT_BATCH, timeout: float | None = DEFAULT_TIMEOUT, progress: bool | None = None,
+         on_result: Callable[[Result], None] | None = None) -> LoadReport:
+    """Load every file under ``paths`` into the store at ``db_path``.
+
+    ``workers``: extraction processes (default: all cores; 0 extracts in this process).
+    ``progress``: a progress bar on stderr (None: only on a terminal).
+    """
+    from tqdm import tqdm
+
+    paths = list(paths)
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    started = time.monotonic()
+    db = store.open_db(db_path)
+    try:
+        sources = expand_inputs(paths)
+        run_id = store.start_run(db, paths=paths, workers=workers, force=force)
+        report = LoadReport(run_id=run_id)
+        writer = _Writer(db, report, batch_size)
+        if workers > 0:
+            from extractors import pipeline  # noqa: F401  imported once here, inherited by the workers
+        bar = tqdm(total=sum(s.path.suffix.lower() not in ARCHIVE_SUFFIXES for s in sources), unit="doc", desc="load", disable=None if progress is None else not progress,
+                   dynamic_ncols=True)
+        planner = _Planner(db, force=force, timeout=timeout)
+        try:
+            for result in _run_jobs(planner.plan(sources), workers):
+                writer.add(result)
+                if on_result:
+                    on_result(result)
+                if result.source.member is not None:
+                    bar.total += 1  # members of an archive are counted as they are found
+                bar.update(1)
+                bar.set_postfix(errors=report.errors, skipped=report.skipped, refresh=False)
+            writer.flush()
+        except KeyboardInterrupt:
+            writer.flush()
+            report.status = "interrupted"
+            raise
+        finally:
+            bar.close()
+            report.seconds = time.monotonic() - started
+            store.finish_run(db, run_id, report.counts(), seconds=report.seconds, status=report.status)
+        return report
+    finally:
+        db.close()
