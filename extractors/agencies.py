@@ -248,6 +248,11 @@ def _jurisdiction_of(tail: list[str], doc_jur) -> tuple[str | None, str | None, 
         return _slug(_key_tokens_str(doc_name)), f"{doc_level or ''} {doc_name}".strip()
 
     rest = list(tail)
+    levels_only = {w for k in _LEVEL_KEYS for w in k.split()} | {"cac", "va"}
+    if rest and all(t in levels_only for t in rest) and len(rest) > 2:
+        # "xã, phường", "các huyện, thị xã, thành phố": levels of the document's jurisdiction
+        prefix, label = doc_prefix()
+        return prefix, label, rest
     # "chi nhánh" / "cấp" before the level word
     while rest[:2] in (["chi", "nhanh"], ["cap", "tinh"]) or rest[:1] == ["cap"]:
         rest = rest[2:] if rest[:2] in (["chi", "nhanh"],) else rest[1:]
@@ -290,7 +295,7 @@ def canonical_agency(name: str, jurisdiction=None) -> tuple[str, str]:
     """
     entry, tail = lookup(name)
     key = agency_key(name)
-    is_group = key.startswith("cac ") or " cac " in f" {' '.join(tail)} "
+    is_group = key.startswith("cac ") or (entry is not None and tail[:1] == ["cac"])
     if entry is not None and entry["level"] == "national" and not tail:
         return f"vn/{entry['id']}", entry["name"]
     if entry is not None and entry["level"] == "national" and tail[:2] == ["viet", "nam"]:
@@ -489,7 +494,10 @@ class AgencyMerger:
             return end + 3, False
         level = self._level(doc, end)
         if level is not None:
-            return level, False
+            more = None
+            if self._n[level:level + 1] in ([","], ["va"]) and self._level_end(doc, level + 1) is not None:
+                more = self._group(doc, level + 1, levels_only=True)
+            return (more, True) if more is not None else (level, False)
         if end in starts:
             return starts[end].end, False
         return None
@@ -535,7 +543,7 @@ class AgencyMerger:
         return k
 
     def _group(self, doc, i: int, *, levels_only: bool = False) -> int | None:
-        """End of 'sở, ban, ngành[ liên quan]' starting at ``i`` (after 'các'), or None."""
+        """End of 'sở, ban ngành[ liên quan]' starting at ``i`` (after 'các'), or None."""
         vocab = self._vocab()
         end = None
         j = i
@@ -547,13 +555,9 @@ class AgencyMerger:
             if nxt is None:
                 break
             j = end = nxt
-            # separators between kinds: ',', 'và', '-', '/'
-            k = j
-            while k < len(doc) and self._n[k] in (",", "va", "-", "/"):
-                k += 1
-            if k == j:
-                break
-            j = k
+            # separators between kinds: ',', 'và', '-', '/', or none ('ban ngành')
+            while j < len(doc) and self._n[j] in (",", "va", "-", "/"):
+                j += 1
         if end is None:
             return None
         for mod in (["co", "lien", "quan"], ["lien", "quan"], ["cap", "tinh"], ["cap", "huyen"], ["cap", "xa"],
@@ -583,10 +587,35 @@ def agency_nlp():
     return nlp
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _compact(text: str) -> tuple[str, list[int]]:
+    """``text`` with each run of spaces and single line breaks as one space (a hard-wrapped
+    name is still one name) and each paragraph break as one newline; and, for every
+    character of the result, its offset in ``text`` (plus the end)."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _WHITESPACE.finditer(text):
+        parts.append(text[pos:m.start()])
+        offsets.extend(range(pos, m.start()))
+        parts.append("\n" if m.group(0).count("\n") >= 2 else " ")
+        offsets.append(m.start())
+        pos = m.end()
+    parts.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    offsets.append(len(text))
+    return "".join(parts), offsets
+
+
 def find_agencies(text: str) -> list[AgencyMention]:
-    """Agency mentions in ``text`` with their [start, end) character spans."""
-    doc = agency_nlp()(text)
-    return [
-        AgencyMention(s.text, (s.start_char, s.end_char), s.label_, s.id_ or None)
-        for s in doc.spans[SPANS_KEY]
-    ]
+    """Agency mentions in ``text`` with their [start, end) character spans in ``text``;
+    ``AgencyMention.text`` has its whitespace collapsed."""
+    compact, offsets = _compact(text)
+    doc = agency_nlp()(compact)
+    out = []
+    for s in doc.spans[SPANS_KEY]:
+        start, end = offsets[s.start_char], offsets[s.end_char - 1] + 1
+        out.append(AgencyMention(s.text, (start, end), s.label_, s.id_ or None))
+    return out

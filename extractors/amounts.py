@@ -199,7 +199,8 @@ def _join_readings(digits: list[FoundAmount], words: list[FoundAmount], text: st
 # --- labels ------------------------------------------------------------------------------------
 
 _MARKER = re.compile(
-    r"^\s*(?:[-+•*–—]\s*)*(?:(?:Điều\s+\d+|[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-Z])\s*[.):]\s*)?(?:[-–—]\s+)?"
+    r"^\s*(?:[-+•*–—]\s*)*"
+    r"(?:(?:Điều\s+\d+[.:]?|\d+(?:\.\d+)+\.?|(?:[IVXLC]+|\d+|[a-zđA-Z])\s*[.)])\s*)?(?:[-–—]\s*)?"
 )
 _TAIL_WORDS = re.compile(
     r"(?:(?:^|[\s,:]+)(?:là|đạt|bằng|với|gồm|khoảng|ước\s+đạt|ước\s+tính|ước|trên|hơn|gần|dưới|tối\s+đa|tối\s+thiểu"
@@ -211,7 +212,10 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+\p{Lu})")
 
 
 def _clause_start(seg: str) -> int:
-    cut = max(seg.rfind(";"), seg.rfind("("))
+    opened = seg.rfind("(")
+    if opened >= 0 and ")" in seg[opened:]:
+        opened = -1  # '(ODA): 70.000 triệu đồng': a closed bracket is part of the label
+    cut = max(seg.rfind(";"), opened)
     ends = [m.end() for m in _SENTENCE_END.finditer(seg)]
     if ends:
         cut = max(cut, ends[-1] - 1)

@@ -50,8 +50,10 @@ PREDICATE_WORDS = (
     "tiep tuc", "nghien cuu", "de xuat", "bao cao", "tang cuong", "day manh", "tong hop", "can cu",
     "quan tam", "tap trung", "bo tri", "phan bo", "dam bao", "bao dam", "cung cap", "cap nhat", "giam sat",
     "tuyen truyen", "van dong", "phat huy", "quan triet", "ban hanh", "trinh", "danh gia", "to chuc thanh tra",
-    "to chuc", "lam viec", "xem xet", "xu ly", "giai quyet", "duoc", "da", "se", "can", "phai", "nghiem tuc",
+    "to chuc", "lam viec", "xem xet", "xu ly", "giai quyet", "nghiem tuc",
 )
+# Short predicate words compared as printed (folded they are also names: 'cần' / 'Cần Thơ').
+PREDICATE_EXACT = ("được", "đã", "sẽ", "cần", "phải", "trình", "làm", "có", "chịu")
 # Words a heading that names only agencies does not contain.
 HEADING_STOP = ("chu tri", "phoi hop", "thuc hien", "trien khai", "duoc phan cong", "duoc giao", "nhiem vu",
                 "giai phap", "noi dung", "ket qua", "muc tieu", "kinh phi", "to chuc thuc hien", "du an",
@@ -89,6 +91,15 @@ MARKERS = [
 _SPACE = re.compile(r"\s+")
 _TERMINAL = (".", ":", ";", "!", "?")
 
+
+# Office holders named in front of their body: "Giám đốc, Thủ trưởng các sở, ban ngành".
+TITLES = re.compile(
+    r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Trưởng|Người\s+đứng\s+đầu|Lãnh\s+đạo)(?:\s*,\s*|\s+và\s+|\s+(?=\S)))+",
+    re.IGNORECASE,
+)
+# Words after which a name does not go on.
+NAME_STOPS = ("cua ", "ve ", "tai ", "theo ", "voi ", "trong ", "de ", "nham ", "tren co so", "can cu", "hang ",
+              "dinh ky", "thuoc ", "trong pham vi", "khi ", "neu ", "sau ", "truoc ")
 
 # --- paragraphs -----------------------------------------------------------------------------------
 
@@ -197,23 +208,33 @@ class Reader:
 
     def agency_at(self, pos: int, end: int) -> Found | None:
         pos = self.skip_space(pos, end)
+        # "Giám đốc, Thủ trưởng các sở, ban ngành": the body, not the office holders
+        titles = TITLES.match(self.text, pos, end)
+        if titles:
+            found = self.agency_at(titles.end(), end)
+            if found is not None:
+                return found
         m = self.by_start.get(pos)
         if m is not None and m.span[1] <= end:
-            stop = m.span[1]
-            # a capitalised continuation the lexicon lacks: "Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"
-            ext = self._extend(stop, end)
-            return Found(_clean(self.text[pos:ext]), (pos, ext), m.label == "GROUP")
-        head = _head_at(self.text, pos, end)
-        if head is None:
-            return None
-        stop = self._extend(head, end, limit=12)
+            stop = self._extend(m.span[1], end)
+            group = m.label == "GROUP"
+        else:
+            head = _head_at(self.text, pos, end)
+            if head is None:
+                return None
+            stop = self._extend(head, end, limit=12)
+            group = fold(self.text[pos:stop]).startswith("cac ")
+        # "các Ban của Hội đồng nhân dân Thành phố"
+        of = re.match(r"\s+của\s+", self.text[stop:end])
+        if of and self.by_start.get(stop + of.end()) is not None:
+            stop = self.by_start[stop + of.end()].span[1]
         name = _clean(self.text[pos:stop])
-        if not name:
-            return None
-        return Found(name, (pos, stop), fold(name).startswith("cac "))
+        return Found(name, (pos, stop), group) if name else None
 
     def _extend(self, pos: int, end: int, limit: int = 6) -> int:
-        """Extend a name over following words up to a predicate word, punctuation, 'và' + agency."""
+        """Extend a name over following words up to a predicate word or punctuation:
+        capitalised words after a known name ('… Cần Thơ', '… khu vực XII'), any word after
+        an unknown head ('Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ')."""
         words = 0
         out = pos
         for m in re.finditer(r"\s*([\p{L}\p{M}\p{N}&]+)", self.text[pos:end]):
@@ -221,11 +242,14 @@ class Reader:
                 break
             word_pos = pos + m.start(1)
             rest = fold(self.text[word_pos:min(end, word_pos + 40)])
-            if words >= limit or word_pos in self.by_start or _starts_with(rest, PREDICATE_WORDS) \
-                    or rest.startswith(("va ", "cua ", "ve ", "tai ", "theo ", "voi ", "trong ", "de ", "nham ",
-                                        "tren co so", "can cu", "hang ", "hang nam", "dinh ky", "thuoc ")):
+            if words >= limit or word_pos in self.by_start or _is_predicate(self.text, word_pos, end) \
+                    or rest.startswith(NAME_STOPS):
                 break
-            if limit <= 6 and not self.text[word_pos].isupper() and not _is_roman(m.group(1)):
+            if rest.startswith("va "):
+                after_and = self.skip_space(word_pos + 2, end)
+                if after_and in self.by_start or _head_at(self.text, after_and, end) is not None or limit <= 6:
+                    break
+            elif limit <= 6 and not self.text[word_pos].isupper() and not _is_roman(m.group(1)):
                 break
             words += 1
             out = pos + m.end(1)
@@ -253,6 +277,14 @@ class Reader:
 
 def _is_roman(word: str) -> bool:
     return bool(re.fullmatch(r"[IVXLC]+", word))
+
+
+def _is_predicate(text: str, pos: int, end: int) -> bool:
+    """Whether a predicate (the task, not the name) starts at ``pos``."""
+    word = re.match(r"[\p{L}\p{M}]+", text[pos:end])
+    if word and word.group(0) in PREDICATE_EXACT:
+        return True
+    return _starts_with(fold(text[pos:min(end, pos + 40)]), PREDICATE_WORDS)
 
 
 def _has_word(folded: str, words: tuple[str, ...]) -> bool:
@@ -283,7 +315,7 @@ def _heads() -> list[str]:
                 heads.add(" ".join(words[:2]) if len(words) > 1 else words[0])
         heads |= {"trung tam", "cong ty", "tong cong ty", "chi cuc", "tong cuc", "van phong", "co quan",
                   "ubnd", "hdnd", "ub", "ubmttq", "bcd", "btv", "btt", "nhcsxh", "tap doan", "to cong tac",
-                  "hoi dong", "thu truong", "giam doc"}
+                  "hoi dong"}
         heads |= {f"cac {w}" for w in ("so", "bo", "co quan", "don vi", "to chuc", "hoi", "doan the", "ban",
                                           "nganh", "dia phuong", "phong", "truong", "doanh nghiep", "tap doan")}
         _HEADS = sorted(heads, key=len, reverse=True)
@@ -310,7 +342,11 @@ RECURRENCE = re.compile(
     r"(?:(?P<dk>định\s+kỳ|Định\s+kỳ)\s+)?(?P<freq>(?:hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm)|\d{1,2}\s+tháng(?:\s*(?:một|1)\s+lần)?|(?:mỗi\s+)?quý)"
     r"|(?P<dk2>định\s+kỳ|Định\s+kỳ)(?=\s*(?:,|\(|\)|báo|$))",
 )
-DEADLINE_CUE = re.compile(r"(?:trước|chậm\s+nhất|hoàn\s+thành|xong|hạn|trong|thời\s+gian\s+hoàn\s+thành|thời\s+hạn)\s*(?:ngày|trong|là|:)?\s*$", re.IGNORECASE)
+DEADLINE_CUE = re.compile(
+    r"(?:trước|chậm\s+nhất(?:\s+là)?|hoàn\s+thành|xong|hạn\s+chót|thời\s+hạn|thời\s+gian\s+hoàn\s+thành)"
+    r"\s*(?:ngày|trong|là|vào|:)?\s*(?:ngày)?\s*$",
+    re.IGNORECASE,
+)
 REPORT_TO = re.compile(r"(?:báo\s+cáo(?P<mid>[^.;:]{0,80}?)\s(?:về|cho|lên|tới|đến)|gửi\s+(?:báo\s+cáo\s+)?về)\s+(?!việc|tình|kết|các\s+nội)", re.IGNORECASE)
 REPORT_DIRECT = re.compile(r"báo\s+cáo\s+(?=(?:Chủ\s+tịch|Thủ\s+tướng|Ủy\s+ban|Uỷ\s+ban|UBND|Ban\s+|Bộ\s+|Sở\s+|Thường\s+trực|HĐND|Hội\s+đồng))", re.IGNORECASE)
 TARGET_ITEM = re.compile(r"(?:Nội\s+dung\s+(?:số\s+)?\d+|Tiểu\s+dự\s+án\s*\d*|Dự\s+án\s+\d+)", re.IGNORECASE)
@@ -435,6 +471,7 @@ class Extractor:
         self.drafts: list[Draft] = []
         self.closing: list[tuple[int, int]] = []   # scopes of requirements addressed to everyone
         self.covered: set[int] = set()              # paragraph indexes read as a heading's block
+        self.headings: set[int] = set()             # paragraph indexes of agency headings
         self.sections = self._assignment_sections()
 
     # -- structure
@@ -457,49 +494,64 @@ class Extractor:
     # -- rules
 
     def run(self) -> list[Assignment]:
+        self._headings()
         for i, p in enumerate(self.paras):
-            if i not in self.covered and self._heading(p, i):
+            if i in self.headings:
                 continue
             if self._field(p, i) or self._colon(p, i):
                 continue
             self._clauses(p, i, heading_block=i in self.covered)
         return self._finish()
 
-    def _heading(self, p: Para, i: int) -> bool:
-        if p.kind in (None, "dash", "article") or len(p.text) > 200:
-            return False
-        block_end = _block_end(self.paras, i)
-        first = self.paras[i + 1] if i + 1 < block_end else None
-        if first is None and not p.text.endswith(":"):
-            return False
-        m = re.match(r"\s*(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s+(?:cho\s+)?", self.text[p.body:p.end], flags=re.IGNORECASE)
-        addressed = m is not None
-        duty_follows = first is not None and _starts_with(fold(first.text), LEAD_VERBS + SUPPORT_VERBS)
-        if not (self.in_section(i) or duty_follows or addressed):
-            return False
-        start = p.body + (m.end() if m else 0)
-        found = self.reader.agency_list(start, p.end)
-        if not found:
-            return False
-        # what is left after the names: modifiers of the last one ("… vùng đồng bào dân tộc
-        # thiểu số và miền núi"), or words that make the heading a topic, not a name
-        last = found[-1]
-        rest = _clean(self.text[last.span[1]:p.end])
-        rest_f = fold(rest)
-        if rest_f and (_has_word(rest_f, HEADING_STOP) or _head_at(rest, 0, len(rest)) is not None):
-            if not re.search(r"\bduoc (?:phan cong|giao)\b", rest_f):
-                return False
-            found[-1] = Found(_clean(self.text[last.span[0]:p.end]), (last.span[0], p.end), last.group)
-        elif rest_f:
-            found[-1] = Found(_clean(self.text[last.span[0]:p.end]), (last.span[0], p.end), last.group)
-        scope = (first.start if first else p.end, self.paras[block_end - 1].end)
-        role = _role_of(fold(first.text)) if first else "lead"
-        task = _first_sentence(first.text) if first else None
-        targets = targets_in(self.text[scope[0]:scope[1]])
-        self._add(found, role, "heading", scope, task, self._partners(*scope), targets)
-        for k in range(i + 1, block_end):
-            self.covered.add(k)
-        return True
+    def _heading_candidates(self) -> dict[int, tuple]:
+        """Numbered headings that name agencies and open a block, by paragraph index:
+        (agencies, first paragraph of the block, block end, whether a duty verb or an
+        address ('Đề nghị …') marks them as assignments)."""
+        cands: dict[int, tuple] = {}
+        for i, p in enumerate(self.paras):
+            if p.kind in (None, "dash", "article") or len(p.text) > 200:
+                continue
+            block_end = _block_end(self.paras, i)
+            first = self.paras[i + 1] if i + 1 < block_end else None
+            if first is None and not p.text.endswith(":"):
+                continue
+            m = re.match(r"\s*(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s+(?:cho\s+)?", self.text[p.body:p.end], flags=re.IGNORECASE)
+            found = self.reader.agency_list(p.body + (m.end() if m else 0), p.end)
+            if not found:
+                continue
+            # what is left after the names: modifiers of the last one ("… vùng đồng bào dân tộc
+            # thiểu số và miền núi"), or words that make the heading a topic, not a name
+            last = found[-1]
+            rest = _clean(self.text[last.span[1]:p.end])
+            rest_f = fold(rest)
+            if rest_f and (_has_word(rest_f, HEADING_STOP) or _head_at(rest, 0, len(rest)) is not None) \
+                    and not re.search(r"\bduoc (?:phan cong|giao)\b", rest_f):
+                continue
+            if rest_f:
+                found[-1] = Found(_clean(self.text[last.span[0]:p.end]), (last.span[0], p.end), last.group)
+            marked = m is not None or (first is not None and _starts_with(fold(first.text), LEAD_VERBS + SUPPORT_VERBS))
+            cands[i] = (found, first, block_end, marked)
+        return cands
+
+    def _headings(self) -> None:
+        """Accept the heading candidates in a "Tổ chức thực hiện" part, those marked, and
+        their siblings (same rank, same parent) when one of them is marked."""
+        cands = self._heading_candidates()
+        parent = {}
+        for i in cands:
+            rank = self.paras[i].rank
+            parent[i] = next((k for k in range(i - 1, -1, -1) if self.paras[k].rank < rank), -1)
+        marked_families = {(parent[i], self.paras[i].rank) for i, c in cands.items() if c[3]}
+        for i, (found, first, block_end, marked) in cands.items():
+            if not (marked or self.in_section(i) or (parent[i], self.paras[i].rank) in marked_families):
+                continue
+            scope = (first.start if first else self.paras[i].end, self.paras[block_end - 1].end)
+            role = _role_of(fold(first.text)) if first else "lead"
+            task = _first_sentence(first.text) if first else None
+            targets = targets_in(self.text[scope[0]:scope[1]])
+            self._add(found, role, "heading", scope, task, self._partners(*scope), targets)
+            self.headings.add(i)
+            self.covered.update(range(i + 1, block_end))
 
     def _colon(self, p: Para, i: int) -> bool:
         """'Sở Y tế: Chủ trì, …'"""
@@ -579,8 +631,7 @@ class Extractor:
             role = "lead"
         elif _starts_with(rest_f, SUPPORT_VERBS):
             role = "support"
-        elif (self.in_section(i) or heading_block) and rest_f and _starts_with(rest_f, PREDICATE_WORDS) \
-                and not _starts_with(rest_f, ("duoc", "da", "se", "can", "phai")):
+        elif (self.in_section(i) or heading_block) and rest_f and _starts_with(rest_f, PREDICATE_WORDS):
             role = "lead"
         else:
             return
@@ -596,7 +647,7 @@ class Extractor:
             return
         after = self.reader.skip_space(found[-1].span[1], p.end)
         rest_f = fold(self.text[after:min(p.end, after + 40)])
-        if rest_f.startswith(("cua ", "tai ", "ve ", "so ")) or rest_f.startswith(","):
+        if rest_f.startswith(("cua ", "tai ", "ve ", "so ")):
             return
         role = "support" if _starts_with(rest_f, SUPPORT_VERBS) and verb == "giao" else "lead"
         tail = self.text[after:p.end]

@@ -9,7 +9,6 @@ runaway allocation. The result is always a record: the extracted one, or one who
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 import sys
 from pathlib import Path
 
@@ -84,6 +83,7 @@ def extract_file_bounded(
     process = ctx.Process(target=_child, args=(send, str(path), memory_mb), daemon=True)
     process.start()
     send.close()
+    status, value = "died", None
     try:
         if receive.poll(timeout_s):
             try:
@@ -108,6 +108,4 @@ def extract_file_bounded(
     if status == "failed":
         return _error_record(path.name, "extraction_failed", value)
     code = process.exitcode
-    return _error_record(
-        path.name, "extraction_failed", f"{path.name}: the extraction process died (exit code {code}, pid {os.getpid()})"
-    )
+    return _error_record(path.name, "extraction_failed", f"{path.name}: the extraction process died (exit code {code})")

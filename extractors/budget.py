@@ -1,6 +1,429 @@
-"""(being written)"""
+"""Budget audit: the totals a document states, checked against the sum of their parts.
+
+A document states its budget as a tree, and this module rebuilds it from the amounts and
+the outline of the text:
+
+- ``inline``: a total with its parts in brackets or after ``gồm``:
+  ``1.473.139 triệu đồng (Vốn đầu tư phát triển: 632.118 triệu đồng; Vốn sự nghiệp: …)``;
+- ``list``: a figure line and the list items under it (``1.`` / ``a)`` / ``-`` / ``+``), or
+  the items after ``Trong đó:`` / ``Bao gồm:``; a figure-less heading under a total
+  (``d) Phân kỳ đầu tư:``) is the total cut another way and is checked on its own;
+- ``by_section``: a part of a breakdown that names a funding source (``Vốn đầu tư phát
+  triển``) against the same source repeated per Dự án / Tiểu dự án in another section;
+- ``table``: a ``Tổng cộng`` / ``Cộng`` row against the rows of its table, column by column.
+
+Only exact figures take part: ranges, rates (``đồng/tháng``) and approximate figures
+(``khoảng``, ``trên``, …) are left out. A total printed with less precision than its parts
+(``1,5 tỷ`` over parts in ``triệu``) may differ from their sum by half its last digit.
+"""
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass, field
+from decimal import Decimal
 
-def check_budget(amounts, ctx) -> list:
-    return []
+import regex as re
+
+from schemas import Amount, BudgetCheck
+from schemas.record import BudgetPart
+
+from .segment import ARABIC, ARTICLE, CHAPTER, LETTER, MULTI, ROMAN
+from .vn_numbers import NumberFormatError, fold, parse_figure, scale_value, vocabulary
+
+# --- which amounts take part -----------------------------------------------------------------
+
+# Estimates are figures like any other; bounds and approximations are not sums.
+_EXACT_QUALIFIER_MEANINGS = {"estimated"}
+
+
+def is_exact(a: Amount) -> bool:
+    extra = a.model_extra or {}
+    if extra.get("per") or extra.get("kind") == "range":
+        return False
+    approx = extra.get("approx")
+    if approx and vocabulary().approximate_qualifiers.get(approx) not in _EXACT_QUALIFIER_MEANINGS:
+        return False
+    return True
+
+
+def _extra(a: Amount, key: str):
+    return (a.model_extra or {}).get(key)
+
+
+def ulp(a: Amount) -> Decimal:
+    """Value in đồng of the last printed digit of a figure (``1,5 tỷ`` -> 10**8)."""
+    m = re.match(r"[\d.,]+", a.text or "")
+    unit = fold(a.unit or "")
+    scale_words = [w for w in unit.replace(".", " ").split() if w in vocabulary().scale_words or w in vocabulary().scale_abbreviations]
+    try:
+        scale = scale_value(" ".join(scale_words)) if scale_words else 1
+        figure = parse_figure(m.group(0).rstrip(".,")) if m else None
+    except NumberFormatError:
+        return Decimal(1)
+    if figure is None:
+        return Decimal(1)
+    exponent = figure.as_tuple().exponent
+    return Decimal(scale) * (Decimal(10) ** min(0, exponent))
+
+
+# --- the outline of the text --------------------------------------------------------------------
+
+_DASH = re.compile(r"^\s*[-–—]\s*(?=\S)")
+_PLUS = re.compile(r"^\s*\+\s*(?=\S)")
+_STAR = re.compile(r"^\s*[*•·]\s*(?=\S)")
+_DASH_LETTER = re.compile(r"^\s*[-–]\s*(?=[a-zđ]\s*\)\s)")
+_INTRO_LINE = re.compile(
+    r"^\s*(?:Trong\s+đó|Bao\s+gồm|Gồm|Cụ\s+thể|Chi\s+tiết|Phân\s+bổ)[^:\n]{0,40}:\s*$", re.IGNORECASE
+)
+_ENDS_WITH_INTRO = re.compile(
+    r"(?:[:]|(?:trong\s+đó|bao\s+gồm|gồm|cụ\s+thể(?:\s+như\s+sau)?|chi\s+tiết(?:\s+như\s+sau)?|như\s+sau)\s*:?)\s*$",
+    re.IGNORECASE,
+)
+# After a figure that is a line's own: nothing much, its parts in brackets, or 'trong đó:'.
+_FIGURE_TAIL = re.compile(
+    r"^\s*(?:\([^()\n]*\))?\s*[.;:,]?\s*"
+    r"(?:(?:trong\s+đó|bao\s+gồm|gồm|cụ\s+thể(?:\s+như\s+sau)?|chi\s+tiết(?:\s+như\s+sau)?)\s*:?)?\s*[.;:]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def marker_kind(line: str) -> str:
+    """The kind of list marker a line starts with; ``plain`` when none."""
+    if CHAPTER.match(line):
+        return "chapter"
+    if ARTICLE.match(line):
+        return "article"
+    if ROMAN.match(line):
+        return "roman"
+    if m := MULTI.match(line):
+        return f"multi{m['n'].count('.')}"
+    if ARABIC.match(line):
+        return "arabic"
+    if LETTER.match(line) or _DASH_LETTER.match(line):
+        return "letter"
+    if _DASH.match(line):
+        return "dash"
+    if _PLUS.match(line):
+        return "plus"
+    if _STAR.match(line):
+        return "star"
+    return "plain"
+
+
+@dataclass(eq=False)
+class Node:
+    index: int  # line number, 0-based
+    start: int
+    end: int
+    kind: str
+    parent: "Node | None" = None
+    children: list["Node"] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    figure: Amount | None = None
+    inline_parts: list[Amount] = field(default_factory=list)
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    def contains(self, other: "Node") -> bool:
+        while other is not None:
+            if other is self:
+                return True
+            other = other.parent
+        return False
+
+    @property
+    def depth(self) -> int:
+        d, p = 0, self.parent
+        while p is not None:
+            d, p = d + 1, p.parent
+        return d
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append((pos, pos + len(raw)))
+        pos += len(raw) + 1
+    return out
+
+
+def _assign_figure(node: Node, text: str) -> None:
+    """The line's own figure (the one the line is about) and the parts given inline with it."""
+    exact = [a for a in node.amounts if is_exact(a) and _extra(a, "kind") in ("digits", "words")]
+    if not exact:
+        return
+    first = exact[0]
+    tail = text[first.span[1]:node.end]
+    inline = [a for a in exact[1:]]
+    bracket = re.match(r"\s*\(", tail)
+    listing = re.match(r"\s*,?\s*(?:bao\s+gồm|gồm|trong\s+đó)\s*:?", tail, re.IGNORECASE)
+    if inline and (bracket or listing):
+        node.figure = first
+        node.inline_parts = inline
+        return
+    if not inline and _FIGURE_TAIL.match(tail):
+        node.figure = first
+
+
+def build_outline(text: str, amounts: list[Amount], *, start: int = 0) -> list[Node]:
+    """Lines as a tree by their list markers: a marker seen before closes the levels under it;
+    an unmarked line hangs under the last marked one; a figure line followed by
+    ``Trong đó:`` (or ending with ``:``) takes the list after it as its children."""
+    spans = _line_spans(text)
+    by_line: dict[int, list[Amount]] = {}
+    starts = [s for s, _ in spans]
+    for a in amounts:
+        if a.span is None or a.span[0] < start:
+            continue
+        k = bisect.bisect_right(starts, a.span[0]) - 1
+        by_line.setdefault(k, []).append(a)
+    roots: list[Node] = []
+    stack: list[Node] = []
+    for k, (s, e) in enumerate(spans):
+        if s < start:
+            continue
+        line = text[s:e]
+        if not line.strip():
+            continue
+        kind = marker_kind(line)
+        node = Node(k, s, e, kind, amounts=sorted(by_line.get(k, []), key=lambda a: a.span[0]))
+        _assign_figure(node, text)
+        if kind == "plain":
+            head = node.figure is not None and (_ENDS_WITH_INTRO.search(line) or _next_is_intro(text, spans, k))
+            if head:
+                # close levels down to the last marked line (or an earlier head)
+                while stack and stack[-1].kind == "head":
+                    stack.pop()
+                node.kind = "head"
+        else:
+            kinds = [n.kind for n in stack]
+            if kind in kinds:
+                while stack[-1].kind != kind:
+                    stack.pop()
+                stack.pop()
+        parent = stack[-1] if stack else None
+        node.parent = parent
+        (parent.children if parent else roots).append(node)
+        if node.kind != "plain":
+            stack.append(node)
+    return roots
+
+
+def _next_is_intro(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    for s, e in spans[k + 1:k + 3]:
+        line = text[s:e]
+        if line.strip():
+            return bool(_INTRO_LINE.match(line))
+    return False
+
+
+# --- checks -----------------------------------------------------------------------------------------
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _part(a: Amount, text: str) -> BudgetPart:
+    return BudgetPart(value_vnd=a.value_vnd, label=a.label, text=a.text, section=a.section, span=a.span, line=_line_of(text, a.span[0]))
+
+
+def make_check(total: Amount, parts: list[Amount], text: str, *, kind: str, what: str | None = None) -> BudgetCheck:
+    found = sum(p.value_vnd for p in parts)
+    total_ulp = ulp(total)
+    finer = any(ulp(p) < total_ulp for p in parts)
+    tolerance = int(total_ulp / 2) if finer else 0
+    diff = found - total.value_vnd
+    labels = [p.label or p.text or "?" for p in parts]
+    if what is None:
+        if len(labels) > 4:
+            what = f"{total.label or total.text} = {' + '.join(labels[:3])} + … ({len(parts)} parts)"
+        else:
+            what = f"{total.label or total.text} = {' + '.join(labels)}"
+    return BudgetCheck(
+        what=what,
+        total_vnd=total.value_vnd,
+        parts_vnd=[p.value_vnd for p in parts],
+        found_vnd=found,
+        difference_vnd=diff,
+        holds=abs(diff) <= tolerance,
+        section=total.section,
+        span=total.span,
+        kind=kind,
+        total=_part(total, text),
+        parts=[_part(p, text) for p in parts],
+        line=_line_of(text, total.span[0]),
+        tolerance_vnd=tolerance,
+    )
+
+
+def _holds(total: Amount, parts: list[Amount]) -> bool:
+    return make_check(total, parts, "", kind="probe").holds
+
+
+def _group_figures(node: Node) -> list[Amount]:
+    """Figures under a figure-less heading: its children's, through figure-less levels."""
+    out: list[Amount] = []
+    for c in node.children:
+        if c.figure is not None:
+            out.append(c.figure)
+        else:
+            out.extend(_group_figures(c))
+    return out
+
+
+def _list_checks(roots: list[Node], text: str) -> list[BudgetCheck]:
+    checks: list[BudgetCheck] = []
+    for root in roots:
+        for node in root.walk():
+            if node.figure is None or not node.children:
+                continue
+            own = [c.figure for c in node.children if c.figure is not None]
+            groups = [g for c in node.children if c.figure is None and (g := _group_figures(c))]
+            everything = own + [a for g in groups for a in g]
+            if len(everything) < 2:
+                continue
+            total = node.figure
+            if _holds(total, everything):
+                checks.append(make_check(total, everything, text, kind="list"))
+                continue
+            alternatives = ([own] if own else []) + groups
+            if len(alternatives) > 1 and (not own or _holds(total, own)):
+                # the total cut several ways (by source, by purpose, by year): each cut alone
+                checks.extend(make_check(total, alt, text, kind="list") for alt in alternatives if len(alt) >= 2)
+            else:
+                checks.append(make_check(total, everything, text, kind="list"))
+    return checks
+
+
+def _inline_checks(roots: list[Node], text: str) -> list[tuple[Node, BudgetCheck]]:
+    out = []
+    for root in roots:
+        for node in root.walk():
+            parts = node.inline_parts
+            if node.figure is None or len(parts) < 2:
+                continue
+            tail = text[node.figure.span[1]:parts[0].span[0]]
+            in_which = re.search(r"trong\s+đó", tail, re.IGNORECASE) and not re.match(r"\s*\(", tail)
+            funds = [_extra(p, "fund") for p in parts]
+            if in_which and (None in funds or len(set(funds)) < len(funds)):
+                continue  # 'trong đó' may name only some of the parts
+            out.append((node, make_check(node.figure, parts, text, kind="inline")))
+    return out
+
+
+def _fund_figures(node: Node, fund: str) -> list[Amount]:
+    """The figures of one funding source in a subtree; a level that states its own is not summed below."""
+    own = [a for a in ([node.figure] if node.figure else []) + node.inline_parts if _extra(a, "fund") == fund]
+    if own:
+        return own
+    out: list[Amount] = []
+    for c in node.children:
+        out.extend(_fund_figures(c, fund))
+    return out
+
+
+def _spread(node: Node, fund: str) -> int:
+    return sum(1 for c in node.children if _fund_figures(c, fund))
+
+
+def _by_section_checks(roots: list[Node], breakdowns: list[tuple[Node, list[Amount]]], text: str) -> list[BudgetCheck]:
+    checks = []
+    all_nodes = [n for r in roots for n in r.walk()]
+    for holder, parts in breakdowns:
+        funds = [_extra(p, "fund") for p in parts]
+        if None in funds or len(set(funds)) != len(funds):
+            continue
+        for part, fund in zip(parts, funds):
+            candidates = [
+                n for n in all_nodes
+                if not n.contains(holder) and not holder.contains(n)
+                and (n.figure is None or _extra(n.figure, "fund") != fund)
+                and _spread(n, fund) >= 2
+            ]
+            if not candidates:
+                continue
+            depth = min(n.depth for n in candidates)
+            top = [n for n in candidates if n.depth == depth]
+            after = [n for n in top if n.start > holder.start]
+            where = (after or top)[0]
+            figures = _fund_figures(where, fund)
+            heading = text[where.start:where.end].strip()
+            what = f"{part.label} ({part.section or 'line %d' % _line_of(text, part.span[0])}) = sum of {part.label} over {heading[:60]}"
+            checks.append(make_check(part, figures, text, kind="by_section", what=what))
+    return checks
+
+
+# --- tables -----------------------------------------------------------------------------------------
+
+_STT_KINDS = (
+    ("roman", re.compile(r"^[IVXLC]+\.?$")),
+    ("upper", re.compile(r"^[A-Z]\.?$")),
+    ("multi", re.compile(r"^\d+(?:\.\d+)+\.?$")),
+    ("arabic", re.compile(r"^\d+\.?$")),
+    ("letter", re.compile(r"^[a-zđ]\)?$")),
+)
+
+
+def _stt_kind(stt: str | None) -> str | None:
+    if not stt:
+        return None
+    for name, pattern in _STT_KINDS:
+        if pattern.match(stt):
+            return f"{name}{stt.rstrip('.').count('.')}" if name == "multi" else name
+    return None
+
+
+def _table_checks(amounts: list[Amount], text: str) -> list[BudgetCheck]:
+    tables: dict[int, dict[int, dict]] = {}
+    for a in amounts:
+        cell = _extra(a, "cell")
+        if not cell:
+            continue
+        row = tables.setdefault(cell["table"], {}).setdefault(cell["row"], {"cells": {}, **cell})
+        row["cells"][cell["col"]] = a
+    checks = []
+    for rows in tables.values():
+        ordered = [rows[k] for k in sorted(rows)]
+        totals = [r for r in ordered if r["total"]]
+        if len(totals) != 1:
+            continue
+        total = totals[0]
+        data = [r for r in ordered if not r["total"]]
+        kinds = [k for r in data if (k := _stt_kind(r["stt"]))]
+        top = kinds[0] if kinds else None
+        members = [r for r in data if top is None or _stt_kind(r["stt"]) == top]
+        if len(members) < 2 or any(r["ncols"] != total["ncols"] for r in members):
+            continue
+        for col, cell in sorted(total["cells"].items()):
+            parts = [r["cells"][col] for r in members if col in r["cells"]]
+            if len(parts) < 2:
+                continue
+            what = f"{cell.label} (table column {col + 1}) = sum of {len(parts)} rows"
+            checks.append(make_check(cell, parts, text, kind="table", what=what))
+    return checks
+
+
+# --- entry point --------------------------------------------------------------------------------------
+
+
+def check_budget(amounts: list[Amount], ctx) -> list[BudgetCheck]:
+    """Every total the document states, checked against the sum of its parts."""
+    text = ctx.text
+    usable = [a for a in amounts if a.span is not None]
+    roots = build_outline(text, [a for a in usable if not _extra(a, "cell")])
+    inline = _inline_checks(roots, text)
+    lists = _list_checks(roots, text)
+    breakdowns = [(node, node.inline_parts) for node, _ in inline]
+    for root in roots:
+        for node in root.walk():
+            kids = [c.figure for c in node.children if c.figure is not None]
+            if node.figure is not None and len(kids) >= 2:
+                breakdowns.append((node, kids))
+    by_section = _by_section_checks(roots, breakdowns, text)
+    tables = _table_checks(usable, text)
+    checks = [c for _, c in inline] + lists + by_section + tables
+    return sorted(checks, key=lambda c: (c.span or (0, 0))[0])

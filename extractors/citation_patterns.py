@@ -254,17 +254,30 @@ ISSUER_NAME_WORDS = frozenset(
     chỉ đạo chương trình mục tiêu gia
     """.split()
 )
-# Phrases that end a name even where their words could belong to one ("ban hành").
-_ISSUER_STOP = r"^(?:ban\s+hành|về|chỉ\s+đạo\s+(?:thực|triển|các|việc))\b"
+# Words that end a name even where they could continue one ("Bộ Xây dựng quy định …",
+# "UBND tỉnh ban hành …"): verbs and prepositions that follow an issuer, longest first.
+ISSUER_STOP_WORDS = (
+    "chỉ đạo thực", "chỉ đạo triển", "chỉ đạo các", "chỉ đạo việc", "tổ chức thực",
+    "tổ chức triển", "tổ chức các", "quy định", "hướng dẫn", "phê duyệt", "thực hiện",
+    "triển khai", "sửa đổi", "bổ sung", "thành lập", "kiện toàn", "công bố", "bãi bỏ",
+    "ban hành", "đối với", "đề nghị", "báo cáo", "yêu cầu", "tăng cường", "đẩy mạnh",
+    "nâng cao", "điều chỉnh", "xác định", "hỗ trợ", "kèm theo", "giao", "phân", "tại",
+    "theo", "ngày", "năm", "số", "đã", "nhằm", "để", "cho", "với", "trong", "ký", "gửi",
+    "có", "là", "được", "trình", "nêu", "lần", "khóa", "khoá", "kỳ", "nhiệm", "đến", "từ",
+    "vừa", "về",
+)
 
 
 @lru_cache(maxsize=1)
 def issuer_stop_re() -> re.Pattern:
-    return re.compile(_ISSUER_STOP)
+    """Matches (case-folded text) at a stop word of ``ISSUER_STOP_WORDS``."""
+    words = sorted(ISSUER_STOP_WORDS, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?:{body})(?![\p{{L}}\p{{N}}])")
 
 
 # A token of running text, with what follows it up to the next token.
-_TOKEN = r"(?P<tok>[\p{L}\p{N}][\p{L}\p{N}&./\-]*)(?P<after>[^\p{L}\p{N}]*)"
+_TOKEN = r"(?P<tok>[\p{L}\p{N}](?:[\p{L}\p{N}&/\-]|\.(?=[\p{L}\p{N}]))*)(?P<after>[^\p{L}\p{N}]*)"
 
 
 @lru_cache(maxsize=1)
@@ -273,7 +286,7 @@ def token_re() -> re.Pattern:
 
 
 # Level words that name a jurisdiction when followed by its name (tỉnh Nghệ An).
-_LEVEL_TAIL = r"(?:(?i:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)|(?:Tỉnh|Thành|Huyện|Quận|Đảng)\s+[uủ]ỷ?)$"
+_LEVEL_TAIL = r"(?:(?i:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)|(?:Tỉnh|Thành|Huyện|Quận|Đảng)\s+(?:ủy|uỷ|Ủy|Uỷ))$"
 
 
 @lru_cache(maxsize=1)
@@ -312,6 +325,15 @@ _ISSUE_VERB = r"\b(?:ban\s+hành|thông\s+qua|ký|phê\s+duyệt)\b"
 @lru_cache(maxsize=1)
 def issue_verb_re() -> re.Pattern:
     return re.compile(_ISSUE_VERB)
+
+
+# "Ngày 22/10/2025, tại Thông báo số 569/TB-VPCP …": only a preposition in between.
+_DATE_LINK = r"\s*,?\s*(?:(?:tại|theo|trong|với|bằng)\s+)?(?:các\s+)?"
+
+
+@lru_cache(maxsize=1)
+def date_link_re() -> re.Pattern:
+    return re.compile(_DATE_LINK)
 
 
 # --- pinpoints --------------------------------------------------------------------------
@@ -382,6 +404,21 @@ def _with_type_words(pattern: str) -> str:
     return pattern.replace("TYPEWORD", type_word_re().pattern)
 
 
+# In the body, a "Căn cứ" clause names a basis only when the document follows at once
+# ("Căn cứ Quyết định số …", "Căn cứ khoản 2 Điều 7 Nghị định số …"); "Căn cứ các nội
+# dung … theo Thông tri số …" cites it.
+_DIRECT_BASIS = rf"""
+    [\s\-+•*\d.)]*(?i:căn\s+cứ)\s*
+    (?:(?:vào|theo|quy\s+định|tại|các)\s+)*
+    (?:{_PIN_UNIT}(?:{_PIN_JOIN}{_PIN_UNIT})*\s*,?\s*(?:(?:của|tại)\s+)?)?
+"""
+
+
+@lru_cache(maxsize=1)
+def direct_basis_re() -> re.Pattern:
+    return re.compile(_DIRECT_BASIS, re.VERBOSE)
+
+
 @lru_cache(maxsize=1)
 def basis_start_re() -> re.Pattern:
     return re.compile(_BASIS_START, re.MULTILINE)
@@ -402,11 +439,12 @@ def clause_head_re() -> re.Pattern:
     return re.compile(_with_type_words(_CLAUSE_HEAD))
 
 
-# The opening paragraph of a document: "Thực hiện …", "Triển khai …", "Để triển khai …".
+# The opening paragraph of a document: "Thực hiện …", "Triển khai …", "Để triển khai …"
+# (sentence case: a capitalised title line "TRIỂN KHAI THI HÀNH LUẬT …" is not one).
 _OPENING_START = r"""
     ^[ \t]*(?:[-+•*][ \t]*)?
     (?:(?:Để|Nhằm)[ \t]+)?
-    (?i:thực\s+hiện|triển\s+khai|thi\s+hành)(?![\p{L}])
+    (?:Thực\s+hiện|Triển\s+khai|Thi\s+hành)(?![\p{L}])
 """
 _OPENING_END = r"\n[ \t]*\n|:[ \t]*(?=\n)|\.[ \t]*(?=\n)|\n(?=[ \t]*(?:[IVX]+\.|\d+\.|Điều\s+\d|(?i:căn\s+cứ)))"
 # The first line of the body: a numbered part, an article, "QUYẾT ĐỊNH:".
@@ -437,8 +475,16 @@ RELATION_CUES: dict[str, str] = {
     "guides": r"hướng\s+dẫn(?:\s+(?:thi\s+hành|thực\s+hiện|chi\s+tiết))?|quy\s+định\s+chi\s+tiết",
 }
 _CUE = "|".join(rf"(?P<{name}>(?i:{cue}))" for name, cue in RELATION_CUES.items())
-_SELF_VOICE = r"(?:(?:TYPEWORD)\s+này|có\s+hiệu\s+lực)"
-_CLAUSE_OPEN = r"(?:^|[.;:(]|\n)[\s\-+•*]*(?:(?:Điều|Khoản)\s+\d+\s*[.:]?\s*|\d+\.\s*|[a-zđ]\)\s*)?(?:(?:Nay|nay|Đồng\s+thời|đồng\s+thời)\s+)?$"
+_SELF_VOICE = r"(?:(?P<tw>TYPEWORD)\s+này|có\s+hiệu\s+lực)"
+# A clause opens after ".;:", at a list item or article line, or after an article heading
+# line; a bare line break is a hard wrap and opens nothing.
+_CLAUSE_OPEN = r"""
+    (?: ^ | [.;:] | \n(?=[ \t]*(?:[-+•*]|\d+\.|[a-zđ]\)|Điều|Khoản)) | (?:Điều|Khoản)[ \t]+\d+[^\n]{0,80}\n )
+    [\s\-+•*]*
+    (?:(?:Điều|Khoản)\s+\d+\s*[.:]?\s* | \d+\.\s* | [a-zđ]\)\s*)?
+    (?:(?:Nay|nay|Đồng\s+thời|đồng\s+thời)\s+)?
+    $
+"""
 
 
 @lru_cache(maxsize=1)
@@ -453,7 +499,7 @@ def self_voice_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def clause_open_re() -> re.Pattern:
-    return re.compile(_CLAUSE_OPEN)
+    return re.compile(_CLAUSE_OPEN, re.VERBOSE)
 
 
 # Lines of a web page around a copied document (a site's name, its notices to members).

@@ -265,10 +265,19 @@ BODY_HEADS = re.compile(
 )
 
 
+# A second body named on the same line as its parent ('BỘ TÀI CHÍNH TỔNG CỤC THUẾ').
+INNER_BODY = re.compile(
+    r"\s+(?=(?:SỞ|TỔNG\s+CỤC|CHI\s+CỤC|(?<!TỔNG\s)(?<!CHI\s)CỤC|VỤ|VĂN\s+PHÒNG|BAN\s+THƯỜNG\s+TRỰC|BAN\s+CHỈ\s+ĐẠO)\s+\p{Lu})"
+)
+
+
 def merge_wrapped_lines(agency_lines: list[str]) -> list[str]:
-    """Join header lines a converter broke in the middle of a name."""
+    """Join header lines a converter broke in the middle of a name; split lines naming two bodies."""
     out: list[str] = []
+    split: list[str] = []
     for ln in agency_lines:
+        split.extend(INNER_BODY.split(ln) if is_caps_line(ln) else [ln])
+    for ln in split:
         ln = " ".join(ln.split()).strip(" -–")
         if not ln:
             continue
@@ -501,7 +510,9 @@ def extract_header(text: str, segs: Segments) -> Header:
         if head.doc_type is None:
             head.doc_type = "CV"
     if subject_parts:
-        head.subject = " ".join(" ".join(subject_parts).split()) or None
+        subject = " ".join(" ".join(subject_parts).split())
+        head.subject = re.sub(r"^(?:V/[vV]|Về\s+việc)\s*[:.]?\s+(?=\S)", "", subject) if vv else re.sub(r"^V/[vV]\s*[:.]?\s+", "", subject)
+        head.subject = head.subject or None
     if head.doc_type is None:
         code, _ = symbol_parts(head.number)
         if code:

@@ -163,7 +163,7 @@ _WRAPPED_LABELS = re.compile(
     r"|(?<![\p{L}])(?:Đồng\s+)?K[íi]nh\s+g[ửu]i(?=\s*:)|(?<![\p{L}])N[ơo]i\s+nh[ậa]n(?=\s*:)",
     re.I,
 )
-_PLACE_WRAP = re.compile(r"(?m)^(\p{Lu}\p{Ll}*)[ \t]*\n[ \t]*(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?\s*,\s*ngày\b)")
+_PLACE_WRAP = re.compile(r"(?m)^(\p{Lu}\p{Ll}+(?:(?:\s+\p{L}+){0,3}\s+\p{Lu}\p{Ll}*)?)[ \t]*\n[ \t]*(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?\s*,\s*ngày\b)")
 # A 'Place, ngày … tháng … năm YYYY' line broken anywhere by a hard-wrapping converter.
 _DATE_WRAP = re.compile(r"(,[ \t]*ngày[^\n]{0,24}?)[ \t]*\n[ \t]*(?=[^\n]{0,24}?năm[ \t]+\d{4})", re.I)
 _NUMBER_THEN_VV = re.compile(r"^(\s*Số\s*:?[^\n]*?\S)\s+(?=V/[vV]\b)", re.M)
@@ -226,7 +226,8 @@ def normalize_str(text: str, steps: list[str] | None = None) -> tuple[str, str |
     steps = [] if steps is None else steps
     text2, legacy = fix_legacy_encoding(text)
     if legacy:
-        steps.append(f"legacy:{legacy}")
+        if f"legacy:{legacy}" not in steps:
+            steps.append(f"legacy:{legacy}")
         text = text2
     for name, fn in CHAR_STEPS:
         new = fn(text)

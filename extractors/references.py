@@ -94,8 +94,8 @@ def _place(ctx) -> _Place:
 # --- issuers -----------------------------------------------------------------------------
 
 _EXPANSIONS = (("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"))
-# Words that may end a name; a name stopped after any other word is trimmed back to one.
-_NAME_ENDS = frozenset("dân tỉnh phố huyện quận xã phường trấn ủy uỷ trực vụ ương phủ hội nước nam quốc đạo gia bộ".split())
+# Joining words a name cannot end on ("Ủy ban nhân dân tỉnh và …", "… thành mức …").
+_DANGLING = frozenset("và các cấp thành thị ban tổ chỉ thường chấp nhà mặt chương mục trung nhân".split())
 
 
 def _read_issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
@@ -119,9 +119,8 @@ def _read_issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         after = m.group("after")
         if re.search(r"[,;:()\"“”'‘’]|\n[ \t]*\n", after) or len(words) >= 16:
             break
-    while words and words[-1][0][0].islower() and words[-1][0].casefold() not in _NAME_ENDS:
-        words.pop()
-    while words and words[-1][0] in ("và", "các", "cấp"):
+    # a name does not end on a joining word ("và", "các", "thành" of "thành phố")
+    while words and words[-1][0] in _DANGLING:
         words.pop()
     if not words:
         return None
@@ -249,17 +248,22 @@ def _date_after(text: str, pos: int) -> DateMatch | None:
 
 def _date_before(text: str, lead: int, numbers_between) -> DateMatch | None:
     """"Ngày 28/3/2023, Ban … ban hành Kế hoạch số 185/…": the date heading the sentence."""
-    start = _clause_start(text, lead)
-    head = cp.date_head_re().match(text, start, lead)
-    if not head:
+    line_start = text.rfind("\n", 0, lead) + 1
+    for start in dict.fromkeys((_clause_start(text, lead), line_start)):
+        head = cp.date_head_re().match(text, start, lead)
+        if head:
+            break
+    else:
         return None
     d = date_at(text, head.end(), lead)
     if d is None or d.precision == "year":
         return None
     between = text[d.span[1]: lead]
-    if not cp.issue_verb_re().search(between) or numbers_between(d.span[1], lead):
+    if numbers_between(d.span[1], lead):
         return None
-    return d
+    if cp.issue_verb_re().search(between) or cp.date_link_re().fullmatch(between):
+        return d
+    return None
 
 
 def _pinpoint(text: str, lead: int) -> str | None:
@@ -408,9 +412,10 @@ def _inside(pos: int, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
     return None
 
 
-def _basis_or_detail(text: str, mention: Mention, region: tuple[int, int], mentions: list[Mention]) -> str:
+def _basis_or_detail(text: str, mention: Mention, region: tuple[int, int], mentions: list[Mention], *, preamble: bool) -> str:
     """The first citation of a basis clause is a basis; later ones too unless they only
-    describe it ("… quy định chi tiết Luật … số 04/1998/QH10")."""
+    describe it ("… quy định chi tiết Luật … số 04/1998/QH10"). In the body the first
+    one must follow "Căn cứ" at once."""
     clause_start = region[0]
     for m in re.finditer(r";", text[region[0]: mention.start]):
         pos = region[0] + m.end()
@@ -418,39 +423,57 @@ def _basis_or_detail(text: str, mention: Mention, region: tuple[int, int], menti
             clause_start = pos
     earlier = [m for m in mentions if clause_start <= m.start < mention.start]
     if not earlier:
-        return "basis"
+        if preamble or clause_start > region[0]:
+            return "basis"
+        return "basis" if cp.direct_basis_re().fullmatch(text, region[0], mention.start) else "cites"
     between = text[earlier[-1].end: mention.start]
     return "cites" if cp.detail_cue_re().search(between) else "basis"
 
 
-def _voiced_relation(text: str, mention: Mention, starts: list[int]) -> str | None:
+def _voiced_relation(text: str, mention: Mention, starts: list[int], doc_type: str | None) -> str | None:
     """replaces/amends/repeals/guides when the citing document says so itself."""
     sent = _sentence_start(text, mention.start)
     for cue in reversed(list(cp.relation_cue_re().finditer(text, sent, mention.start))):
         if any(sent <= s < cue.start() for s in starts):
             continue  # another document is the subject of this verb
         before = text[sent: cue.start()]
-        if cp.clause_open_re().search(before) or cp.self_voice_re().search(before):
+        if cp.clause_open_re().search(before) or any(_is_self(v, doc_type) for v in cp.self_voice_re().finditer(before)):
             return cue.lastgroup
     return None
 
 
-def _assign_relations(text: str, mentions: list[Mention], *, genre: str, segments) -> None:
+def _is_self(voice: re.Match, doc_type: str | None) -> bool:
+    """"Quyết định này" in a QĐ is the document itself; "Luật này" in a công văn is not."""
+    word = voice.group("tw")
+    return word is None or doc_type is None or doc_types.code_for(word) == doc_type
+
+
+def _preamble_end(text: str, segments) -> int:
+    spans = _segment_spans(segments, "bases")
+    if spans:
+        return max(b for _, b in spans)
+    body = cp.body_start_re().search(text)
+    return body.start() if body else len(text)
+
+
+def _assign_relations(text: str, mentions: list[Mention], *, genre: str, doc_type: str | None, segments) -> None:
     if genre == "news":
         return
     bases = _basis_regions(text)
+    preamble_end = _preamble_end(text, segments)
     openings = _opening_regions(text, segments)
     starts = [n.span[0] for n in cp.find_numbers(text)]
     for mention in mentions:
         region = _inside(mention.start, bases)
         if region:
-            mention.relation = _basis_or_detail(text, mention, region, mentions)
+            preamble = region[0] < preamble_end
+            mention.relation = _basis_or_detail(text, mention, region, mentions, preamble=preamble)
             if mention.relation == "basis":
                 continue
         if _inside(mention.start, openings):
             mention.relation = "implements"
             continue
-        mention.relation = _voiced_relation(text, mention, starts) or mention.relation
+        mention.relation = _voiced_relation(text, mention, starts, doc_type) or mention.relation
 
 
 # --- resolving ---------------------------------------------------------------------------
@@ -547,7 +570,13 @@ def extract_references(ctx) -> list[Reference]:
         return []
     place = _place(ctx)
     mentions = find_citations(text, own_number=ctx.number, place=place)
-    _assign_relations(text, mentions, genre=getattr(ctx, "genre", "official"), segments=getattr(ctx, "segments", None))
+    _assign_relations(
+        text,
+        mentions,
+        genre=getattr(ctx, "genre", "official"),
+        doc_type=getattr(ctx, "doc_type", None),
+        segments=getattr(ctx, "segments", None),
+    )
     return resolve_mentions(text, mentions)
 
 

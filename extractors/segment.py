@@ -31,7 +31,7 @@ MOTTO = re.compile(
     r"|Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM",
     re.IGNORECASE,
 )
-SLOGAN = re.compile(r"^\s*Đ[ộo]c\s+l[ậa]p\s*[-–—]\s*T[ựu]\s+do\s*[-–—]\s*H[ạa]nh\s+ph[úu]c\s*$", re.IGNORECASE)
+SLOGAN = re.compile(r"^\s*Đ\S{1,4}\s+l\S{1,3}p\s*[-–—]\s*T\S{1,3}\s+do\s*[-–—]\s*H\S{1,4}\s+ph\S{1,3}c\s*$", re.IGNORECASE)
 NUMBER_LINE = re.compile(
     r"^\s*(?:Luật\s+số|Lệnh\s+số|Pháp\s+lệnh\s+số|Nghị\s+quyết\s+số|Số|SỐ)\s*[:.]?\s*"
     r"(?P<num>[\d.…_ ]*\s*[/\-]\s*[^\n]*?)\s*(?=$|\s+V/[vV]\b)",
@@ -49,7 +49,7 @@ TYPE_LINE = re.compile(
     r"(?:\s*:)?\s*(?P<rest>.*)$"
 )
 TYPE_LINE_ANYCASE = re.compile(TYPE_LINE.pattern, re.IGNORECASE)
-RECIPIENTS_START = re.compile(r"^\s*(?:(?:Đồng\s+)?K[íi]nh\s+g[ửu]i|[\p{Lu}][\p{Lu}\s]{3,60}\s+điện)\s*[:.]?", re.IGNORECASE)
+RECIPIENTS_START = re.compile(r"^\s*(?:(?:Đồng\s+)?K[íi]nh\s+g[ửu]i\s*[:.]?|(?-i:[\p{Lu}][\p{Lu}\s]{3,60})\s+điện\s*:)", re.IGNORECASE)
 BASIS_START = re.compile(r"^\s*[-+•]?\s*Căn\s+c[ứu]\b", re.IGNORECASE)
 OPENING_START = re.compile(r"^\s*(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành|Thực\s+hiện\s+ý\s+kiến)\b", re.IGNORECASE)
 PREAMBLE_LINE = re.compile(r"^\s*(?:Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Xét\s+Tờ\s+trình|Theo\s+Tờ\s+trình|Trên\s+cơ\s+sở)", re.IGNORECASE)
@@ -63,6 +63,7 @@ POSITIONS = (
     "PHÓ CHÁNH VĂN PHÒNG", "CHÁNH VĂN PHÒNG", "PHÓ TỔNG CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG",
     "PHÓ TỔNG GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "PHÓ CHÁNH THANH TRA", "CHÁNH THANH TRA",
     "PHÓ TRƯỞNG TIỂU BAN", "TRƯỞNG TIỂU BAN", "PHÓ TRƯỞNG PHÒNG", "TRƯỞNG PHÒNG",
+    "PHÓ CHỦ TỊCH QUỐC HỘI", "CHỦ TỊCH QUỐC HỘI",
     "PHÓ CHỦ NHIỆM", "CHỦ NHIỆM", "PHÓ THỦ TƯỚNG", "THỦ TƯỚNG", "PHÓ CHỦ TỊCH", "CHỦ TỊCH NƯỚC",
     "CHỦ TỊCH", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN",
     "TRƯỞNG BAN", "PHÓ BÍ THƯ", "TỔNG BÍ THƯ", "BÍ THƯ", "PHÓ CỤC TRƯỞNG", "CỤC TRƯỞNG",
@@ -85,6 +86,13 @@ DATETIME_LINE = re.compile(
     re.IGNORECASE,
 )
 SOURCE_TAG = re.compile(r"^\s*\((?P<src>[\p{L}\d.\- ]{2,40})\)\s*[-–—:]")
+
+
+STRIPPED_TITLE = re.compile(TYPE_LINE.pattern.replace("(?P<rest>.*)$", r"(?P<rest>(?:về|V/v|ban\s+hành|phê\s+duyệt|quy\s+định)\b.*)$"), re.IGNORECASE)
+AUTHORITY_BODY = re.compile(
+    r"^(?:(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC)\s+)?(?:Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng|Bộ|Sở|Thủ\s+tướng|Chính\s+phủ|Ban)\b",
+    re.IGNORECASE,
+)
 
 
 def is_caps_line(line: str, threshold: float = 0.85) -> bool:
@@ -263,8 +271,9 @@ def _label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
             subject_open = True
         elif not seen_type and len(s) < 200 and (
             (TYPE_LINE.match(s) and is_caps_line(TYPE_LINE.match(s).group("word")))
-            # an all-lower-case title line, as left by fonts whose capitals were lost
-            or (TYPE_LINE_ANYCASE.match(s) and s == s.lower() and ("number" in roles.values() or "place_date" in roles.values()))
+            # a title line in lower case, as left by fonts whose capitals were lost
+            or (TYPE_LINE_ANYCASE.match(s) and ("number" in roles.values() or "place_date" in roles.values())
+                and (s == s.lower() or re.match(r"(?i)^\s*\S+(?:\s+\S+){0,3}\s*(?:của\b.*)?$", s)) and len(s) < 80)
         ):
             m = TYPE_LINE_ANYCASE.match(s)
             roles[i] = "type"
@@ -295,6 +304,10 @@ def _label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
             roles[i] = "subject" if roles.get(i - 1) in ("subject", "type") else "vv"
         elif (is_caps_line(s) or (i == start and s == s.lower())) and len(s) < 120:
             roles[i] = "authority" if seen_type else "agency"
+        elif seen_type and not subject_open and AUTHORITY_BODY.match(s) and len(s) < 100 and not s.endswith((".", ";", ":")):
+            roles[i] = "authority"  # 'Chính phủ', 'Ủy ban nhân dân tỉnh X' above the bases
+        elif not seen_type and "unknown" not in roles.values() and len(s) < 60 and not re.search(r"[.;:]$", s):
+            roles[i] = "unknown"  # one stray line (a typo'd motto, a seal caption) does not end the header
             subject_open = False
         elif seen_type or seen_motto:
             break
@@ -302,13 +315,6 @@ def _label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
             roles[i] = "unknown"
         i += 1
     return i
-
-
-STRIPPED_TITLE = re.compile(TYPE_LINE.pattern.replace("(?P<rest>.*)$", r"(?P<rest>(?:về|V/v|ban\s+hành|phê\s+duyệt|quy\s+định)\b.*)$"), re.IGNORECASE)
-AUTHORITY_BODY = re.compile(
-    r"^(?:(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC)\s+)?(?:Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng|Bộ|Sở|Thủ\s+tướng|Chính\s+phủ|Ban)\b",
-    re.IGNORECASE,
-)
 
 
 def _label_stripped_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:

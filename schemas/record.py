@@ -47,6 +47,17 @@ class Amount(_Model):
     span: Optional[Span] = None
 
 
+class BudgetPart(_Model):
+    """One figure of a budget check (a part, or the total itself)."""
+
+    value_vnd: int
+    label: Optional[str] = None
+    text: Optional[str] = Field(None, description="the figure as printed")
+    section: Optional[str] = None
+    span: Optional[Span] = None
+    line: Optional[int] = Field(None, description="1-based line of the figure in the normalized text")
+
+
 class BudgetCheck(_Model):
     what: str
     total_vnd: int
@@ -56,6 +67,12 @@ class BudgetCheck(_Model):
     holds: bool
     section: Optional[str] = None
     span: Optional[Span] = None
+    # optional detail: where each figure is, so a failure can be found in the text
+    kind: Optional[str] = Field(None, description="inline | list | by_section | table")
+    total: Optional[BudgetPart] = None
+    parts: list[BudgetPart] = Field(default_factory=list)
+    line: Optional[int] = Field(None, description="1-based line of the total in the normalized text")
+    tolerance_vnd: int = Field(0, description="rounding allowed by the total's printed precision")
 
 
 class Assignment(_Model):

@@ -97,6 +97,8 @@ TONE_PAIRS = [
 # --- reviewed agency tables ----------------------------------------------------------------
 # level: national | province | district | commune | local (any local level).
 # kind: state | party | front | mass | bank | court | security | media | enterprise | person
+# Names that are also common words are matched only with a level word after them.
+NEEDS_LEVEL = {"Thanh tra", "Thuế"}
 # Each row: (canonical name, level, kind, [aliases]). Aliases here are the ones no rule
 # derives (short forms, older names); the abbreviation forms are generated.
 
@@ -217,7 +219,7 @@ PROVINCIAL = [
     ("Sở Dân tộc và Tôn giáo", "province", "state", []),
     ("Sở Quy hoạch - Kiến trúc", "province", "state", []),
     ("Sở An toàn thực phẩm", "province", "state", []),
-    ("Thanh tra tỉnh", "province", "state", ["Thanh tra thành phố"]),
+    ("Thanh tra", "province", "state", ["Thanh tra tỉnh", "Thanh tra thành phố", "Thanh tra huyện"]),
     ("Ban Dân tộc", "province", "state", []),
     ("Ban Tôn giáo", "province", "state", []),
     ("Ban Quản lý Khu kinh tế", "province", "state", []),
@@ -229,7 +231,7 @@ PROVINCIAL = [
     ("Bộ Tư lệnh Thủ đô", "province", "security", []),
     ("Ban Chỉ huy Quân sự", "local", "security", ["Ban CHQS"]),
     ("Kho bạc Nhà nước", "province", "state", []),
-    ("Thuế tỉnh", "province", "state", []),
+    ("Thuế", "province", "state", ["Thuế tỉnh", "Thuế thành phố"]),
     ("Cục Thống kê", "province", "state", []),
     ("Chi cục Thống kê", "local", "state", []),
     ("Cục Hải quan", "province", "state", []),
@@ -321,7 +323,7 @@ GROUP_KINDS = [
     "hội", "phòng", "tổ chức chính trị - xã hội", "tổ chức chính trị xã hội", "cơ quan ngang bộ",
     "cơ quan thuộc Chính phủ", "doanh nghiệp", "tập đoàn", "tổng công ty", "trường",
     "huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn", "tỉnh",
-    "đặc khu",
+    "đặc khu", "tổ đại biểu",
 ]
 LEVEL_WORDS = ["tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu"]
 
@@ -501,7 +503,8 @@ def build_patterns(agencies: dict, provinces: dict) -> list[dict]:
             patterns[(label, key)] = {"label": label, "pattern": key, "id": pid}
 
     for e in agencies["agencies"]:
-        for v in name_variants(e["name"], e["aliases"]):
+        names = e["aliases"] if e["name"] in NEEDS_LEVEL else [e["name"], *e["aliases"]]
+        for v in name_variants(names[0], names[1:]):
             add("AGENCY", v, e["id"])
     for p in provinces["provinces"]:
         names = [p["name"], *p.get("aliases", [])]

@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "vanban.commands.extract",
     "vanban.commands.evaluate",
     "vanban.commands.store",
+    "vanban.commands.audit",
 )
 
 

@@ -242,6 +242,16 @@ class _Planner:
         return Job(source, sha, size, data, self.timeout)
 
 
+def _warm_up() -> None:
+    """Load the extractors' models once here, so forked workers share them."""
+    from extractors.pipeline import extract_text
+
+    try:
+        extract_text("Số: 1/KH-UBND\nKẾ HOẠCH\nGiao Sở Tài chính chủ trì, kinh phí 1,5 tỷ đồng.")
+    except Exception:  # a failure here shows again, per file, in the workers
+        pass
+
+
 def _run_jobs(items: Iterator[Job | Result], workers: int) -> Iterator[Result]:
     """Results of the planned items: jobs extracted in a pool of ``workers`` processes
     (0: in this process), the rest passed through. Output order follows completion."""
@@ -250,25 +260,30 @@ def _run_jobs(items: Iterator[Job | Result], workers: int) -> Iterator[Result]:
             yield extract_job(item) if isinstance(item, Job) else item
         return
     window = workers * 4
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool: ProcessPoolExecutor | None = None
     pending: dict[Future, Job] = {}
     try:
         for item in items:
             if isinstance(item, Result):
                 yield item
                 continue
+            if pool is None:  # started at the first file to extract: a re-run that skips all starts none
+                _warm_up()
+                pool = ProcessPoolExecutor(max_workers=workers)
             pending[pool.submit(extract_job, item)] = item
             while len(pending) >= window:
-                pool = yield from _collect(pool, pending, workers, FIRST_COMPLETED)
+                pool = yield from _collect(pool, pending, workers)
         while pending:
-            pool = yield from _collect(pool, pending, workers, FIRST_COMPLETED)
-        pool.shutdown(wait=True)
+            pool = yield from _collect(pool, pending, workers)
+        if pool is not None:
+            pool.shutdown(wait=True)
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _collect(pool: ProcessPoolExecutor, pending: dict, workers: int, mode) -> Iterator[Result]:
-    done, _ = wait(list(pending), return_when=mode)
+def _collect(pool: ProcessPoolExecutor, pending: dict, workers: int) -> Iterator[Result]:
+    done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
     broken: list[Job] = []
     for future in done:
         job = pending.pop(future)
@@ -376,8 +391,6 @@ def load(paths: Iterable[str], db_path: str | Path | None = None, *, workers: in
         run_id = store.start_run(db, paths=paths, workers=workers, force=force)
         report = LoadReport(run_id=run_id)
         writer = _Writer(db, report, batch_size)
-        if workers > 0:
-            from extractors import pipeline  # noqa: F401  imported once here, inherited by the workers
         bar = tqdm(total=sum(s.path.suffix.lower() not in ARCHIVE_SUFFIXES for s in sources), unit="doc", desc="load", disable=None if progress is None else not progress,
                    dynamic_ncols=True)
         planner = _Planner(db, force=force, timeout=timeout)

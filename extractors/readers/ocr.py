@@ -200,10 +200,48 @@ _DAY_DIGITS = re.compile(r"(?<=\bngày\s{1,3})([IlO|]{1,2}|[0-9][IlO|]|[IlO|][0-
 _DIGIT_OF = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0"})
 
 
+# Words that open the capitals lines of a header, where OCR drops or swaps marks
+# (``QUYÉT ĐỊNH``, ``TÍNH SƠN LA``); with the type names of extractors.doc_types.
+HEADING_WORDS = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM", "ỦY BAN NHÂN DÂN",
+    "HỘI ĐỒNG NHÂN DÂN", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ",
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TỈNH", "HUYỆN", "THÀNH PHỐ", "THỊ XÃ", "XÃ", "PHƯỜNG", "SỞ", "BỘ",
+)
+
+
+@lru_cache(maxsize=1)
+def _heading_phrases() -> list[tuple[list[str], list[str]]]:
+    from ..doc_types import TYPE_WORDS
+    from ..fuzzy import fold
+
+    phrases = {p.upper() for p in TYPE_WORDS} | set(HEADING_WORDS)
+    ordered = sorted(phrases, key=lambda p: -len(p.split()))
+    return [(p.split(), fold(p).split()) for p in ordered]
+
+
+def _mend_heading_line(line: str) -> str:
+    """An all-capitals line opening with a heading phrase gets that phrase spelled right."""
+    from ..fuzzy import fold
+
+    letters = [c for c in line if c.isalpha()]
+    if not letters or any(c.islower() for c in letters):
+        return line
+    words = line.split(" ")
+    folded = [fold(w.rstrip(":")) for w in words]
+    for canonical, key in _heading_phrases():
+        n = len(key)
+        if folded[:n] == key:
+            tail = words[n - 1][len(words[n - 1].rstrip(":")):]
+            return " ".join(canonical[:-1] + [canonical[-1] + tail] + words[n:])
+    return line
+
+
 def mend_ocr_slips(text: str) -> str:
-    """``QĐÐ-UBND`` -> ``QĐ-UBND``; ``ngày II tháng`` -> ``ngày 11 tháng``."""
+    """``QĐÐ-UBND`` -> ``QĐ-UBND``; ``ngày II tháng`` -> ``ngày 11 tháng``;
+    ``QUYÉT ĐỊNH`` -> ``QUYẾT ĐỊNH`` (capitals lines that open with a heading phrase)."""
     text = _DOUBLED_D.sub("Đ", text)
-    return _DAY_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_OF), text)
+    text = _DAY_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_OF), text)
+    return "\n".join(_mend_heading_line(line) for line in text.split("\n"))
 
 
 def ocr_image_file(image_path: Path) -> tuple[str, list[float]]:

@@ -1,0 +1,193 @@
+"""Bulk load: real files, real SQLite files, real processes (a load killed with SIGKILL)."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from vanban.load import expand_inputs, load
+from vanban.store import open_db
+
+from .conftest import DOCS, ROOT, SEEDS
+from .store_helpers import snapshot
+
+# a handful of corpus documents beside the seeds, in several formats
+EXTRA = ["dev-003.md", "dev-009.txt", "dev-010.txt.ws", "dev-019.docx", "dev-027.md", "dev-033.md"]
+
+
+def copy_docs(folder: Path, names) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(DOCS / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return copy_docs(tmp_path_factory.mktemp("corpus") / "docs", [p.name for p in SEEDS] + EXTRA)
+
+
+@pytest.fixture(scope="module")
+def clean(corpus, tmp_path_factory) -> Path:
+    """A database holding one uninterrupted load of ``corpus``."""
+    path = tmp_path_factory.mktemp("clean") / "clean.db"
+    report = load([str(corpus)], path, workers=0, progress=False)
+    assert report.errors == 0 and report.extracted == len(SEEDS) + len(EXTRA)
+    return path
+
+
+def snap(path: Path) -> dict:
+    db = open_db(path)
+    try:
+        return snapshot(db)
+    finally:
+        db.close()
+
+
+def test_second_load_adds_nothing(corpus, clean, tmp_path):
+    db_path = tmp_path / "v.db"
+    shutil.copy(clean, db_path)
+    before = snap(db_path)
+    report = load([str(corpus)], db_path, workers=0, progress=False)
+    assert (report.extracted, report.skipped, report.errors) == (0, len(SEEDS) + len(EXTRA), 0)
+    assert snap(db_path) == before
+
+
+def test_force_re_extracts_to_the_same_rows(corpus, clean, tmp_path):
+    db_path = tmp_path / "v.db"
+    shutil.copy(clean, db_path)
+    report = load([str(SEEDS[1].parent / SEEDS[1].name).replace(str(DOCS), str(corpus))], db_path, workers=0,
+                  force=True, progress=False)
+    assert report.extracted == 1
+    assert snap(db_path) == snap(clean)
+
+
+def test_pool_load_gives_the_rows_of_an_in_process_load(corpus, clean, tmp_path):
+    db_path = tmp_path / "v.db"
+    report = load([str(corpus)], db_path, workers=2, batch_size=3, progress=False)
+    assert report.extracted == len(SEEDS) + len(EXTRA)
+    assert snap(db_path) == snap(clean)
+
+
+def test_changed_file_is_re_extracted(tmp_path):
+    folder = copy_docs(tmp_path / "docs", [SEEDS[3].name])
+    db_path = tmp_path / "v.db"
+    load([str(folder)], db_path, workers=0, progress=False)
+    doc = folder / SEEDS[3].name
+    doc.write_text(doc.read_text(encoding="utf-8").replace("Số: /UBND-VXNV", "Số: 15/UBND-VXNV"), encoding="utf-8")
+    report = load([str(folder)], db_path, workers=0, progress=False)
+    assert report.extracted == 1
+    db = open_db(db_path)
+    assert db.execute("SELECT count(*) FROM documents WHERE status = 'loaded'").fetchone()[0] == 1
+    assert db.execute("SELECT number FROM documents WHERE status = 'loaded'").fetchone()[0] == "15/UBND-VXNV"
+    db.close()
+
+
+def test_same_bytes_under_two_names_are_one_document(tmp_path):
+    folder = copy_docs(tmp_path / "docs", [SEEDS[4].name])
+    db_path = tmp_path / "v.db"
+    load([str(folder)], db_path, workers=0, progress=False)
+    shutil.copy(folder / SEEDS[4].name, folder / "copy.txt")
+    report = load([str(folder)], db_path, workers=0, progress=False)
+    assert (report.linked, report.skipped, report.extracted) == (1, 1, 0)
+    db = open_db(db_path)
+    assert db.execute("SELECT count(*) FROM documents WHERE status = 'loaded'").fetchone()[0] == 1
+    assert db.execute("SELECT count(DISTINCT document_id) FROM files").fetchone()[0] == 1
+    db.close()
+
+
+def test_broken_files_are_listed_and_the_good_ones_loaded(tmp_path):
+    folder = copy_docs(tmp_path / "docs", [SEEDS[0].name, SEEDS[1].name])
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "fake.pdf").write_bytes(b"%PDF-1.4\nnot really a pdf\n")
+    (folder / "fake.docx").write_bytes(b"PK\x03\x04 this is no archive")
+    (folder / "noise.txt").write_bytes(bytes(range(256)) * 40)
+    report = load([str(folder)], tmp_path / "v.db", workers=0, progress=False)
+    failed = {Path(f["path"]).name: f["code"] for f in report.failed}
+    assert set(failed) == {"empty.txt", "fake.pdf", "fake.docx", "noise.txt"}
+    assert failed["empty.txt"] == "empty_file"
+    assert all(f["message"] for f in report.failed)
+    assert report.extracted == 2
+    db = open_db(tmp_path / "v.db")
+    assert {Path(p).name for p, in db.execute("SELECT path FROM load_errors")} == set(failed)
+    assert db.execute("SELECT count(*) FROM documents WHERE status = 'loaded'").fetchone()[0] == 2
+    db.close()
+
+
+def test_zip_archives_and_globs(tmp_path):
+    archive = tmp_path / "batch.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(SEEDS[0], f"inner/{SEEDS[0].name}")
+        zf.write(SEEDS[2], SEEDS[2].name)
+        zf.writestr("inner/empty.txt", b"")
+    (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04 broken")
+    copy_docs(tmp_path / "more", [SEEDS[4].name, "dev-009.txt"])
+    report = load([str(archive), str(tmp_path / "broken.zip"), str(tmp_path / "more" / "*.txt")],
+                  tmp_path / "v.db", workers=0, progress=False)
+    assert report.extracted == 4
+    failed = {f["path"].split("/")[-1]: f["code"] for f in report.failed}
+    assert failed == {"empty.txt": "empty_file", "broken.zip": "corrupt_file"}
+    db = open_db(tmp_path / "v.db")
+    member = db.execute("SELECT path FROM files WHERE path LIKE '%!inner/%' AND status = 'loaded'").fetchone()[0]
+    assert member.endswith(f"batch.zip!inner/{SEEDS[0].name}")
+    assert db.execute("SELECT source FROM documents d JOIN files f ON f.document_id = d.id WHERE f.path = ?",
+                      [member]).fetchone()[0] == SEEDS[0].name
+    db.close()
+    again = load([str(archive)], tmp_path / "v.db", workers=0, progress=False)
+    assert again.skipped == 3 and again.extracted == 0
+
+
+def test_expand_inputs_dedupes_and_keeps_order(tmp_path):
+    folder = copy_docs(tmp_path / "docs", [SEEDS[0].name, SEEDS[1].name])
+    sources = expand_inputs([str(folder), str(folder / SEEDS[0].name), str(folder / "*.txt")])
+    assert [s.name for s in sources] == [SEEDS[0].name, SEEDS[1].name]
+
+
+def test_a_file_over_its_time_limit_is_an_error(tmp_path):
+    folder = copy_docs(tmp_path / "docs", [SEEDS[1].name])
+    report = load([str(folder)], tmp_path / "v.db", workers=0, timeout=1e-6, progress=False)
+    assert [f["code"] for f in report.failed] == ["extraction_timeout"]
+
+
+def test_load_killed_part_way_then_rerun_equals_a_clean_load(corpus, clean, tmp_path):
+    db_path = tmp_path / "killed.db"
+    total = len(SEEDS) + len(EXTRA)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vanban.cli", "load", str(corpus), "--db", str(db_path), "--workers", "1",
+         "--batch-size", "1", "--no-progress"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    seen = 0
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            if db_path.exists():
+                try:  # a reader queries while the load writes (WAL)
+                    with sqlite3.connect(db_path, timeout=5) as reader:
+                        seen = reader.execute("SELECT count(*) FROM files").fetchone()[0]
+                except sqlite3.OperationalError:
+                    seen = 0  # the schema is being created
+            if seen >= 3:
+                break
+            time.sleep(0.02)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert 3 <= seen < total, f"the load was not stopped part-way ({seen} of {total} files)"
+
+    db = open_db(db_path)
+    committed = db.execute("SELECT count(*) FROM files").fetchone()[0]
+    assert committed >= 3
+    assert db.execute("SELECT status FROM load_runs").fetchone()[0] == "running"
+    db.close()
+    report = load([str(corpus)], db_path, workers=0, progress=False)
+    assert report.skipped == committed and report.extracted == total - committed
+    assert snap(db_path) == snap(clean)
