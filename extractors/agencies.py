@@ -226,110 +226,111 @@ def lookup(name: str) -> tuple[dict | None, list[str]]:
     return None, toks
 
 
-_LEVEL_KEYS = {"tinh": "tỉnh", "thanh pho": "thành phố", "huyen": "huyện", "quan": "quận",
-               "thi xa": "thị xã", "xa": "xã", "phuong": "phường", "thi tran": "thị trấn", "dac khu": "đặc khu"}
-_OWN_LEVEL_TAILS = {"cap tinh", "cap huyen", "cap xa", "chi nhanh tinh", "chi nhanh", "chi nhanh thanh pho", "truc thuoc"}
+_PROVINCE_LEVELS = (["thanh", "pho"], ["tinh"], ["tp"])
+_LOWER_LEVELS = (["thi", "xa"], ["thi", "tran"], ["dac", "khu"], ["huyen"], ["quan"], ["xa"], ["phuong"])
+_OWN_LEVEL_PREFIXES = (["chi", "nhanh"], ["cap"], ["truc", "thuoc"])
 
 
-def _jurisdiction_of(tail: list[str], doc_jur) -> tuple[str | None, str | None, list[str]]:
-    """(id prefix, label, unread tail) for the jurisdiction words after an agency head."""
-    doc_name = getattr(doc_jur, "name", None) if doc_jur is not None else None
-    doc_level = getattr(doc_jur, "level", None) if doc_jur is not None else None
+def _doc_jurisdiction(doc_jur) -> tuple[str | None, str | None]:
+    """(id prefix, label) of the document's jurisdiction: ('nghe-an', 'tỉnh Nghệ An')."""
+    if doc_jur is None:
+        return None, None
     if isinstance(doc_jur, str):
-        p = province(doc_jur)
-        doc_name, doc_level = (p["name"], p["level"]) if p else (doc_jur, None)
+        name, level = doc_jur, None
+    else:
+        name, level = getattr(doc_jur, "name", None), getattr(doc_jur, "level", None)
+    if not name or level == "national":
+        return None, None
+    p = province(name)
+    if p is not None and level in (None, "tỉnh", "thành phố"):
+        return p["id"], f"{p['level']} {p['name']}"
+    return _slug(_key_tokens_str(name)), f"{level or ''} {name}".strip()
 
-    def doc_prefix() -> tuple[str | None, str | None]:
-        if not doc_name or doc_level == "national":
-            return None, None
-        p = province(doc_name)
-        if p is not None and doc_level in (None, "tỉnh", "thành phố"):
+
+def _place(level: list[str], place: list[str], doc_prefix: str | None) -> tuple[str, str] | None:
+    """(id, label) of a named province or district: 'tỉnh' + 'nghe an', 'huyện' + 'ky son'."""
+    name = " ".join(place)
+    if not name:
+        return None
+    if level in _PROVINCE_LEVELS or not level:
+        p = _province_index().get(name)
+        if p is not None:
             return p["id"], f"{p['level']} {p['name']}"
-        return _slug(_key_tokens_str(doc_name)), f"{doc_level or ''} {doc_name}".strip()
+    hits = _district_index().get(name)
+    if hits:
+        pick = next((d for d in hits if d["province"] == doc_prefix), hits[0])
+        return pick["id"], f"{pick['level']} {pick['name']}"
+    return None
 
+
+def _jurisdiction_of(tail: list[str], doc_jur) -> tuple[str | None, str | None, bool]:
+    """(id prefix, label, own) for the words after an agency's name: a named place, the
+    document's own level ('tỉnh', 'cấp tỉnh', 'chi nhánh tỉnh', nothing at all), else the
+    document's jurisdiction with ``own`` False (the words name something inside it:
+    'cấp xã', 'các huyện, thị xã', 'khu vực XII')."""
+    doc_prefix, doc_label = _doc_jurisdiction(doc_jur)
     rest = list(tail)
-    levels_only = {w for k in _LEVEL_KEYS for w in k.split()} | {"cac", "va"}
-    if rest and all(t in levels_only for t in rest) and len(rest) > 2:
-        # "xã, phường", "các huyện, thị xã, thành phố": levels of the document's jurisdiction
-        prefix, label = doc_prefix()
-        return prefix, label, rest
-    # "chi nhánh" / "cấp" before the level word
-    while rest[:2] in (["chi", "nhanh"], ["cap", "tinh"]) or rest[:1] == ["cap"]:
-        rest = rest[2:] if rest[:2] in (["chi", "nhanh"],) else rest[1:]
-    for level_key in sorted(_LEVEL_KEYS, key=len, reverse=True):
-        lk = level_key.split()
-        if rest[:len(lk)] != lk:
-            continue
-        place = rest[len(lk):]
-        place_str = " ".join(place)
-        if not place:
-            prefix, label = doc_prefix()
-            return prefix, label, []
-        if level_key in ("tinh", "thanh pho"):
-            p = _province_index().get(place_str)
-            if p is not None:
-                return p["id"], f"{p['level']} {p['name']}", []
-        hits = _district_index().get(place_str)
-        if hits:
-            doc_p = province(doc_name) if doc_name else None
-            pick = next((d for d in hits if doc_p and d["province"] == doc_p["id"]), hits[0])
-            return pick["id"], f"{pick['level']} {pick['name']}", []
-        if level_key == "thanh pho":
-            # "thành phố" alone in a city's document, else an unknown place
-            prefix, label = doc_prefix()
-            return prefix, label, place
-        return None, None, rest
-    p = _province_index().get(" ".join(rest))
-    if p is not None:
-        return p["id"], f"{p['level']} {p['name']}", []
-    prefix, label = doc_prefix()
-    return prefix, label, rest
+    for pre in _OWN_LEVEL_PREFIXES:
+        if rest[:len(pre)] == pre:
+            rest = rest[len(pre):]
+            break
+    if not rest:
+        return doc_prefix, doc_label, not tail
+    for level in (*_PROVINCE_LEVELS, *_LOWER_LEVELS):
+        if rest[:len(level)] == level:
+            place = _place(level, rest[len(level):], doc_prefix)
+            if place is not None:
+                return place[0], place[1], True
+            own = level in _PROVINCE_LEVELS and len(rest) == len(level)
+            return doc_prefix, doc_label, own
+    place = _place([], rest, doc_prefix)
+    if place is not None:
+        return place[0], place[1], True
+    return doc_prefix, doc_label, False
 
 
 def canonical_agency(name: str, jurisdiction=None) -> tuple[str, str]:
     """(agency_id, canonical name) of the body ``name`` names, in ``jurisdiction``
-    (a ``Jurisdiction`` of the document, a province name, or None).
+    (the document's ``Jurisdiction``, a province name, or None).
 
     >>> canonical_agency("Bộ Tài chính")
     ('vn/bo-tai-chinh', 'Bộ Tài chính')
     """
     entry, tail = lookup(name)
     key = agency_key(name)
-    is_group = key.startswith("cac ") or (entry is not None and tail[:1] == ["cac"])
-    if entry is not None and entry["level"] == "national" and not tail:
+    if entry is not None and entry["level"] == "national" and tail in ([], ["viet", "nam"]):
         return f"vn/{entry['id']}", entry["name"]
-    if entry is not None and entry["level"] == "national" and tail[:2] == ["viet", "nam"]:
-        return f"vn/{entry['id']}", entry["name"]
-    prefix, label, rest = _jurisdiction_of(tail if entry is not None else _split_head(key)[1], jurisdiction)
-    if is_group:
-        base = expand_abbreviations(name)
-        base = base[:1].upper() + base[1:]
-        pid = f"{prefix or 'local'}/group/{_slug(key)}"
-        return pid, base if not label or fold(label) in fold(base) else base
-    if entry is not None:
-        head_name = entry["name"]
-        head_id = entry["id"]
-    else:
-        head_key, _ = _split_head(key)
-        head_id = _slug(head_key)
-        head_name = _display_head(name, len(head_key.split()))
-    extra = " ".join(rest)
-    if extra:
-        head_id = f"{head_id}-{_slug(extra)}"
-        head_name = _display_head(name, len(agency_key(name).split()))
-        if label and fold(label) in fold(head_name):
-            label = None
-    if prefix is None:
-        return f"local/{head_id}", head_name
-    return f"{prefix}/{head_id}", f"{head_name} {label}" if label else head_name
+    if entry is None:
+        head, tail = _split_head(key)
+    prefix, label, own = _jurisdiction_of(tail, jurisdiction)
+    display = expand_abbreviations(name)
+    display = display[:1].upper() + display[1:]
+    if key.startswith("cac ") or "cac" in tail:
+        # groups stay groups: "các sở, ban, ngành", "UBND các huyện, thị xã"
+        return f"{prefix or 'local'}/group/{_slug(key)}", display
+    if own:
+        # a body of the jurisdiction itself: "Sở Y tế" in a Nghệ An plan
+        head_id = entry["id"] if entry is not None else _slug(head)
+        head_name = entry["name"] if entry is not None else _display_head(name, len(head.split()))
+        if label and fold(label.split(" ", 1)[-1]) in fold(head_name):
+            label = None  # "… Cần Thơ" already says where
+        return f"{prefix or 'local'}/{head_id}", f"{head_name} {label}" if label else head_name
+    # a body inside the jurisdiction ("UBND cấp xã", "… khu vực XII"): named as printed
+    return f"{prefix or 'local'}/{_slug(key)}", display
 
 
 def _split_head(key: str) -> tuple[str, list[str]]:
-    """An unknown agency key split before its first level word: ('ban quan ly du an', ['huyen', 'x'])."""
+    """An unknown agency key split before the level word that starts its jurisdiction:
+    ('ban quan ly du an', ['huyen', 'ky', 'son']). Folded keys are ambiguous ('quan' is
+    quận and quản), so a level word counts only before a known place or at the end."""
     toks = key.split()
     for i in range(1, len(toks)):
-        if toks[i] in ("tinh", "huyen", "quan", "xa", "phuong") or toks[i:i + 2] in (["thanh", "pho"], ["thi", "xa"], ["thi", "tran"]):
-            return " ".join(toks[:i]), toks[i:]
+        for level in (*_PROVINCE_LEVELS, *_LOWER_LEVELS):
+            if toks[i:i + len(level)] != level:
+                continue
+            rest = toks[i + len(level):]
+            if not rest or _place(level, rest, None) is not None:
+                return " ".join(toks[:i]), toks[i:]
     return key, []
 
 

@@ -83,7 +83,7 @@ _SPACED_OPEN = re.compile(r"([(]) +(?=\S)")
 def is_word_segmented(text: str) -> bool:
     joins = len(_WS_JOINER.findall(text[:50000]))
     words = max(1, len(text[:50000].split()))
-    return joins / words > 0.05
+    return joins >= 5 and joins / words > 0.05
 
 
 def unsegment_words(text: str) -> str:

@@ -97,23 +97,25 @@ def cited_by(db: Database, name: str) -> list[dict]:
 
 def chain(db: Database, name: str, *, relations: tuple[str, ...] = BASIS_RELATIONS, max_depth: int = 20) -> list[dict]:
     """The transitive bases of the named document(s): what they rest on ('Căn cứ',
-    'Thực hiện'), what those rest on, and so on; one row per edge, with its depth."""
+    'Thực hiện'), what those rest on, and so on; one row per edge, with its depth.
+    An edge back to a document already on the path is listed (``cycle`` = 1), not followed."""
     ids = _ids(find_documents(db, name))
     return _rows(
         db,
-        f"""WITH RECURSIVE walk(citation_id, from_id, to_id, depth, seen) AS (
-                SELECT c.id, c.document_id, c.target_id, 1, ',' || c.document_id || ',' || c.target_id || ','
+        f"""WITH RECURSIVE walk(citation_id, to_id, depth, seen, cycle) AS (
+                SELECT c.id, c.target_id, 1, ',' || c.document_id || ',' || c.target_id || ',',
+                       c.target_id = c.document_id
                 FROM citations c
                 WHERE c.document_id IN ({_marks(ids)}) AND c.target_id IS NOT NULL AND c.relation IN ({_marks(relations)})
                 UNION ALL
-                SELECT c.id, c.document_id, c.target_id, w.depth + 1, w.seen || c.target_id || ','
+                SELECT c.id, c.target_id, w.depth + 1, w.seen || c.target_id || ',',
+                       instr(w.seen, ',' || c.target_id || ',') > 0
                 FROM walk w JOIN citations c ON c.document_id = w.to_id
-                WHERE c.target_id IS NOT NULL AND c.relation IN ({_marks(relations)}) AND w.depth < ?
-                  AND instr(w.seen, ',' || c.target_id || ',') = 0
+                WHERE NOT w.cycle AND c.target_id IS NOT NULL AND c.relation IN ({_marks(relations)}) AND w.depth < ?
             )
             SELECT w.depth, f.uri AS from_uri, t.uri AS to_uri, t.number, t.doc_type, t.issued_date, t.issuer,
-                   t.status, c.relation, t.subject
-            FROM (SELECT citation_id, min(depth) AS depth FROM walk GROUP BY citation_id) w
+                   t.status, c.relation, w.cycle, t.subject
+            FROM (SELECT citation_id, min(depth) AS depth, max(cycle) AS cycle FROM walk GROUP BY citation_id) w
             JOIN citations c ON c.id = w.citation_id
             JOIN documents f ON f.id = c.document_id JOIN documents t ON t.id = c.target_id
             ORDER BY w.depth, f.uri, c.position""",

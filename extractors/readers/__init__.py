@@ -14,6 +14,10 @@ from .base import RawText
 
 # Files above this size are refused rather than read into memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# Text formats hold no images: above this size a file is not one document (a 4 000-page
+# report is about 8 MB of text) and would only tie up the extractors.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+TEXT_READERS = ("text", "html")
 
 # extension -> "module:function" of the reader (modules are imported on first use)
 READERS = {
@@ -95,6 +99,11 @@ def read(path: str | Path) -> RawText:
     data = path.read_bytes()
     suffix = reader_for(path, data)
     module_name, func_name = READERS[suffix].split(":")
+    if module_name in TEXT_READERS and size > MAX_TEXT_BYTES:
+        raise FileTooLargeError(
+            f"{path.name} is {size / 2**20:.0f} MB of text, over the {MAX_TEXT_BYTES // 2**20} MB limit for one document",
+            path=str(path),
+        )
     module = importlib.import_module(f"{__name__}.{module_name}")
     return getattr(module, func_name)(path, data)
 
