@@ -25,13 +25,15 @@ are left out. Text in parentheses is an aside and assigns nothing.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex as re
 
 from schemas import Assignment
 
-from .agencies import AgencyMention, agency_key, canonical_agency, find_agencies, fold, lexicon
+from .agencies import AgencyMention, agency_key, canonical_agency, find_agencies, lexicon
+from .agencies import fold as _fold
 from .dates import find_dates
 
 __all__ = ["extract_assignments"]
@@ -39,29 +41,32 @@ __all__ = ["extract_assignments"]
 # --- vocabulary -------------------------------------------------------------------------------
 # Folded (no diacritics, lower case) word sequences; longest alternatives first where it matters.
 
-LEAD_VERBS = ("chu tri", "co trach nhiem", "chiu trach nhiem", "lam dau moi", "la co quan dau moi",
-              "la co quan chu tri", "la co quan thuong truc", "la don vi chu tri", "la dau moi", "dau moi")
-SUPPORT_VERBS = ("phoi hop", "tham gia")
+LEAD_VERBS = ("chủ trì", "có trách nhiệm", "chịu trách nhiệm", "làm đầu mối", "là cơ quan đầu mối",
+              "là cơ quan chủ trì", "là cơ quan thường trực", "là đơn vị chủ trì", "là đầu mối", "đầu mối")
+SUPPORT_VERBS = ("phối hợp", "tham gia")
 # Words that end an agency name written out in running text (start of the predicate).
 PREDICATE_WORDS = (
-    "chu tri", "phoi hop", "tham gia", "chi dao", "to chuc thuc hien", "to chuc trien khai", "thuc hien",
-    "trien khai", "huong dan", "tham muu", "xay dung", "ra soat", "kiem tra", "theo doi", "co trach nhiem",
-    "chiu trach nhiem", "lam dau moi", "la co quan", "la don vi", "kip thoi", "khan truong", "chu dong",
-    "tiep tuc", "nghien cuu", "de xuat", "bao cao", "tang cuong", "day manh", "tong hop", "can cu",
-    "quan tam", "tap trung", "bo tri", "phan bo", "dam bao", "bao dam", "cung cap", "cap nhat", "giam sat",
-    "tuyen truyen", "van dong", "phat huy", "quan triet", "ban hanh", "trinh", "danh gia", "to chuc thanh tra",
-    "to chuc", "lam viec", "xem xet", "xu ly", "giai quyet", "nghiem tuc",
+    "chủ trì", "phối hợp", "tham gia", "chỉ đạo", "tổ chức thực hiện", "tổ chức triển khai", "thực hiện",
+    "triển khai", "hướng dẫn", "tham mưu", "xây dựng", "rà soát", "kiểm tra", "theo dõi", "có trách nhiệm",
+    "chịu trách nhiệm", "làm đầu mối", "là cơ quan", "là đơn vị", "kịp thời", "khẩn trương", "chủ động",
+    "tiếp tục", "nghiên cứu", "đề xuất", "báo cáo", "tăng cường", "đẩy mạnh", "tổng hợp", "căn cứ",
+    "quan tâm", "tập trung", "bố trí", "phân bổ", "đảm bảo", "bảo đảm", "cung cấp", "cập nhật", "giám sát",
+    "tuyên truyền", "vận động", "phát huy", "quán triệt", "ban hành", "trình", "đánh giá", "tổ chức thanh tra",
+    "tổ chức", "làm việc", "xem xét", "xử lý", "giải quyết", "nghiêm túc", "thanh tra", "hoàn thành",
+    "hoàn thiện", "đôn đốc", "phát hiện", "cử", "bố trí", "ưu tiên", "chuẩn bị", "thường xuyên",
 )
 # Short predicate words compared as printed (folded they are also names: 'cần' / 'Cần Thơ').
-PREDICATE_EXACT = ("được", "đã", "sẽ", "cần", "phải", "trình", "làm", "có", "chịu")
+PREDICATE_EXACT = ("được", "đã", "sẽ", "cần", "phải", "trình", "làm", "có", "chịu", "là")
+# Predicates that say what a body is or did, not what it must do.
+NOT_TASKS = ("ban hành", "báo cáo", "trình", "đề nghị", "yêu cầu", "giao", "là", "có", "được", "đã")
 # Words a heading that names only agencies does not contain.
-HEADING_STOP = ("chu tri", "phoi hop", "thuc hien", "trien khai", "duoc phan cong", "duoc giao", "nhiem vu",
-                "giai phap", "noi dung", "ket qua", "muc tieu", "kinh phi", "to chuc thuc hien", "du an",
-                "chuong trinh", "ke hoach", "tinh hinh", "cong tac", "ve viec", "trach nhiem")
+HEADING_STOP = ("chủ trì", "phối hợp", "thực hiện", "triển khai", "được phân công", "được giao", "nhiệm vụ",
+                "giải pháp", "nội dung", "kết quả", "mục tiêu", "kinh phí", "tổ chức thực hiện", "dự án",
+                "chương trình", "kế hoạch", "tình hình", "công tác", "về việc", "trách nhiệm")
 # Groups that name no body of their own.
-VAGUE_GROUP_WORDS = {"co quan", "don vi", "dia phuong", "to chuc", "ca nhan", "doanh nghiep", "cap", "nganh lien quan"}
+VAGUE_GROUP_WORDS = {"cơ quan", "đơn vị", "địa phương", "tổ chức", "cá nhân", "doanh nghiệp", "cấp", "ngành liên quan"}
 # A meeting chaired is not a task led.
-CHAIR_OBJECTS = ("buoi", "cuoc", "hoi nghi", "phien", "hop", "le ", "toa dam", "doan cong tac", "doan kiem tra")
+CHAIR_OBJECTS = ("buổi", "cuộc", "hội nghị", "phiên", "họp", "lễ", "tọa đàm", "đoàn công tác", "đoàn kiểm tra")
 # Position titles in front of a body in the closing formula: "Giám đốc Sở Tài chính".
 POSITION_PREFIX = re.compile(
     r"^(?:Chánh\s+Văn\s+phòng|Phó\s+Chánh\s+Văn\s+phòng|Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Trưởng\s+ban|"
@@ -70,7 +75,7 @@ POSITION_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # "Văn phòng" keeps its name: "Chánh Văn phòng UBND tỉnh" is the office of the UBND.
-KEEP_AFTER_TITLE = {"chanh van phong": "Văn phòng", "pho chanh van phong": "Văn phòng"}
+KEEP_AFTER_TITLE = {"chánh văn phòng": "Văn phòng", "phó chánh văn phòng": "Văn phòng"}
 
 SECTION_TITLE = re.compile(
     r"t[ổo]\s+ch[ứu]c\s+th[ựu]c\s+hi[ệe]n|tr[áa]ch\s+nhi[ệe]m\s+(?:th[ựu]c\s+hi[ệe]n|c[ủu]a|thi\s+h[àa]nh)|"
@@ -89,6 +94,22 @@ MARKERS = [
 ]
 
 _SPACE = re.compile(r"\s+")
+
+
+# Old tone placement on open syllables, moved to the new one: "hoà" -> "hòa", "uỷ" -> "ủy".
+_TONE_MOVES = {
+    **{f"o{t}": f"{n}a" for t, n in zip("àáảãạ", "òóỏõọ")},
+    **{f"o{t}": f"{n}e" for t, n in zip("èéẻẽẹ", "òóỏõọ")},
+    **{f"u{t}": f"{n}y" for t, n in zip("ỳýỷỹỵ", "ùúủũụ")},
+}
+_OLD_TONES = re.compile("(?:" + "|".join(_TONE_MOVES) + r")(?!\p{L})")
+
+
+def fold(text: str) -> str:
+    """Lower case, whitespace collapsed, new tone placement ('uỷ' -> 'ủy', 'hoà' -> 'hòa'):
+    how the vocabulary of this module is compared with the text."""
+    text = _SPACE.sub(" ", unicodedata.normalize("NFC", text)).lower()
+    return _OLD_TONES.sub(lambda m: _TONE_MOVES[m.group(0)], text)
 _TERMINAL = (".", ":", ";", "!", "?")
 
 
@@ -98,8 +119,8 @@ TITLES = re.compile(
     re.IGNORECASE,
 )
 # Words after which a name does not go on.
-NAME_STOPS = ("cua ", "ve ", "tai ", "theo ", "voi ", "trong ", "de ", "nham ", "tren co so", "can cu", "hang ",
-              "dinh ky", "thuoc ", "trong pham vi", "khi ", "neu ", "sau ", "truoc ")
+NAME_STOPS = ("của ", "về ", "tại ", "theo ", "với ", "trong ", "để ", "nhằm ", "trên cơ sở", "căn cứ", "hàng ",
+              "hằng ", "định kỳ", "thuộc ", "trong phạm vi", "khi ", "nếu ", "sau ", "trước ", "gồm")
 
 # --- paragraphs -----------------------------------------------------------------------------------
 
@@ -133,9 +154,20 @@ def _marker(line: str) -> tuple[str | None, int, int]:
     return None, 9, lead
 
 
-def paragraphs(text: str, start: int, end: int) -> list[Para]:
-    """The paragraphs of ``text[start:end]``: a marker or a finished sentence starts one,
-    hard-wrapped lines (and a page break inside a sentence) continue it."""
+_CONNECTOR_END = re.compile(r"(?:\b(?:và|của|các|cho|với|thuộc|về|tại)|[,\-–&])$")
+
+
+def paragraphs(text: str, start: int, end: int, mentions: list[AgencyMention] = ()) -> list[Para]:
+    """The paragraphs of ``text[start:end]``: a marker or a finished sentence starts one;
+    a hard-wrapped line continues it when it starts in lower case, when a name runs over
+    the line break ('1. Sở' / 'Khoa học và Công nghệ') or after a connector ('Báo và' /
+    'Phát thanh'); a page break inside a sentence does not end it."""
+    breaks = set()
+    for m in mentions:
+        nl = text.find("\n", m.span[0], m.span[1])
+        while nl >= 0:
+            breaks.add(nl + 1)
+            nl = text.find("\n", nl + 1, m.span[1])
     paras: list[Para] = []
     pos = start
     cur: Para | None = None
@@ -154,7 +186,10 @@ def paragraphs(text: str, start: int, end: int) -> list[Para]:
             cur is not None
             and kind is None
             and not prev.endswith(_TERMINAL)
-            and (first.islower() or first.isdigit() or not blank_before or first in "(\"“")
+            and (
+                first.islower() or first.isdigit() or first in "(\"“"
+                or (not blank_before and (line_start in breaks or bool(_CONNECTOR_END.search(prev))))
+            )
         )
         if continues and cur is not None:
             cur.end = line_end
@@ -169,6 +204,29 @@ def paragraphs(text: str, start: int, end: int) -> list[Para]:
         p.index = i
         p.text = _SPACE.sub(" ", text[p.body:p.end]).strip()
     return paras
+
+
+_DISTRIBUTION = re.compile(r"N[ơo]i\s+nh[ậa]n\s*:?", re.IGNORECASE)
+
+
+def _outside_distribution(paras: list[Para], segs) -> list[Para]:
+    """The paragraphs less the "Nơi nhận" lists (the one segmented and any later one)."""
+    dist = getattr(segs, "distribution", None)
+    out: list[Para] = []
+    in_list = False
+    for p in paras:
+        if dist and dist[0] <= p.start < dist[1]:
+            continue
+        if _DISTRIBUTION.match(p.text):
+            in_list = True
+            continue
+        if in_list and p.kind == "dash":
+            continue
+        in_list = False
+        out.append(p)
+    for i, p in enumerate(out):
+        p.index = i
+    return out
 
 
 def _block_end(paras: list[Para], i: int) -> int:
@@ -223,7 +281,7 @@ class Reader:
             if head is None:
                 return None
             stop = self._extend(head, end, limit=12)
-            group = fold(self.text[pos:stop]).startswith("cac ")
+            group = fold(self.text[pos:stop]).startswith("các ")
         # "các Ban của Hội đồng nhân dân Thành phố"
         of = re.match(r"\s+của\s+", self.text[stop:end])
         if of and self.by_start.get(stop + of.end()) is not None:
@@ -245,7 +303,7 @@ class Reader:
             if words >= limit or word_pos in self.by_start or _is_predicate(self.text, word_pos, end) \
                     or rest.startswith(NAME_STOPS):
                 break
-            if rest.startswith("va "):
+            if rest.startswith("và "):
                 after_and = self.skip_space(word_pos + 2, end)
                 if after_and in self.by_start or _head_at(self.text, after_and, end) is not None or limit <= 6:
                     break
@@ -437,7 +495,7 @@ class Draft:
 def _is_vague(name: str) -> bool:
     """'các cơ quan, đơn vị, địa phương': a group that names no body."""
     f = fold(name)
-    if not f.startswith("cac "):
+    if not f.startswith("các "):
         return False
     words = re.split(r"\s*(?:,|\bva\b|-|/)\s*", f[4:])
     words = [w.replace(" co lien quan", "").replace(" lien quan", "").strip() for w in words]
@@ -463,16 +521,20 @@ class Extractor:
         self.ctx = ctx
         self.text = ctx.text
         segs = ctx.segments
-        body = segs.body if segs.body and segs.body[1] > segs.body[0] else (0, len(self.text))
+        # the body and what follows it: a decision's attached plan comes after its signature
+        start = segs.body[0] if segs.body and segs.body[1] > segs.body[0] else 0
+        body = (start, len(self.text))
         self.body = body
-        self.paras = paragraphs(self.text, *body)
-        mentions = find_agencies(self.text[: body[1]]) if body[1] else []
+        mentions = find_agencies(self.text)
+        self.paras = _outside_distribution(paragraphs(self.text, *body, mentions), segs)
         self.reader = Reader(self.text, mentions)
         self.drafts: list[Draft] = []
         self.closing: list[tuple[int, int]] = []   # scopes of requirements addressed to everyone
         self.covered: set[int] = set()              # paragraph indexes read as a heading's block
         self.headings: set[int] = set()             # paragraph indexes of agency headings
         self.sections = self._assignment_sections()
+        # documents that direct (not reports or news): their sentences "X <verb> …" give tasks
+        self.directive = ctx.genre != "news" and (ctx.doc_type or "") not in ("BC", "TIN", "BB", "TTr")
 
     # -- structure
 
@@ -573,8 +635,8 @@ class Extractor:
         return True
 
     FIELD = re.compile(
-        r"(?P<label>(?:Cơ\s+quan|Đơn\s+vị)\s+(?P<what>chủ\s+trì|phối\s+hợp|thực\s+hiện|đầu\s+mối)(?:\s+thực\s+hiện)?|"
-        r"(?P<what2>Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?)\s*:\s*",
+        r"(?P<label>(?:Cơ\s+quan|Đơn\s+vị)\s+(?P<what>chủ\s+trì|phối\s+hợp|thực\s+hiện|đầu\s+mối|chủ\s+quản|quản\s+lý|thường\s+trực)"
+        r"|(?P<what2>Chủ\s+trì|Phối\s+hợp))(?:\s+[\p{L}]+){0,3}?\s*:\s*",
         re.IGNORECASE,
     )
 
@@ -633,13 +695,23 @@ class Extractor:
             role = "support"
         elif (self.in_section(i) or heading_block) and rest_f and _starts_with(rest_f, PREDICATE_WORDS):
             role = "lead"
+        elif self.directive and _starts_with(rest_f, PREDICATE_WORDS) and not _starts_with(rest_f, NOT_TASKS) \
+                and not self._is_issuer(found[0].text):
+            # a directive's sentence that starts with an agency and its task
+            role = "lead"
         else:
             return
-        if "thi hanh" in rest_f[:40] and "nay" in rest_f[:60]:
+        if "thi hành" in rest_f[:40] and "này" in rest_f[:60]:
             return  # the closing formula: see _executes
         scope = (after, p.end)
         self._add(found, role, "subject", scope, _first_sentence(self.text[after:p.end]), self._partners(after, p.end),
                   targets_in(self.text[after:p.end]))
+
+    def _is_issuer(self, name: str) -> bool:
+        if not self.ctx.issuer:
+            return False
+        jur = self.ctx.jurisdiction
+        return canonical_agency(name, jur)[0] == canonical_agency(self.ctx.issuer, jur)[0]
 
     def _request_at(self, pos: int, verb: str, p: Para, i: int) -> None:
         found = self.reader.agency_list(pos, p.end)
@@ -735,9 +807,6 @@ class Extractor:
         kept: list[Found] = []
         for f in found:
             ff = fold(f.text)
-            if kept and ff.startswith(("cac to chuc chinh tri", "cac doan the")) and "mat tran" in agency_key(kept[-1].text):
-                partners = [*partners, f.text]
-                continue
             if _is_vague(f.text) or re.search(r"\bduoc (?:phan cong|giao)\b", ff):
                 continue
             kept.append(f)
@@ -816,9 +885,9 @@ def _body_of(raw: str) -> str | None:
     for key, keep in KEEP_AFTER_TITLE.items():
         if title.startswith(key):
             return f"{keep} {rest}".strip()
-    if title.endswith("cac"):
+    if title.endswith("các"):
         rest = "các " + rest
-    if title.startswith("chu tich"):
+    if title.startswith("chủ tịch"):
         return rest if rest else None
     return rest or None
 

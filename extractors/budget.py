@@ -228,7 +228,9 @@ def _line_of(text: str, offset: int) -> int:
 
 
 def _part(a: Amount, text: str) -> BudgetPart:
-    return BudgetPart(value_vnd=a.value_vnd, label=a.label, text=a.text, section=a.section, span=a.span, line=_line_of(text, a.span[0]))
+    return BudgetPart(
+        value_vnd=a.value_vnd, label=a.label, text=a.text, unit=a.unit, section=a.section, span=a.span, line=_line_of(text, a.span[0])
+    )
 
 
 def make_check(total: Amount, parts: list[Amount], text: str, *, kind: str, what: str | None = None) -> BudgetCheck:

@@ -60,7 +60,7 @@ _SYMBOL = rf"{_CODE}{_SYMBOL_TAIL}*"
 _SLASH = r"[ \t]*/[ \t]*"
 
 _PARTY_NUMBER = rf"{_PSERIAL}[ \t]*-[ \t]*(?P<ptype>{_CODE}){_SLASH}(?P<psymbol>{_SYMBOL})"
-_STATE_NUMBER = rf"(?:{_SERIAL})?[ \t]*/[ \t]*(?:{_YEAR}{_SLASH})?(?P<symbol>{_SYMBOL})"
+_STATE_NUMBER = rf"(?:{_SERIAL}[ \t]*)?/[ \t]*(?:{_YEAR}{_SLASH})?(?P<symbol>{_SYMBOL})"
 
 _NUMBER = rf"""
     (?<![\p{{L}}\p{{N}}/\-.])
@@ -263,14 +263,14 @@ ISSUER_STOP_WORDS = (
     "ban hành", "đối với", "đề nghị", "báo cáo", "yêu cầu", "tăng cường", "đẩy mạnh",
     "nâng cao", "điều chỉnh", "xác định", "hỗ trợ", "kèm theo", "giao", "phân", "tại",
     "theo", "ngày", "năm", "số", "đã", "nhằm", "để", "cho", "với", "trong", "ký", "gửi",
-    "có", "là", "được", "trình", "nêu", "lần", "khóa", "khoá", "kỳ", "nhiệm", "đến", "từ",
+    "có", "là", "được", "nêu", "lần", "khóa", "khoá", "kỳ", "nhiệm", "đến", "từ",
     "vừa", "về",
 )
 
 
 @lru_cache(maxsize=1)
 def issuer_stop_re() -> re.Pattern:
-    """Matches (case-folded text) at a stop word of ``ISSUER_STOP_WORDS``."""
+    """Matches at a stop word of ``ISSUER_STOP_WORDS`` (lower case)."""
     words = sorted(ISSUER_STOP_WORDS, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"(?:{body})(?![\p{{L}}\p{{N}}])")
@@ -295,19 +295,24 @@ def level_tail_re() -> re.Pattern:
     return re.compile(_LEVEL_TAIL)
 
 
-# The subject of "X (đã) ban hành <citation>", with the clause before it.
-_SUBJECT_VERB = r"""
-    (?P<subject>\p{Lu}[^,;:.()\n]{0,150}?)
+# "X (đã) ban hành <citation>": the verb ending the clause, then its subject before it.
+_ISSUING_VERB_TAIL = r"""
     \s+(?:(?:đã|vừa|cũng|đồng\s+thời)\s+)*
     (?:ký\s+ban\s+hành|ban\s+hành|thông\s+qua|ký|có|ra)
     (?:\s+và\s+triển\s+khai(?:\s+thực\s+hiện)?)?
     \s*(?:các\s+)?$
 """
+_SUBJECT = r"\p{Lu}[^,;:.()\n]{0,150}$"
 
 
 @lru_cache(maxsize=1)
-def subject_verb_re() -> re.Pattern:
-    return re.compile(_SUBJECT_VERB, re.VERBOSE)
+def issuing_verb_tail_re() -> re.Pattern:
+    return re.compile(_ISSUING_VERB_TAIL, re.VERBOSE)
+
+
+@lru_cache(maxsize=1)
+def subject_re() -> re.Pattern:
+    return re.compile(_SUBJECT)
 
 
 # "Ngày 28/3/2023, <X> ban hành <citation>": the date heads the sentence.

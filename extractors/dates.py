@@ -51,7 +51,7 @@ class DateMatch:
 
 # Blanks left for the day or month: dots, ellipses, underscores, spaces, and one line
 # break where a converter hard-wrapped the line ("ngày 19 tháng 11" newline "năm 2025").
-_FILL = r"(?:[ \t.…_]|\n(?![ \t]*\n))*"
+_FILL = r"(?:[ \t.…_]|\n(?![ \t]*\n)){0,24}"
 _SP = r"[ \t]*(?:\n[ \t]*)?"
 # One or two digits; a converter may split them with one space ("0 6", "1 6").
 _DAY = r"(?P<d>[0-3]?[ ]?\d)"

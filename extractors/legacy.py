@@ -248,14 +248,15 @@ def _score(words: list[str]) -> int:
 
 
 def _legacy_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if any(legacy_byte(c) is not None for c in w)]
+    """Words of two letters or more holding a character a legacy byte may stand for."""
+    return [w for w in _WORD.findall(text) if len(w) > 1 and any(legacy_byte(c) is not None for c in w)]
 
 
 # --- detection ------------------------------------------------------------------------------
 
 # How much better the converted text must read, as a share of its non-ASCII words.
 MIN_GAIN = 0.3
-MIN_WORDS = 2
+MIN_WORDS = 3
 SAMPLE_CHARS = 200_000
 
 

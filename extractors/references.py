@@ -15,6 +15,7 @@ All patterns live in ``citation_patterns.py``; dates come from ``dates.py``.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -94,19 +95,51 @@ def _place(ctx) -> _Place:
 # --- issuers -----------------------------------------------------------------------------
 
 _EXPANSIONS = (("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"))
+# Punctuation after a word that ends a name.
+_NAME_BREAK = frozenset(".,;:!?()\"“”'‘’")
+# Words a type word may follow inside a name: agency heads ("Bộ Kế hoạch và Đầu tư") and
+# "Ban Chỉ đạo (các) Chương trình …".
+_AGENCY_HEADS = frozenset("Bộ Sở Ban Vụ Phòng Cục Viện Văn các đạo".split())
 # Joining words a name cannot end on ("Ủy ban nhân dân tỉnh và …", "… thành mức …").
 _DANGLING = frozenset("và các cấp thành thị ban tổ chỉ thường chấp nhà mặt chương mục trung nhân".split())
 
 
-def _read_issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+@dataclass(frozen=True)
+class _Layout:
+    """How a text breaks its lines: hard-wrapped paragraphs continue across a line break."""
+
+    wrapped: bool
+    width: int
+
+    @classmethod
+    def of(cls, text: str) -> "_Layout":
+        long_lines = [ln for ln in (raw.strip() for raw in text[:200_000].split("\n")) if len(ln) >= 40]
+        if not long_lines:
+            return cls(False, 0)
+        open_ends = sum(1 for ln in long_lines if ln[-1] not in ".;:!?,)\"”*")
+        widths = sorted(len(ln) for ln in long_lines)
+        return cls(open_ends / len(long_lines) > 0.45, widths[len(widths) // 2])
+
+    def continues(self, text: str, newline: int) -> bool:
+        """Does the paragraph go on past the line break at ``newline``?"""
+        if not self.wrapped:
+            return False
+        line_start = text.rfind("\n", 0, newline) + 1
+        return newline - line_start >= 0.6 * self.width
+
+
+def _read_issuer(text: str, pos: int, limit: int, layout: _Layout | None = None) -> tuple[str, int] | None:
     """The issuing body's name starting at ``pos``: ("Ủy ban nhân dân tỉnh Sóc Trăng", end)."""
+    layout = layout or _Layout(False, 0)
     words: list[tuple[str, int, int]] = []
     chain = 0  # lower-case syllables continuing a capitalised word ("Tài chính")
     for m in cp.token_re().finditer(text, pos, min(limit, pos + 240)):
         tok = m.group("tok")
         rest = text[m.start(): m.start() + 40]
-        if cp.issuer_stop_re().match(rest.casefold()) or (words and cp.type_word_re().match(rest)):
+        if tok[0].islower() and cp.issuer_stop_re().match(rest) or tok in ("Về", "V/v"):
             break
+        if words and words[-1][0] not in _AGENCY_HEADS and cp.type_word_re().match(rest):
+            break  # "… Tỉnh ủy và Kế hoạch số 24"; but "Bộ Kế hoạch và Đầu tư" is a name
         if tok[0].isupper() or tok[0].isdigit():
             chain = 0
         elif tok.casefold() in cp.ISSUER_NAME_WORDS:
@@ -117,7 +150,10 @@ def _read_issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
             break
         words.append((tok, m.start(), m.start() + len(tok)))
         after = m.group("after")
-        if re.search(r"[,;:()\"“”'‘’]|\n[ \t]*\n", after) or len(words) >= 16:
+        if any(c in _NAME_BREAK for c in after) or len(words) >= 16:
+            break
+        newline = after.find("\n")
+        if newline >= 0 and not layout.continues(text, m.end("tok") + newline):
             break
     # a name does not end on a joining word ("và", "các", "thành" of "thành phố")
     while words and words[-1][0] in _DANGLING:
@@ -194,7 +230,7 @@ def _lead(text: str, num: cp.CitationNumber) -> tuple[int, str, str | None] | No
     words = list(cp.type_word_re().finditer(text, lo, s))
     for m in reversed(words):
         gap = text[m.end(): s]
-        if re.match(r"luật", m.group(0)) and re.search(r"(?i:pháp)\s+$", text[max(0, m.start() - 8): m.start()]):
+        if m.group(0) == "luật" and text[max(0, m.start() - 8): m.start()].rstrip().casefold().endswith("pháp"):
             continue  # "pháp luật" is a word of a title, not the type word
         if cp.direct_gap_re().match(gap):
             return m.start(), m.group(0), None
@@ -202,9 +238,6 @@ def _lead(text: str, num: cp.CitationNumber) -> tuple[int, str, str | None] | No
         if t:
             title = re.sub(r"\s+(?i:số)[\s:]*$", "", gap).strip()
             return m.start(), m.group(0), " ".join(title.split())
-        if not re.search(r"\s", gap[:1] or "x"):
-            continue
-        break  # the nearest type word does not govern this number: stop looking
     return None
 
 
@@ -238,7 +271,7 @@ def _in_site_clutter(text: str, pos: int) -> bool:
         lo = text.rfind("\n", 0, max(lo - 1, 0)) + 1 if lo > 0 else 0
     hi = text.find("\n", pos)
     hi = len(text) if hi < 0 else hi
-    return bool(cp.site_clutter_re().search(text, lo, hi))
+    return bool(cp.site_clutter_re().search(text, max(lo, pos - 400), min(hi, pos + 400)))
 
 
 def _date_after(text: str, pos: int) -> DateMatch | None:
@@ -266,18 +299,34 @@ def _date_before(text: str, lead: int, numbers_between) -> DateMatch | None:
     return None
 
 
+def _subject_of_issuing_verb(text: str, clause: int, lead: int) -> tuple[int, int] | None:
+    """Span of X in "X (đã) ban hành <citation>" (X starts with a capital, has no comma)."""
+    verb = cp.issuing_verb_tail_re().search(text, max(clause, lead - 60), lead)
+    if not verb:
+        return None
+    subject = cp.subject_re().search(text, max(clause, verb.start() - 151), verb.start())
+    return (subject.start(), subject.end()) if subject else None
+
+
 def _pinpoint(text: str, lead: int) -> str | None:
     lo = _clause_start(text, lead, max(0, lead - 220))
     m = cp.pinpoint_tail_re().search(text, lo, lead)
     return " ".join(m.group("pin").split()) if m else None
 
 
-def find_citations(text: str, *, own_number: str | None = None, place: _Place | None = None) -> list[Mention]:
+def find_citations(
+    text: str,
+    *,
+    own_number: str | None = None,
+    place: _Place | None = None,
+    numbers: list[cp.CitationNumber] | None = None,
+) -> list[Mention]:
     """Every mention of a numbered document in ``text``, in order, the document's own excluded."""
     place = place or _Place(None, None)
     own = cp.number_key(own_number) if own_number and re.search(r"\d", own_number) else None
-    numbers = cp.find_numbers(text)
+    numbers = cp.find_numbers(text) if numbers is None else numbers
     starts = [n.span[0] for n in numbers]
+    layout = _Layout.of(text)
 
     def numbers_between(a: int, b: int) -> bool:
         return any(a <= s < b for s in starts)
@@ -315,7 +364,7 @@ def find_citations(text: str, *, own_number: str | None = None, place: _Place | 
         tail = mention.date.span[1] if mention.date else num.span[1]
         intro = cp.to_issuer_re().match(text, tail)
         if intro:
-            got = _read_issuer(text, intro.end(), len(text))
+            got = _read_issuer(text, intro.end(), len(text), layout)
             if got:
                 mention.issuer = _complete(got[0], place)
                 tail = got[1]
@@ -329,9 +378,9 @@ def find_citations(text: str, *, own_number: str | None = None, place: _Place | 
         # issuer as the subject of "X (đã) ban hành <citation>", kept for a chain
         clause = _clause_start(text, start)
         if mention.issuer is None:
-            sv = cp.subject_verb_re().search(text, clause, start)
-            got = _read_issuer(text, sv.start("subject"), sv.end("subject")) if sv else None
-            if got and got[1] >= sv.end("subject") - 1:
+            sv = _subject_of_issuing_verb(text, clause, start)
+            got = _read_issuer(text, sv[0], sv[1], layout) if sv else None
+            if got and got[1] >= sv[1] - 1:
                 mention.issuer = _complete(got[0], place)
                 subject = (mention.issuer, (num.issuer_symbols or ("",))[0], _sentence_start(text, start))
             elif subject and subject[1] == (num.issuer_symbols or ("",))[0] and subject[2] == _sentence_start(text, start):
@@ -365,10 +414,12 @@ def _basis_regions(text: str) -> list[tuple[int, int]]:
 def _bullet_block_end(text: str, pos: int) -> int:
     """End of the run of bullet lines starting after the newline at ``pos``."""
     end = pos
-    for line in re.finditer(r"\n([^\n]*)", text[pos:]):
-        if line.start() != end - pos or not re.match(r"[ \t]*[-+•*]", line.group(1)):
+    while end < len(text) and text[end] == "\n":
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        if text[end + 1: nxt].lstrip(" \t")[:1] not in ("-", "+", "•", "*"):
             break
-        end = pos + line.end()
+        end = nxt
     return end
 
 
@@ -412,20 +463,26 @@ def _inside(pos: int, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
     return None
 
 
-def _basis_or_detail(text: str, mention: Mention, region: tuple[int, int], mentions: list[Mention], *, preamble: bool) -> str:
+def _basis_or_detail(
+    text: str, mention: Mention, region: tuple[int, int], mentions: list[Mention], starts: list[int], *, preamble: bool
+) -> str:
     """The first citation of a basis clause is a basis; later ones too unless they only
     describe it ("… quy định chi tiết Luật … số 04/1998/QH10"). In the body the first
     one must follow "Căn cứ" at once."""
     clause_start = region[0]
-    for m in re.finditer(r";", text[region[0]: mention.start]):
-        pos = region[0] + m.end()
-        if cp.clause_head_re().match(text, pos):
-            clause_start = pos
-    earlier = [m for m in mentions if clause_start <= m.start < mention.start]
+    semi = text.rfind(";", region[0], mention.start)
+    while semi >= 0:
+        if cp.clause_head_re().match(text, semi + 1):
+            clause_start = semi + 1
+            break
+        semi = text.rfind(";", region[0], semi)
+    earlier = mentions[bisect.bisect_left(starts, clause_start): bisect.bisect_left(starts, mention.start)]
+    if not (preamble or clause_start > region[0]):
+        first = earlier[0] if earlier else mention
+        if not cp.direct_basis_re().fullmatch(text, region[0], first.start):
+            return "cites"
     if not earlier:
-        if preamble or clause_start > region[0]:
-            return "basis"
-        return "basis" if cp.direct_basis_re().fullmatch(text, region[0], mention.start) else "cites"
+        return "basis"
     between = text[earlier[-1].end: mention.start]
     return "cites" if cp.detail_cue_re().search(between) else "basis"
 
@@ -434,7 +491,8 @@ def _voiced_relation(text: str, mention: Mention, starts: list[int], doc_type: s
     """replaces/amends/repeals/guides when the citing document says so itself."""
     sent = _sentence_start(text, mention.start)
     for cue in reversed(list(cp.relation_cue_re().finditer(text, sent, mention.start))):
-        if any(sent <= s < cue.start() for s in starts):
+        i = bisect.bisect_left(starts, sent)
+        if i < len(starts) and starts[i] < cue.start():
             continue  # another document is the subject of this verb
         before = text[sent: cue.start()]
         if cp.clause_open_re().search(before) or any(_is_self(v, doc_type) for v in cp.self_voice_re().finditer(before)):
@@ -448,26 +506,36 @@ def _is_self(voice: re.Match, doc_type: str | None) -> bool:
     return word is None or doc_type is None or doc_types.code_for(word) == doc_type
 
 
-def _preamble_end(text: str, segments) -> int:
-    spans = _segment_spans(segments, "bases")
-    if spans:
-        return max(b for _, b in spans)
+def _preamble_end(text: str, segments, bases: list[tuple[int, int]]) -> int:
+    """Where the legal-bases block before the body ends (0 when there is none)."""
+    if segments is not None and hasattr(segments, "bases"):
+        spans = _segment_spans(segments, "bases")
+        return max(b for _, b in spans) if spans else 0
+    # without segmentation: the first run of "Căn cứ" clauses, up to the body's first part
     body = cp.body_start_re().search(text)
-    return body.start() if body else len(text)
+    end = body.start() if body else len(text)
+    run_end = 0
+    for a, b in bases:
+        if run_end and text[run_end:a].strip(" \t\n;.,*"):
+            break
+        run_end = b
+    return min(end, run_end) if run_end else 0
 
 
-def _assign_relations(text: str, mentions: list[Mention], *, genre: str, doc_type: str | None, segments) -> None:
+def _assign_relations(
+    text: str, mentions: list[Mention], *, genre: str, doc_type: str | None, segments, starts: list[int]
+) -> None:
     if genre == "news":
         return
     bases = _basis_regions(text)
-    preamble_end = _preamble_end(text, segments)
+    preamble_end = _preamble_end(text, segments, bases)
     openings = _opening_regions(text, segments)
-    starts = [n.span[0] for n in cp.find_numbers(text)]
+    mention_starts = [m.start for m in mentions]
     for mention in mentions:
         region = _inside(mention.start, bases)
         if region:
             preamble = region[0] < preamble_end
-            mention.relation = _basis_or_detail(text, mention, region, mentions, preamble=preamble)
+            mention.relation = _basis_or_detail(text, mention, region, mentions, mention_starts, preamble=preamble)
             if mention.relation == "basis":
                 continue
         if _inside(mention.start, openings):
@@ -480,7 +548,9 @@ def _assign_relations(text: str, mentions: list[Mention], *, genre: str, doc_typ
 
 
 def _covered(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Is ``pos`` inside one of ``spans`` (sorted by start)?"""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return any(a <= pos < b for a, b in spans[max(0, i - 3): i + 1])
 
 
 def _short_forms(text: str, mentions: list[Mention]) -> None:
@@ -492,16 +562,18 @@ def _short_forms(text: str, mentions: list[Mention]) -> None:
     for tw in cp.type_word_re().finditer(text):
         if _covered(tw.start(), taken):
             continue
+        short = cp.short_form_re().match(text, tw.end())
+        back = None if short else cp.back_reference_re().match(text, tw.end())
+        if not (short or back):
+            continue
         code = doc_types.code_for(tw.group(0))
         before = [m for m in firsts.values() if m.start < tw.start() and m.doc_type == code]
-        short = cp.short_form_re().match(text, tw.end())
         if short:
             serial = short.group("serial").lstrip("0")
             hits = {m.key: m for m in before if (m.number.serial or "").lstrip("0") == serial}
             if len(hits) == 1:
                 next(iter(hits.values())).repeats.append((tw.start(), short.end()))
             continue
-        back = cp.back_reference_re().match(text, tw.end())
         if back and len({m.key for m in before}) == 1:
             before[0].repeats.append((tw.start(), back.end()))
 
@@ -543,9 +615,10 @@ def resolve_mentions(text: str, mentions: list[Mention]) -> list[Reference]:
     for group in groups.values():
         first = group[0]
         num = first.number
+        typed = next((m for m in group if m.type_word), first)
         refs.append(
             Reference(
-                doc_type=first.doc_type,
+                doc_type=typed.doc_type,
                 number=num.number,
                 date=_best_date(group),
                 issuer=next((m.issuer for m in group if m.issuer), None),
@@ -569,13 +642,15 @@ def extract_references(ctx) -> list[Reference]:
     if not text.strip():
         return []
     place = _place(ctx)
-    mentions = find_citations(text, own_number=ctx.number, place=place)
+    numbers = cp.find_numbers(text)
+    mentions = find_citations(text, own_number=ctx.number, place=place, numbers=numbers)
     _assign_relations(
         text,
         mentions,
         genre=getattr(ctx, "genre", "official"),
         doc_type=getattr(ctx, "doc_type", None),
         segments=getattr(ctx, "segments", None),
+        starts=[n.span[0] for n in numbers],
     )
     return resolve_mentions(text, mentions)
 

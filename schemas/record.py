@@ -53,6 +53,7 @@ class BudgetPart(_Model):
     value_vnd: int
     label: Optional[str] = None
     text: Optional[str] = Field(None, description="the figure as printed")
+    unit: Optional[str] = Field(None, description="its unit (a table's header unit for a bare cell)")
     section: Optional[str] = None
     span: Optional[Span] = None
     line: Optional[int] = Field(None, description="1-based line of the figure in the normalized text")

@@ -1,6 +1,7 @@
 """Vietnamese numbers: the vocabulary table entry by entry, the readers and their inverses."""
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from extractors.amount_patterns import patterns
 from extractors.amounts import find_amounts, parse_amount
 from extractors.vn_numbers import (
+    DATA_PATH,
     NumberFormatError,
     format_figure,
     format_vnd,
@@ -24,9 +26,8 @@ from extractors.vn_numbers import (
 
 def _examples(section: str) -> list[tuple[str, str]]:
     """(entry, example) for every entry of a table section that gives an example."""
-    table = getattr(vocabulary(), section)
-    raw = __import__("json").loads(__import__("extractors.vn_numbers", fromlist=["DATA_PATH"]).DATA_PATH.read_text("utf-8"))[section]
-    assert set(raw) == set(table)
+    raw = json.loads(DATA_PATH.read_text("utf-8"))[section]
+    assert set(raw) == set(getattr(vocabulary(), section))
     return [(word, part.strip()) for word, entry in raw.items() for part in entry["example"].split(";")]
 
 
@@ -54,7 +55,7 @@ def test_scale_entry(word, example):
 def test_currency_and_suffix_entry(word, example):
     found = find_amounts(example)
     assert len(found) == 1 and found[0].value_vnd > 0
-    assert word in found[0].text.lower() or word in example.lower()
+    assert word in found[0].text.lower()
 
 
 @pytest.mark.parametrize("word", sorted(vocabulary().not_money_after_dong))
@@ -154,7 +155,7 @@ def test_parse_words(words, value):
     assert parse_words(words) == value
 
 
-@pytest.mark.parametrize("words", ["năm năm", "tư", "mươi", "mười mốt triệu", "triệu", "một triệu hai tỷ", "bảy ngày", ""])
+@pytest.mark.parametrize("words", ["năm năm", "tư", "mươi", "mười mốt triệu", "triệu", "hai trăm ba trăm", "bảy ngày", ""])
 def test_parse_words_rejects(words):
     with pytest.raises(NumberFormatError):
         parse_words(words)

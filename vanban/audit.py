@@ -62,11 +62,16 @@ def line_map(source_text: str, normalized_text: str, *, window: int = 400) -> di
         key = _key(line)
         if not key:
             continue
-        for j in range(pointer, min(len(source), pointer + window)):
-            if source[j] == key or (len(key) >= 2 and key in source[j]):
+        # a short key ('1', '50') is only looked for close by: it is in too many lines
+        reach = window if len(key) >= 4 else 3
+        j, seen = pointer, 0
+        while j < len(source) and seen < reach:
+            if source[j] == key or key in source[j]:
                 out[i] = j + 1
                 pointer = j
                 break
+            seen += bool(source[j])
+            j += 1
     return out
 
 
@@ -112,6 +117,8 @@ def money(value_vnd: int) -> str:
 
 def _figure_line(role: str, part: BudgetPart, audit: FileAudit) -> str:
     printed = part.text or money(part.value_vnd)
+    if part.unit and not re.search(r"\p{L}", printed):
+        printed += f" ({part.unit})"  # a bare table cell: the unit is in the table's header
     label = f"  {part.label}" if part.label and role != "total" else ""
     where = f"section {part.section or '-'}, line {audit.source_line(part)}"
     return f"      {role:<5} {printed}{label}  [{where}]"

@@ -20,6 +20,7 @@ import json
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import regex as re
 
@@ -52,6 +53,10 @@ _SUBDIVISION = re.compile(
 )
 _PROVINCE_LEVEL = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\b")
 _LOCAL_LEVEL = re.compile(r"\b(?:huyen|quan|thi xa|xa|phuong|thi tran)\b")
+_SPACES = re.compile(r"\s+")
+_NOT_KEY = re.compile(r"[^A-Z0-9/]")
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _NUMBER = re.compile(r"^(?P<num>\d+)?(?:/(?P<year>(?:19|20)\d\d)(?=/))?")
 
 
@@ -84,7 +89,7 @@ def fold(text: str | None) -> str:
 
 def slug(text: str | None) -> str:
     """'Nghệ An' -> 'nghe-an'; 'MTTQ-BTT' -> 'mttq-btt'."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return _NOT_SLUG.sub("-", fold(text)).strip("-")
 
 
 def content_hash(data: bytes | str | Path) -> str:
@@ -106,7 +111,7 @@ def clean_printed_number(number: str | None) -> str | None:
     if not number:
         return None
     s = unicodedata.normalize("NFC", number).translate(_LOOKALIKES)
-    s = re.sub(r"\s+", "", s.replace("Ð", "Đ").replace("–", "-").replace("—", "-"))
+    s = _SPACES.sub("", s.replace("Ð", "Đ").replace("–", "-").replace("—", "-"))
     return s or None
 
 
@@ -119,33 +124,40 @@ def number_key(number: str | None) -> str | None:
     s = clean_printed_number(number)
     if not s or not s[0].isdigit():
         return None
-    key = re.sub(r"[^A-Z0-9/]", "", fold(s).upper())
-    return re.sub(r"^0+(?=\d)", "", key)
+    return _LEADING_ZEROS.sub("", _NOT_KEY.sub("", fold(s).upper()))
 
 
-def parse_number(number: str | None) -> dict:
-    """'27/2022/NĐ-CP' -> {num: '27', year: 2022, type_code: 'NĐ', issuer_codes: ['CP']}."""
+class NumberParts(NamedTuple):
+    num: str | None  # '27' (leading zeros dropped)
+    year: int | None  # 2022 for '27/2022/NĐ-CP'
+    type_code: str | None  # 'NĐ'
+    issuer_codes: tuple[str, ...]  # ('CP',)
+
+
+@lru_cache(maxsize=1 << 16)
+def parse_number(number: str | None) -> NumberParts:
+    """'27/2022/NĐ-CP' -> NumberParts(num='27', year=2022, type_code='NĐ', issuer_codes=('CP',))."""
     from extractors.header import symbol_parts
 
     s = clean_printed_number(number)
     if not s:
-        return {"num": None, "year": None, "type_code": None, "issuer_codes": []}
+        return NumberParts(None, None, None, ())
     m = _NUMBER.match(s)
     type_code, issuers = symbol_parts(s)
     num = m.group("num") if m else None
-    return {
-        "num": (num.lstrip("0") or "0") if num else None,
-        "year": int(m.group("year")) if m and m.group("year") else None,
-        "type_code": type_code,
-        "issuer_codes": [p for p in issuers if p],
-    }
+    return NumberParts(
+        num=(num.lstrip("0") or "0") if num else None,
+        year=int(m.group("year")) if m and m.group("year") else None,
+        type_code=type_code,
+        issuer_codes=tuple(p for p in issuers if p),
+    )
 
 
 def is_national(number: str | None, issuer: str | None = None) -> bool:
     """National documents (NĐ-CP, QĐ-TTg, TT-BTC, ../TW, Luật ../QH15) are unique by number and year."""
     from extractors.doc_types import NATIONAL_ISSUERS
 
-    codes = {fold(c).upper() for c in parse_number(number)["issuer_codes"]}
+    codes = {fold(c).upper() for c in parse_number(number).issuer_codes}
     national = {fold(c).upper() for c in (*NATIONAL_ISSUERS, *MINISTRY_CODES)}
     if codes & national or any(re.fullmatch(r"(?:UBTV)?QH\d*", c) for c in codes):
         return True
@@ -260,7 +272,7 @@ def cited_jurisdiction(*, number: str | None, issuer: str | None, citing: str | 
 
 
 def year_of(number: str | None, date: str | None) -> int | None:
-    year = parse_number(number)["year"]
+    year = parse_number(number).year
     if year is None and date and re.match(r"^\d{4}", date):
         year = int(date[:4])
     return year
@@ -270,9 +282,9 @@ def document_uri(*, number: str | None, doc_type: str | None, jurisdiction: str 
                  year: int | None, sha256: str | None = None) -> str:
     """ELI-style URI: 'vn/nghe-an/ubnd/kh/2023/352', 'vn/cp/nd/2022/27'."""
     parts = parse_number(number)
-    issuer = slug("-".join(parts["issuer_codes"])) or UNKNOWN
-    kind = slug(doc_type or parts["type_code"]) or UNKNOWN
-    tail = parts["num"] if parts["num"] and number_key(number) else (f"h{sha256[:10]}" if sha256 else UNKNOWN)
+    issuer = slug("-".join(parts.issuer_codes)) or UNKNOWN
+    kind = slug(doc_type or parts.type_code) or UNKNOWN
+    tail = parts.num if parts.num and number_key(number) else (f"h{sha256[:10]}" if sha256 else UNKNOWN)
     segments = [NATIONAL]
     if jurisdiction != NATIONAL:
         segments.append(jurisdiction or UNKNOWN)
@@ -299,6 +311,7 @@ def _jurisdiction_arg(jurisdiction: str | None):
     return Jurisdiction(level=row[0], name=row[1]) if row else None
 
 
+@lru_cache(maxsize=1 << 16)
 def agency_key(name: str | None) -> str | None:
     """Matching key of an agency name (case, diacritics, Ủy/Uỷ, abbreviations ignored)."""
     from extractors.agencies import agency_key as key_of
@@ -306,6 +319,7 @@ def agency_key(name: str | None) -> str | None:
     return (key_of(name) or None) if name and name.strip() else None
 
 
+@lru_cache(maxsize=1 << 16)
 def agency_identity(name: str | None, jurisdiction: str | None) -> tuple[str, str] | None:
     """(agency id, canonical name) of an agency named in a document of ``jurisdiction``:
     ('Sở Y tế', 'nghe-an') -> ('nghe-an/so-y-te', 'Sở Y tế tỉnh Nghệ An')."""

@@ -27,6 +27,7 @@ from typing import Iterable, NamedTuple
 from sqlite_utils import Database
 
 from . import identity
+from .store import insert_rows
 
 
 class Candidate(NamedTuple):
@@ -87,14 +88,17 @@ def _stub_id(db: Database, key: str, jurisdiction: str | None, year: int | None,
     parts = identity.parse_number(rep["number"])
     row = {
         "uri": uri, "status": "stub", "number_key": key, "number": rep["number"], "doc_type": rep["doc_type"],
-        "num": parts["num"], "year": year, "issued_date": rep["date"], "issuer": rep["issuer"],
+        "num": parts.num, "year": year, "issued_date": rep["date"], "issuer": rep["issuer"],
         "jurisdiction": jurisdiction, "national": int(jurisdiction == identity.NATIONAL),
     }
-    found = db.execute("SELECT id FROM documents WHERE status = 'stub' AND number_key = ? AND uri = ?", [key, uri]).fetchone()
-    if found:
-        db["documents"].update(found[0], row)
-        return found[0]
-    return db["documents"].insert(row).last_pk
+    found = db.execute(
+        f"SELECT id, {', '.join(row)} FROM documents WHERE status = 'stub' AND number_key = ? AND uri = ?", [key, uri]
+    ).fetchone()
+    if found is None:
+        return insert_rows(db, "documents", [row])
+    if list(found[1:]) != list(row.values()):
+        db.execute(f"UPDATE documents SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?", [*row.values(), found[0]])
+    return found[0]
 
 
 def relink_key(db: Database, key: str) -> None:

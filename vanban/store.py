@@ -20,6 +20,7 @@ the pending ones.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 from dataclasses import dataclass, field
@@ -223,7 +224,7 @@ def record_rows(record, *, sha256: str, extractor_version: str | None = None) ->
         ),
         "status": "loaded", "sha256": sha256, "source": data.get("source"), "genre": data.get("genre"),
         "doc_type": data.get("doc_type"), "number": number, "number_key": identity.number_key(number),
-        "num": parts["num"], "year": year, "issued_date": data.get("issued_date"), "place": data.get("place"),
+        "num": parts.num, "year": year, "issued_date": data.get("issued_date"), "place": data.get("place"),
         "issuer": data.get("issuer"), "jurisdiction": jurisdiction,
         "national": int(jurisdiction == identity.NATIONAL), "subject": data.get("subject"),
         "signer_name": signer.get("name"), "signer_position": signer.get("position"),
@@ -292,6 +293,17 @@ def record_rows(record, *, sha256: str, extractor_version: str | None = None) ->
 # --- writes --------------------------------------------------------------------------------------
 
 
+def atomic(fn):
+    """Run a write function in a transaction (a savepoint inside the caller's)."""
+
+    @functools.wraps(fn)
+    def wrapper(db: Database, *args, **kwargs):
+        with db.atomic():
+            return fn(db, *args, **kwargs)
+
+    return wrapper
+
+
 @dataclass
 class Touched:
     """What a write changed that the batch must settle before it commits."""
@@ -313,16 +325,31 @@ def _ensure_agencies(db: Database, agencies: dict[str, str]) -> None:
         )
 
 
+def insert_rows(db: Database, table: str, rows: list[dict], *, replace: bool = False) -> int | None:
+    """Plain INSERT of dicts sharing their keys (the hot path of a load); the last rowid.
+
+    Runs inside the caller's transaction (every write of a load is in one).
+    """
+    if not rows:
+        return None
+    columns = list(rows[0])
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    sql = f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    if len(rows) == 1:
+        return db.conn.execute(sql, [rows[0][c] for c in columns]).lastrowid
+    db.conn.executemany(sql, ([r[c] for c in columns] for r in rows))
+    return None
+
+
 def _insert_children(db: Database, table: str, document_id: int, rows: list[dict]) -> None:
-    if rows:
-        db[table].insert_all(({**r, "document_id": document_id} for r in rows), batch_size=500)
+    insert_rows(db, table, [{**r, "document_id": document_id} for r in rows])
 
 
 def insert_document(db: Database, rows: dict) -> tuple[int, Touched]:
     """Insert a prepared record (``record_rows``) and its children; returns its id."""
     touched = Touched()
     doc = rows["document"]
-    document_id = db["documents"].insert(doc).last_pk
+    document_id = insert_rows(db, "documents", [doc])
     touched.keys.add(doc["number_key"])
     _insert_children(db, "citations", document_id, rows["citations"])
     touched.keys |= {c["number_key"] for c in rows["citations"]}
@@ -332,15 +359,14 @@ def insert_document(db: Database, rows: dict) -> tuple[int, Touched]:
     touched.agencies |= set(rows["agencies"])
     for a in rows["assignments"]:
         row = {k: v for k, v in a.items() if k != "partner_ids"}
-        assignment_id = db["assignments"].insert({**row, "document_id": document_id}).last_pk
+        assignment_id = insert_rows(db, "assignments", [{**row, "document_id": document_id}])
         db.execute(
             "INSERT INTO assignments_fts(rowid, agency, task) VALUES (?, ?, ?)",
             [assignment_id, identity.fold(a["agency"]), identity.fold(a["task"])],
         )
         for i, (name, partner_id) in enumerate(a["partner_ids"]):
-            db["assignment_partners"].insert(
-                {"assignment_id": assignment_id, "position": i, "name": name, "agency_id": partner_id}
-            )
+            insert_rows(db, "assignment_partners",
+                        [{"assignment_id": assignment_id, "position": i, "name": name, "agency_id": partner_id}])
     db.execute(
         "INSERT INTO documents_fts(rowid, subject, body) VALUES (?, ?, ?)",
         [document_id, rows["fts"]["subject"], rows["fts"]["body"]],
@@ -348,6 +374,7 @@ def insert_document(db: Database, rows: dict) -> tuple[int, Touched]:
     return document_id, touched
 
 
+@atomic
 def delete_document(db: Database, document_id: int) -> Touched:
     """Remove a loaded document and everything extracted from it.
 
@@ -396,6 +423,7 @@ def _file_row(path: str, sha256: str, size: int | None, status: str, document_id
     }
 
 
+@atomic
 def store_record(db: Database, rows: dict, *, path: str, size: int | None = None, run_id: int | None = None) -> Touched:
     """Store a freshly extracted file: replaces what the path held and any older
     extraction of the same content (``--force``)."""
@@ -409,13 +437,13 @@ def store_record(db: Database, rows: dict, *, path: str, size: int | None = None
     touched.update(inserted)
     if same:
         db.execute("UPDATE files SET document_id = ? WHERE sha256 = ? AND document_id IS NULL", [document_id, doc["sha256"]])
-    db["files"].upsert(
-        _file_row(path, doc["sha256"], size, "loaded", document_id, run_id, doc["extractor_version"]), pk="path"
-    )
+    insert_rows(db, "files", [_file_row(path, doc["sha256"], size, "loaded", document_id, run_id, doc["extractor_version"])],
+                replace=True)
     db.execute("DELETE FROM load_errors WHERE path = ?", [path])
     return touched
 
 
+@atomic
 def link_file(db: Database, *, path: str, sha256: str, size: int | None = None, run_id: int | None = None,
               extractor_version: str | None = None) -> Touched | None:
     """Point ``path`` at the document already loaded from the same bytes; None if there is none."""
@@ -423,42 +451,54 @@ def link_file(db: Database, *, path: str, sha256: str, size: int | None = None, 
     if row is None:
         return None
     touched = _release_file(db, path, keep=row[0])
-    db["files"].upsert(_file_row(path, sha256, size, "loaded", row[0], run_id, extractor_version), pk="path")
+    insert_rows(db, "files", [_file_row(path, sha256, size, "loaded", row[0], run_id, extractor_version)], replace=True)
     db.execute("DELETE FROM load_errors WHERE path = ?", [path])
     return touched
 
 
+@atomic
 def store_error(db: Database, *, path: str, sha256: str | None, code: str, message: str, size: int | None = None,
                 run_id: int | None = None, extractor_version: str | None = None) -> Touched:
     """Record that ``path`` could not be loaded; what it held before is dropped."""
     touched = _release_file(db, path, keep=None)
-    db["files"].upsert(_file_row(path, sha256, size, "error", None, run_id, extractor_version), pk="path")
-    db["load_errors"].upsert(
-        {"path": path, "sha256": sha256, "code": code, "message": message, "run_id": run_id, "at": now()}, pk="path"
-    )
+    insert_rows(db, "files", [_file_row(path, sha256, size, "error", None, run_id, extractor_version)], replace=True)
+    insert_rows(db, "load_errors", [
+        {"path": path, "sha256": sha256, "code": code, "message": message, "run_id": run_id, "at": now()}
+    ], replace=True)
     return touched
 
 
 def refresh_agencies(db: Database, agency_ids: Iterable[str]) -> None:
-    """Make each agency's aliases the spellings its assignments use; drop unused agencies."""
+    """Make each agency's aliases the spellings its assignments use; drop unused agencies.
+
+    The name is the longest canonical name its spellings give (ties: alphabetical), so
+    it does not depend on which spelling arrived first.
+    """
     for agency_id in sorted(a for a in agency_ids if a is not None):
-        names = sorted({r[0] for r in db.execute(
+        names = {r[0] for r in db.execute(
             "SELECT agency FROM assignments WHERE agency_id = ? UNION SELECT name FROM assignment_partners WHERE agency_id = ?",
             [agency_id, agency_id],
-        ) if r[0]})
-        db.execute("DELETE FROM agency_aliases WHERE agency_id = ?", [agency_id])
+        ) if r[0]}
         if not names:
+            db.execute("DELETE FROM agency_aliases WHERE agency_id = ?", [agency_id])
             db.execute("DELETE FROM agencies WHERE id = ?", [agency_id])
             continue
-        db["agency_aliases"].insert_all(
-            {"agency_id": agency_id, "alias": n, "alias_key": identity.agency_key(n)} for n in names
+        known = {r[0] for r in db.execute("SELECT alias FROM agency_aliases WHERE agency_id = ?", [agency_id])}
+        if names == known:
+            continue
+        db.execute(
+            f"DELETE FROM agency_aliases WHERE agency_id = ? AND alias NOT IN ({', '.join('?' * len(names))})",
+            [agency_id, *names],
         )
-        # the name does not depend on which spelling arrived first
+        insert_rows(db, "agency_aliases", [
+            {"agency_id": agency_id, "alias": n, "alias_key": identity.agency_key(n)} for n in sorted(names - known)
+        ])
         jurisdiction = identity.agency_parts(agency_id)[0]
-        canonical = {found[1] for n in names if (found := identity.agency_identity(n, jurisdiction))} or set(names)
+        canonical = {found[1] for n in names if (found := identity.agency_identity(n, jurisdiction))} or names
         db.execute("UPDATE agencies SET name = ? WHERE id = ?", [min(canonical, key=lambda n: (-len(n), n)), agency_id])
 
 
+@atomic
 def settle(db: Database, touched: Touched) -> None:
     """Relink citations and refresh agencies after a batch of writes (same transaction)."""
     from .resolve import relink

@@ -166,9 +166,11 @@ def _header_columns(words: list[dict], width: float) -> tuple[str, list[dict]]:
     left, right, taken = [], [], set()
     centres: dict[str, list[float]] = {"left": [], "right": []}
     for row in rows[:HEADER_MAX_ROWS]:
-        if any(w["x0"] < split < w["x1"] for w in row):
-            break
         sides = {"left": [w for w in row if w["x1"] <= split], "right": [w for w in row if w["x0"] >= split]}
+        if len(sides["left"]) + len(sides["right"]) < len(row):
+            break  # a word across the split
+        if sides["left"] and sides["right"] and sides["right"][0]["x0"] - sides["left"][-1]["x1"] < COLUMN_GAP * width:
+            break  # a line of running text across the page
         if _off_column(sides, centres, width):
             break  # a centred line (the type name) under a one-sided row
         for side, out in (("left", left), ("right", right)):
@@ -197,6 +199,7 @@ def _off_column(sides: dict, centres: dict, width: float) -> bool:
 
 _DOUBLED_D = re.compile("Đ[Ð\u0189]|[Ð\u0189]Đ")
 _DAY_DIGITS = re.compile(r"(?<=\bngày\s{1,3})([IlO|]{1,2}|[0-9][IlO|]|[IlO|][0-9])(?=\s{1,3}tháng\b)")
+_VV = re.compile(r"^(\s*)[VW]\s*/\s*[vwVW](?=\s)", re.M)  # "V/v" (về việc) read as "V/w"
 _DIGIT_OF = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0"})
 
 
@@ -237,10 +240,11 @@ def _mend_heading_line(line: str) -> str:
 
 
 def mend_ocr_slips(text: str) -> str:
-    """``QĐÐ-UBND`` -> ``QĐ-UBND``; ``ngày II tháng`` -> ``ngày 11 tháng``;
+    """``QĐÐ-UBND`` -> ``QĐ-UBND``; ``ngày II tháng`` -> ``ngày 11 tháng``; ``V/w`` -> ``V/v``;
     ``QUYÉT ĐỊNH`` -> ``QUYẾT ĐỊNH`` (capitals lines that open with a heading phrase)."""
     text = _DOUBLED_D.sub("Đ", text)
     text = _DAY_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_OF), text)
+    text = _VV.sub(r"\1V/v", text)
     return "\n".join(_mend_heading_line(line) for line in text.split("\n"))
 
 

@@ -1,0 +1,198 @@
+"""Scanned documents: a seed rendered to an image-only PDF and to a PNG, read back by OCR;
+tolerant matching of OCR slips; a clear error without Tesseract."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extractors import fuzzy
+from extractors.errors import OcrUnavailableError
+from extractors.pipeline import extract_file
+from extractors.readers import ocr
+
+from .conftest import SEEDS, make_pdf
+
+SEED = SEEDS[0]  # 000: công văn 2071/MTTQ-BTT of Ban Thường trực Ủy ban MTTQ tỉnh Sóc Trăng
+HEADER = [
+    (["ỦY BAN MTTQ VIỆT NAM", "TỈNH SÓC TRĂNG", "BAN THƯỜNG TRỰC", "", "Số: 2071/MTTQ-BTT",
+      "V/v phối hợp triển khai thực hiện", "Chương trình MTQG phát triển KT - XH"],
+     ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "",
+      "Sóc Trăng, ngày 16 tháng 02 năm 2023"]),
+]
+
+
+def _body() -> list[str]:
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("Kính gửi"))
+    return lines[start:start + 4]
+
+
+def _scan(pdf_path: Path, out: Path, *, dpi: int = 200) -> Path:
+    """Rasterize the first page of a PDF: what a scanner gives."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        image = pdf[0].render(scale=dpi / 72, grayscale=True).to_pil()
+    finally:
+        pdf.close()
+    image.save(out)
+    return out
+
+
+def _image_pdf(png: Path, out: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.image(str(png), x=0, y=0, w=210, h=297)
+    pdf.output(str(out))
+    return out
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory) -> dict[str, Path]:
+    tmp = tmp_path_factory.mktemp("scan")
+    text_pdf = make_pdf(tmp / "seed.pdf", _body(), columns=HEADER)
+    png = _scan(text_pdf, tmp / "seed.png")
+    return {"png": png, "pdf": _image_pdf(png, tmp / "scan.pdf")}
+
+
+def test_setup_installs_tesseract_with_vietnamese():
+    assert shutil.which("tesseract"), "scripts/setup.sh installs tesseract-ocr"
+    assert ocr.ocr_available(), "scripts/setup.sh installs tesseract-ocr-vie"
+
+
+def test_image_only_pdf_is_read_by_ocr(scanned):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(scanned["pdf"]))
+    assert pdf[0].get_textpage().get_text_range().strip() == ""  # no text layer at all
+    pdf.close()
+    record = extract_file(scanned["pdf"])
+    assert record.error is None
+    assert record.format == "pdf"
+    assert record.ocr["pages"] == [1]
+    assert record.ocr["language"] == "vie"
+    assert 60 < record.ocr["mean_confidence"] <= 100
+    assert record.doc_type == "CV"
+    assert record.number == "2071/MTTQ-BTT"
+    assert record.issued_date == "2023-02-16"
+    assert fuzzy.similar(record.place or "", "Sóc Trăng")
+    assert fuzzy.similar(record.issuer or "", "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sóc Trăng")
+    assert "Kính gửi" in record.text
+
+
+def test_image_file_is_read_by_ocr(scanned):
+    record = extract_file(scanned["png"])
+    assert record.error is None
+    assert record.format == "ocr"
+    assert record.ocr["pages"] == [1] and record.ocr["words"] > 50
+    # the two header columns come one after the other, not interleaved
+    text = record.text
+    assert text.index("BAN THƯỜNG TRỰC") < text.index("XÃ HỘI CHỦ NGHĨA VIỆT NAM") < text.index("Kính gửi")
+    assert record.number == "2071/MTTQ-BTT"
+
+
+def test_without_tesseract_a_clear_error(monkeypatch, scanned):
+    monkeypatch.setenv("VANBAN_TESSERACT", "/nonexistent/tesseract")
+    ocr._tesseract.cache_clear()
+    try:
+        with pytest.raises(OcrUnavailableError, match="tesseract-ocr-vie"):
+            ocr.read_image(scanned["png"])
+        for path in (scanned["png"], scanned["pdf"]):
+            record = extract_file(path)
+            assert record.error is not None and record.error.code == "ocr_unavailable"
+            assert "Tesseract" in record.error.message
+    finally:
+        monkeypatch.delenv("VANBAN_TESSERACT")
+        ocr._tesseract.cache_clear()
+
+
+def test_corrupt_image_is_a_named_error(tmp_path):
+    path = tmp_path / "broken.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 200)
+    assert extract_file(path).error.code == "corrupt_file"
+
+
+# --- rebuilding the page from Tesseract's word table ----------------------------------------------
+
+TSV_HEAD = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+
+
+def _tsv(rows: list[tuple]) -> str:
+    lines = [TSV_HEAD, "1\t1\t0\t0\t0\t0\t0\t0\t2000\t2800\t-1\t\n"]
+    for block, par, line, left, top, width, text in rows:
+        lines.append(f"5\t1\t{block}\t{par}\t{line}\t1\t{left}\t{top}\t{width}\t40\t95.5\t{text}\n")
+    return "".join(lines)
+
+
+def test_text_from_tsv_splits_header_columns():
+    # an A4 page 2000 px wide: left column centred at 400, right at 1400, title at 1000
+    tsv = _tsv([
+        (1, 1, 1, 250, 100, 130, "ỦY"), (1, 1, 1, 400, 100, 150, "BAN"),
+        (1, 1, 1, 1100, 100, 250, "CỘNG"), (1, 1, 1, 1370, 100, 330, "HÒA"),
+        (1, 1, 2, 300, 160, 200, "TỈNH"), (1, 1, 2, 1200, 160, 150, "Độc"), (1, 1, 2, 1370, 160, 130, "lập"),
+        (2, 1, 1, 780, 300, 210, "QUYẾT"), (2, 1, 1, 1010, 300, 210, "ĐỊNH"),
+        (3, 1, 1, 150, 400, 300, "Căn"), (3, 1, 1, 460, 400, 300, "cứ"),
+    ])
+    text, confs = ocr.text_from_tsv(tsv)
+    assert text == "ỦY BAN\nTỈNH\n\nCỘNG HÒA\nĐộc lập\n\nQUYẾT ĐỊNH\n\nCăn cứ"
+    assert confs == [95.5] * 11
+
+
+def test_text_from_tsv_without_columns():
+    tsv = _tsv([(1, 1, 1, 100, 100, 300, "Điều"), (1, 1, 1, 420, 100, 100, "1."), (1, 2, 1, 100, 200, 300, "Giao")])
+    assert ocr.text_from_tsv(tsv)[0] == "Điều 1.\n\nGiao"
+
+
+@pytest.mark.parametrize("slip,mended", [
+    ("Số: 2307 /QĐÐ-UBND", "Số: 2307 /QĐ-UBND"),
+    ("Sơn La, ngày II tháng 09 năm 2025", "Sơn La, ngày 11 tháng 09 năm 2025"),
+    ("ngày 1O tháng 5", "ngày 10 tháng 5"),
+    ("QUYÉT ĐỊNH:", "QUYẾT ĐỊNH:"),
+    ("TÍNH SƠN LA", "TỈNH SƠN LA"),
+    ("KÉ HOẠCH", "KẾ HOẠCH"),
+    ("Tính toán", "Tính toán"),  # not a capitals line: left alone
+    ("Điều II tháng", "Điều II tháng"),
+    ("V/w phối hợp", "V/v phối hợp"),
+    ("  V / v triển khai", "  V/v triển khai"),
+])
+def test_mend_ocr_slips(slip, mended):
+    assert ocr.mend_ocr_slips(slip) == mended
+
+
+# --- tolerant matching for extractors ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Tố quốc", "Tổ quốc", True),
+    ("Ủy ban", "Uỷ ban", True),
+    ("hoà", "hòa", True),
+    ("Ðảng", "Đảng", True),
+    ("Kê hoạch", "Kế hoạch", True),
+    ("Mặt trận Tổ quốc Việt Nam", "Mặt trận Tố quôc Viet Nam", True),
+    ("Sở Tài chính", "Sở Tài chinh", True),
+    ("Sở Tư pháp", "Sở Y tế", False),
+    ("Kế hoạch", "Quyết định", False),
+])
+def test_similar(a, b, same):
+    assert fuzzy.similar(a, b) is same
+
+
+def test_fold():
+    assert fuzzy.fold("  Ủy BAN  Mặt trận Tố Quốc ") == "uy ban mat tran to quoc"
+    assert fuzzy.fold("ĐỘC LẬP") == "doc lap"
+
+
+def test_fuzzy_find_returns_original_spans():
+    text = "Đề nghị Ủy ban MTTQ Tố quốc   Việt Nam tỉnh và Sở Nông nghiêp phối hợp"
+    spans = fuzzy.fuzzy_find("Tổ quốc Việt Nam", text)
+    assert [text[a:b] for a, b in spans] == ["Tố quốc   Việt Nam"]
+    spans = fuzzy.fuzzy_find("Sở Nông nghiệp và Phát triển", text)
+    assert spans == []
+    spans = fuzzy.fuzzy_find("Sở Nông nghiệp", text, max_edits=1)
+    assert [text[a:b] for a, b in spans] == ["Sở Nông nghiêp"]
+    assert fuzzy.fuzzy_find("tỉnh", "tỉnhthành") == []  # whole words only
