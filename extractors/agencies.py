@@ -112,10 +112,11 @@ def _district_index() -> dict[str, list[dict]]:
 
 def province(name: str) -> dict | None:
     """The province row for a name as printed ('Nghệ An', 'tỉnh Nghệ An', 'TP.HCM'), or None."""
-    toks = _plain_tokens(name)
-    while toks and toks[0] in ("tinh", "thanh", "pho", "tp", "."):
+    index = _province_index()
+    toks = [t for t in _plain_tokens(name) if t not in _PUNCT_TOKENS]
+    while toks and " ".join(toks) not in index and toks[0] in ("tinh", "thanh", "pho", "tp"):
         toks = toks[1:]
-    return _province_index().get(" ".join(toks))
+    return index.get(" ".join(toks))
 
 
 # --- abbreviations and keys -----------------------------------------------------------------
@@ -312,7 +313,8 @@ def canonical_agency(name: str, jurisdiction=None) -> tuple[str, str]:
         # a body of the jurisdiction itself: "Sở Y tế" in a Nghệ An plan
         head_id = entry["id"] if entry is not None else _slug(head)
         head_name = entry["name"] if entry is not None else _display_head(name, len(head.split()))
-        if label and fold(label.split(" ", 1)[-1]) in fold(head_name):
+        place = re.sub(r"^(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|đặc khu)\s+", "", label or "")
+        if place and fold(place) in fold(head_name):
             label = None  # "… Cần Thơ" already says where
         return f"{prefix or 'local'}/{head_id}", f"{head_name} {label}" if label else head_name
     # a body inside the jurisdiction ("UBND cấp xã", "… khu vực XII"): named as printed

@@ -84,7 +84,8 @@ def _currency(*, words_only: bool = False) -> str:
         guard = rf"(?!\s+(?:{blocked})(?!\p{{L}}))" if fold(w) == "đồng" else ""
         alts.append(rf"{esc}(?!\p{{L}}){guard}")
     if not words_only:
-        alts += [rf"(?-i:{re.escape(w)})(?![\p{{L}}\p{{N}})])" for w in exact]
+        # not 'đ/c' (đồng chí) nor 'đ/v' (đối với)
+        alts += [rf"(?-i:{re.escape(w)})(?![\p{{L}}\p{{N}})])(?!/[cCvV](?!\p{{L}}))" for w in exact]
     return "|".join(alts)
 
 
@@ -171,9 +172,10 @@ def patterns() -> AmountPatterns:
         ^\s*(?:PHỤ\s+LỤC|Phụ\s+lục|BIỂU|Biểu\s+(?:số|\d)|Điều\s+\d|Chương\s+[IVXLC\d]|CHƯƠNG
            |N[ơo]i\s+nh[ậa]n|(?:TM|KT|TL|TUQ)\s*\.|Ghi\s+chú\s*:|\*\s*Ghi\s+chú)
     """
-    quantity_header = r"""
-        \((?:ha|m2|m²|km|m|tấn|kg|người|hộ|lượt|%|công\s+trình|cái|chiếc|con)\)
-        | ^\s*(?:Số\s+lượng|Khối\s+lượng|Diện\s+tích|Số\s+hộ|Số\s+người|Tỷ\s+lệ)\b
+    # a header naming quantities beside money: '(ha)', '(mẫu)', '(đợt/tháng)', 'Số lượng', ...
+    quantity_header = rf"""
+        \((?!\s*(?:{money_unit})\s*\))\s*(?:%|[\p{{L}}²]+(?:\s*/\s*[\p{{L}}²]+)*)\s*\)
+        | (?<!\p{{L}})(?:{_alternation(vocabulary().quantity_column_headers)})(?!\p{{L}})
     """
     return AmountPatterns(
         single=re.compile(single, flags),
@@ -188,5 +190,5 @@ def patterns() -> AmountPatterns:
         introducer_before=re.compile(introducer_before, re.IGNORECASE),
         total_row=re.compile(total_row),
         table_end=re.compile(table_end, re.VERBOSE),
-        quantity_header=re.compile(quantity_header, re.VERBOSE | re.IGNORECASE | re.MULTILINE),
+        quantity_header=re.compile(quantity_header, flags),
     )

@@ -165,6 +165,10 @@ def _words(text: str, lo: int, hi: int) -> list[FoundAmount]:
     return out
 
 
+_OPENING = re.compile(r"\s*[(\[]\s*")
+_CLOSING = re.compile(r"\s*[)\]]")
+
+
 def _join_readings(digits: list[FoundAmount], words: list[FoundAmount], text: str) -> list[FoundAmount]:
     """A reading in words right beside a figure is the same amount: keep one, check both agree."""
     gap_ok = patterns().words_gap
@@ -179,15 +183,15 @@ def _join_readings(digits: list[FoundAmount], words: list[FoundAmount], text: st
             if d.end <= w.start:
                 break
         if partner is None:
-            after = [d for d in digits if d.start >= w.end and d.start - w.end <= 5 and re.fullmatch(r"\s*[(\[]\s*", text[w.end:d.start])]
+            after = [d for d in digits if d.start >= w.end and d.start - w.end <= 5 and _OPENING.fullmatch(text[w.end:d.start])]
             partner = after[0] if after else None
         if partner is None or partner.words:
             kept.append(w)
             continue
         partner.words = w.text
         partner.words_value_vnd = w.value_vnd
-        close = re.match(r"\s*[)\]]", text[w.end:w.end + 5])
-        partner.extra["words_span"] = (w.start, w.end + (close.end() if close else 0))
+        close = _CLOSING.match(text, w.end, w.end + 5)
+        partner.extra["words_span"] = (w.start, close.end() if close else w.end)
         if w.value_vnd != partner.value_vnd:
             partner.warning = (
                 f"amount in words disagrees with its figure: {partner.text!r} is {partner.value_vnd} đồng, "
@@ -278,6 +282,10 @@ class _Cell:
     start: int = 0
     end: int = 0
     text: str = ""
+    in_row: bool = False  # printed on one line with its row's label
+
+
+_ROW_NUMBER = re.compile(r"^(?P<stt>(?:\d{1,3}|[IVXLC]+|\d+(?:\.\d+)+)\.?)\s+(?=\p{L})")
 
 
 def _line_cells(text: str, start: int, end: int) -> list[_Cell]:
@@ -296,20 +304,28 @@ def _line_cells(text: str, start: int, end: int) -> list[_Cell]:
         return [_Cell(kind, lead, lead + len(s), s)]
     t = P.trailing_figures.match(raw)
     if t and not P.introducer_before.search(t.group("label")) and len(s) <= 160:
-        cells = [_Cell("text", lead, start + t.end("label"), t.group("label").strip())]
+        label = t.group("label").strip()
+        cells = []
+        if n := _ROW_NUMBER.match(label):
+            cells.append(_Cell("text", lead, lead + len(n["stt"]), n["stt"]))
+            label, lead = label[n.end():], lead + n.end()
+        cells.append(_Cell("text", lead, start + t.end("label"), label))
         for f in re.finditer(r"\S+", raw[t.start("cells"):t.end("cells")]):
             a = start + t.start("cells") + f.start()
             token = f.group(0)
             kind = "dash" if token in "-–—" else ("text" if _YEAR.fullmatch(token) else "num")
-            cells.append(_Cell(kind, a, a + len(token), token))
-        if not any(c.kind == "text" for c in cells[1:]):
+            cells.append(_Cell(kind, a, a + len(token), token, in_row=True))
+        trailing = [c for c in cells if c.in_row]
+        figures = [c for c in trailing if c.kind == "num"]
+        # a row printed on one line; one small figure after words is more often a count
+        if not any(c.kind == "text" for c in trailing) and (len(figures) > 1 or any(not c.text.isdigit() for c in figures)):
             return cells
     return [_Cell("text", lead, lead + len(s), s)]
 
 
 def _is_index(cells: list[_Cell], i: int) -> bool:
     c = cells[i]
-    if c.kind != "num" or not re.fullmatch(r"\d{1,3}", c.text):
+    if c.kind != "num" or c.in_row or not re.fullmatch(r"\d{1,3}", c.text):
         return False
     nxt = next((x for x in cells[i + 1:] if x.kind != "blank"), None)
     return nxt is not None and nxt.kind == "text" and not _INDEX_TEXT.match(nxt.text)
@@ -354,6 +370,20 @@ def _region_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
     return j
 
 
+def _cells_before(text: str, lines: list[tuple[int, int]], i: int, *, most: int = 20) -> str:
+    """The short lines just above line ``i`` (the header cells before a column's unit)."""
+    out: list[str] = []
+    k = i - 1
+    while k >= 0 and len(out) < most:
+        s = text[lines[k][0]:lines[k][1]].strip()
+        if len(s) > 80 or patterns().table_end.match(s):
+            break
+        if s:
+            out.append(s)
+        k -= 1
+    return " ".join(reversed(out))
+
+
 def _table_unit(s: str) -> re.Match | None:
     P = patterns()
     if len(s) > 160:
@@ -390,9 +420,11 @@ def _table_cells(text: str, lo: int, hi: int, taken: list[Span]) -> list[FoundAm
             continue
         end = _region_end(text, lines, i + 1)
         cells = [c for k in range(i + 1, end) for c in _line_cells(text, *lines[k])]
-        i = max(end, i + 1)
         first_value = next((k for k, c in enumerate(cells) if c.kind == "num" and not _is_index(cells, k)), None)
-        head = "\n".join(c.text for c in cells[:first_value] if c.kind == "text") if first_value is not None else ""
+        head = " ".join(c.text for c in cells[:first_value] if c.kind == "text") if first_value is not None else ""
+        if um.re is P.column_unit:
+            head = _cells_before(text, lines, i) + " " + s + " " + head  # a column's unit: the header is around it
+        i = max(end, i + 1)
         if first_value is None or P.quantity_header.search(head):
             continue  # no figures, or money beside quantities: columns cannot be told apart
         found = _rows(cells, scale, unit, table_no, taken)
@@ -403,13 +435,14 @@ def _table_cells(text: str, lo: int, hi: int, taken: list[Span]) -> list[FoundAm
 
 
 def _unit_scale_words(unit: str) -> str | None:
-    words = fold(unit).replace(".", " ").split()
+    """The scale part of a unit: ``Triệu đồng`` -> ``triệu``, ``trđ`` -> ``tr``, ``đồng`` -> None."""
     voc = vocabulary()
+    words = fold(unit).replace(".", " ").split()
     scale = [w for w in words if w in voc.scale_words or w in voc.scale_abbreviations]
-    if not scale:
-        tr = re.match(r"(tr|ng)\.?\s*đ", fold(unit))
-        return tr.group(1) if tr else None
-    return " ".join(scale)
+    if scale:
+        return " ".join(scale)
+    glued = next((a for a in voc.scale_abbreviations if fold(unit).startswith(a)), None)
+    return glued
 
 
 def _rows(cells: list[_Cell], scale: int, unit: str, table_no: int, taken: list[Span]) -> list[FoundAmount]:
@@ -435,6 +468,8 @@ def _rows(cells: list[_Cell], scale: int, unit: str, table_no: int, taken: list[
                     value = to_vnd(_figure_value(c.text, scale), scale)
                 except NumberFormatError:
                     continue
+                if value <= 0:
+                    continue  # a '0' cell allocates nothing
                 out.append(
                     FoundAmount(
                         c.start, c.end, c.text, value, unit, "cell", label=label,
@@ -513,7 +548,7 @@ def _scope(ctx) -> tuple[int, int]:
     the document's)."""
     segs = getattr(ctx, "segments", None)
     header = getattr(segs, "header", None)
-    if ctx.genre == "official" and header:
+    if ctx.genre == "official" and header and header[0] < len(ctx.text) // 2:
         return header[0], len(ctx.text)
     return 0, len(ctx.text)
 

@@ -32,7 +32,7 @@ import regex as re
 
 from schemas import Assignment
 
-from .agencies import AgencyMention, agency_key, canonical_agency, find_agencies, lexicon
+from .agencies import AgencyMention, canonical_agency, find_agencies, lexicon
 from .agencies import fold as _fold
 from .dates import find_dates
 
@@ -57,6 +57,8 @@ PREDICATE_WORDS = (
 )
 # Short predicate words compared as printed (folded they are also names: 'cần' / 'Cần Thơ').
 PREDICATE_EXACT = ("được", "đã", "sẽ", "cần", "phải", "trình", "làm", "có", "chịu", "là")
+# What follows a name given no task: "theo đề nghị của Sở …", "dự toán giao cho Sở Y tế hàng năm".
+NO_TASK_AFTER = ("của ", "tại ", "về ", "số ", "hàng ", "hằng ", "năm ", ".", ";", "để ", "theo ", "trong ")
 # Predicates that say what a body is or did, not what it must do.
 NOT_TASKS = ("ban hành", "báo cáo", "trình", "đề nghị", "yêu cầu", "giao", "là", "có", "được", "đã")
 # Words a heading that names only agencies does not contain.
@@ -102,7 +104,7 @@ _TONE_MOVES = {
     **{f"o{t}": f"{n}e" for t, n in zip("èéẻẽẹ", "òóỏõọ")},
     **{f"u{t}": f"{n}y" for t, n in zip("ỳýỷỹỵ", "ùúủũụ")},
 }
-_OLD_TONES = re.compile("(?:" + "|".join(_TONE_MOVES) + r")(?!\p{L})")
+_OLD_TONES = re.compile("(?<![qQ])(?:" + "|".join(_TONE_MOVES) + r")(?!\p{L})")  # "quý" keeps its tone
 
 
 def fold(text: str) -> str:
@@ -135,9 +137,6 @@ class Para:
     index: int = 0
     text: str = ""        # body text, whitespace collapsed
 
-    def __post_init__(self) -> None:
-        self.rank = self.rank
-
 
 def _marker(line: str) -> tuple[str | None, int, int]:
     """(kind, rank, length of the marker) of a line's list marker."""
@@ -162,6 +161,10 @@ def paragraphs(text: str, start: int, end: int, mentions: list[AgencyMention] = 
     a hard-wrapped line continues it when it starts in lower case, when a name runs over
     the line break ('1. Sở' / 'Khoa học và Công nghệ') or after a connector ('Báo và' /
     'Phát thanh'); a page break inside a sentence does not end it."""
+    lines = text[start:end].split("\n")
+    # hard-wrapped converters put a blank line between paragraphs: a line right under
+    # another (no blank, no marker) then continues it whatever its first letter
+    airy = sum(1 for ln in lines if not ln.strip()) >= 0.6 * sum(1 for ln in lines if ln.strip())
     breaks = set()
     for m in mentions:
         nl = text.find("\n", m.span[0], m.span[1])
@@ -172,7 +175,7 @@ def paragraphs(text: str, start: int, end: int, mentions: list[AgencyMention] = 
     pos = start
     cur: Para | None = None
     blank_before = True
-    for raw in text[start:end].split("\n"):
+    for raw in lines:
         line_start, line_end = pos, pos + len(raw)
         pos = line_end + 1
         s = raw.strip()
@@ -188,7 +191,7 @@ def paragraphs(text: str, start: int, end: int, mentions: list[AgencyMention] = 
             and not prev.endswith(_TERMINAL)
             and (
                 first.islower() or first.isdigit() or first in "(\"“"
-                or (not blank_before and (line_start in breaks or bool(_CONNECTOR_END.search(prev))))
+                or (not blank_before and (airy or line_start in breaks or bool(_CONNECTOR_END.search(prev))))
             )
         )
         if continues and cur is not None:
@@ -281,6 +284,8 @@ class Reader:
             if head is None:
                 return None
             stop = self._extend(head, end, limit=12)
+            if stop == head:
+                return None  # a head alone ("Đoàn kiểm tra …", "Cơ quan thanh tra …") names no body
             group = fold(self.text[pos:stop]).startswith("các ")
         # "các Ban của Hội đồng nhân dân Thành phố"
         of = re.match(r"\s+của\s+", self.text[stop:end])
@@ -346,7 +351,7 @@ def _is_predicate(text: str, pos: int, end: int) -> bool:
 
 
 def _has_word(folded: str, words: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", folded) for w in words)
+    return any(re.search(rf"(?<!\p{{L}}){re.escape(w)}(?!\p{{L}})", folded) for w in words)
 
 
 def _starts_with(folded: str, words: tuple[str, ...]) -> bool:
@@ -363,19 +368,21 @@ HEAD_NOUNS = ("sở", "bộ", "ban", "cục", "phòng", "viện", "hội", "đo�
 
 
 def _heads() -> list[str]:
-    """Two-word starts of agency names (folded), longest first: 'uy ban', 'chu tich', …"""
+    """Two-word starts of agency names (lower case), longest first: 'ủy ban', 'chủ tịch', …"""
     global _HEADS
     if _HEADS is None:
         heads = set()
         for e in lexicon()["agencies"]:
             for n in [e["name"], *e["aliases"]]:
                 words = fold(n).split()
-                heads.add(" ".join(words[:2]) if len(words) > 1 else words[0])
-        heads |= {"trung tam", "cong ty", "tong cong ty", "chi cuc", "tong cuc", "van phong", "co quan",
-                  "ubnd", "hdnd", "ub", "ubmttq", "bcd", "btv", "btt", "nhcsxh", "tap doan", "to cong tac",
-                  "hoi dong"}
-        heads |= {f"cac {w}" for w in ("so", "bo", "co quan", "don vi", "to chuc", "hoi", "doan the", "ban",
-                                          "nganh", "dia phuong", "phong", "truong", "doanh nghiep", "tap doan")}
+                if len(words) > 1:
+                    heads.add(" ".join(words[:2]))
+        heads |= {"trung tâm", "công ty", "tổng công ty", "chi cục", "tổng cục", "văn phòng", "cơ quan",
+                  "ubnd", "hđnd", "ub", "ubmttq", "bcđ", "btv", "btt", "nhcsxh", "tập đoàn", "tổ công tác",
+                  "hội đồng", "lực lượng", "mặt trận"}
+        heads |= {f"các {w}" for w in ("sở", "bộ", "cơ quan", "đơn vị", "tổ chức", "hội", "đoàn thể", "ban",
+                                          "ngành", "địa phương", "phòng", "trường", "doanh nghiệp", "tập đoàn",
+                                          "lực lượng", "cơ sở", "tổ", "đại biểu", "thành viên")}
         _HEADS = sorted(heads, key=len, reverse=True)
     return _HEADS
 
@@ -385,8 +392,8 @@ def _head_at(text: str, pos: int, end: int) -> int | None:
     if pos >= end or not (text[pos].isupper() or text[pos:pos + 3].lower() == "các"):
         return None
     word = re.match(r"[\p{L}\p{M}]+", text[pos:end])
-    if word and word.group(0).lower() in HEAD_NOUNS and pos + word.end() < end and text[pos + word.end()] == " ":
-        return pos + word.end()
+    if word and word.group(0).lower() in HEAD_NOUNS and re.match(r"\s+(?:\p{Lu}|các\s)", text[pos + word.end():end]):
+        return pos + word.end()  # "Sở Y tế", "Ban Quản lý …" (not "Ban hành", "Hội nghị")
     window = fold(text[pos:min(end, pos + 30)])
     for h in _heads():
         if window.startswith(h) and (len(window) == len(h) or not window[len(h)].isalnum()):
@@ -396,9 +403,11 @@ def _head_at(text: str, pos: int, end: int) -> int | None:
 
 # --- details of a task ----------------------------------------------------------------------------
 
+# "định kỳ hàng tháng", "hằng quý", "định kỳ 6 tháng", "3 tháng một lần"
 RECURRENCE = re.compile(
-    r"(?:(?P<dk>định\s+kỳ|Định\s+kỳ)\s+)?(?P<freq>(?:hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm)|\d{1,2}\s+tháng(?:\s*(?:một|1)\s+lần)?|(?:mỗi\s+)?quý)"
-    r"|(?P<dk2>định\s+kỳ|Định\s+kỳ)(?=\s*(?:,|\(|\)|báo|$))",
+    r"(?:(?P<dk>định\s+kỳ)\s+)?(?:(?P<every>(?:hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm))"
+    r"|(?P<months>\d{1,2})\s+tháng(?P<once>\s*(?:một|1)\s+lần)?)",
+    re.IGNORECASE,
 )
 DEADLINE_CUE = re.compile(
     r"(?:trước|chậm\s+nhất(?:\s+là)?|hoàn\s+thành|xong|hạn\s+chót|thời\s+hạn|thời\s+gian\s+hoàn\s+thành)"
@@ -426,18 +435,15 @@ def _without_parens(text: str) -> str:
 
 
 def recurrence_in(text: str) -> str | None:
+    """How often a report is due: 'hàng tháng', 'định kỳ 6 tháng'; a frequency counts when it
+    says 'định kỳ' or stands near 'báo cáo' ('tham mưu nguồn vốn hàng năm' is no recurrence)."""
     for m in RECURRENCE.finditer(text):
-        window = fold(text[max(0, m.start() - 80):m.end() + 80])
-        if "bao cao" not in window and not (m.group("dk") or m.group("dk2")):
-            continue
-        if m.group("freq"):
-            freq = _SPACE.sub(" ", m.group("freq"))
-            if re.match(r"\d", freq):
-                return f"định kỳ {freq.split(' một')[0].split(' 1 ')[0]}".replace(" lần", "")
-            if freq in ("quý", "mỗi quý"):
-                return "hàng quý"
-            return freq.replace("hằng", "hàng") if False else freq
-        return "định kỳ"
+        periodic = bool(m.group("dk") or m.group("once"))
+        if m.group("every"):
+            if periodic or "báo cáo" in fold(text[max(0, m.start() - 80):m.end() + 80]):
+                return fold(m.group("every"))
+        elif periodic:
+            return f"định kỳ {m.group('months')} tháng"
     return None
 
 
@@ -497,8 +503,8 @@ def _is_vague(name: str) -> bool:
     f = fold(name)
     if not f.startswith("các "):
         return False
-    words = re.split(r"\s*(?:,|\bva\b|-|/)\s*", f[4:])
-    words = [w.replace(" co lien quan", "").replace(" lien quan", "").strip() for w in words]
+    words = re.split(r"\s*(?:,|\bvà\b|-|/)\s*", f[4:])
+    words = [w.replace(" có liên quan", "").replace(" liên quan", "").strip() for w in words]
     return all(w in VAGUE_GROUP_WORDS or not w for w in words)
 
 
@@ -529,7 +535,7 @@ class Extractor:
         self.paras = _outside_distribution(paragraphs(self.text, *body, mentions), segs)
         self.reader = Reader(self.text, mentions)
         self.drafts: list[Draft] = []
-        self.closing: list[tuple[int, int]] = []   # scopes of requirements addressed to everyone
+        self.closing: list[list[tuple[int, int]]] = []  # requirements addressed to everyone
         self.covered: set[int] = set()              # paragraph indexes read as a heading's block
         self.headings: set[int] = set()             # paragraph indexes of agency headings
         self.sections = self._assignment_sections()
@@ -587,7 +593,7 @@ class Extractor:
             rest = _clean(self.text[last.span[1]:p.end])
             rest_f = fold(rest)
             if rest_f and (_has_word(rest_f, HEADING_STOP) or _head_at(rest, 0, len(rest)) is not None) \
-                    and not re.search(r"\bduoc (?:phan cong|giao)\b", rest_f):
+                    and not re.search(r"\bđược (?:phân công|giao)\b", rest_f):
                 continue
             if rest_f:
                 found[-1] = Found(_clean(self.text[last.span[0]:p.end]), (last.span[0], p.end), last.group)
@@ -645,9 +651,8 @@ class Extractor:
         if not m:
             return False
         what = fold(m.group("what") or m.group("what2"))
-        role = "support" if what == "phoi hop" else "lead"
+        role = "support" if what == "phối hợp" else "lead"
         found = self.reader.agency_list(m.end(), p.end)
-        found = [f for f in found if not _is_vague(f.text)]
         if not found:
             return True
         # the task is the item this field belongs to: the nearest paragraph of a higher rank
@@ -668,7 +673,7 @@ class Extractor:
         # "giao" / "đề nghị" / "yêu cầu" inside a clause
         for m in re.finditer(r"(?<![\p{L}])(?P<verb>giao|đề\s+nghị|yêu\s+cầu)\s+(?:nhiệm\s+vụ\s+)?(?:cho\s+)?", text, flags=re.IGNORECASE):
             before = fold(text[max(0, m.start() - 25):m.start()])
-            if re.search(r"(?:duoc|da duoc|xet|theo|ve|cac|nhung|kien nghi|tren co so|ban|chuyen|tiep|ky|tai|so)\s*$", before):
+            if re.search(r"(?:được|đã được|xét|theo|về|các|những|kiến nghị|trên cơ sở|bàn|chuyển|tiếp|ký|tại|số)\s*$", before):
                 continue
             self._request_at(base + m.end(), fold(m.group("verb")), p, i)
 
@@ -687,7 +692,7 @@ class Extractor:
             else:
                 return
         rest_f = fold(self.text[after:min(p.end, after + 60)])
-        if _starts_with(rest_f, ("chu tri",)) and _starts_with(rest_f[8:].strip(), CHAIR_OBJECTS):
+        if _starts_with(rest_f, ("chủ trì",)) and _starts_with(rest_f[len("chủ trì"):].strip(), CHAIR_OBJECTS):
             return
         if _starts_with(rest_f, LEAD_VERBS):
             role = "lead"
@@ -719,8 +724,8 @@ class Extractor:
             return
         after = self.reader.skip_space(found[-1].span[1], p.end)
         rest_f = fold(self.text[after:min(p.end, after + 40)])
-        if rest_f.startswith(("cua ", "tai ", "ve ", "so ")):
-            return
+        if not rest_f or rest_f.startswith(NO_TASK_AFTER):
+            return  # "dự toán giao cho Sở Y tế hàng năm": no task follows
         role = "support" if _starts_with(rest_f, SUPPORT_VERBS) and verb == "giao" else "lead"
         tail = self.text[after:p.end]
         scope = (after, p.end)
@@ -760,14 +765,13 @@ class Extractor:
 
     def _gives_task(self, p: Para) -> bool:
         f = fold(p.text)
-        return bool(re.search(r"(?:^|[;.:]\s*)(?:dong thoi\s+)?(?:giao|de nghi|yeu cau)\s", f))
+        return bool(re.search(r"(?:^|[;.:]\s*)(?:đồng thời\s+)?(?:giao|đề nghị|yêu cầu)\s", f))
 
     def _executes(self) -> list[Assignment]:
         out = []
         pat = re.compile(r"chịu\s+trách\s+nhiệm\s+thi\s+hành\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Thông\s+tư|Nghị\s+định|văn\s+bản)?\s*này", re.IGNORECASE)
         for m in pat.finditer(self.text, *self.body):
-            # the subject list runs back to the start of the clause
-            start = max(self.text.rfind("\n", 0, m.start()), self.text.rfind(".", 0, m.start() - 1) if False else -1)
+            # the subject list runs back to the start of the paragraph
             para = next((q for q in self.paras if q.body <= m.start() < q.end), None)
             if para is None:
                 continue
@@ -807,7 +811,7 @@ class Extractor:
         kept: list[Found] = []
         for f in found:
             ff = fold(f.text)
-            if _is_vague(f.text) or re.search(r"\bduoc (?:phan cong|giao)\b", ff):
+            if re.search(r"\bđược (?:phân công|giao)\b", ff):
                 continue
             kept.append(f)
         for f in kept:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 import regex as re
 
@@ -85,6 +86,10 @@ _FIGURE_TAIL = re.compile(
     r"(?:(?:trong\s+đó|bao\s+gồm|gồm|cụ\s+thể(?:\s+như\s+sau)?|chi\s+tiết(?:\s+như\s+sau)?)\s*:?)?\s*[.;:]?\s*$",
     re.IGNORECASE,
 )
+
+_OPEN_BRACKET = re.compile(r"\s*\(")
+_LISTING = re.compile(r"\s*,?\s*(?:bao\s+gồm|gồm|trong\s+đó)\s*:?", re.IGNORECASE)
+_IN_WHICH = re.compile(r"trong\s+đó", re.IGNORECASE)
 
 
 def marker_kind(line: str) -> str:
@@ -158,8 +163,8 @@ def _assign_figure(node: Node, text: str) -> None:
     first = exact[0]
     tail = text[first.span[1]:node.end]
     inline = [a for a in exact[1:]]
-    bracket = re.match(r"\s*\(", tail)
-    listing = re.match(r"\s*,?\s*(?:bao\s+gồm|gồm|trong\s+đó)\s*:?", tail, re.IGNORECASE)
+    bracket = _OPEN_BRACKET.match(tail)
+    listing = _LISTING.match(tail)
     if inline and (bracket or listing):
         node.figure = first
         node.inline_parts = inline
@@ -223,8 +228,13 @@ def _next_is_intro(text: str, spans: list[tuple[int, int]], k: int) -> bool:
 # --- checks -----------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4)
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
 def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+    return bisect.bisect_right(_line_starts(text), offset)
 
 
 def _part(a: Amount, text: str) -> BudgetPart:
@@ -309,7 +319,7 @@ def _inline_checks(roots: list[Node], text: str) -> list[tuple[Node, BudgetCheck
             if node.figure is None or len(parts) < 2:
                 continue
             tail = text[node.figure.span[1]:parts[0].span[0]]
-            in_which = re.search(r"trong\s+đó", tail, re.IGNORECASE) and not re.match(r"\s*\(", tail)
+            in_which = _IN_WHICH.search(tail) and not _OPEN_BRACKET.match(tail)
             funds = [_extra(p, "fund") for p in parts]
             if in_which and (None in funds or len(set(funds)) < len(funds)):
                 continue  # 'trong đó' may name only some of the parts
@@ -317,42 +327,42 @@ def _inline_checks(roots: list[Node], text: str) -> list[tuple[Node, BudgetCheck
     return out
 
 
-def _fund_figures(node: Node, fund: str) -> list[Amount]:
+def _fund_figures(node: Node, fund: str, memo: dict | None = None) -> list[Amount]:
     """The figures of one funding source in a subtree; a level that states its own is not summed below."""
+    if memo is not None and (id(node), fund) in memo:
+        return memo[id(node), fund]
     own = [a for a in ([node.figure] if node.figure else []) + node.inline_parts if _extra(a, "fund") == fund]
-    if own:
-        return own
-    out: list[Amount] = []
-    for c in node.children:
-        out.extend(_fund_figures(c, fund))
+    out: list[Amount] = own or [a for c in node.children for a in _fund_figures(c, fund, memo)]
+    if memo is not None:
+        memo[id(node), fund] = out
     return out
-
-
-def _spread(node: Node, fund: str) -> int:
-    return sum(1 for c in node.children if _fund_figures(c, fund))
 
 
 def _by_section_checks(roots: list[Node], breakdowns: list[tuple[Node, list[Amount]]], text: str) -> list[BudgetCheck]:
     checks = []
     all_nodes = [n for r in roots for n in r.walk()]
+    memo: dict = {}
+    spread: dict[str, list[Node]] = {}  # fund -> nodes with its figures under two children or more
     for holder, parts in breakdowns:
         funds = [_extra(p, "fund") for p in parts]
         if None in funds or len(set(funds)) != len(funds):
             continue
         for part, fund in zip(parts, funds):
-            candidates = [
-                n for n in all_nodes
-                if not n.contains(holder) and not holder.contains(n)
-                and (n.figure is None or _extra(n.figure, "fund") != fund)
-                and _spread(n, fund) >= 2
-            ]
+            if fund not in spread:
+                spread[fund] = [
+                    n for n in all_nodes
+                    if len(n.children) >= 2
+                    and (n.figure is None or _extra(n.figure, "fund") != fund)
+                    and sum(1 for c in n.children if _fund_figures(c, fund, memo)) >= 2
+                ]
+            candidates = [n for n in spread[fund] if not n.contains(holder) and not holder.contains(n)]
             if not candidates:
                 continue
             depth = min(n.depth for n in candidates)
             top = [n for n in candidates if n.depth == depth]
             after = [n for n in top if n.start > holder.start]
             where = (after or top)[0]
-            figures = _fund_figures(where, fund)
+            figures = _fund_figures(where, fund, memo)
             heading = text[where.start:where.end].strip()
             what = f"{part.label} ({part.section or 'line %d' % _line_of(text, part.span[0])}) = sum of {part.label} over {heading[:60]}"
             checks.append(make_check(part, figures, text, kind="by_section", what=what))

@@ -53,17 +53,18 @@ _CODE = r"\p{Lu}[\p{L}\p{N}&]*(?:\.\p{Lu}{1,3}\p{N}?(?![\p{L}\p{N}]))*"
 _CAPS_CODE = r"(?:TTg|CTr|\p{Lu}[\p{Lu}\p{N}&]*)(?![\p{L}\p{N}])"
 # A numeric unit code after a hyphen (01/CV-01).
 _NUM_CODE = r"\p{N}{1,3}(?![\p{L}\p{N}/])"
-_TIGHT_SEP = r"[-/]"
+# An en dash typed for the hyphen inside a symbol (KH–UBND) is read as the hyphen.
+_TIGHT_SEP = r"[-–/]"
 _SPACED_SEP = r"(?:[ \t]+[-/][ \t]*|[-/](?:[ \t]+|[ \t]*\n[ \t]*))"
 _SYMBOL_TAIL = rf"(?:{_TIGHT_SEP}(?:{_CODE}|{_NUM_CODE})|{_SPACED_SEP}{_CAPS_CODE})"
 _SYMBOL = rf"{_CODE}{_SYMBOL_TAIL}*"
 _SLASH = r"[ \t]*/[ \t]*"
 
-_PARTY_NUMBER = rf"{_PSERIAL}[ \t]*-[ \t]*(?P<ptype>{_CODE}){_SLASH}(?P<psymbol>{_SYMBOL})"
+_PARTY_NUMBER = rf"{_PSERIAL}[ \t]*[-–][ \t]*(?P<ptype>{_CODE}){_SLASH}(?P<psymbol>{_SYMBOL})"
 _STATE_NUMBER = rf"(?:{_SERIAL}[ \t]*)?/[ \t]*(?:{_YEAR}{_SLASH})?(?P<symbol>{_SYMBOL})"
 
 _NUMBER = rf"""
-    (?<![\p{{L}}\p{{N}}/\-.])
+    (?<![\p{{L}}\p{{N}}/\-–.])
     (?: (?P<party>{_PARTY_NUMBER}) | (?P<state>{_STATE_NUMBER}) )
     (?![\p{{L}}\p{{N}}])
 """
@@ -118,11 +119,11 @@ class CitationNumber:
 
 
 def _squeeze(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    return re.sub(r"\s+", "", s).replace("–", "-")
 
 
 def _segments(symbol: str) -> list[str]:
-    return [s for s in re.split(r"\s*[-/]\s*", symbol.strip()) if s]
+    return [s for s in re.split(r"\s*[-–/]\s*", symbol.strip()) if s]
 
 
 def _split_glued(code: str) -> tuple[str, str] | None:
@@ -202,11 +203,22 @@ _DIRECT_GAP = r"^[\s:]*(?:(?i:số)[\s:]*)?$"
 # Or a title ("Luật Đất đai số", "Pháp lệnh Ưu đãi người có công với cách mạng số") or a
 # one- or two-word qualifier ("Báo cáo thẩm tra số"); never across a blank line or ";".
 _TITLE_CHAR = r"(?:[^;\n]|\n(?![ \t]*\n))"
+_ONE_SPACE = r"(?:[ \t]+\n?|\n)[ \t]*"
 _TITLE_GAP = rf"""
-    ^\s+
+    ^{_ONE_SPACE}
     (?: \p{{Lu}}{_TITLE_CHAR}{{0,200}}? | \p{{Ll}}+(?:[ ]\p{{Ll}}+)? )
-    \s+(?i:số)[\s:]*$
+    {_ONE_SPACE}(?i:số)[ \t:]*\n?[ \t]*$
 """
+
+
+# Last resort, where the symbol agrees with the type word: a lower-case title
+# ("Pháp lệnh phát hành công trái xây dựng Tổ quốc số", "Báo cáo giải trình, tiếp thu số").
+_LOOSE_TITLE_GAP = rf"^{_ONE_SPACE}(?:(?!\d+\s*/){_TITLE_CHAR}){{1,120}}?{_ONE_SPACE}(?i:số)[ \t:]*\n?[ \t]*$"
+
+
+@lru_cache(maxsize=1)
+def loose_title_gap_re() -> re.Pattern:
+    return re.compile(_LOOSE_TITLE_GAP)
 
 
 @lru_cache(maxsize=1)
@@ -217,6 +229,15 @@ def direct_gap_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def title_gap_re() -> re.Pattern:
     return re.compile(_TITLE_GAP, re.VERBOSE)
+
+
+# "số" (and a colon) right before a number that has no type word.
+_SO_BEFORE = r"(?i:số)[\s:]*$"
+
+
+@lru_cache(maxsize=1)
+def so_before_re() -> re.Pattern:
+    return re.compile(_SO_BEFORE)
 
 
 # A number continuing a list after a first citation: "…ngày 19/7/2025 và số 7514/…".
@@ -285,14 +306,26 @@ def token_re() -> re.Pattern:
     return re.compile(_TOKEN)
 
 
+# A province or city named in running text ("tỉnh Lạng Sơn"): where a news article is.
+_PLACE_IN_TEXT = r"(?<![\p{L}])(?P<level>tỉnh|thành phố)\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})"
+
+
+@lru_cache(maxsize=1)
+def place_in_text_re() -> re.Pattern:
+    return re.compile(_PLACE_IN_TEXT)
+
+
 # Level words that name a jurisdiction when followed by its name (tỉnh Nghệ An).
-_LEVEL_TAIL = r"(?:(?i:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)|(?:Tỉnh|Thành|Huyện|Quận|Đảng)\s+(?:ủy|uỷ|Ủy|Uỷ))$"
+_LEVEL_TAIL = r"""
+    (?: (?i:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)
+      | (?:Tỉnh|Thành|Huyện|Quận|Đảng)\s+(?:ủy|uỷ|Ủy|Uỷ) )$
+"""
 
 
 @lru_cache(maxsize=1)
 def level_tail_re() -> re.Pattern:
     """An issuer ending in a bare level word: ``UBND tỉnh``, ``Ban Thường vụ Tỉnh ủy``."""
-    return re.compile(_LEVEL_TAIL)
+    return re.compile(_LEVEL_TAIL, re.VERBOSE)
 
 
 # "X (đã) ban hành <citation>": the verb ending the clause, then its subject before it.
@@ -345,7 +378,7 @@ def date_link_re() -> re.Pattern:
 
 # One unit of a pinpoint, longest keyword first: "Phụ lục" before "Phần".
 _PIN_VALUE_ROMAN_OR_NUM = r"(?:[IVXLC]+|\d+(?:\.\d+)*[a-z]?)(?![\p{L}\p{N}])"
-_PIN_VALUES = rf"{_PIN_VALUE_ROMAN_OR_NUM}(?:\s*,\s*{_PIN_VALUE_ROMAN_OR_NUM}(?!\s*(?i:khoản|điều|điểm)))*"
+_PIN_VALUES = rf"{_PIN_VALUE_ROMAN_OR_NUM}(?:\s*,\s*{_PIN_VALUE_ROMAN_OR_NUM})*"
 _PIN_LETTER = r"[a-zđ](?:\)|(?![\p{L}\p{N}]))"
 _PIN_UNIT = rf"""
     (?: (?i:phụ\s+lục|chương|mục|phần|điều|khoản) \s+ {_PIN_VALUES}
@@ -397,7 +430,8 @@ _BASIS_END = r"""
   | [.:][ \t]*(?=\n)
   | \.[ \t]+(?=\p{Lu})
   | ;[ \t]*\n(?![ \t]*(?:[-+•*][ \t]*)?(?:TYPEWORD))
-  | \n(?=[ \t]*(?:[-+•*][ \t]*)?(?:(?i:theo\s+đề\s+nghị|xét|thực\s+hiện|triển\s+khai|căn\s+cứ)|QUYẾT|Điều\s+\d|[IVX]+\.\s))
+  | \n(?=[ \t]*(?:[-+•*][ \t]*)?
+        (?:Theo\s+đề\s+nghị|Xét|Thực\s+hiện|Triển\s+khai|Căn\s+cứ|QUYẾT|Điều\s+\d|[IVX]+\.\s))
 """
 # Inside a basis clause, a citation after one of these only describes the first one.
 _DETAIL_CUE = r"(?i:quy\s+định\s+chi\s+tiết|hướng\s+dẫn|thi\s+hành|(?<![\p{L}])theo(?![\p{L}]))"
@@ -453,7 +487,11 @@ _OPENING_START = r"""
 """
 _OPENING_END = r"\n[ \t]*\n|:[ \t]*(?=\n)|\.[ \t]*(?=\n)|\n(?=[ \t]*(?:[IVX]+\.|\d+\.|Điều\s+\d|(?i:căn\s+cứ)))"
 # The first line of the body: a numbered part, an article, "QUYẾT ĐỊNH:".
-_BODY_START = r"^[ \t]*(?:[IVX]+\.[ \t]|PHẦN[ \t]|Phần[ \t]+[IVX\d]|Chương[ \t]+[IVX\d]|Điều[ \t]+1\b|1\.[ \t]|QUYẾT[ \t]+(?:ĐỊNH|NGHỊ)[ \t]*:)"
+_BODY_START = r"""
+    ^[ \t]*
+    (?: [IVX]+\.[ \t] | PHẦN[ \t] | Phần[ \t]+[IVX\d] | Chương[ \t]+[IVX\d] | Điều[ \t]+1\b | 1\.[ \t]
+      | QUYẾT[ \t]+(?:ĐỊNH|NGHỊ)[ \t]*: )
+"""
 
 
 @lru_cache(maxsize=1)
@@ -468,7 +506,7 @@ def opening_end_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def body_start_re() -> re.Pattern:
-    return re.compile(_BODY_START, re.MULTILINE)
+    return re.compile(_BODY_START, re.VERBOSE | re.MULTILINE)
 
 
 # What the citing document does to a cited one, in its own voice. The cue must open a
@@ -484,7 +522,8 @@ _SELF_VOICE = r"(?:(?P<tw>TYPEWORD)\s+này|có\s+hiệu\s+lực)"
 # A clause opens after ".;:", at a list item or article line, or after an article heading
 # line; a bare line break is a hard wrap and opens nothing.
 _CLAUSE_OPEN = r"""
-    (?: ^ | [.;:] | \n(?=[ \t]*(?:[-+•*]|\d+\.|[a-zđ]\)|Điều|Khoản)) | (?:Điều|Khoản)[ \t]+\d+[^\n]{0,80}\n )
+    (?: ^ | [.;:] | \n(?=[ \t]*(?:[-+•*]|\d+\.|[a-zđ]\)|Điều|Khoản))
+      | (?:Điều|Khoản)[ \t]+\d+[^\n]{0,80}\n )
     [\s\-+•*]*
     (?:(?:Điều|Khoản)\s+\d+\s*[.:]?\s* | \d+\.\s* | [a-zđ]\)\s*)?
     (?:(?:Nay|nay|Đồng\s+thời|đồng\s+thời)\s+)?
@@ -507,13 +546,18 @@ def clause_open_re() -> re.Pattern:
     return re.compile(_CLAUSE_OPEN, re.VERBOSE)
 
 
-# Lines of a web page around a copied document (a site's name, its notices to members).
-_SITE_CLUTTER = r"(?i:thư\s+viện\s+pháp\s+luật|thuvienphapluat|quý\s+thành\s+viên|quý\s+khách|lawnet|đăng\s+nhập|click\s+vào)"
+# Lines of a web page around a copied document: the site's name, its notices to members,
+# and the labels of its lists of related documents ("Văn bản liên quan", "Hiệu lực: …").
+_SITE_CLUTTER = r"""
+    (?i:thư\s+viện\s+pháp\s+luật|thuvienphapluat|quý\s+thành\s+viên|quý\s+khách|lawnet
+       |đăng\s+nhập|click\s+vào)
+  | ^[ \t]*(?:Văn\s+bản\s+liên\s+quan|(?:Hiệu\s+lực|Tình\s+trạng|Cập\s+nhật|Ban\s+hành)[ \t]*:)
+"""
 
 
 @lru_cache(maxsize=1)
 def site_clutter_re() -> re.Pattern:
-    return re.compile(_SITE_CLUTTER)
+    return re.compile(_SITE_CLUTTER, re.VERBOSE | re.MULTILINE)
 
 
 # Sentence ends for relation scope: "." before a space and a capital, or a blank line.
@@ -536,9 +580,13 @@ def clause_end_re() -> re.Pattern:
 
 # The header's own number line: "Số: 352/KH-UBND", "Luật số: 83/2025/QH15".
 # "Số" is capitalised here: a hard-wrapped "văn bản" newline "số 18345/…" is a citation.
-_OWN_NUMBER_LABEL = r"(?:^|\n)[ \t|*]*(?:(?:Luật|LUẬT|Pháp\s+lệnh)\s+(?i:số)|Số|SỐ)(?:\s+hiệu)?[ \t]*:?[ \t|*]*\n?[ \t|*]*$"
+_OWN_NUMBER_LABEL = r"""
+    (?:^|\n)[ \t|*]*
+    (?:(?:Luật|LUẬT|Pháp\s+lệnh)\s+(?i:số)|Số|SỐ)(?:\s+hiệu)?
+    [ \t]*:?[ \t|*]*\n?[ \t|*]*$
+"""
 
 
 @lru_cache(maxsize=1)
 def own_number_label_re() -> re.Pattern:
-    return re.compile(_OWN_NUMBER_LABEL)
+    return re.compile(_OWN_NUMBER_LABEL, re.VERBOSE)

@@ -42,8 +42,10 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
 HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2212\ufe63\uff0d"), "-")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
-_HOMOGLYPH_CLASS = "".join(HOMOGLYPHS)
-_MIXED_TOKEN = re.compile(rf"[\p{{L}}\p{{N}}/\-.&]*[{_HOMOGLYPH_CLASS}][\p{{L}}\p{{N}}/\-.&]*")
+# Whole tokens, matched possessively: a long token without a look-alike must not make the
+# search backtrack (quadratic time on "1.1.1.…").
+_MIXED_TOKEN = re.compile(r"[\p{L}\p{N}/\-.&]++")
+_HOMOGLYPH_SET = frozenset(HOMOGLYPHS)
 
 
 def nfc(text: str) -> str:
@@ -57,9 +59,12 @@ def fix_d_variants(text: str) -> str:
 def fix_homoglyphs(text: str) -> str:
     """Map Cyrillic/Greek look-alikes to Latin inside tokens that also hold Latin or digits."""
 
+    if _HOMOGLYPH_SET.isdisjoint(text):
+        return text
+
     def fix(m: re.Match) -> str:
         token = m.group(0)
-        if re.search(r"[A-Za-z0-9/]", token):
+        if not _HOMOGLYPH_SET.isdisjoint(token) and re.search(r"[A-Za-z0-9/]", token):
             return "".join(HOMOGLYPHS.get(c, c) for c in token)
         return token
 

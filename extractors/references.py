@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 import regex as re
@@ -26,9 +27,9 @@ from schemas import Reference
 
 from . import citation_patterns as cp
 from . import doc_types
-from .dates import DateMatch, date_at, find_dates
+from .dates import DateMatch, date_at
 
-__all__ = ["Mention", "find_citations", "resolve_mentions", "extract_references", "references_to_spacy"]
+__all__ = ["Mention", "Place", "find_citations", "resolve_mentions", "extract_references", "references_to_spacy"]
 
 # When one document is cited several ways, the relation kept is the first of this list.
 RELATION_PRIORITY = ("basis", "implements", "replaces", "amends", "repeals", "guides", "cites")
@@ -64,7 +65,9 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class _Place:
+class Place:
+    """The citing document's jurisdiction: ``level`` (tỉnh, thành phố, xã, national) and ``name``."""
+
     level: str | None
     name: str | None
 
@@ -75,21 +78,18 @@ class _Place:
         return f"{self.level} {self.name}" if self.level and self.level != "national" else self.name
 
 
-_PLACE_IN_TEXT = re.compile(r"(?<![\p{L}])(?P<level>tỉnh|thành phố)\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})")
-
-
-def _place(ctx) -> _Place:
+def _place(ctx) -> Place:
     """The citing document's jurisdiction; for news, the province it names most."""
     j = getattr(ctx, "jurisdiction", None)
     if j is not None and getattr(j, "name", None):
-        return _Place(getattr(j, "level", None), j.name)
+        return Place(getattr(j, "level", None), j.name)
     if j is not None and getattr(j, "level", None) == "national":
-        return _Place("national", None)
-    counts = Counter((m.group("level"), m.group("name")) for m in _PLACE_IN_TEXT.finditer(ctx.text[:200_000]))
+        return Place("national", None)
+    counts = Counter((m.group("level"), m.group("name")) for m in cp.place_in_text_re().finditer(ctx.text[:200_000]))
     if not counts:
-        return _Place(None, None)
+        return Place(None, None)
     (level, name), _ = counts.most_common(1)[0]
-    return _Place(level, name)
+    return Place(level, name)
 
 
 # --- issuers -----------------------------------------------------------------------------
@@ -164,7 +164,7 @@ def _read_issuer(text: str, pos: int, limit: int, layout: _Layout | None = None)
     return name, words[-1][2]
 
 
-def _complete(name: str, place: _Place) -> str:
+def _complete(name: str, place: Place) -> str:
     """Expand UBND/HĐND and add the jurisdiction to names that end at a level word."""
     for short, full in _EXPANSIONS:
         name = re.sub(rf"(?<![\p{{L}}]){short}(?![\p{{L}}])", full, name)
@@ -180,7 +180,7 @@ def _complete(name: str, place: _Place) -> str:
     return " và ".join(done)
 
 
-def _symbol_issuer(num: cp.CitationNumber, place: _Place) -> str | None:
+def _symbol_issuer(num: cp.CitationNumber, place: Place) -> str | None:
     """The issuer a number's symbol names: ``NĐ-CP`` -> Chính phủ, ``KH-UBND`` -> UBND of the place."""
     codes = list(num.issuer_symbols) if num.joint else list(num.issuer_symbols[:1])
     names = [n for n in (_issuer_for_code(c, num, place) for c in codes) if n]
@@ -189,7 +189,7 @@ def _symbol_issuer(num: cp.CitationNumber, place: _Place) -> str | None:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
 
 
-def _issuer_for_code(code: str, num: cp.CitationNumber, place: _Place) -> str | None:
+def _issuer_for_code(code: str, num: cp.CitationNumber, place: Place) -> str | None:
     tables = cp.symbol_tables()
     bare = re.sub(r"\d+$", "", code)
     national = tables["national_issuers"]
@@ -226,19 +226,26 @@ def _sentence_start(text: str, pos: int) -> int:
 def _lead(text: str, num: cp.CitationNumber) -> tuple[int, str, str | None] | None:
     """The type word governing ``num``: (start, word, title)."""
     s = num.span[0]
-    lo = max(0, s - _WINDOW)
-    words = list(cp.type_word_re().finditer(text, lo, s))
+    words = [
+        m for m in cp.type_word_re().finditer(text, max(0, s - _WINDOW), s)
+        # "pháp luật" is a word of a title, not the type word
+        if not (m.group(0) == "luật" and text[max(0, m.start() - 8): m.start()].rstrip().casefold().endswith("pháp"))
+    ]
     for m in reversed(words):
         gap = text[m.end(): s]
-        if m.group(0) == "luật" and text[max(0, m.start() - 8): m.start()].rstrip().casefold().endswith("pháp"):
-            continue  # "pháp luật" is a word of a title, not the type word
         if cp.direct_gap_re().match(gap):
             return m.start(), m.group(0), None
-        t = cp.title_gap_re().match(gap)
-        if t:
-            title = re.sub(r"\s+(?i:số)[\s:]*$", "", gap).strip()
-            return m.start(), m.group(0), " ".join(title.split())
+        if cp.title_gap_re().match(gap):
+            return m.start(), m.group(0), _title(gap)
+    for m in reversed(words):
+        gap = text[m.end(): s]
+        if cp.loose_title_gap_re().match(gap) and doc_types.code_for(m.group(0)) == _type_from_symbol(num):
+            return m.start(), m.group(0), _title(gap)
     return None
+
+
+def _title(gap: str) -> str:
+    return " ".join(re.sub(r"\s+(?i:số)[\s:]*$", "", gap).split())
 
 
 def _type_from_symbol(num: cp.CitationNumber) -> str:
@@ -265,12 +272,14 @@ def _weak_bare_number(num: cp.CitationNumber) -> bool:
 
 
 def _in_site_clutter(text: str, pos: int) -> bool:
-    """Inside a web page's own notices (two lines around ``pos`` name the site)."""
+    """Inside a web page's own notices or lists (the lines around ``pos`` say so)."""
     lo = pos
     for _ in range(3):
         lo = text.rfind("\n", 0, max(lo - 1, 0)) + 1 if lo > 0 else 0
-    hi = text.find("\n", pos)
-    hi = len(text) if hi < 0 else hi
+    hi = pos
+    for _ in range(2):
+        nxt = text.find("\n", hi + 1)
+        hi = len(text) if nxt < 0 else nxt
     return bool(cp.site_clutter_re().search(text, max(lo, pos - 400), min(hi, pos + 400)))
 
 
@@ -279,7 +288,7 @@ def _date_after(text: str, pos: int) -> DateMatch | None:
     return date_at(text, m.end()) if m else None
 
 
-def _date_before(text: str, lead: int, numbers_between) -> DateMatch | None:
+def _date_before(text: str, lead: int, starts: list[int]) -> DateMatch | None:
     """"Ngày 28/3/2023, Ban … ban hành Kế hoạch số 185/…": the date heading the sentence."""
     line_start = text.rfind("\n", 0, lead) + 1
     for start in dict.fromkeys((_clause_start(text, lead), line_start)):
@@ -292,8 +301,9 @@ def _date_before(text: str, lead: int, numbers_between) -> DateMatch | None:
     if d is None or d.precision == "year":
         return None
     between = text[d.span[1]: lead]
-    if numbers_between(d.span[1], lead):
-        return None
+    i = bisect.bisect_left(starts, d.span[1])
+    if i < len(starts) and starts[i] < lead:
+        return None  # another number stands between the date and this citation
     if cp.issue_verb_re().search(between) or cp.date_link_re().fullmatch(between):
         return d
     return None
@@ -314,80 +324,97 @@ def _pinpoint(text: str, lead: int) -> str | None:
     return " ".join(m.group("pin").split()) if m else None
 
 
+def _mention(text: str, num: cp.CitationNumber, prev: Mention | None) -> Mention | None:
+    """The citation around ``num``: its type word, or the type of the list it continues,
+    or the type its symbol names; None for a bare number that could be anything."""
+    lead = _lead(text, num)
+    if lead:
+        start, word, title = lead
+        code = doc_types.code_for(word)
+        if word.casefold() == "văn bản" and num.type_code:
+            code = num.type_code  # "văn bản" is generic; a typed symbol says more
+        return Mention(number=num, start=start, end=num.span[1], doc_type=code, type_word=word, title=title)
+    start = num.span[0]
+    so = cp.so_before_re().search(text, max(0, start - 8), start)
+    if so:
+        start = so.start()
+    chained = bool(
+        prev and 0 <= num.span[0] - prev.tail_end < 40 and cp.chain_gap_re().match(text[prev.tail_end: num.span[0]])
+    )
+    if chained and num.type_code in (None, prev.doc_type):
+        code = prev.doc_type
+    elif not so and not chained and _weak_bare_number(num):
+        return None
+    else:
+        code = _type_from_symbol(num)
+    return Mention(number=num, start=start, end=num.span[1], doc_type=code)
+
+
+def _read_date_and_issuer(text: str, mention: Mention, place: Place, layout: _Layout, starts: list[int]) -> None:
+    """The date right after the number, "của <issuer>", a date after the issuer, or a date
+    heading the sentence; ``tail_end`` is where the citation's words end."""
+    num = mention.number
+    mention.date = _date_after(text, num.span[1])
+    tail = mention.date.span[1] if mention.date else num.span[1]
+    intro = cp.to_issuer_re().match(text, tail)
+    got = _read_issuer(text, intro.end(), len(text), layout) if intro else None
+    if got:
+        mention.issuer = _complete(got[0], place)
+        tail = got[1]
+        if mention.date is None:
+            mention.date = _date_after(text, tail)
+            tail = mention.date.span[1] if mention.date else tail
+    if mention.date is None:
+        mention.date = _date_before(text, mention.start, starts)
+    mention.tail_end = tail
+
+
+def _subject_issuer(
+    text: str, mention: Mention, place: Place, layout: _Layout, subject: tuple[str, str, int] | None
+) -> tuple[str, str, int] | None:
+    """Issuer as the subject of "X (đã) ban hành <citation>"; the same X for the next
+    citations of that sentence with the same issuer code. Returns the subject to carry."""
+    code = (mention.number.issuer_symbols or ("",))[0]
+    sentence = _sentence_start(text, mention.start)
+    sv = _subject_of_issuing_verb(text, _clause_start(text, mention.start), mention.start)
+    got = _read_issuer(text, sv[0], sv[1], layout) if sv else None
+    if got and got[1] >= sv[1] - 1:
+        mention.issuer = _complete(got[0], place)
+        return mention.issuer, code, sentence
+    if subject and subject[1:] == (code, sentence):
+        mention.issuer = subject[0]
+    return subject
+
+
 def find_citations(
     text: str,
     *,
     own_number: str | None = None,
-    place: _Place | None = None,
+    place: Place | None = None,
     numbers: list[cp.CitationNumber] | None = None,
 ) -> list[Mention]:
     """Every mention of a numbered document in ``text``, in order, the document's own excluded."""
-    place = place or _Place(None, None)
+    place = place or Place(None, None)
     own = cp.number_key(own_number) if own_number and re.search(r"\d", own_number) else None
     numbers = cp.find_numbers(text) if numbers is None else numbers
     starts = [n.span[0] for n in numbers]
     layout = _Layout.of(text)
-
-    def numbers_between(a: int, b: int) -> bool:
-        return any(a <= s < b for s in starts)
-
     mentions: list[Mention] = []
-    subject: tuple[str, str, int] | None = None  # (issuer, issuer code, sentence start)
+    subject = None  # (issuer, issuer code, sentence start) of "X đã ban hành …"
     for num in numbers:
         if own and cp.number_key(num.number) == own:
             continue
         if _is_own_label(text, num) or _in_site_clutter(text, num.span[0]):
             continue
-        lead = _lead(text, num)
-        prev = mentions[-1] if mentions else None
-        chained = bool(prev and prev.tail_end <= num.span[0] and num.span[0] - prev.tail_end < 40
-                       and cp.chain_gap_re().match(text[prev.tail_end: num.span[0]]))
-        if lead:
-            start, word, title = lead
-            code = doc_types.code_for(word)
-            if word.casefold() == "văn bản" and num.type_code:
-                code = num.type_code  # "văn bản" is generic; a typed symbol says more
-        else:
-            start, word, title = num.span[0], None, None
-            so = re.search(r"(?i:số)[\s:]*$", text[max(0, start - 8): start])
-            if so:
-                start -= len(so.group(0))
-            if chained and prev and (num.type_code in (None, prev.doc_type)):
-                code = prev.doc_type
-            else:
-                if not so and not chained and _weak_bare_number(num):
-                    continue
-                code = _type_from_symbol(num)
-        mention = Mention(number=num, start=start, end=num.span[1], doc_type=code, type_word=word, title=title)
-        # date right after the number, then "của <issuer>", then a date after the issuer
-        mention.date = _date_after(text, num.span[1])
-        tail = mention.date.span[1] if mention.date else num.span[1]
-        intro = cp.to_issuer_re().match(text, tail)
-        if intro:
-            got = _read_issuer(text, intro.end(), len(text), layout)
-            if got:
-                mention.issuer = _complete(got[0], place)
-                tail = got[1]
-                if mention.date is None:
-                    mention.date = _date_after(text, tail)
-                    if mention.date:
-                        tail = mention.date.span[1]
-        if mention.date is None:
-            mention.date = _date_before(text, start, numbers_between)
-        mention.tail_end = tail
-        # issuer as the subject of "X (đã) ban hành <citation>", kept for a chain
-        clause = _clause_start(text, start)
+        mention = _mention(text, num, mentions[-1] if mentions else None)
+        if mention is None:
+            continue
+        _read_date_and_issuer(text, mention, place, layout, starts)
         if mention.issuer is None:
-            sv = _subject_of_issuing_verb(text, clause, start)
-            got = _read_issuer(text, sv[0], sv[1], layout) if sv else None
-            if got and got[1] >= sv[1] - 1:
-                mention.issuer = _complete(got[0], place)
-                subject = (mention.issuer, (num.issuer_symbols or ("",))[0], _sentence_start(text, start))
-            elif subject and subject[1] == (num.issuer_symbols or ("",))[0] and subject[2] == _sentence_start(text, start):
-                mention.issuer = subject[0]
+            subject = _subject_issuer(text, mention, place, layout, subject)
         if mention.issuer is None:
             mention.issuer = _symbol_issuer(num, place)
-        mention.pinpoint = _pinpoint(text, start)
+        mention.pinpoint = _pinpoint(text, mention.start)
         mentions.append(mention)
     return mentions
 
@@ -424,36 +451,24 @@ def _bullet_block_end(text: str, pos: int) -> int:
 
 
 def _opening_regions(text: str, segments) -> list[tuple[int, int]]:
-    spans = _segment_spans(segments, "opening")
-    if spans is not None:
-        return spans
+    """The opening "Thực hiện …" paragraph: as segmented, and as read here up to the
+    end of its sentence (a segmenter may stop at a wrapped line ending in a comma)."""
+    regions = _segment_spans(segments, "opening")
     body = cp.body_start_re().search(text)
     limit = body.start() if body else min(len(text), 6000)
-    regions = []
-    for m in cp.opening_start_re().finditer(text, 0, limit):
+    m = cp.opening_start_re().search(text, 0, limit)
+    if m:
         end_m = cp.opening_end_re().search(text, m.end())
         regions.append((m.start(), end_m.end() if end_m else len(text)))
-        break
     return regions
 
 
-def _segment_spans(segments, name: str) -> list[tuple[int, int]] | None:
-    """``segments.<name>`` as a list of spans, or None when segmentation does not say."""
+def _segment_spans(segments, name: str) -> list[tuple[int, int]]:
+    """``segments.<name>`` (a span or None) as a list of spans."""
     value = getattr(segments, name, None) if segments is not None else None
-    if value is None:
-        return None
-    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
-        return [value]
-    span = getattr(value, "span", None)
-    if isinstance(span, tuple):
-        return [span]
-    if isinstance(value, list):
-        out = []
-        for v in value:
-            got = _segment_spans(type("S", (), {name: v})(), name)
-            out.extend(got or [])
-        return out
-    return None
+    if isinstance(value, tuple) and len(value) == 2:
+        return [(int(value[0]), int(value[1]))]
+    return []
 
 
 def _inside(pos: int, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -509,8 +524,7 @@ def _is_self(voice: re.Match, doc_type: str | None) -> bool:
 def _preamble_end(text: str, segments, bases: list[tuple[int, int]]) -> int:
     """Where the legal-bases block before the body ends (0 when there is none)."""
     if segments is not None and hasattr(segments, "bases"):
-        spans = _segment_spans(segments, "bases")
-        return max(b for _, b in spans) if spans else 0
+        return max((b for _, b in _segment_spans(segments, "bases")), default=0)
     # without segmentation: the first run of "Căn cứ" clauses, up to the body's first part
     body = cp.body_start_re().search(text)
     end = body.start() if body else len(text)
@@ -660,10 +674,9 @@ def extract_references(ctx) -> list[Reference]:
 
 def references_to_spacy(doc_or_text, refs: Iterable[Reference], *, key: str = "references", all_mentions: bool = True):
     """A spaCy ``Doc`` with one span per citation in ``doc.spans[key]``, labelled with the
-    reference's type code. Takes a ``Doc`` or text (then a ``spacy.blank("vi")`` doc)."""
-    doc = doc_or_text
-    if isinstance(doc_or_text, str):
-        doc = _blank_vi()(doc_or_text)
+    reference's type code. Takes a ``Doc``, or text made into a ``spacy.blank("vi")`` doc
+    (syllable tokens, so that a number such as ``27/2022/NĐ-CP`` stays one token)."""
+    doc = _blank_vi()(doc_or_text) if isinstance(doc_or_text, str) else doc_or_text
     spans = []
     for ref in refs:
         places = (getattr(ref, "mention_spans", None) or [ref.span]) if all_mentions else [ref.span]
@@ -678,16 +691,8 @@ def references_to_spacy(doc_or_text, refs: Iterable[Reference], *, key: str = "r
     return doc
 
 
-_NLP = None
-
-
+@lru_cache(maxsize=1)
 def _blank_vi():
-    global _NLP
-    if _NLP is None:
-        import spacy
+    import spacy
 
-        try:
-            _NLP = spacy.blank("vi")
-        except Exception:  # the Vietnamese tokenizer needs pyvi; fall back to whitespace
-            _NLP = spacy.blank("xx")
-    return _NLP
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})

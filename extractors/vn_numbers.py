@@ -40,6 +40,7 @@ class Vocabulary:
     not_money_after_dong: dict[str, str]
     approximate_qualifiers: dict[str, str]
     number_introducers: dict[str, str]
+    quantity_column_headers: dict[str, str]
     funding_sources: dict[str, dict]
 
     def role(self, word: str) -> str | None:
@@ -63,6 +64,7 @@ def vocabulary() -> Vocabulary:
         not_money_after_dong=data["not_money_after_dong"],
         approximate_qualifiers=data["approximate_qualifiers"],
         number_introducers=data["number_introducers"],
+        quantity_column_headers=data["quantity_column_headers"],
         funding_sources=data["funding_sources"],
     )
 
@@ -305,6 +307,13 @@ def format_vnd(value_vnd: int, unit: str = "đồng") -> str:
     return f"{format_figure(Decimal(value_vnd) / scale)} {unit}"
 
 
+@cache
+def _funding_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    keys = {fold(s): key for key, entry in vocabulary().funding_sources.items() for s in entry["spellings"]}
+    alternation = "|".join(re.escape(s) for s in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<!\p{{L}})(?:{alternation})(?!\p{{L}})"), keys
+
+
 def funding_key(label: str | None) -> str | None:
     """The funding source a label names (``Vốn đầu tư phát triển`` -> ``dau_tu_phat_trien``).
 
@@ -312,11 +321,6 @@ def funding_key(label: str | None) -> str | None:
     """
     if not label:
         return None
-    low = fold(label)
-    best: tuple[int, int, str] | None = None
-    for key, entry in vocabulary().funding_sources.items():
-        for spelling in entry["spellings"]:
-            m = re.search(rf"(?<!\p{{L}}){re.escape(fold(spelling))}(?!\p{{L}})", low)
-            if m and (best is None or (m.start(), -len(spelling)) < (best[0], best[1])):
-                best = (m.start(), -len(spelling), key)
-    return best[2] if best else None
+    pattern, keys = _funding_pattern()
+    m = pattern.search(fold(label))
+    return keys[m.group(0)] if m else None

@@ -88,6 +88,7 @@ class Assignment(_Model):
     report_to: Optional[str] = None
     section: Optional[str] = None
     span: Optional[Span] = None
+    rule: Optional[str] = Field(None, description="the form that gave the task: heading, colon, giao, request, subject, field, executes")
 
 
 class ErrorInfo(_Model):

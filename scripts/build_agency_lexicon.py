@@ -91,7 +91,6 @@ ABBREVIATIONS: list[tuple[list[str], str]] = [
 TONE_PAIRS = [
     ("Uỷ", "Ủy"), ("uỷ", "ủy"), ("hoá", "hóa"), ("Hoá", "Hóa"), ("hoà", "hòa"), ("Hoà", "Hòa"),
     ("khoẻ", "khỏe"), ("thuỷ", "thủy"), ("Thuỷ", "Thủy"), ("hoả", "hỏa"), ("toà", "tòa"), ("Toà", "Tòa"),
-    ("quỹ", "quỹ"),
 ]
 
 # --- reviewed agency tables ----------------------------------------------------------------

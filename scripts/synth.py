@@ -169,6 +169,23 @@ FILLER: tuple[str, ...] = (
     "Rà soát, hoàn thiện cơ chế, chính sách phù hợp với thực tiễn, tạo điều kiện thuận lợi cho người dân và doanh nghiệp.",
     "Nội dung {topic} phải được cụ thể hóa thành chỉ tiêu, nhiệm vụ trong kế hoạch phát triển kinh tế - xã hội hằng năm.",
 )
+# Pieces of generated sentences: an opening verb, what it acts on, and a tail.
+FILLER_VERBS = ("Nâng cao", "Tăng cường", "Đẩy mạnh", "Chú trọng", "Bảo đảm", "Đổi mới", "Phát huy", "Củng cố",
+                "Quan tâm", "Cải thiện", "Duy trì", "Mở rộng")
+FILLER_OBJECTS = (
+    "chất lượng công tác tuyên truyền", "hiệu quả phối hợp giữa các cấp, các ngành", "vai trò của người đứng đầu",
+    "công tác kiểm tra, giám sát", "sự tham gia của cộng đồng dân cư", "trách nhiệm nêu gương của cán bộ, đảng viên",
+    "ứng dụng công nghệ thông tin", "chế độ thông tin, báo cáo", "công tác đào tạo, bồi dưỡng cán bộ",
+    "việc huy động các nguồn lực xã hội", "chất lượng dịch vụ công", "việc nhân rộng các mô hình hiệu quả",
+    "điều kiện sống của người dân", "kỷ luật, kỷ cương hành chính", "công tác thi đua, khen thưởng",
+)
+FILLER_TAILS = (
+    "trong triển khai {topic}", "gắn với {topic}", "ở cơ sở, nhất là vùng sâu, vùng xa",
+    "bảo đảm thực chất, hiệu quả, tránh hình thức", "phù hợp với điều kiện thực tế của từng địa phương",
+    "góp phần hoàn thành các mục tiêu đã đề ra", "theo hướng công khai, minh bạch", "một cách thường xuyên, liên tục",
+    "tạo chuyển biến rõ nét về nhận thức và hành động", "đáp ứng yêu cầu nhiệm vụ trong tình hình mới",
+)
+
 # Tasks given to an agency (a verb phrase, no agency inside).
 TASKS: tuple[str, ...] = (
     "tham mưu bố trí kinh phí thực hiện {topic} theo quy định",
@@ -411,6 +428,17 @@ class Entry:
     issued: date
     topic: str
     subject: str = ""
+    draft: bool = False  # number and day left blank ("Số:   /UBND-VX", "ngày   tháng 5 năm 2023")
+
+    @property
+    def printed_number(self) -> str | None:
+        if self.draft and self.number:
+            return self.number[self.number.index("/"):]
+        return self.number
+
+    @property
+    def gold_date(self) -> str:
+        return f"{self.issued.year}-{self.issued.month:02d}" if self.draft else iso(self.issued)
 
     @property
     def province(self) -> Province | None:
@@ -471,7 +499,8 @@ class Catalog:
         number = None if doc_type == "TIN" else self._number(issuer, doc_type, issued.year)
         entry = Entry(len(self.entries), issuer, doc_type, number, issued, rng.choice(TOPICS))
         entry.subject = subject_for(entry, random.Random(f"subject:{entry.index}:{issued}"))
-        if doc_type in CITABLE:
+        entry.draft = doc_type in ("CV", "KH", "BC") and not issuer.national and rng.random() < 0.02
+        if doc_type in CITABLE and not entry.draft:
             self.citable_by_province.setdefault(issuer.province.name if issuer.province else None, []).append(entry)
         return entry
 
@@ -579,8 +608,8 @@ class Writer:
         return sum(len(p) + 1 for p in self.body)
 
     def filler(self, k: int, bullet: bool = True) -> None:
-        for s in self.rng.sample(FILLER, k):
-            s = s.format(topic=self.entry.topic)
+        for _ in range(k):
+            s = filler_sentence(self.rng).format(topic=self.entry.topic)
             self.para(f"- {s}" if bullet else s)
 
     def section(self) -> str:
@@ -619,6 +648,21 @@ class Writer:
         number = ref.number if rng.random() < 0.92 else ref.number.replace("/", " /", 1)
         so = "số " if rng.random() < 0.9 else ""
         return f"{name} {so}{number}{dated} của {by} {ref.about}"
+
+
+def filler_sentence(rng: random.Random) -> str:
+    """A sentence with no number, agency or task word: a stock one, or one or two built from pieces."""
+    if rng.random() < 0.3:
+        return rng.choice(FILLER)
+
+    def clause() -> str:
+        return f"{rng.choice(FILLER_VERBS)} {rng.choice(FILLER_OBJECTS)} {rng.choice(FILLER_TAILS)}"
+
+    first = clause()
+    if rng.random() < 0.5:
+        second = clause()
+        return f"{first}; {second[0].lower()}{second[1:]}."
+    return f"{first}."
 
 
 def date_phrase(d: date, rng: random.Random, style: str | None = None) -> str:
@@ -761,6 +805,8 @@ class Composer:
         for tpl, variant in OTHER_BODIES:
             full = self.body_name(tpl)
             printed = self.body_name(variant) if variant and rng.random() < 0.3 else full
+            if "Ủy ban" in printed and rng.random() < 0.2:
+                printed = printed.replace("Ủy ban", "Uỷ ban")  # the old tone placement
             pool.append((printed, full))
         return rng.sample(pool, k)
 
@@ -769,11 +815,15 @@ class Composer:
     def header(self) -> None:
         e, w, rng = self.e, self.w, self.rng
         w.left = list(e.issuer.lines)
+        if w.left[0].startswith("ỦY BAN") and rng.random() < 0.15:
+            w.left[0] = w.left[0].replace("ỦY BAN", "UỶ BAN", 1)
         if e.issuer.kind not in ("tu",) and rng.random() < 0.4:
             w.left.append("-------")
         label = {"LUAT": "Luật số:", "PL": "Pháp lệnh số:"}.get(e.doc_type, "Số" if e.issuer.kind == "tu" else "Số:")
-        number = e.number or ""
-        if rng.random() < 0.12 and "/" in number:
+        number = e.printed_number or ""
+        if e.draft:
+            number = " " * rng.randint(4, 8) + number
+        elif rng.random() < 0.12 and "/" in number:
             number = number.replace("/", " /", 1)  # a stray space, as printed
         sep = "" if label.endswith(":") and rng.random() < 0.1 else " "
         w.left.append(f"{label}{sep}{number}")
@@ -788,7 +838,7 @@ class Composer:
                 w.right.append("---------------")
         if e.issuer.place is not None:
             d = e.issued
-            day = f"{d.day:02d}" if rng.random() < 0.5 else str(d.day)
+            day = " " * rng.randint(2, 6) if e.draft else f"{d.day:02d}" if rng.random() < 0.5 else str(d.day)
             month = f"{d.month:02d}" if d.month < 3 and rng.random() < 0.5 else str(d.month)
             w.right.append(f"{e.issuer.place}, ngày {day} tháng {month} năm {d.year}")
         else:
@@ -1000,8 +1050,11 @@ class Composer:
                 w.filler(1)
             elif style == "giao":
                 w.para(f"{i}. Giao {printed} chủ trì, phối hợp với {partner_printed} {task}{tail}.")
-            else:
+            elif rng.random() < 0.7:
                 w.para(f"{i}. {printed}: Chủ trì, phối hợp với {partner_printed} {task}{tail}.")
+            else:  # bold agency names, as converters of .docx files print them
+                w.sections = [top]
+                w.para(f"- **{printed}:** Chủ trì, phối hợp với {partner_printed} {task}{tail}.")
             self.assign(printed, "lead", task, dl, [partner_printed])
         # the districts, the Front (requested), and the supporting bodies
         i += 1
@@ -1207,6 +1260,11 @@ class Composer:
         self._roman = 0
         t = self.e.doc_type
         bodies = self.agencies(3)
+        if t in ("CV", "TB", "CĐ") and rng.random() < 0.5:
+            ref = self.citer.earlier() or self.citer.national()
+            ref.relation = "implements"
+            verb = rng.choice(("Thực hiện", "Thực hiện chỉ đạo tại", "Triển khai"))
+            w.para(f"{verb} {w.cite(ref)}, {self.issuer_short()} có ý kiến như sau:")
         w.filler(2, bullet=False)
         self.body_cite()
         if t == "GM":
@@ -1262,6 +1320,8 @@ class Composer:
         w.filler(2, bullet=False)
         while w.size() < w.target_chars - 300:
             w.filler(2, bullet=False)
+        if rng.random() < 0.5:
+            w.body[-1] = w.body[-1].rstrip(".") + "./."
         author = person(rng)
         w.signature = [author]
         w.signer = {"name": author}
@@ -1322,8 +1382,8 @@ class Composer:
             "source": "",
             "genre": "news" if e.doc_type == "TIN" else "official",
             "doc_type": e.doc_type,
-            "number": (e.number or None),
-            "issued_date": iso(e.issued),
+            "number": e.printed_number,
+            "issued_date": e.gold_date,
             "place": e.issuer.place if e.doc_type != "TIN" else None,
             "issuer": e.issuer.name,
             "subject": w.title[0] if e.doc_type == "TIN" else e.subject,
@@ -1335,8 +1395,6 @@ class Composer:
             "distribution": w.dist_items,
             "signer": w.signer,
         }
-        if e.doc_type == "TIN":
-            gold["number"] = None
         return SynthDoc(index=e.index, entry=e, writer=w, gold=gold,
                         bad_budget=any(not c["holds"] for c in w.checks))
 
@@ -1473,7 +1531,8 @@ def write_pdf(doc: SynthDoc, path: Path) -> None:
             pdf.multi_cell(page_w, 5, line, align="C", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
     for p in body:
-        pdf.multi_cell(page_w, 5, p, new_x="LMARGIN", new_y="NEXT")
+        # "Kính gửi" stands in the middle of the page, as in the printed form
+        pdf.multi_cell(page_w, 5, p, align="C" if p.startswith("Kính gửi") else "L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     if distribution:
         if pdf.get_y() > pdf.h - 70:

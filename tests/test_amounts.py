@@ -84,6 +84,7 @@ NOT_MONEY = [
     "điểm đ khoản 1 Điều 5; khoản 5 đ) của Luật",
     "thiệt hại hàng nghìn tỷ đồng",
     "1 66,9 nghìn tỷ đồng",  # digits a converter split apart: not read as 66,9
+    "Đoàn gồm 3 đ/c tham gia",  # đồng chí
 ]
 
 
@@ -223,6 +224,45 @@ def test_tables_that_are_not_in_money(tmp_path, change):
     path = tmp_path / "table.md"
     path.write_text(TABLE.replace(*change), encoding="utf-8")
     assert extract_file(path).amounts == []
+
+
+COLUMN_UNITS = """\
+PHỤ LỤC II
+
+| TT | Chỉ tiêu | Số lượng (mẫu) | Đơn giá (đồng) | Thành tiền (đồng) |
+| --- | --- | --- | --- | --- |
+| 1 | Nhiệt độ nước | 108 | 95.614 | 10.326.312 |
+| 2 | Độ mặn | 108 | 87.652 | 9.466.416 |
+"""
+
+
+MONEY_COLUMNS_ONLY = COLUMN_UNITS.replace("| Số lượng (mẫu) ", "").replace("| 108 ", "")
+
+
+@pytest.mark.parametrize(
+    "table,expected",
+    [
+        (COLUMN_UNITS, []),  # counts beside money: the columns cannot be told apart
+        (MONEY_COLUMNS_ONLY, [95_614, 10_326_312, 87_652, 9_466_416]),
+    ],
+)
+def test_column_units(tmp_path, table, expected):
+    path = tmp_path / "cols.md"
+    path.write_text(table, encoding="utf-8")
+    assert [a.value_vnd for a in extract_file(path).amounts] == expected
+
+
+def test_table_rows_printed_on_one_line():
+    text = (
+        "Đơn vị tính: triệu đồng\nSTT Nội dung Kinh phí Vốn ĐTPT\n"
+        "1 Huyện A 1.500 1.000\n2 Huyện B 500 300\nSố xã tham gia: 25\nDự án 3\n"
+    )
+    assert [(a.value_vnd, a.label) for a in find_amounts(text)] == [
+        (1_500_000_000, "Huyện A"),
+        (1_000_000_000, "Huyện A"),
+        (500_000_000, "Huyện B"),
+        (300_000_000, "Huyện B"),
+    ]
 
 
 def test_corpus_table_with_words_and_province_rows():

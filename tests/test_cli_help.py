@@ -94,3 +94,10 @@ def test_domain_errors_are_clean(db_path, args, message, tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, args)
     assert result.exit_code != 0 and message in result.output
     assert "Traceback" not in result.output
+
+
+def test_failed_budget_checks_of_a_database(db_path, capsys):
+    from vanban.commands.store import echo_failed_budget_checks
+
+    failing = echo_failed_budget_checks(str(db_path), True)
+    assert len(json.loads(capsys.readouterr().out)) == failing

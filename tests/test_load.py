@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from contextlib import closing, suppress
 from pathlib import Path
 
 import pytest
@@ -123,16 +124,20 @@ def test_broken_files_are_listed_and_the_good_ones_loaded(tmp_path):
 
 
 def test_zip_archives_and_globs(tmp_path):
+    nested = tmp_path / "nested.zip"
+    with zipfile.ZipFile(nested, "w") as zf:
+        zf.write(SEEDS[3], SEEDS[3].name)
     archive = tmp_path / "batch.zip"
-    with zipfile.ZipFile(archive, "w") as zf:
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.write(SEEDS[0], f"inner/{SEEDS[0].name}")
         zf.write(SEEDS[2], SEEDS[2].name)
         zf.writestr("inner/empty.txt", b"")
+        zf.write(nested, "nested.zip")
     (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04 broken")
     copy_docs(tmp_path / "more", [SEEDS[4].name, "dev-009.txt"])
     report = load([str(archive), str(tmp_path / "broken.zip"), str(tmp_path / "more" / "*.txt")],
                   tmp_path / "v.db", workers=0, progress=False)
-    assert report.extracted == 4
+    assert report.extracted == 5
     failed = {f["path"].split("/")[-1]: f["code"] for f in report.failed}
     assert failed == {"empty.txt": "empty_file", "broken.zip": "corrupt_file"}
     db = open_db(tmp_path / "v.db")
@@ -141,8 +146,17 @@ def test_zip_archives_and_globs(tmp_path):
     assert db.execute("SELECT source FROM documents d JOIN files f ON f.document_id = d.id WHERE f.path = ?",
                       [member]).fetchone()[0] == SEEDS[0].name
     db.close()
+    assert db_has(tmp_path / "v.db", f"batch.zip!nested.zip!{SEEDS[3].name}")
     again = load([str(archive)], tmp_path / "v.db", workers=0, progress=False)
-    assert again.skipped == 3 and again.extracted == 0
+    assert again.skipped == 4 and again.extracted == 0
+
+
+def db_has(db_path: Path, path_end: str) -> bool:
+    db = open_db(db_path)
+    try:
+        return any(p.endswith(path_end) for p, in db.execute("SELECT path FROM files WHERE status = 'loaded'"))
+    finally:
+        db.close()
 
 
 def test_expand_inputs_dedupes_and_keeps_order(tmp_path):
@@ -160,18 +174,20 @@ def test_a_file_over_its_time_limit_is_an_error(tmp_path):
 def test_load_killed_part_way_then_rerun_equals_a_clean_load(corpus, clean, tmp_path):
     db_path = tmp_path / "killed.db"
     total = len(SEEDS) + len(EXTRA)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "vanban.cli", "load", str(corpus), "--db", str(db_path), "--workers", "1",
-         "--batch-size", "1", "--no-progress"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-    )
+    log = tmp_path / "stderr.txt"
+    with log.open("wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "vanban.cli", "load", str(corpus), "--db", str(db_path), "--workers", "1",
+             "--batch-size", "1", "--no-progress"],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True,
+        )
     seen = 0
     deadline = time.monotonic() + 60
     try:
         while time.monotonic() < deadline and proc.poll() is None:
             if db_path.exists():
                 try:  # a reader queries while the load writes (WAL)
-                    with sqlite3.connect(db_path, timeout=5) as reader:
+                    with closing(sqlite3.connect(db_path, timeout=5)) as reader:
                         seen = reader.execute("SELECT count(*) FROM files").fetchone()[0]
                 except sqlite3.OperationalError:
                     seen = 0  # the schema is being created
@@ -179,9 +195,10 @@ def test_load_killed_part_way_then_rerun_equals_a_clean_load(corpus, clean, tmp_
                 break
             time.sleep(0.02)
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)
+        with suppress(ProcessLookupError):  # the whole group: the loader and its worker
+            os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
-    assert 3 <= seen < total, f"the load was not stopped part-way ({seen} of {total} files)"
+    assert 3 <= seen < total, f"not stopped part-way ({seen} of {total} files): {log.read_text()[-2000:]}"
 
     db = open_db(db_path)
     committed = db.execute("SELECT count(*) FROM files").fetchone()[0]

@@ -134,6 +134,7 @@ def test_assignments_by_any_spelling(db, spelling):
 
 def test_assignments_by_province_and_role(db):
     assert [r["source"] for r in queries.assignments(db, "Sở NN&PTNT", province="Sóc Trăng")] == ["st.txt"]
+    assert [r["source"] for r in queries.assignments(db, "Sở NN&PTNT tỉnh Sóc Trăng")] == ["st.txt"]
     lead = queries.assignments(db, "so tai chinh", role="lead")
     assert [(r["task"], r["deadline"], r["via"]) for r in lead] == [("Bố trí vốn", "2023-06-15", "assignment")]
     support = queries.assignments(db, "so tai chinh", role="support")

@@ -160,3 +160,16 @@ def test_a_failed_write_rolls_back_whole(tmp_path):
             store.store_record(db, rows, path="/docs/plan.txt")
     assert count(db, "documents") == 0 and count(db, "files") == 0 and count(db, "agencies") == 0
     db.close()
+
+
+def test_an_older_database_is_migrated_on_open(tmp_path):
+    from sqlite_utils import Database
+
+    old = Database(tmp_path / "old.db")
+    MIGRATIONS.apply(old, stop_before="m002_documents_status_index")
+    assert ["status", "doc_type"] not in [i.columns for i in old["documents"].indexes]
+    old.close()
+    db = open_db(tmp_path / "old.db")
+    assert ["status", "doc_type"] in [i.columns for i in db["documents"].indexes]
+    assert MIGRATIONS.pending(db) == []
+    db.close()

@@ -77,6 +77,12 @@ def test_number_introducer_entry(word):
     assert patterns().introducer_before.search(f"Nội dung theo {word.upper()}: ")
 
 
+@pytest.mark.parametrize("header", sorted(vocabulary().quantity_column_headers))
+def test_quantity_column_header_entry(header):
+    assert patterns().quantity_header.search(f"STT Nội dung {header.capitalize()} Kinh phí")
+    assert not patterns().quantity_header.search(f"STT Nội dung {header.capitalize()}x Kinh phí")
+
+
 @pytest.mark.parametrize(
     "key,spelling",
     [(key, s) for key, entry in vocabulary().funding_sources.items() for s in entry["spellings"]],

@@ -16,19 +16,17 @@ committed is skipped, the rest is done, nothing is stored twice.
 from __future__ import annotations
 
 import glob
-import io
 import os
 import signal
 import tempfile
 import threading
 import time
-import zipfile
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from extractors.errors import ExtractionTimeoutError, VanbanError
 
@@ -38,7 +36,6 @@ ARCHIVE_SUFFIXES = (".zip",)
 DEFAULT_TIMEOUT = 300.0  # seconds one file may take to extract
 DEFAULT_BATCH = 64  # records per transaction
 FLUSH_SECONDS = 2.0  # a batch is written at least this often
-MAX_COMPRESSION_RATIO = 200  # a zip member inflating more than this is refused
 
 
 def extractor_version() -> str:
@@ -84,40 +81,28 @@ def expand_inputs(paths: Iterable[str]) -> list[Source]:
     return list(seen.values())
 
 
-def iter_archive(source: Source) -> Iterator[tuple[Source, bytes | None, VanbanError | None]]:
-    """(member, its bytes, or the reason it is refused) for every file inside a .zip."""
-    from extractors.readers import MAX_FILE_BYTES
+MAX_ARCHIVE_DEPTH = 3  # archives inside archives are opened this deep
 
-    def refuse(key: str, name: str, error: VanbanError):
-        return Source(key=key, name=name, path=source.path), None, error
+
+def iter_archive(source: Source, data: bytes | None = None, depth: int = 1
+                 ) -> Iterator[tuple[Source, bytes | None, VanbanError | None]]:
+    """(member, its bytes, or the reason it is refused) for every file inside a .zip,
+    through ``vanban.archive`` (no member is written out; bombs and escapes refused).
+    Archives inside are opened in turn (``outer.zip!inner.zip!doc.txt``)."""
+    from .archive import iter_zip
 
     try:
-        archive = zipfile.ZipFile(source.path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        from extractors.errors import CorruptFileError
-
-        yield refuse(source.key, source.name, CorruptFileError(f"{source.name}: not a readable zip archive ({exc})"))
-        return
-    from extractors.errors import FileTooLargeError, ReadError, UnsafeArchiveError
-
-    with archive:
-        for info in sorted(archive.infolist(), key=lambda i: i.filename):
-            if info.is_dir():
-                continue
-            key, name = f"{source.key}!{info.filename}", Path(info.filename).name
-            if info.flag_bits & 0x1:
-                yield refuse(key, name, ReadError(f"{info.filename}: encrypted member of {source.name}"))
-            elif info.file_size > MAX_FILE_BYTES:
-                yield refuse(key, name, FileTooLargeError(f"{info.filename}: {info.file_size} bytes, over the limit"))
-            elif info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO and info.file_size > 1 << 20:
-                yield refuse(key, name, UnsafeArchiveError(f"{info.filename}: inflates {info.file_size // info.compress_size}x"))
+        for name, content in iter_zip(data if data is not None else source.path, errors="yield", label=source.name):
+            member = Source(key=f"{source.key}!{name}", name=Path(name).name, path=source.path,
+                            member=f"{source.member}!{name}" if source.member else name)
+            if isinstance(content, VanbanError):
+                yield member, None, content
+            elif Path(name).suffix.lower() in ARCHIVE_SUFFIXES and depth < MAX_ARCHIVE_DEPTH:
+                yield from iter_archive(member, content, depth + 1)
             else:
-                try:
-                    data = archive.read(info)
-                except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
-                    yield refuse(key, name, ReadError(f"{info.filename}: cannot read from {source.name} ({exc})"))
-                    continue
-                yield Source(key=key, name=name, path=source.path, member=info.filename), data, None
+                yield member, content, None
+    except VanbanError as exc:  # the archive as a whole: not a zip, too large, too many members
+        yield source, None, exc
 
 
 # --- extraction (runs in the workers) ------------------------------------------------------------
@@ -373,8 +358,8 @@ class _Writer:
 
 
 def load(paths: Iterable[str], db_path: str | Path | None = None, *, workers: int | None = None, force: bool = False,
-         batch_size: int = DEFAULT_BATCH, timeout: float | None = DEFAULT_TIMEOUT, progress: bool | None = None,
-         on_result: Callable[[Result], None] | None = None) -> LoadReport:
+         batch_size: int = DEFAULT_BATCH, timeout: float | None = DEFAULT_TIMEOUT,
+         progress: bool | None = None) -> LoadReport:
     """Load every file under ``paths`` into the store at ``db_path``.
 
     ``workers``: extraction processes (default: all cores; 0 extracts in this process).
@@ -391,21 +376,22 @@ def load(paths: Iterable[str], db_path: str | Path | None = None, *, workers: in
         run_id = store.start_run(db, paths=paths, workers=workers, force=force)
         report = LoadReport(run_id=run_id)
         writer = _Writer(db, report, batch_size)
-        bar = tqdm(total=sum(s.path.suffix.lower() not in ARCHIVE_SUFFIXES for s in sources), unit="doc", desc="load", disable=None if progress is None else not progress,
-                   dynamic_ncols=True)
+        in_archive = lambda source: source.path.suffix.lower() in ARCHIVE_SUFFIXES  # noqa: E731
+        bar = tqdm(total=sum(not in_archive(s) for s in sources), unit="doc", desc="load", dynamic_ncols=True,
+                   disable=None if progress is None else not progress)
         planner = _Planner(db, force=force, timeout=timeout)
+        results = _run_jobs(planner.plan(sources), workers)
         try:
-            for result in _run_jobs(planner.plan(sources), workers):
+            for result in results:
                 writer.add(result)
-                if on_result:
-                    on_result(result)
-                if result.source.member is not None:
-                    bar.total += 1  # members of an archive are counted as they are found
+                if in_archive(result.source):
+                    bar.total += 1  # files in archives are counted as they are found
                 bar.update(1)
                 bar.set_postfix(errors=report.errors, skipped=report.skipped, refresh=False)
             writer.flush()
         except KeyboardInterrupt:
-            writer.flush()
+            results.close()  # stops the workers
+            writer.flush()  # keeps what was extracted
             report.status = "interrupted"
             raise
         finally:

@@ -48,8 +48,8 @@ def find_documents(db: Database, name: str) -> list[dict]:
     if not found:
         found = _rows(
             db,
-            f"SELECT DISTINCT {SUMMARY} FROM documents d LEFT JOIN files f ON f.document_id = d.id "
-            "WHERE d.source = ? OR f.path = ? ORDER BY d.id",
+            f"SELECT {SUMMARY} FROM documents d WHERE d.source = ? UNION "
+            f"SELECT {SUMMARY} FROM files f JOIN documents d ON d.id = f.document_id WHERE f.path = ? ORDER BY 1",
             [name, str(path.resolve())],
         )
     key = identity.number_key(name)
@@ -151,11 +151,14 @@ def matching_agencies(db: Database, agency: str, *, province: str | None = None)
         return []
     found = identity.agency_identity(agency, None)
     canonical_id = found[0] if found else ""
-    head = identity.agency_parts(canonical_id)[1] if canonical_id else ""
+    where, head = identity.agency_parts(canonical_id) if canonical_id else ("", "")
+    # a name that says where ('Sở Y tế tỉnh Nghệ An') is that body; one that does not is
+    # the same body everywhere ('Sở Y tế' of every province)
+    same = ("a.head = ?", head) if where == "local" else ("a.id = ?", canonical_id)
     pattern = f"% {key} %"
-    sql = """SELECT DISTINCT a.id, a.name, a.jurisdiction FROM agencies a LEFT JOIN agency_aliases s ON s.agency_id = a.id
-             WHERE (a.id = ? OR a.head = ? OR ' ' || a.key || ' ' LIKE ? OR ' ' || s.alias_key || ' ' LIKE ?)"""
-    params: list = [canonical_id, head, pattern, pattern]
+    sql = f"""SELECT DISTINCT a.id, a.name, a.jurisdiction FROM agencies a LEFT JOIN agency_aliases s ON s.agency_id = a.id
+             WHERE ({same[0]} OR ' ' || a.key || ' ' LIKE ? OR ' ' || s.alias_key || ' ' LIKE ?)"""
+    params: list = [same[1], pattern, pattern]
     if province:
         pid = _province_id(province)
         sql += " AND (a.jurisdiction = ? OR a.jurisdiction LIKE ?)"

@@ -175,6 +175,12 @@ def m001_initial(db: Database) -> None:
     db.execute(f"CREATE VIRTUAL TABLE assignments_fts USING fts5(agency, task, {tokenizer})")
 
 
+@MIGRATIONS()
+def m002_documents_status_index(db: Database) -> None:
+    """For the stubs (``vanban unresolved``) and the loaded documents (``stats``)."""
+    db["documents"].create_index(["status", "doc_type"])
+
+
 def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
     """Open (and migrate) the store; WAL so readers can query during a load.
 

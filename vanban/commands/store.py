@@ -124,10 +124,11 @@ def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool,
     if as_json:
         _echo_json({"load": report.as_dict(), "stats": summary})
         return
-    rate = (report.extracted + report.linked) / report.seconds if report.seconds else 0.0
+    done = report.extracted + report.linked + report.errors
+    rate = f" ({done / report.seconds:.1f} docs/s)" if done and report.seconds else ""
     click.echo(
         f"{report.files} files: {report.extracted} extracted, {report.linked} already loaded under another name, "
-        f"{report.skipped} unchanged, {report.errors} failed in {report.seconds:.1f} s ({rate:.1f} docs/s)"
+        f"{report.skipped} unchanged, {report.errors} failed in {report.seconds:.1f} s{rate}"
     )
     for failure in report.failed:
         click.echo(f"  failed: {failure['path']}: {failure['code']}: {failure['message']}")
@@ -347,8 +348,8 @@ def errors(db_path: str, as_json: bool) -> None:
         _emit(load_errors(db), as_json, lambda r: f"{r['path']}: {r['code']}: {r['message']}", empty="no load errors")
 
 
-def echo_failed_budget_checks(db_path: str, as_json: bool) -> None:
-    """Print the failing budget checks of a database (for ``vanban audit --db``)."""
+def echo_failed_budget_checks(db_path: str, as_json: bool) -> int:
+    """Print the failing budget checks of a database; returns how many (for ``vanban audit --db``)."""
     from vanban.queries import failed_budget_checks
 
     def line(r: dict) -> str:
@@ -357,7 +358,9 @@ def echo_failed_budget_checks(db_path: str, as_json: bool) -> None:
                 f"difference {diff} at {r['span_start']}-{r['span_end']}: {_clip(r['excerpt'], 80)}")
 
     with _database(db_path) as db:
-        _emit(failed_budget_checks(db), as_json, line, empty="every budget check holds")
+        rows = failed_budget_checks(db)
+    _emit(rows, as_json, line, empty="every budget check holds")
+    return len(rows)
 
 
 def _write_csv(rows: Iterable[dict], out) -> None:

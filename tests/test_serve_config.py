@@ -1,0 +1,385 @@
+"""The web view's configuration, checked against a real database loaded from the seeds:
+metadata for every table and column, facets, search, canned queries, pages, packaging.
+
+Requests go through Datasette's in-process client (the same app ``vanban serve`` runs);
+tests/test_web.py drives the real server in a real browser.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import re
+import sqlite3
+import tomllib
+from fnmatch import fnmatch
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from click.testing import CliRunner
+
+from vanban import queries, serve
+from vanban.cli import cli
+from vanban.load import load
+from vanban.store import DatabaseNotFoundError, open_db
+from vanban.web import pages
+
+from .conftest import ROOT, SEEDS
+from .store_helpers import failing_check, put, record, ref
+
+NGHE_AN_PLAN = "vn/nghe-an/ubnd/kh/2023/352"
+DECREE = "vn/cp/nd/2022/27"
+
+
+class Client:
+    """Datasette's in-process client on one event loop."""
+
+    def __init__(self, path: Path):
+        self.ds = serve.make_datasette(path)
+        self.loop = asyncio.new_event_loop()
+
+    def get(self, path: str, **params):
+        url = path + ("?" + urlencode(params) if params else "")
+        response = self.loop.run_until_complete(self.ds.client.get(url))
+        assert response.status_code == 200, (url, response.status_code, response.text[:500])
+        return response
+
+    def json(self, path: str, **params) -> list[dict]:
+        return self.get(path, **params, _shape="array").json()
+
+    def close(self):
+        self.loop.close()
+
+
+@pytest.fixture(scope="module")
+def seeds_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("web") / "seeds.db"
+    report = load([str(p) for p in SEEDS], path, workers=0, progress=False)
+    assert report.errors == 0
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(seeds_path):
+    c = Client(seeds_path)
+    yield c
+    c.close()
+
+
+@pytest.fixture(scope="module")
+def failing_path(tmp_path_factory) -> Path:
+    """A database with one document whose total does not add up."""
+    path = tmp_path_factory.mktemp("failing") / "failing.db"
+    db = open_db(path)
+    text = "Tổng vốn 1.000 đồng, gồm 400 đồng và 500 đồng. Căn cứ Nghị định số 27/2022/NĐ-CP."
+    put(db, record("a.txt", "5/KH-UBND", text=text, checks=[failing_check()], refs=[ref("27/2022/NĐ-CP")]))
+    db.close()
+    return path
+
+
+# --- metadata --------------------------------------------------------------------------------------
+
+
+def _schema(path: Path) -> dict[str, list[str]]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: [r[1] for r in conn.execute(f"PRAGMA table_info([{t}])")] for t in tables}
+    finally:
+        conn.close()
+
+
+def _is_fts_shadow(table: str) -> bool:
+    return bool(re.search(r"_fts_(data|idx|content|docsize|config)$", table))
+
+
+def test_every_table_and_column_has_a_vietnamese_and_an_english_title(seeds_path):
+    spec = serve.load_spec()["tables"]
+    schema = {t: cols for t, cols in _schema(seeds_path).items() if not _is_fts_shadow(t)}
+    assert set(schema) == set(spec), "tables in the store and in vanban/web/metadata.yaml differ"
+    for table, columns in schema.items():
+        described = spec[table]["columns"]
+        assert set(columns) == set(described), f"{table}: columns differ from metadata.yaml"
+        for pair in [spec[table]["title"], spec[table]["description"], *described.values()]:
+            vi, en = pair
+            assert vi.strip() and en.strip() and vi != en, (table, pair)
+
+
+def test_metadata_names_only_real_columns(seeds_path):
+    schema = _schema(seeds_path)
+    for table, meta in serve.build_metadata()["databases"]["vanban"]["tables"].items():
+        columns = set(schema[table])
+        named = [*meta.get("facets", []), *(meta[k] for k in ("label_column", "sort_desc", "fts_pk") if k in meta)]
+        assert set(named) <= columns, (table, set(named) - columns)
+        if "fts_table" in meta:
+            assert meta["fts_table"] in schema
+
+
+def test_facets_cover_type_issuer_province_year_agency_role():
+    tables = serve.build_metadata()["databases"]["vanban"]["tables"]
+    assert {"doc_type", "issuer", "jurisdiction", "year"} <= set(tables["documents"]["facets"])
+    assert {"agency_id", "role"} <= set(tables["assignments"]["facets"])
+
+
+def test_table_pages_show_bilingual_titles_and_facets(client):
+    html = client.get("/vanban/documents", status="loaded").text
+    assert "Văn bản · Documents" in html
+    for facet in ("doc_type", "issuer", "jurisdiction", "year"):
+        assert f'data-column="{facet}"' in html, facet
+    assert "Cơ quan ban hành · Issuing body" in html  # a column description
+    assert f'href="/doc/{NGHE_AN_PLAN}"' in html  # URIs link to the document page
+    facets = client.get("/vanban/assignments.json", _facet="role").json()["facet_results"]
+    assert {r["value"] for r in facets["role"]["results"]} >= {"lead", "support"}
+
+
+# --- search ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["so y te", "Sở Y tế", "SỞ Y TẾ", "sở y te"])
+def test_table_search_ignores_diacritics(client, query):
+    rows = client.json("/vanban/documents.json", _search=query, _col="uri")
+    assert NGHE_AN_PLAN in {r["uri"] for r in rows}
+
+
+def test_table_search_folds_d_stroke(client):
+    with_d = {r["uri"] for r in client.json("/vanban/documents.json", _search="đồng bào", _col="uri")}
+    without = {r["uri"] for r in client.json("/vanban/documents.json", _search="dong bao", _col="uri")}
+    assert with_d == without and NGHE_AN_PLAN in with_d
+
+
+def test_assignments_table_search(client):
+    rows = client.json("/vanban/assignments.json", _search="so y te")
+    assert [r["agency"] for r in rows] == ["Sở Y tế"]
+
+
+# --- canned queries --------------------------------------------------------------------------------
+
+
+def test_every_acceptance_question_is_a_canned_query():
+    queries = serve.build_metadata()["databases"]["vanban"]["queries"]
+    assert {"search", "cites", "cited_by", "chain", "unresolved", "assignments_of_agency", "failed_budget_checks"} <= set(queries)
+    for q in queries.values():
+        assert " · " in q["title"] and 'lang="en"' in q["description_html"]
+
+
+def test_search_query(client):
+    rows = client.json("/vanban/search.json", q="so y te")
+    assert rows[0]["uri"] == NGHE_AN_PLAN
+
+
+@pytest.mark.parametrize("name", ["352/KH-UBND", "352 /KH-UBND", NGHE_AN_PLAN, SEEDS[1].name])
+def test_cites_query_takes_a_number_uri_or_file(client, name):
+    rows = client.json("/vanban/cites.json", document=name)
+    assert {r["cited_as"] for r in rows} == {"27/2022/NĐ-CP", "201/KH-UBND", "1719/QĐ-TTg"}
+    assert {r["target_uri"] for r in rows} >= {DECREE}
+
+
+def test_cited_by_query(client):
+    rows = client.json("/vanban/cited_by.json", document="27/2022/NĐ-CP")
+    assert {r["source"] for r in rows} == {SEEDS[1].name, SEEDS[2].name}
+
+
+def test_chain_query(client):
+    rows = client.json("/vanban/chain.json", document="352/KH-UBND")
+    assert {(r["depth"], r["to_uri"]) for r in rows} >= {(1, DECREE), (1, "vn/nghe-an/ubnd/kh/2023/201")}
+    assert all(r["relation"] in ("basis", "implements") for r in rows)
+
+
+def test_unresolved_query(client):
+    rows = client.json("/vanban/unresolved.json")
+    assert rows[0]["uri"] == DECREE and rows[0]["citing_documents"] == 2
+    assert all(r["citing_documents"] >= 1 for r in rows)
+
+
+@pytest.mark.parametrize("agency, expected", [
+    ("so y te", "Sở Y tế tỉnh Nghệ An"),
+    ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An"),
+    ("Sở Tài chính", "Sở Tài chính tỉnh Ninh Thuận"),
+    ("ban dan toc", "Ban Dân tộc tỉnh Lạng Sơn"),
+])
+def test_assignments_of_agency_query_agrees_with_the_library(client, seeds_path, agency, expected):
+    rows = client.json("/vanban/assignments_of_agency.json", agency=agency, role="", province="")
+    assert expected.casefold() in {r["agency_name"].casefold() for r in rows}
+    db = open_db(seeds_path)
+    try:
+        library = queries.assignments(db, agency)
+    finally:
+        db.close()
+    key = ("uri", "role", "via", "task")
+    assert sorted(tuple(r[k] for k in key) for r in rows) == sorted(tuple(r[k] for k in key) for r in library)
+
+
+def test_assignments_of_agency_by_role_and_province(client):
+    lead = client.json("/vanban/assignments_of_agency.json", agency="Sở Tài chính", role="lead", province="")
+    assert {r["uri"] for r in lead} == {NGHE_AN_PLAN, "vn/ninh-thuan/ubnd-vxnv/cv/2023/ha211f7fa58"}
+    ninh_thuan = client.json("/vanban/assignments_of_agency.json", agency="Sở Tài chính", role="", province="Ninh Thuận")
+    assert {r["uri"] for r in ninh_thuan} == {"vn/ninh-thuan/ubnd-vxnv/cv/2023/ha211f7fa58"}
+
+
+def test_failed_budget_checks_query(client, failing_path):
+    assert client.json("/vanban/failed_budget_checks.json") == []  # every seed total adds up
+    other = Client(failing_path)
+    try:
+        rows = other.json("/vanban/failed_budget_checks.json")
+    finally:
+        other.close()
+    assert [(r["total_vnd"], r["found_vnd"], r["difference_vnd"], r["excerpt"]) for r in rows] == [(1000, 900, 100, "Tổng ")]
+
+
+def test_chart_queries(client):
+    sources = {r["source"]: r["total_vnd"] for r in client.json("/vanban/amounts_by_source.json")}
+    # seed 001: the checked totals are not counted twice, only the parts per project
+    assert sources == {"Vốn đầu tư phát triển": 632_118_000_000, "Vốn sự nghiệp": 841_021_000_000}
+    months = {r["month"]: r["documents"] for r in client.json("/vanban/documents_per_month.json")}
+    assert months == {"2023-02": 1, "2023-03": 2, "2023-05": 1, "2023-11": 1}
+
+
+# --- pages -----------------------------------------------------------------------------------------
+
+
+def test_document_page(client):
+    html = client.get(f"/doc/{NGHE_AN_PLAN}").text
+    assert "352/KH-UBND" in html and "Ủy ban nhân dân tỉnh Nghệ An" in html
+    link = re.search(r'<a class="hl hl-ref hl-ref-stub" title="[^"]*" id="ref-0" href="([^"]+)">([^<]+)</a>', html)
+    assert link and link.groups() == (f"/doc/{DECREE}", "Nghị định số 27/2022/NĐ-CP")
+    assert html.count('class="hl hl-amount"') >= 26
+    assert "Mọi tổng đều khớp" in html
+    assert "<svg" in html and ">27/2022/NĐ-CP</text>" in html
+
+
+def test_stub_page_lists_its_citers(client):
+    html = client.get(f"/doc/{DECREE}").text
+    citers = re.findall(r'<tr class="vb-citer">(.*?)</tr>', html, re.S)
+    assert len(citers) == 2
+    assert SEEDS[1].name in citers[0] and SEEDS[2].name in citers[1]
+    assert "chưa có trong cơ sở dữ liệu" in html
+
+
+def test_failing_total_is_marked_in_the_text(failing_path):
+    c = Client(failing_path)
+    try:
+        uri = c.json("/vanban/documents.json", status="loaded")[0]["uri"]
+        html = c.get("/doc/" + uri).text
+    finally:
+        c.close()
+    assert '<mark class="hl hl-check-fail"' in html and "1 tổng không khớp" in html
+
+
+def test_unknown_document_is_404(client):
+    response = client.loop.run_until_complete(client.ds.client.get("/doc/vn/nowhere/1"))
+    assert response.status_code == 404
+
+
+def test_home_page_has_counts_and_charts(client):
+    html = client.get("/").text
+    assert re.search(r"<b>5</b> văn bản đã nạp", html)
+    assert html.count("<svg") >= 2 and "Vốn sự nghiệp" in html and "2023-05" in html
+
+
+@pytest.mark.parametrize("path", ["/", "/search?q=so+y+te", f"/doc/{NGHE_AN_PLAN}", f"/doc/{DECREE}", "/vanban/documents"])
+def test_pages_fetch_nothing_from_outside(client, path):
+    html = client.get(path).text
+    for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
+        host = re.search(r"""(?:src|href)=["']?(?:https?:)?//([^/:"']+)""", tag)
+        assert host is None or host.group(1) in ("localhost", "127.0.0.1"), tag
+    assert "@import" not in html
+
+
+def test_serving_writes_nothing(seeds_path, client):
+    before = hashlib.sha256(seeds_path.read_bytes()).hexdigest()
+    for path in ("/", "/search?q=so+y+te", f"/doc/{NGHE_AN_PLAN}", "/vanban/unresolved"):
+        client.get(path)
+    assert hashlib.sha256(seeds_path.read_bytes()).hexdigest() == before
+    database = client.ds.get_database("vanban")
+    query_only = client.loop.run_until_complete(database.execute_fn(lambda conn: conn.execute("PRAGMA query_only").fetchone()[0]))
+    assert query_only == 1
+
+
+# --- pieces ----------------------------------------------------------------------------------------
+
+
+def test_highlight_nests_overlapping_marks():
+    marks = [pages.Mark(0, 10, "agency", "a"), pages.Mark(4, 14, "ref", "r", href="/doc/x", anchor="ref-0")]
+    html = str(pages.highlight("0123456789abcdef", marks))
+    assert html == (
+        '<mark class="hl hl-agency" title="a">0123</mark>'
+        '<a class="hl hl-ref" title="r" id="ref-0" href="/doc/x"><mark class="hl hl-agency" title="a">456789</mark></a>'
+        '<a class="hl hl-ref" title="r" href="/doc/x">abcd</a>ef'
+    )
+
+
+def test_highlight_escapes_text():
+    assert str(pages.highlight("<b>&", [pages.Mark(0, 3, "amount", 'x"y')])) == '<mark class="hl hl-amount" title="x&#34;y">&lt;b&gt;</mark>&amp;'
+
+
+@pytest.mark.parametrize("query, marked", [
+    ("so y te", "<m>Sở Y tế</m> và y tế số"),
+    ("y te", "Sở <m>Y tế</m> và <m>y tế</m> số"),
+    ("y AND so", "<m>Sở</m> <m>Y</m> tế và <m>y</m> tế <m>số</m>"),
+    ("tài chính", "Sở Y tế và y tế số"),
+])
+def test_mark_words(query, marked):
+    html = str(pages.mark_words("Sở Y tế và y tế số", query))
+    assert html.replace('<mark class="hl hl-match">', "<m>").replace("</mark>", "</m>") == marked
+
+
+def test_budget_tree_nests_checks(seeds_path):
+    conn = sqlite3.connect(seeds_path)
+    record_json = conn.execute("SELECT record FROM documents WHERE uri = ?", [NGHE_AN_PLAN]).fetchone()[0]
+    conn.close()
+    tree = pages.budget_tree(json.loads(record_json)["budget_checks"], {})
+    assert len(tree) == 1 and tree[0]["check"]["holds"]
+    assert tree[0]["money"] == "1.473.139.000.000 đ"
+    investment, recurrent = tree[0]["children"]
+    assert investment["label"] == "Vốn đầu tư phát triển" and len(investment["children"]) == 7
+    assert recurrent["label"] == "Vốn sự nghiệp" and len(recurrent["children"]) == 16
+    assert investment["share"] == 42.9
+
+
+@pytest.mark.parametrize("label, source", [
+    ("Vốn đầu tư phát triển", "Vốn đầu tư phát triển"),
+    ("vốn sự nghiệp năm 2023", "Vốn sự nghiệp"),
+    ("Năm 2023, kế hoạch vốn ngân sách Trung ương", "Ngân sách trung ương"),
+    ("Nguồn vốn tín dụng chính sách", "Vốn tín dụng"),
+    (None, pages.OTHER_SOURCE),
+])
+def test_funding_source(label, source):
+    assert pages.funding_source(label) == source
+
+
+# --- command and packaging -------------------------------------------------------------------------
+
+
+def test_serve_command_has_help():
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0 and "--port" in result.output and "Example" in result.output
+
+
+def test_serve_command_refuses_a_missing_database(tmp_path):
+    result = CliRunner().invoke(cli, ["serve", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no database at" in result.output
+
+
+def test_serve_refuses_a_file_that_is_not_a_store(tmp_path):
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    with pytest.raises(serve.NotAStoreError):
+        serve.check_database(other)
+    with pytest.raises(DatabaseNotFoundError):
+        serve.check_database(tmp_path / "missing.db")
+
+
+def test_web_files_ship_with_the_package():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["vanban.web"]
+    web = ROOT / "vanban" / "web"
+    files = [p.relative_to(web).as_posix() for p in web.rglob("*")
+             if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts]
+    assert files and all(any(fnmatch(f, pat) for pat in patterns) for f in files), files
+
+
+def test_document_links_are_quoted_uris():
+    links = pages.Links(prefix=lambda p: "/base" + p, shared_uris={"vn/a/1"})
+    assert links.doc("vn/a/1", 3, "ref-0") == "/base/doc/vn/a/1?id=3#ref-0"
+    assert links.doc("vn/b/2", 4) == "/base/doc/vn/b/2"

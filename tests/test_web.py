@@ -1,0 +1,208 @@
+"""The web view in a real browser: ``vanban serve`` on the seeds, driven with headless
+Chromium through search -> document -> cited decree -> its citers.
+
+Screenshots go to ``$VANBAN_SCREENSHOTS`` when set (docs/screenshot.png is made that
+way), else to the test's temporary folder.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+from vanban.load import load
+
+from .conftest import ROOT, SEEDS
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=vi",
+)
+SERVER_START = 60  # seconds
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """``vanban serve`` (the real command) on a database loaded from the seeds."""
+    db = tmp_path_factory.mktemp("web") / "seeds.db"
+    assert load([str(p) for p in SEEDS], db, workers=0, progress=False).errors == 0
+    port = _free_port()
+    log = open(db.with_suffix(".log"), "w+")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vanban.cli", "serve", str(db), "--port", str(port)],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + SERVER_START
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/", timeout=5) as response:
+                assert response.status == 200
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                log.seek(0)
+                pytest.fail(f"vanban serve did not start:\n{log.read()}")
+            time.sleep(0.3)
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    profile = tempfile.TemporaryDirectory(prefix="vanban-chromium-")
+    options.add_argument(f"--user-data-dir={profile.name}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)  # no Selenium Manager: paths given
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+    profile.cleanup()
+
+
+@pytest.fixture
+def shots(tmp_path) -> Path:
+    folder = Path(os.environ.get("VANBAN_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def screenshot(driver, path: Path, *, height: int | None = None, max_height: int = 3000) -> Path:
+    """A screenshot 1280 pixels wide: the whole page, or its top ``height`` pixels."""
+    if height is None:
+        height = min(max(driver.execute_script("return document.documentElement.scrollHeight"), 600), max_height)
+    driver.set_window_size(1280, height)
+    driver.save_screenshot(str(path))
+    driver.set_window_size(1280, 1000)
+    assert path.stat().st_size > 10_000
+    return path
+
+
+def wait_for(driver, css: str, timeout: float = 15):
+    return WebDriverWait(driver, timeout).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+
+def assert_self_contained(driver, base: str) -> None:
+    """Everything the page loaded came from the server, and the console has no errors."""
+    resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert all(url.startswith(base) for url in resources), resources
+    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors
+
+
+def test_search_document_cited_decree_and_its_citers(server, browser, shots):
+    d = browser
+
+    # 1. search "so y te" from the home page: no diacritics typed
+    d.get(server + "/")
+    box = wait_for(d, "#home-search input[name=q]")
+    assert "Văn bản hành chính" in d.find_element(By.TAG_NAME, "h1").text
+    assert len(d.find_elements(By.CSS_SELECTOR, "#chart-sources svg .bar")) == 2
+    assert len(d.find_elements(By.CSS_SELECTOR, "#chart-months svg .column")) >= 4
+    assert_self_contained(d, server)
+    screenshot(d, shots / "00-home.png")
+    box.send_keys("so y te")
+    box.submit()
+
+    # 2. results: seed 001 (352/KH-UBND), with "Sở Y tế" marked in its excerpt
+    wait_for(d, "#results-documents")
+    assert "/search?q=so+y+te" in d.current_url
+    results = d.find_elements(By.CSS_SELECTOR, "#results-documents .vb-result")
+    titles = [r.find_element(By.CSS_SELECTOR, "a.vb-result-title").text for r in results]
+    assert any("352/KH-UBND" in t for t in titles), titles
+    hit = next(r for r in results if "352/KH-UBND" in r.text)
+    assert SEEDS[1].name in hit.text
+    assert "Sở Y tế" in [m.text for m in hit.find_elements(By.CSS_SELECTOR, ".vb-excerpt mark")]
+    assert "Sở Y tế tỉnh Nghệ An" in d.find_element(By.ID, "results-agencies").text
+    assert_self_contained(d, server)
+    screenshot(d, shots / "01-search.png")
+    hit.find_element(By.CSS_SELECTOR, "a.vb-result-title").click()
+
+    # 3. the document: header, audit, highlighted text, the picture; follow 27/2022/NĐ-CP
+    wait_for(d, "article.vb-document")
+    assert d.current_url == server + "/doc/vn/nghe-an/ubnd/kh/2023/352"
+    assert "352/KH-UBND" in d.find_element(By.TAG_NAME, "h1").text
+    fields = d.find_element(By.ID, "header-fields").text
+    assert "Ủy ban nhân dân tỉnh Nghệ An" in fields and "2023-05-25" in fields and SEEDS[1].name in fields
+    assert "Mọi tổng đều khớp" in d.find_element(By.CSS_SELECTOR, "#budget .vb-audit").text
+    assert "1.473.139 triệu đồng" in d.find_element(By.CSS_SELECTOR, "#budget .vb-budget").text
+    assert len(d.find_elements(By.CSS_SELECTOR, ".vb-text mark.hl-amount")) >= 26
+    assert "Sở Y tế" in [m.text for m in d.find_elements(By.CSS_SELECTOR, ".vb-text mark.hl-agency")]
+    nodes = [t.text for t in d.find_elements(By.CSS_SELECTOR, "#neighbourhood svg text")]
+    assert "27/2022/NĐ-CP" in nodes and "352/KH-UBND" in nodes
+    assert_self_contained(d, server)
+    screenshot(d, shots / "02-document.png")
+    screenshot(d, shots / "screenshot.png", height=1700)  # the top of the page, for the README
+    link = d.find_element(By.CSS_SELECTOR, ".vb-text a.hl-ref#ref-0")
+    assert link.text == "Nghị định số 27/2022/NĐ-CP"
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+
+    # 4. the decree (cited, not loaded): seeds 001 and 002 among its citers
+    wait_for(d, "#cited-by")
+    assert d.current_url == server + "/doc/vn/cp/nd/2022/27"
+    assert "27/2022/NĐ-CP" in d.find_element(By.TAG_NAME, "h1").text
+    assert d.find_element(By.CSS_SELECTOR, ".vb-stub-note").is_displayed()
+    citers = [row.text for row in d.find_elements(By.CSS_SELECTOR, "#cited-by tr.vb-citer")]
+    assert len(citers) == 2, citers
+    assert any(SEEDS[2].name in row and "Lạng Sơn" in row for row in citers), citers
+    assert any(SEEDS[1].name in row and "352/KH-UBND" in row for row in citers), citers
+    assert "(2)" in d.find_element(By.CSS_SELECTOR, "#cited-by h2").text
+    assert_self_contained(d, server)
+    screenshot(d, shots / "03-cited-by.png")
+
+    # 5. on to seed 002 from the list: a news article, which cites the decree among others
+    row = next(r for r in d.find_elements(By.CSS_SELECTOR, "#cited-by tr.vb-citer") if SEEDS[2].name in r.text)
+    row.find_element(By.CSS_SELECTOR, "td a").click()
+    wait_for(d, "article.vb-document")
+    assert "Lạng Sơn" in d.find_element(By.CSS_SELECTOR, ".vb-doc-subject").text
+    assert "27/2022/NĐ-CP" in d.find_element(By.ID, "cites").text
+
+
+def test_table_view_with_facets_and_folded_search(server, browser, shots):
+    d = browser
+    d.get(server + "/vanban/documents?status=loaded")
+    wait_for(d, "table.rows-and-columns")
+    assert "Văn bản · Documents" in d.find_element(By.TAG_NAME, "h1").text
+    facets = {f.get_attribute("data-column") for f in d.find_elements(By.CSS_SELECTOR, ".facet-info")}
+    assert {"doc_type", "issuer", "jurisdiction", "year"} <= facets
+    search = d.find_element(By.CSS_SELECTOR, "form input#_search")
+    search.send_keys("dong bao dan toc")
+    search.submit()
+    wait_for(d, "table.rows-and-columns")
+    uris = [a.text for a in d.find_elements(By.CSS_SELECTOR, "td.col-uri a")]
+    assert "vn/nghe-an/ubnd/kh/2023/352" in uris
+    assert_self_contained(d, server)
+    screenshot(d, shots / "04-table.png")
