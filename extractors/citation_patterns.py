@@ -419,6 +419,13 @@ def back_reference_re() -> re.Pattern:
     return re.compile(_BACK_REFERENCE)
 
 
+@lru_cache(maxsize=256)
+def title_mention_re(type_word: str, title: str) -> re.Pattern:
+    """"Luật Nhà ở" (then a date, "số", or punctuation): a law named again by its title."""
+    words = r"\s+".join(re.escape(w) for w in title.split())
+    return re.compile(rf"(?i:{re.escape(type_word)}\s+{words})(?=\s*(?:[,;.)]|ngày|năm|số|và|$))")
+
+
 # --- relations --------------------------------------------------------------------------
 
 # A clause that states the legal bases: "Căn cứ" at a line or clause start.

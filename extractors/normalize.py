@@ -194,6 +194,69 @@ def split_header_runs(text: str) -> str:
     return _NUMBER_THEN_VV.sub(r"\1\n", text)
 
 
+# --- hard-wrapped text ---------------------------------------------------------------------
+# Some converters break every paragraph at a fixed width ("Căn cứ Nghị quyết số\n57-NQ/TW
+# ngày …", "4. Sở Khoa học\nvà Công nghệ"). Such text is recognised by its many lines that
+# end mid-sentence and go on in lower case; their breaks are joined back.
+
+_SENTENCE_END = re.compile(r"[.;:!?…”\")]\s*$")
+_LIST_START = re.compile(
+    r"^\s*(?:[-+•*]\s|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)/]\s|[IVXLC]{1,6}[.\-/]\s|Điều\s+\d|Chương\s|"
+    r"Căn\s+cứ|Nơi\s+nhận|K[íi]nh\s+g[ửu]i|(?:TM|KT|TL|TUQ|Q)\.\s)"
+)
+# Header lines keep their own line (they are joined, where broken, by split_header_runs).
+_KEEP_APART = re.compile(r",\s*ngày\b|^\s*(?:ngày|tháng|năm)\s+\d|^\s*Số\s*:|^\s*V/[vV]\b|NGH[ĨI]A\s+VI[ỆE]T\s+NAM|Hạnh\s+phúc", re.I)
+_FIGURES = re.compile(r"^[\d\s.,%()/\-]+$")
+_PARAGRAPH_START = re.compile(r"^\s*(?:Thực\s+hiện|Triển\s+khai|Giao|Đề\s+nghị|Yêu\s+cầu|Theo|Xét|Trên\s+cơ\s+sở)\b")
+_NUMBER_ONLY = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\s*[.)]\s*$")
+
+
+def _caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    long_lines = wrapped = 0
+    for a, b in zip(lines, lines[1:]):
+        if len(a) >= 40:
+            long_lines += 1
+            if b[:1].islower() and not _SENTENCE_END.search(a):
+                wrapped += 1
+    return long_lines >= 10 and wrapped / long_lines > 0.2
+
+
+def unwrap_lines(text: str) -> str:
+    """Join the lines of hard-wrapped paragraphs; leave headings, lists and short lines alone."""
+    lines = text.split("\n")
+    if not is_hard_wrapped(lines):
+        return text
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        joinable = (
+            prev.strip() and line.strip()
+            and not _KEEP_APART.search(prev) and not _KEEP_APART.search(line)
+            and not _FIGURES.match(line)
+            and (
+                (_NUMBER_ONLY.match(prev) and not _LIST_START.match(line))  # '1.' alone, its heading below
+                or not _FIGURES.match(prev) and (
+                    # a numbered heading or an opening phrase broken before its end:
+                    # '4. Sở Khoa học' / 'và Công nghệ'. Other lines stay as they are:
+                    # table cells arrive one per line and must not be merged.
+                    (_LIST_START.match(prev) or _PARAGRAPH_START.match(prev))
+                    and not _SENTENCE_END.search(prev) and not _caps(prev) and not _caps(line)
+                    and not _LIST_START.match(line) and line.lstrip()[:1].islower()
+                )
+            )
+        )
+        if joinable:
+            out[-1] = prev.rstrip() + " " + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def tidy_lines(text: str) -> str:
     lines = ["" if _DECORATION.match(line) else line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines)
@@ -222,6 +285,7 @@ CHAR_STEPS = (
     ("markup", strip_markup),
     ("columns", split_columns),
     ("header_runs", split_header_runs),
+    ("unwrap", unwrap_lines),
     ("tidy", tidy_lines),
 )
 

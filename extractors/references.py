@@ -600,9 +600,7 @@ def _title_mentions(text: str, mentions: list[Mention]) -> None:
         if not m.title or not m.type_word or m.key in seen:
             continue
         seen.add(m.key)
-        title = r"\s+".join(re.escape(w) for w in m.title.split())
-        pattern = re.compile(rf"(?i:{re.escape(m.type_word)}\s+{title})(?=\s*(?:[,;.)]|ngày|năm|số|và|$))")
-        for hit in pattern.finditer(text):
+        for hit in cp.title_mention_re(m.type_word, m.title).finditer(text):
             if _covered(hit.start(), taken):
                 continue
             m.repeats.append(hit.span())

@@ -79,6 +79,7 @@ ARABIC = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.)/]\s+(?=\S)")
 LETTER = re.compile(r"^\s*(?P<n>[a-zđ])\s*[)]\s+(?=\S)")
 ARTICLE = re.compile(r"^\s*Điều\s+(?P<n>\d{1,3})\s*[.:]?\s*(?=\S|$)")
 CHAPTER = re.compile(r"^\s*(?:Chương|CHƯƠNG)\s+(?P<n>[IVXLC]+|\d+)\b")
+APPENDIX = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ\s+|số\s+)?(?P<n>[IVXLC]+|\d+[a-z]?))?\s*[:.]?\s*$|^\s*(?:PHỤ\s+LỤC|Phụ\s+lục)\s+(?P<n2>[IVXLC]+|\d+)\b")
 
 DATETIME_LINE = re.compile(
     r"^\s*(?:(?:Thứ\s+\p{L}+|Chủ\s+nhật|Cập\s+nhật|Ngày\s+đăng|Đăng\s+ngày)[:,]?\s*(?:ngày\s+)?)?"
@@ -148,6 +149,7 @@ class Segments:
     headline: Span | None = None
     dateline: Span | None = None
     author: Span | None = None
+    _starts: list[int] | None = field(default=None, repr=False)
 
     def part(self, name: str) -> str:
         span = getattr(self, name)
@@ -157,12 +159,19 @@ class Segments:
         return [self.lines[i] for i, r in sorted(self.header_roles.items()) if r == role]
 
     def section_at(self, offset: int) -> SectionNode | None:
-        """The innermost section containing ``offset``."""
-        best = None
-        for s in self.sections:
-            if s.start <= offset < s.end and (best is None or s.level >= best.level):
-                best = s
-        return best
+        """The innermost section containing ``offset``.
+
+        Sections are sorted by start and nest, so the innermost one is the latest-starting
+        section at or before ``offset`` that has not ended yet.
+        """
+        if self._starts is None:
+            self._starts = [s.start for s in self.sections]
+        i = bisect.bisect_right(self._starts, offset) - 1
+        while i >= 0:
+            if self.sections[i].end > offset:
+                return self.sections[i]
+            i -= 1
+        return None
 
     def path_at(self, offset: int, *, numbered_only: bool = True) -> str | None:
         """Section path at ``offset``: 'III.5.1' (letter levels left out unless asked)."""
@@ -314,6 +323,10 @@ def _label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
         else:
             roles[i] = "unknown"
         i += 1
+    if not {"motto", "number", "type", "place_date", "vv"} & set(roles.values()):
+        for k in [k for k in roles if k >= start]:
+            del roles[k]  # nothing of a header here: the text starts with its body
+        return start
     return i
 
 
@@ -443,7 +456,10 @@ def _sections(lines: list[Line], first: int, last: int, text_end: int, skip=(Non
         if not t.strip() or (skip[0] is not None and skip[0] <= k < skip[1]):
             continue
         level = label = kind = None
-        if m := CHAPTER.match(t):
+        if m := APPENDIX.match(t):
+            stack.clear()  # an appendix starts a tree of its own
+            level, label, kind = 0, f"Phụ lục {m['n'] or m['n2'] or ''}".strip(), "appendix"
+        elif m := CHAPTER.match(t):
             level, label, kind = 0, f"Chương {m['n']}", "chapter"
         elif m := ARTICLE.match(t):
             level, label, kind = 1, f"Điều {m['n']}", "article"

@@ -86,3 +86,21 @@ def test_steps_are_recorded_and_pages_kept():
 def test_nfc():
     decomposed = "Ke\u0302\u0301 hoa\u0323ch"
     assert normalize(decomposed).text == "Kế hoạch"
+
+
+HARD_WRAPPED = "\n".join(
+    ["Đây là một đoạn văn bản rất dài bị ngắt dòng ở độ rộng cố định bởi bộ chuyển đổi"] * 3
+    + ["và câu văn còn tiếp tục ở dòng sau mà không có dấu chấm câu kết thúc"] * 12
+)
+
+
+def test_unwrap_joins_broken_headings_only_in_hard_wrapped_text():
+    from extractors.normalize import unwrap_lines
+
+    text = HARD_WRAPPED + "\n4. Sở Khoa học\nvà Công nghệ\n1.\nSở Công Thương:\n250\n75\nĐơn vị tính: triệu đồng\n"
+    out = unwrap_lines(text).split("\n")
+    assert "4. Sở Khoa học và Công nghệ" in out
+    assert "1. Sở Công Thương:" in out
+    assert "250" in out and "75" in out  # table cells stay one per line
+    short = "4. Sở Khoa học\nvà Công nghệ"
+    assert unwrap_lines(short) == short  # not a hard-wrapped document

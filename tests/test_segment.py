@@ -101,3 +101,19 @@ def test_empty_and_plain_text_do_not_fail():
     assert segment("").sections == []
     segs = segment("Một dòng chữ bình thường không có gì đặc biệt.")
     assert segs.genre == "official" and segs.distribution is None
+
+
+def test_appendix_starts_its_own_tree():
+    text = normalize("Điều 1. Ban hành.\nĐiều 2. Hiệu lực.\n\nPHỤ LỤC I\nDANH MỤC\n1. Dòng một\nPhụ lục II\n2. Dòng hai\n").text
+    segs = segment(text)
+    assert [s.path for s in segs.sections] == ["Điều 1", "Điều 2", "Phụ lục I", "Phụ lục I.1", "Phụ lục II", "Phụ lục II.2"]
+    assert segs.path_at(text.index("Dòng một")) == "Phụ lục I.1"
+
+
+def test_section_at_is_innermost():
+    text = normalize("I. A\n1. B\nx\n2. C\ny\nII. D\nz\n").text
+    segs = segment(text)
+    assert segs.path_at(text.index("x")) == "I.1"
+    assert segs.path_at(text.index("y")) == "I.2"
+    assert segs.path_at(text.index("z")) == "II"
+    assert segs.path_at(0) == "I"

@@ -379,7 +379,23 @@ def test_web_files_ship_with_the_package():
     assert files and all(any(fnmatch(f, pat) for pat in patterns) for f in files), files
 
 
-def test_document_links_are_quoted_uris():
-    links = pages.Links(prefix=lambda p: "/base" + p, shared_uris={"vn/a/1"})
+def test_documents_sharing_a_uri_are_told_apart(tmp_path):
+    path = tmp_path / "twins.db"
+    db = open_db(path)
+    put(db, record("a.txt", "5/KH-UBND", text="Bản một."), record("b.txt", "5/KH-UBND", text="Bản hai."))
+    ids = [r["id"] for r in db.query("SELECT id FROM documents WHERE status = 'loaded' ORDER BY id")]
+    uri = db.execute("SELECT uri FROM documents WHERE id = ?", [ids[0]]).fetchone()[0]
+    db.close()
+    c = Client(path)
+    try:
+        first, second = c.get("/doc/" + uri).text, c.get(f"/doc/{uri}?id={ids[1]}").text
+    finally:
+        c.close()
+    assert "Bản một." in first and f'href="/doc/{uri}?id={ids[1]}">b.txt</a>' in first
+    assert "Bản hai." in second and f'href="/doc/{uri}?id={ids[0]}">a.txt</a>' in second
+
+
+def test_document_links():
+    links = pages.Links(prefix=lambda p: "/base" + p, is_shared=lambda uri: uri == "vn/a/1")
     assert links.doc("vn/a/1", 3, "ref-0") == "/base/doc/vn/a/1?id=3#ref-0"
     assert links.doc("vn/b/2", 4) == "/base/doc/vn/b/2"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -109,23 +109,28 @@ def doc_label(doc: dict) -> str:
 @dataclass
 class Links:
     """URLs of the pages: ``doc(uri, id)`` adds ``?id=`` only when several documents
-    share the URI."""
+    share the URI (``is_shared``)."""
 
     prefix: Callable[[str], str] = lambda path: path
-    shared_uris: set[str] = field(default_factory=set)
+    is_shared: Callable[[str], bool] = lambda uri: False
 
     def doc(self, uri: str | None, doc_id: int | None = None, anchor: str | None = None) -> str | None:
         if not uri:
             return None
         url = self.prefix("/doc/" + uri)
-        if doc_id is not None and uri in self.shared_uris:
+        if doc_id is not None and self.is_shared(uri):
             url += f"?id={doc_id}"
         return url + (f"#{anchor}" if anchor else "")
 
     @classmethod
     def for_db(cls, db: Database, prefix: Callable[[str], str] = lambda path: path) -> "Links":
-        shared = {r[0] for r in db.execute("SELECT uri FROM documents GROUP BY uri HAVING count(*) > 1")}
-        return cls(prefix=prefix, shared_uris=shared)
+        """Links that ask the store (once per URI, through its index) whether a URI is shared."""
+
+        @lru_cache(maxsize=None)
+        def is_shared(uri: str) -> bool:
+            return db.execute("SELECT count(*) FROM (SELECT 1 FROM documents WHERE uri = ? LIMIT 2)", [uri]).fetchone()[0] > 1
+
+        return cls(prefix=prefix, is_shared=is_shared)
 
 
 # --- highlighted text ------------------------------------------------------------------------------
@@ -340,6 +345,35 @@ def _header(doc: dict, recipients: list[str], distribution: list[str]) -> list[d
     return [{"vi": vi, "en": en, "value": value} for vi, en, value in rows if value]
 
 
+def _checks(db: Database, doc_id: int, record: dict) -> list[dict]:
+    """The record's budget checks (with where each figure is), or the stored rows."""
+    return record.get("budget_checks") or [
+        {**c, "parts_vnd": json.loads(c["parts_vnd"] or "[]"),
+         "span": (c["span_start"], c["span_end"]) if c["span_start"] is not None else None}
+        for c in _children(db, "budget_checks", doc_id)
+    ]
+
+
+def _text_marks(text: str, *, cites: list[dict], amounts: list[dict], assignments: list[dict],
+                failing: list[dict], links: Links) -> list[Mark]:
+    """Every span to highlight: references (linked), amounts, assigned agencies, failing totals."""
+    marks = _reference_marks(text, cites, links)
+    for a in amounts:
+        if a["span_start"] is not None:
+            title = " · ".join(p for p in (a["label"], a["section"] and f"mục {a['section']}", money(a["value_vnd"])) if p)
+            marks.append(Mark(a["span_start"], a["span_end"], "amount", title, None, f"amount-{a['position']}"))
+    for a in assignments:
+        if a["span_start"] is not None:
+            marks.append(Mark(a["span_start"], a["span_end"], f"agency hl-role-{a['role']}",
+                              f"{a['role_name']}: {a['task'] or ''}", None, f"task-{a['position']}"))
+    for c in failing:
+        span = _total_of(c).get("span")
+        if span:
+            title = f"Tổng không khớp · total does not add up: {c.get('what')} ({money(c.get('difference_vnd'))})"
+            marks.append(Mark(span[0], span[1], "check-fail", title))
+    return marks
+
+
 def document_page(db: Database, uri: str, *, doc_id: int | None = None, links: Links) -> dict | None:
     """Everything the page of the document at ``uri`` shows (None: no such document)."""
     found = list(db.query(
@@ -354,10 +388,7 @@ def document_page(db: Database, uri: str, *, doc_id: int | None = None, links: L
     cited_by = list(db.query(_CITED_BY_SQL, [doc["id"]]))
     amounts = _children(db, "amounts", doc["id"])
     assignments = _children(db, "assignments", doc["id"])
-    checks = record.get("budget_checks") or [
-        {**c, "parts_vnd": json.loads(c["parts_vnd"] or "[]"), "span": (c["span_start"], c["span_end"]) if c["span_start"] is not None else None}
-        for c in _children(db, "budget_checks", doc["id"])
-    ]
+    checks = _checks(db, doc["id"], record)
     anchors = {a["span_start"]: f"amount-{a['position']}" for a in amounts if a["span_start"] is not None}
     tree = budget_tree(checks, anchors)
     in_tree = _tree_spans(tree)
@@ -365,21 +396,8 @@ def document_page(db: Database, uri: str, *, doc_id: int | None = None, links: L
         a["partners"] = json.loads(a["partners"]) if a["partners"] else []
         a["targets"] = json.loads(a["targets"]) if a["targets"] else []
         a["role_name"] = ROLES.get(a["role"], a["role"])
-    marks = _reference_marks(text, cites, links)
-    marks += [
-        Mark(a["span_start"], a["span_end"], "amount", " · ".join(p for p in (a["label"], a["section"] and f"mục {a['section']}", money(a["value_vnd"])) if p),
-             None, f"amount-{a['position']}")
-        for a in amounts if a["span_start"] is not None
-    ]
-    marks += [
-        Mark(a["span_start"], a["span_end"], f"agency hl-role-{a['role']}", f"{a['role_name']}: {a['task'] or ''}", None, f"task-{a['position']}")
-        for a in assignments if a["span_start"] is not None
-    ]
     failing = [c for c in checks if not c.get("holds")]
-    for c in failing:
-        span = _total_of(c).get("span")
-        if span:
-            marks.append(Mark(span[0], span[1], "check-fail", f"Tổng không khớp · total does not add up: {c.get('what')} ({money(c.get('difference_vnd'))})"))
+    marks = _text_marks(text, cites=cites, amounts=amounts, assignments=assignments, failing=failing, links=links)
     kinds = [
         ("ref", "Trích dẫn", "reference", sum(1 for m in marks if m.kind.startswith("ref"))),
         ("amount", "Số tiền", "amount", len(anchors)),

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from sqlite_utils import Database
 
 from .. import identity, queries
+from ..serve import canned_sql, load_spec
 from . import pages
 
 PLUGIN = "vanban"
@@ -112,10 +113,7 @@ async def _page(datasette, request, template: str, context: dict) -> Response:
 
 
 async def home(datasette, request):
-    from ..serve import canned_sql
-
     sql = canned_sql()
-
     context = await _run(datasette, lambda db: pages.home_page(db, links=_links(db, datasette), sql=sql))
     return await _page(datasette, request, "vanban_home.html", {**context, "queries": _query_list(datasette)})
 
@@ -137,8 +135,6 @@ async def document(datasette, request):
 
 
 def _query_list(datasette) -> list[dict]:
-    from ..serve import load_spec
-
     name = _database_name(datasette)
     return [
         {"name": q, "href": datasette.urls.path(f"/{name}/{q}"), "vi": spec["title"][0], "en": spec["title"][1]}

@@ -1,0 +1,599 @@
+"""Benchmark: extraction per stage beside two baselines, PDF reading, and ``vanban load``
+plus queries as the corpus grows, in one run on one synthetic corpus.
+
+    python scripts/bench.py                           # sizes 1000,10000,100000 (hours on 2 cores)
+    python scripts/bench.py --sizes 1000,10000        # the growth curve without the longest load
+    python scripts/bench.py --report-only             # print the report of the last run again
+    make bench
+
+What it measures (each part in its own process, so each peak RSS is its own):
+
+1. extraction of the first ``--docs`` documents (``extract_file``) end to end, and per
+   stage (read, normalize, segment, header, references, amounts, budget, assignments) by
+   timing the stage functions the pipeline calls, in documents/s and MB/s of input;
+2. the same texts through a floor (read + NFC + one pass of one compiled regex) and
+   through what a user would reach for (underthesea ``ner`` sentence by sentence, on the
+   first ``--ner-docs`` documents); the ratios of the product to both;
+3. PDF reading in pages/s: the product's reader against plain pdfplumber on the same files;
+4. ``vanban load`` of the first N documents for each N of ``--sizes`` into a fresh
+   database: wall time, documents/s, database size, peak RSS of the loader and of all its
+   processes; then p50/p95 latency of the ``cites``, ``cited-by``, ``assignments
+   --agency`` and ``search`` library calls the CLI makes, over ``--queries`` queries each.
+
+Generated data lives under ``--out`` (default /tmp/vanban-bench), never in the repository;
+the corpus is reused when it is already there. Prints a Markdown report (the body of
+BENCHMARKS.md) and writes OUT/results.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+VANBAN = str(Path(PYTHON).with_name("vanban"))
+MB = 1_000_000
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set of this process, in MB (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def run_phase(name: str, payload: dict) -> dict:
+    """Run one phase of this script in a fresh interpreter; returns its JSON result."""
+    proc = subprocess.run([PYTHON, __file__, "--phase", name, "--payload", json.dumps(payload)],
+                          capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"bench: phase {name} failed (exit {proc.returncode})")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+class TreeRss:
+    """Samples the resident memory of a process and all its descendants from /proc."""
+
+    def __init__(self, pid: int, every: float = 0.2):
+        self.pid, self.every = pid, every
+        self.peak_main = 0
+        self.peak_tree = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def _rss_kb(pid: int) -> int:
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
+    def _descendants(self) -> list[int]:
+        parent: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                parent[int(entry)] = int(fields[1])
+            except (OSError, IndexError, ValueError):
+                continue
+        found, frontier = [], [self.pid]
+        while frontier:
+            p = frontier.pop()
+            kids = [c for c, pp in parent.items() if pp == p]
+            found += kids
+            frontier += kids
+        return found
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            main = self._rss_kb(self.pid)
+            tree = main + sum(self._rss_kb(p) for p in self._descendants())
+            self.peak_main = max(self.peak_main, main)
+            self.peak_tree = max(self.peak_tree, tree)
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> "TreeRss":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def environment() -> dict:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
+    except OSError:
+        commit = "?"
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "commit": commit or "?",
+            "date": time.strftime("%Y-%m-%d %H:%M")}
+
+
+# --- the corpus ----------------------------------------------------------------------------------
+
+
+def ensure_corpus(out: Path, n: int, *, seed: int, kb: float) -> dict:
+    """The first n documents of the synthetic corpus (txt) under out/corpus; reused when present."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import synth
+
+    corpus = out / "corpus"
+    manifest_path = corpus / "manifest.json"
+    if manifest_path.exists():
+        m = json.loads(manifest_path.read_text())
+        if m["n"] >= n and m["seed"] == seed and m["kb"] == kb and m["formats"] == ["txt"]:
+            m["reused"] = True
+            return m
+        shutil.rmtree(corpus)
+    m = synth.write_corpus(corpus, n, formats=("txt",), seed=seed, bad_share=0.05, kb=kb, progress=True)
+    m["reused"] = False
+    return m
+
+
+def corpus_paths(out: Path, n: int) -> list[str]:
+    return [str(out / "corpus" / "docs" / f"synth-{i:06d}.txt") for i in range(n)]
+
+
+def ensure_pdfs(out: Path, n: int, *, seed: int, kb: float) -> list[str]:
+    """n PDFs of the corpus's first documents, longer ones so that each has several pages."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import synth
+
+    folder = out / f"pdf-{n}-{kb:g}"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for doc in synth.generate(n, seed=seed, kb=kb):
+        path = folder / f"{doc.stem}.pdf"
+        if not path.exists():
+            synth.write_pdf(doc, path)
+        paths.append(str(path))
+    return paths
+
+
+def size_folder(out: Path, n: int) -> Path:
+    """out/n<N>: links to the first N documents, the input of one load."""
+    folder = out / f"n{n}"
+    if folder.exists() and len(os.listdir(folder)) == n:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for src in corpus_paths(out, n):
+        os.symlink(src, folder / Path(src).name)
+    return folder
+
+
+# --- phases (each in its own process) --------------------------------------------------------------
+
+# (label, module, attribute): the stage functions extract_file calls, in pipeline order.
+STAGES = (
+    ("read", "extractors.pipeline", "read"),
+    ("normalize", "extractors.pipeline", "normalize"),
+    ("segment", "extractors.pipeline", "segment"),
+    ("header", "extractors.header", "extract_header"),
+    ("references", "extractors.references", "extract_references"),
+    ("amounts", "extractors.amounts", "extract_amounts"),
+    ("budget", "extractors.budget", "check_budget"),
+    ("assignments", "extractors.assignments", "extract_assignments"),
+)
+
+
+def _timed(func, bucket: dict, label: str):
+    def wrapper(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            bucket[label] = bucket.get(label, 0.0) + time.perf_counter() - t
+
+    return wrapper
+
+
+def phase_extract(p: dict) -> dict:
+    """Product extraction: end to end per document, then per stage."""
+    import importlib
+
+    paths = p["paths"]
+    started = time.perf_counter()
+    from extractors.pipeline import extract_file, extract_text
+
+    extract_text("Số: 1/KH-UBND\nKẾ HOẠCH\nGiao Sở Tài chính chủ trì, kinh phí 1,5 tỷ đồng.")
+    warmup = time.perf_counter() - started
+    sizes = [os.path.getsize(x) for x in paths]
+    per_doc, errors, chars = [], 0, 0
+    cpu = time.process_time()
+    for path in paths:
+        t = time.perf_counter()
+        record = extract_file(path)
+        per_doc.append(time.perf_counter() - t)
+        errors += record.error is not None
+        chars += len(record.text)
+    cpu = time.process_time() - cpu
+    # per stage: the same documents again, with each stage function timed where the pipeline finds it
+    bucket: dict[str, float] = {}
+    missing = []
+    for label, module_name, attr in STAGES:
+        module = importlib.import_module(module_name)
+        if not hasattr(module, attr):
+            missing.append(f"{module_name}.{attr}")
+            continue
+        setattr(module, attr, _timed(getattr(module, attr), bucket, label))
+    t = time.perf_counter()
+    for path in paths:
+        extract_file(path)
+    staged_total = time.perf_counter() - t
+    return {"docs": len(paths), "bytes": sum(sizes), "chars": chars, "errors": errors, "warmup_s": warmup,
+            "per_doc_s": per_doc, "total_s": sum(per_doc), "cpu_s": cpu, "staged_total_s": staged_total, "stages_s": bucket,
+            "missing_stages": missing, "peak_rss_mb": peak_rss_mb()}
+
+
+FLOOR_PATTERN = r"\d+(?:/\d{4})?/[\w\-Đđ]+|\d{1,3}(?:\.\d{3})+(?:,\d+)?\s*(?:triệu|tỷ|nghìn)?\s*đồng"
+
+
+def phase_floor(p: dict) -> dict:
+    """Floor: read the bytes, decode, NFC, one pass of one compiled regex."""
+    import regex as re
+
+    pattern = re.compile(FLOOR_PATTERN)
+    per_doc, found = [], 0
+    cpu = time.process_time()
+    for path in p["paths"]:
+        t = time.perf_counter()
+        with open(path, "rb") as f:
+            text = unicodedata.normalize("NFC", f.read().decode("utf-8"))
+        found += sum(1 for _ in pattern.finditer(text))
+        per_doc.append(time.perf_counter() - t)
+    return {"docs": len(per_doc), "per_doc_s": per_doc, "total_s": sum(per_doc), "cpu_s": time.process_time() - cpu,
+            "matches": found,
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def phase_ner(p: dict) -> dict:
+    """What a user would reach for: underthesea NER, one sentence at a time."""
+    import regex as re
+
+    started = time.perf_counter()
+    from underthesea import ner
+
+    ner("Ủy ban nhân dân tỉnh Nghệ An ban hành Kế hoạch.")
+    warmup = time.perf_counter() - started
+    splitter = re.compile(r"(?<=[.;:!?])\s+|\n+")
+    per_doc, sentences, entities = [], 0, 0
+    cpu = time.process_time()
+    for path in p["paths"]:
+        t = time.perf_counter()
+        with open(path, "rb") as f:
+            text = unicodedata.normalize("NFC", f.read().decode("utf-8"))
+        for sentence in splitter.split(text):
+            sentence = sentence.strip()
+            if sentence:
+                sentences += 1
+                entities += sum(1 for tok in ner(sentence) if tok[-1] != "O")
+        per_doc.append(time.perf_counter() - t)
+    return {"docs": len(per_doc), "per_doc_s": per_doc, "total_s": sum(per_doc), "cpu_s": time.process_time() - cpu,
+            "sentences": sentences,
+            "entity_tokens": entities, "warmup_s": warmup, "peak_rss_mb": peak_rss_mb()}
+
+
+def phase_pdf(p: dict) -> dict:
+    """Pages per second: the product's PDF reader against plain pdfplumber, same files."""
+    import pdfplumber
+
+    from extractors.readers import read
+
+    paths = p["paths"]
+    read(paths[0])  # imports and first use
+    with pdfplumber.open(paths[0]) as pdf:
+        pdf.pages[0].extract_text()
+    pages = 0
+    t = time.perf_counter()
+    for path in paths:
+        raw = read(path)
+        pages += len(raw.pages)
+    product = time.perf_counter() - t
+    plumber_pages = 0
+    t = time.perf_counter()
+    for path in paths:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                plumber_pages += 1
+    plumber = time.perf_counter() - t
+    return {"files": len(paths), "pages": pages, "product_s": product, "pdfplumber_pages": plumber_pages,
+            "pdfplumber_s": plumber, "peak_rss_mb": peak_rss_mb()}
+
+
+SEARCHES = ("giam ngheo ben vung", "nuoc sinh hoat", "cai cach hanh chinh", "chuyen doi so", "so y te",
+            "von dau tu phat trien", "dong bao dan toc thieu so", "thien tai", "du lich cong dong",
+            "tiet kiem chong lang phi", "giao duc nghe nghiep", "hop tac xa", "tai san cong", "an toan giao thong")
+
+
+def phase_queries(p: dict) -> dict:
+    """Latency of the query functions the CLI calls, on a loaded database."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import synth
+
+    from vanban import queries
+    from vanban.store import open_db
+
+    db = open_db(p["db"], create=False)
+    rng = random.Random(f"queries:{p['n']}")
+    k = p["queries"]
+    loaded = [r[0] for r in db.execute("SELECT number FROM documents WHERE status = 'loaded' AND number_key IS NOT NULL ORDER BY id")]
+    cited = [r[0] for r in db.execute(
+        "SELECT DISTINCT t.number FROM citations c JOIN documents t ON t.id = c.target_id WHERE t.number IS NOT NULL ORDER BY t.id")]
+    agencies = [(name, prov) for name, _a, _c, _u in synth.DEPARTMENTS for prov, _lvl in synth.PROVINCES]
+    plans = {
+        "cites": [(queries.cites, (rng.choice(loaded),), {}) for _ in range(k)],
+        "cited-by": [(queries.cited_by, (rng.choice(cited),), {}) for _ in range(k)],
+        "assignments --agency": [(queries.assignments, (a,), {"province": prov})
+                                 for a, prov in (rng.choice(agencies) for _ in range(k))],
+        "search": [(queries.search, (rng.choice(SEARCHES),), {"limit": 20}) for _ in range(k)],
+    }
+    out = {}
+    for kind, calls in plans.items():
+        for func, args, kwargs in calls[:3]:  # warm the page cache and the statement cache
+            _safe(func, db, args, kwargs)
+        times, rows = [], []
+        for func, args, kwargs in calls:
+            t = time.perf_counter()
+            n_rows = _safe(func, db, args, kwargs)
+            times.append(time.perf_counter() - t)
+            rows.append(n_rows)
+        out[kind] = {"n": len(times), "p50_ms": percentile(times, 0.5) * 1000, "p95_ms": percentile(times, 0.95) * 1000,
+                     "max_ms": max(times) * 1000, "mean_rows": statistics.mean(rows)}
+    db.close()
+    return {"queries": out, "peak_rss_mb": peak_rss_mb()}
+
+
+def _safe(func, db, args, kwargs) -> int:
+    from extractors.errors import VanbanError
+
+    try:
+        return len(func(db, *args, **kwargs))
+    except VanbanError:
+        return 0
+
+
+PHASES = {"extract": phase_extract, "floor": phase_floor, "ner": phase_ner, "pdf": phase_pdf, "queries": phase_queries}
+
+
+# --- load ----------------------------------------------------------------------------------------
+
+
+def bench_load(out: Path, n: int, workers: int | None, queries: int) -> dict:
+    folder = size_folder(out, n)
+    db = out / f"n{n}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    cmd = [VANBAN, "load", str(folder), "--db", str(db), "--json", "--no-progress"]
+    if workers is not None:
+        cmd += ["--workers", str(workers)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load_before = os.getloadavg()[0]
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    with TreeRss(proc.pid) as rss:
+        stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode != 0:
+        sys.stderr.write(stderr)
+        raise SystemExit(f"bench: vanban load of {n} documents failed (exit {proc.returncode})")
+    report = json.loads(stdout)
+    size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal", "-shm") if Path(f"{db}{s}").exists())
+    result = {"n": n, "wall_s": wall, "docs_per_s": n / wall, "cpu_s": cpu, "db_mb": size / MB,
+              "loadavg": [load_before, os.getloadavg()[0]],
+              "input_mb": sum(os.path.getsize(p) for p in corpus_paths(out, n)) / MB,
+              "peak_rss_main_mb": rss.peak_main * 1024 / MB, "peak_rss_tree_mb": rss.peak_tree * 1024 / MB,
+              "load": {k: report["load"][k] for k in ("files", "extracted", "linked", "skipped", "errors", "seconds")},
+              "stats": {k: report["stats"][k] for k in ("documents", "citations", "citations_resolved", "cited_not_loaded",
+                                                        "amounts", "budget_checks", "budget_checks_failing",
+                                                        "assignments", "agencies")}}
+    result.update(run_phase("queries", {"db": str(db), "n": n, "queries": queries}))
+    return result
+
+
+# --- report --------------------------------------------------------------------------------------
+
+
+def _rate(n: float, seconds: float) -> float:
+    return n / seconds if seconds else float("inf")
+
+
+def render(results: dict) -> str:
+    env, args = results["environment"], results["args"]
+    lines = [
+        f"Run of {env['date']} at commit {env['commit']} (working tree): {env['cpu']}, {env['cores']} cores, "
+        f"Python {env['python']}.",
+        f"Command: `{args['command']}`",
+    ]
+    if results.get("loadavg"):
+        busy = ", ".join(f"{v:.1f}" for _m, v in results["loadavg"])
+        lines.append(f"Load average (1 min) when each part started: {busy}: other work shared the machine, so wall-clock "
+                     "rates are lower bounds; the CPU-time rates are what the code costs.")
+    lines.append("")
+    c = results.get("corpus")
+    if c:
+        lines += [f"Corpus: {c['n']} synthetic .txt documents (seed {c['seed']}, ~{c['kb']:g} KB each, "
+                  f"{c['bytes'] / MB:.0f} MB; {c['with_budget']} with a budget, {c['bad_budget']} of them off), "
+                  + ("reused from an earlier run." if c.get("reused") else f"generated in {c['seconds']:.0f} s."), ""]
+    x = results.get("extract")
+    if x:
+        n, mb = x["docs"], x["bytes"] / MB
+        lines += [f"### Extraction ({n} documents, {mb:.2f} MB, {x['chars'] / n:.0f} characters each; one process)", "",
+                  "| stage | s | docs/s | MB/s | share |", "| --- | ---: | ---: | ---: | ---: |"]
+        staged = x["staged_total_s"]
+        for label, _m, _a in STAGES:
+            s = x["stages_s"].get(label)
+            if s is None:
+                continue
+            lines.append(f"| {label} | {s:.2f} | {_rate(n, s):.0f} | {_rate(mb, s):.2f} | {100 * s / staged:.0f}% |")
+        other = staged - sum(x["stages_s"].values())
+        lines.append(f"| record and the rest | {other:.2f} | {_rate(n, other):.0f} | {_rate(mb, other):.2f} | {100 * other / staged:.0f}% |")
+        lines.append(f"| **end to end** | {x['total_s']:.2f} | **{_rate(n, x['total_s']):.1f}** | **{_rate(mb, x['total_s']):.3f}** | |")
+        lines += ["", f"End to end on CPU time: {x['cpu_s']:.2f} s, {_rate(n, x['cpu_s']):.1f} documents per CPU-second. "
+                  f"Start-up (imports, models, first document): {x['warmup_s']:.1f} s, not counted above. "
+                  f"Extraction errors: {x['errors']}. Peak RSS: {x['peak_rss_mb']:.0f} MB."]
+        if x["missing_stages"]:
+            lines.append(f"Stages not found (not timed): {', '.join(x['missing_stages'])}.")
+        lines.append("")
+    f, u = results.get("floor"), results.get("ner")
+    if x and f:
+        prod = x["total_s"]
+        lines += ["### Baselines on the same texts", "", "| | docs | s | docs/s | MB/s | peak RSS MB |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: |",
+                  f"| floor: read + NFC + one regex pass | {f['docs']} | {f['total_s']:.3f} | {_rate(f['docs'], f['total_s']):.0f} "
+                  f"| {_rate(x['bytes'] / MB, f['total_s']):.1f} | {f['peak_rss_mb']:.0f} |",
+                  f"| vanban extract_file | {x['docs']} | {prod:.2f} | {_rate(x['docs'], prod):.1f} | {_rate(x['bytes'] / MB, prod):.3f} "
+                  f"| {x['peak_rss_mb']:.0f} |"]
+        if u:
+            k = u["docs"]
+            ner_mb = sum(os.path.getsize(p) for p in results["ner_paths"]) / MB
+            lines.append(f"| underthesea ner, sentence by sentence | {k} | {u['total_s']:.1f} | {_rate(k, u['total_s']):.2f} "
+                         f"| {_rate(ner_mb, u['total_s']):.4f} | {u['peak_rss_mb']:.0f} |")
+        lines += ["", f"- vanban is **{prod / f['total_s']:.0f} times slower than the floor** (target: within 10 times)."]
+        if u:
+            prod_same = sum(x["per_doc_s"][: u["docs"]])
+            lines.append(f"- vanban is **{u['total_s'] / prod_same:.1f} times faster than underthesea ner** on the same "
+                         f"{u['docs']} documents (target: at least 100 times; {u['sentences']} sentences).")
+        lines.append("")
+    pdf = results.get("pdf")
+    if pdf:
+        lines += ["### PDF reading", "", "| reader | files | pages | s | pages/s |", "| --- | ---: | ---: | ---: | ---: |",
+                  f"| vanban (pypdfium2 + pdfplumber header layout) | {pdf['files']} | {pdf['pages']} | {pdf['product_s']:.2f} "
+                  f"| {_rate(pdf['pages'], pdf['product_s']):.1f} |",
+                  f"| plain pdfplumber `extract_text` | {pdf['files']} | {pdf['pdfplumber_pages']} | {pdf['pdfplumber_s']:.2f} "
+                  f"| {_rate(pdf['pdfplumber_pages'], pdf['pdfplumber_s']):.1f} |", ""]
+    loads = results.get("loads") or []
+    if loads:
+        lines += ["### `vanban load` and queries as the corpus grows", "",
+                  "| documents | input MB | wall s | docs/s | CPU s | docs per CPU-s | DB MB | peak RSS loader MB "
+                  "| peak RSS all processes MB | errors | load average |",
+                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for r in loads:
+            lines.append(f"| {r['n']} | {r['input_mb']:.0f} | {r['wall_s']:.0f} | {r['docs_per_s']:.1f} | {r['cpu_s']:.0f} "
+                         f"| {_rate(r['n'], r['cpu_s']):.1f} | {r['db_mb']:.0f} | {r['peak_rss_main_mb']:.0f} "
+                         f"| {r['peak_rss_tree_mb']:.0f} | {r['load']['errors']} | {r['loadavg'][0]:.1f} → {r['loadavg'][1]:.1f} |")
+        lines += ["", "Query latency, ms (library call as the CLI makes it, database warm; p50 / p95 / max; mean rows):", "",
+                  "| documents | " + " | ".join(loads[0]["queries"]) + " | query RSS MB |",
+                  "| ---: | " + " | ".join("---" for _ in loads[0]["queries"]) + " | ---: |"]
+        for r in loads:
+            cells = [f"{q['p50_ms']:.1f} / {q['p95_ms']:.1f} / {q['max_ms']:.0f} ({q['mean_rows']:.0f})" for q in r["queries"].values()]
+            lines.append(f"| {r['n']} | " + " | ".join(cells) + f" | {r['peak_rss_mb']:.0f} |")
+        last = loads[-1]["stats"]
+        lines += ["", f"At {loads[-1]['n']} documents the database holds {last['documents']} documents, {last['citations']} citations "
+                  f"({last['citations_resolved']} to loaded documents, {last['cited_not_loaded']} cited documents not loaded), "
+                  f"{last['amounts']} amounts, {last['budget_checks']} budget checks ({last['budget_checks_failing']} failing), "
+                  f"{last['assignments']} assignments to {last['agencies']} agencies.", ""]
+    return "\n".join(lines)
+
+
+# --- the run ---------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=Path("/tmp/vanban-bench"), help="where generated data goes")
+    ap.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes to load (comma-separated; '' for none)")
+    ap.add_argument("--docs", type=int, default=300, help="documents for the extraction and floor measurements")
+    ap.add_argument("--ner-docs", type=int, default=20, help="documents for the underthesea baseline (slow)")
+    ap.add_argument("--pdf-docs", type=int, default=20, help="PDF files for the PDF reading measurement")
+    ap.add_argument("--kb", type=float, default=10.0, help="approximate size of a generated document, KB")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--queries", type=int, default=50, help="queries of each kind per size")
+    ap.add_argument("--workers", type=int, default=None, help="vanban load --workers (default: all cores)")
+    ap.add_argument("--report-only", action="store_true", help="print the report of OUT/results.json and stop")
+    ap.add_argument("--phase", help=argparse.SUPPRESS)
+    ap.add_argument("--payload", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.phase:  # a child process: one measurement, JSON on stdout
+        print(json.dumps(PHASES[args.phase](json.loads(args.payload))))
+        return 0
+    out: Path = args.out
+    results_path = out / "results.json"
+    if args.report_only:
+        print(render(json.loads(results_path.read_text())))
+        return 0
+    out.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    command = "python scripts/bench.py " + " ".join(a for a in (argv if argv is not None else sys.argv[1:]))
+    results: dict = {"environment": environment(), "args": {**{k: str(v) for k, v in vars(args).items()}, "command": command.strip()}}
+
+    def save() -> None:
+        results_path.write_text(json.dumps(results, ensure_ascii=False, indent=1))
+
+    results["loadavg"] = []
+
+    def step(message: str) -> None:
+        results["loadavg"].append([message, round(os.getloadavg()[0], 2)])
+        print(f"bench: {message}", file=sys.stderr, flush=True)
+
+    step(f"corpus of {max(sizes + [args.docs])} documents")
+    results["corpus"] = ensure_corpus(out, max(sizes + [args.docs]), seed=args.seed, kb=args.kb)
+    paths = corpus_paths(out, args.docs)
+    step(f"extraction of {len(paths)} documents, per stage")
+    results["extract"] = run_phase("extract", {"paths": paths})
+    step("floor baseline")
+    results["floor"] = run_phase("floor", {"paths": paths})
+    if args.ner_docs:
+        results["ner_paths"] = paths[: args.ner_docs]
+        step(f"underthesea baseline on {args.ner_docs} documents")
+        results["ner"] = run_phase("ner", {"paths": results["ner_paths"]})
+    save()
+    if args.pdf_docs:
+        step(f"{args.pdf_docs} PDFs")
+        pdfs = ensure_pdfs(out, args.pdf_docs, seed=args.seed, kb=args.kb * 2)
+        results["pdf"] = run_phase("pdf", {"paths": pdfs})
+        save()
+    results["loads"] = []
+    for n in sizes:
+        step(f"vanban load of {n} documents")
+        results["loads"].append(bench_load(out, n, args.workers, args.queries))
+        save()
+    print(render(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
