@@ -8,7 +8,7 @@ setup:
 
 ## Load the bundled corpus into vanban.db and print what was found.
 run: setup
-	$(VENV)/vanban load corpus/docs
+	$(VENV)/vanban load corpus/docs corpus/heldout/docs
 
 ## The whole test suite.
 test: setup

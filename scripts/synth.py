@@ -404,8 +404,8 @@ PROFILES: tuple[tuple[str, str, float], ...] = (
     ("so", "CV", 6), ("so", "HD", 2), ("so", "KH", 2), ("so", "BC", 2), ("so", "TB", 1), ("so", "QĐ", 1),
     ("so", "TTr", 1), ("so", "BB", 0.5), ("so", "HĐ", 0.5), ("so", "DA", 0.5), ("so", "GM", 0.5),
     ("cp", "NĐ", 1), ("cp", "NQ", 0.5), ("ttg", "QĐ", 1), ("ttg", "CT", 0.3), ("ttg", "CĐ", 0.3), ("ttg", "CV", 0.5),
-    ("bo", "TT", 1), ("bo", "CV", 1), ("bo", "QĐ", 0.5), ("vpcp", "TB", 0.3), ("qh", "LUAT", 0.15),
-    ("ubtvqh", "PL", 0.1), ("joint", "TTLT", 0.1),
+    ("bo", "TT", 1), ("bo", "CV", 1), ("bo", "QĐ", 0.5), ("vpcp", "TB", 0.3), ("qh", "LUAT", 0.2),
+    ("ubtvqh", "PL", 0.2), ("joint", "TTLT", 0.2),
     ("news", "TIN", 4),
 )
 NEWS_SITES = ("Baochinhphu.vn", "Dangcongsan.vn", "Nhandan.vn", "Dantoctongiao.vn", "Bienphong.com.vn")

@@ -85,39 +85,39 @@ def _tsv_words(tsv: str) -> tuple[list[dict], float]:
 def text_from_tsv(tsv: str) -> tuple[str, list[float]]:
     """Rebuild text from Tesseract's TSV; returns the text and its word confidences (0-100).
 
-    A page that starts with the two-column header (issuing body left, national motto
-    right) gets its columns one after the other; the rest follows Tesseract's order, with a
-    blank line between paragraphs.
+    Words go in visual rows, top to bottom, with a blank line where Tesseract starts a new
+    paragraph. The two blocks an official document prints side by side, the header
+    (issuing body left, national motto right) and the foot ("Nơi nhận" left, signature
+    right), come one column after the other instead of interleaved.
     """
     words, width = _tsv_words(tsv)
     confs = [w["conf"] for w in words]
-    header, rest = _header_columns(words, width)
-    body = _lines_in_order(rest)
-    return ("\n\n".join(p for p in (header, body) if p)), confs
-
-
-def _lines_in_order(words: list[dict]) -> str:
+    rows = _rows(words)
     out: list[str] = []
-    previous = None
-    line: list[str] = []
-    for w in words + [None]:
-        key = w["line"] if w else None
-        if line and key != previous:
-            out.append(" ".join(line))
-            line = []
-            if key is not None and key[:2] != previous[:2]:
-                out.append("")  # a new paragraph or block
-        if w:
-            line.append(w["text"])
-            previous = key
-    return "\n".join(out)
+    i, previous = 0, None
+    while i < len(rows):
+        block = _column_block(rows, i, width) if (i == 0 or _opens_foot(rows[i])) else None
+        if block:
+            end, left, right = block
+            out.extend(["", *left, "", *right, ""])
+            i, previous = end, None
+            continue
+        row = rows[i]
+        if previous is not None and row[0]["line"][:2] != previous:
+            out.append("")  # a new paragraph or block
+        out.append(" ".join(w["text"] for w in row))
+        previous = row[-1]["line"][:2]
+        i += 1
+    text = "\n".join(out).strip("\n")
+    return re.sub(r"\n{3,}", "\n\n", text), confs
 
 
 # A gap between words wider than this share of the page separates two columns.
 COLUMN_GAP = 0.04
-HEADER_MAX_ROWS = 8
-# A one-sided header row is centred on its column within this share of the page.
+BLOCK_MAX_ROWS = 25
+# A one-sided row of a block is centred on its column within this share of the page.
 COLUMN_CENTRE_SLACK = 0.08
+_FOOT = re.compile(r"^\W*N[ơo]i\s+nh[ậa]n\b", re.I)
 
 
 def _rows(words: list[dict]) -> list[list[dict]]:
@@ -143,45 +143,55 @@ def _rows(words: list[dict]) -> list[list[dict]]:
     return rows
 
 
-def _header_columns(words: list[dict], width: float) -> tuple[str, list[dict]]:
-    """Cut the two-column header at the top of a page: (its text, the other words).
+def _opens_foot(row: list[dict]) -> bool:
+    return bool(_FOOT.match(row[0]["text"] + " " + (row[1]["text"] if len(row) > 1 else "")))
 
-    The header is the run of top rows that no word crosses at the split (the widest gap
-    of the first row holding words on both sides); it ends at the first row across it,
-    usually the centred type name.
+
+def _split_of(row: list[dict], width: float) -> float | None:
+    """The middle of the widest gap of a row, when it is wide enough to part columns."""
+    gaps = [(b["x0"] - a["x1"], (a["x1"] + b["x0"]) / 2) for a, b in zip(row, row[1:])]
+    if not gaps:
+        return None
+    gap, x = max(gaps)
+    return x if gap > COLUMN_GAP * width and 0.2 * width < x < 0.8 * width else None
+
+
+def _column_block(rows: list[list[dict]], first: int, width: float) -> tuple[int, list[str], list[str]] | None:
+    """Two columns side by side from row ``first``: (row after the block, left lines, right lines).
+
+    The split is the widest gap of the block's first two-sided row (among its first three).
+    The block ends at a row across the split (running text, the centred type name) or a
+    one-sided row that is not centred on its column.
     """
-    if not words or width <= 0:
-        return "", words
-    rows = _rows(words)
+    if width <= 0:
+        return None
     split = None
-    for row in rows[:3]:
-        gaps = [(b["x0"] - a["x1"], (a["x1"] + b["x0"]) / 2) for a, b in zip(row, row[1:])]
-        if gaps:
-            gap, x = max(gaps)
-            if gap > COLUMN_GAP * width and 0.2 * width < x < 0.8 * width:
-                split = x
-                break
+    for row in rows[first:first + 3]:
+        split = _split_of(row, width)
+        if split is not None:
+            break
     if split is None:
-        return "", words
-    left, right, taken = [], [], set()
+        return None
+    left: list[str] = []
+    right: list[str] = []
     centres: dict[str, list[float]] = {"left": [], "right": []}
-    for row in rows[:HEADER_MAX_ROWS]:
+    end = first
+    for row in rows[first:first + BLOCK_MAX_ROWS]:
         sides = {"left": [w for w in row if w["x1"] <= split], "right": [w for w in row if w["x0"] >= split]}
         if len(sides["left"]) + len(sides["right"]) < len(row):
             break  # a word across the split
         if sides["left"] and sides["right"] and sides["right"][0]["x0"] - sides["left"][-1]["x1"] < COLUMN_GAP * width:
             break  # a line of running text across the page
         if _off_column(sides, centres, width):
-            break  # a centred line (the type name) under a one-sided row
+            break
         for side, out in (("left", left), ("right", right)):
             if sides[side]:
                 out.append(" ".join(w["text"] for w in sides[side]))
                 centres[side].append((sides[side][0]["x0"] + sides[side][-1]["x1"]) / 2)
-        taken.update(id(w) for w in row)
+        end += 1
     if not left or not right:
-        return "", words
-    rest = [w for w in words if id(w) not in taken]
-    return "\n".join(left) + "\n\n" + "\n".join(right), rest
+        return None
+    return end, left, right
 
 
 def _off_column(sides: dict, centres: dict, width: float) -> bool:

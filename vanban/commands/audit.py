@@ -7,9 +7,11 @@ import click
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--db", "db_path", type=click.Path(dir_okay=False),
+              help="Audit a loaded database instead of files: list every budget check that fails.")
 @click.option("--json", "as_json", is_flag=True, help="Print the checks as JSON for machines.")
-def audit(paths: tuple[str, ...], as_json: bool) -> None:
+def audit(paths: tuple[str, ...], db_path: str | None, as_json: bool) -> None:
     """Audit the budget figures of documents: each total against the sum of its parts.
 
     For every check it prints the total, its parts, the expected and found sums, the
@@ -20,7 +22,14 @@ def audit(paths: tuple[str, ...], as_json: bool) -> None:
     Example:
       vanban audit corpus/docs/001_0cdea8a3936c5322.txt
       vanban audit corpus/docs --json > audit.json
+      vanban audit --db vanban.db
     """
+    if db_path:
+        from vanban.commands.store import echo_failed_budget_checks
+
+        raise SystemExit(1 if echo_failed_budget_checks(db_path, as_json) else 0)
+    if not paths:
+        raise click.UsageError("give files or folders to audit, or --db DATABASE")
     from vanban.audit import audit_paths, render_text, to_json
     from vanban.commands.extract import expand_paths
 

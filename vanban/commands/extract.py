@@ -69,7 +69,12 @@ def extract(paths: tuple[str, ...], out_dir: str | None, with_text: bool) -> Non
 
 @click.command()
 def schema() -> None:
-    """Print the JSON Schema of the document record."""
+    """Print the JSON Schema of the document record.
+
+    \b
+    Example:
+      vanban schema > record.schema.json
+    """
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
