@@ -18,5 +18,12 @@ test: setup
 evaluate: setup
 	$(VENV)/vanban evaluate corpus/gold
 
+## Benchmarks (not part of the tests): extraction per stage beside two baselines, PDF
+## reading, and vanban load + queries at each size; results in BENCHMARKS.md.
+## A shorter run: make bench BENCH_SIZES=1000,10000
+BENCH_SIZES ?= 1000,10000,100000
+bench: setup
+	$(VENV)/python scripts/bench.py --sizes $(BENCH_SIZES)
+
 clean:
 	rm -rf .venv vanban.db vanban.db-wal vanban.db-shm .pytest_cache

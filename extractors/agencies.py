@@ -146,12 +146,21 @@ def _abbreviation_rules() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     return rules
 
 
+@lru_cache(maxsize=1)
+def _rules_by_first_token() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """The abbreviation rules indexed by their first token, longest first."""
+    index: dict[str, list] = {}
+    for abbr, expansion in _abbreviation_rules():
+        index.setdefault(abbr[0], []).append((abbr, expansion))
+    return index
+
+
 def _expand_tokens(tokens: list[str]) -> list[str]:
-    rules = _abbreviation_rules()
+    rules = _rules_by_first_token()
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for abbr, expansion in rules:
+        for abbr, expansion in rules.get(tokens[i], ()):
             if tuple(tokens[i:i + len(abbr)]) == abbr:
                 out.extend(expansion)
                 i += len(abbr)
@@ -168,6 +177,7 @@ def _expand_tokens(tokens: list[str]) -> list[str]:
     return fixed
 
 
+@lru_cache(maxsize=65536)
 def agency_key(name: str) -> str:
     """Matching key: folded, abbreviations expanded, punctuation dropped.
 

@@ -420,18 +420,20 @@ TARGET_ITEM = re.compile(r"(?:Nội\s+dung\s+(?:số\s+)?\d+|Tiểu\s+dự\s+án
 TASK_LIST_INTRO = re.compile(r"(?:một\s+số|các)\s+(?:nội\s+dung|nhiệm\s+vụ|việc|công\s+việc)[^.;:]{0,40}?(?:sau|như\s+sau)\s*:?\s*$", re.IGNORECASE)
 
 
+_INNER_PARENS = re.compile(r"\([^()]*\)")
+
+
 def _without_parens(text: str) -> str:
-    """Parenthesised asides blanked out (offsets kept)."""
-    out = list(text)
-    depth = 0
-    for i, c in enumerate(text):
-        if c == "(":
-            depth += 1
-        if depth:
-            out[i] = " "
-        if c == ")" and depth:
-            depth -= 1
-    return "".join(out)
+    """Parenthesised asides blanked out (offsets kept); an unclosed '(' blanks the rest."""
+    if "(" not in text:
+        return text
+    while True:
+        new = _INNER_PARENS.sub(lambda m: " " * len(m.group(0)), text)
+        if new == text:
+            break
+        text = new
+    open_at = text.find("(")
+    return text if open_at < 0 else text[:open_at] + " " * (len(text) - open_at)
 
 
 def recurrence_in(text: str) -> str | None:

@@ -86,6 +86,7 @@ VNI_LETTERS: dict[int, str] = {
 # vowel shape first, then tone). Upper- and lower-case bytes mean the same mark.
 _GRAVE, _ACUTE, _HOOK, _TILDE, _DOT = "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"
 _CIRC, _BREVE = "\u0302", "\u0306"
+_TONES = frozenset((_GRAVE, _ACUTE, _HOOK, _TILDE, _DOT))
 VNI_MARKS: dict[int, str] = {
     0xF9: _ACUTE, 0xF8: _GRAVE, 0xFB: _HOOK, 0xF5: _TILDE, 0xEF: _DOT,
     0xE2: _CIRC, 0xE1: _CIRC + _ACUTE, 0xE0: _CIRC + _GRAVE, 0xE5: _CIRC + _HOOK,
@@ -113,11 +114,18 @@ _TCVN3_FONT = re.compile(r"^\.?Vn[A-Z]", re.I)
 _VNI_FONT = re.compile(r"^VNI[- ]", re.I)
 
 
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+
+
+@lru_cache(maxsize=256)
 def font_encoding(font_name: str | None) -> str | None:
-    """The legacy encoding a font name implies, or None for a Unicode font."""
+    """The legacy encoding a font name implies, or None for a Unicode font.
+
+    PDF names carry a subset prefix and a style (``AARIQC+.VnTimeH,Bold``): both ignored.
+    """
     if not font_name:
         return None
-    name = font_name.strip()
+    name = _SUBSET_PREFIX.sub("", font_name.strip())
     if _VNI_FONT.match(name):
         return VNI_NAME
     if name.startswith(".") and _TCVN3_FONT.match(name):
@@ -125,11 +133,12 @@ def font_encoding(font_name: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
 def font_is_capitals(font_name: str | None) -> bool:
     """``.VnTimeH``, ``.VnArialH``…: TCVN3 fonts that draw every letter as a capital."""
     if font_encoding(font_name) != TCVN3_NAME:
         return False
-    base = font_name.strip().split(",")[0]
+    base = _SUBSET_PREFIX.sub("", font_name.strip()).split(",")[0]
     base = re.sub(r"[\s,-]*(Bold|Italic|BoldItalic|Regular)$", "", base, flags=re.I)
     return base.endswith("H")
 
@@ -201,16 +210,14 @@ def _combine(prev: str, marks: str) -> str | None:
     if len(prev) != 1:
         return None
     decomposed = unicodedata.normalize("NFD", prev)
+    if any(c in _TONES for c in decomposed):
+        return None  # already has a tone
     base, existing = decomposed[0], decomposed[1:]
-    lower = base.lower()
-    shape_of_prev = unicodedata.normalize("NFC", lower + existing.replace(_GRAVE, "").replace(_ACUTE, "")
-                                          .replace(_HOOK, "").replace(_TILDE, "").replace(_DOT, ""))
+    shape_of_prev = unicodedata.normalize("NFC", base.lower() + existing)
     if shape_of_prev not in _VNI_BASES:
         return None
-    if any(t in existing for t in (_GRAVE, _ACUTE, _HOOK, _TILDE, _DOT)):
-        return None  # already has a tone
     shape = marks[0] if marks[0] in (_CIRC, _BREVE) else ""
-    if shape and (existing or shape not in _VNI_BASES[shape_of_prev]):
+    if shape and shape not in _VNI_BASES[shape_of_prev]:
         return None
     return unicodedata.normalize("NFC", base + existing + marks)
 
@@ -218,9 +225,44 @@ def _combine(prev: str, marks: str) -> str | None:
 DECODERS = {TCVN3_NAME: decode_tcvn3, VNI_NAME: decode_vni}
 
 
+def decode_by_font(text: str, fonts: list[str | None]) -> tuple[str, str | None]:
+    """Decode each run of ``text`` by the font its characters are drawn in.
+
+    ``fonts[i]`` is the font of ``text[i]`` (None for characters a reader generated, such
+    as line ends: they go with the run before). Runs in legacy fonts are converted, runs
+    in capitals fonts upper-cased. Returns the text and the legacy encoding most of its
+    letters were in (None when there were none).
+    """
+    out: list[str] = []
+    letters: dict[str, int] = {}
+    run: list[str] = []
+    key: tuple[str | None, bool] = (None, False)
+
+    def flush() -> None:
+        chunk = "".join(run)
+        encoding, capitals = key
+        if encoding:
+            chunk = DECODERS[encoding](chunk)
+            letters[encoding] = letters.get(encoding, 0) + sum(c.isalpha() for c in chunk)
+            if capitals:
+                chunk = chunk.upper()
+        out.append(chunk)
+        run.clear()
+
+    for ch, font in zip(text, fonts):
+        if font is not None:
+            new_key = (font_encoding(font), font_is_capitals(font))
+            if new_key != key:
+                flush()
+                key = new_key
+        run.append(ch)
+    flush()
+    out.append(text[len(fonts):])
+    return "".join(out), (max(letters, key=letters.get) if letters else None)
+
+
 # --- Vietnamese syllables -------------------------------------------------------------------
 
-_TONES = {_GRAVE, _ACUTE, _HOOK, _TILDE, _DOT}
 _SYLLABLE = re.compile(
     r"""^(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnpqrstvx])?   # onset
         [aăâeêioôơuưy]{1,3}                                          # vowels

@@ -159,7 +159,8 @@ def ensure_corpus(out: Path, n: int, *, seed: int, kb: float) -> dict:
     manifest_path = corpus / "manifest.json"
     if manifest_path.exists():
         m = json.loads(manifest_path.read_text())
-        if m["n"] >= n and m["seed"] == seed and m["kb"] == kb and m["formats"] == ["txt"]:
+        if (m["n"] >= n and m["seed"] == seed and m["kb"] == kb and m["formats"] == ["txt"]
+                and m.get("generator") == synth.generator_version()):
             m["reused"] = True
             return m
         shutil.rmtree(corpus)

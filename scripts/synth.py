@@ -24,6 +24,7 @@ with ``vanban evaluate OUT/gold``.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import random
 import sys
@@ -86,6 +87,9 @@ OTHER_BODIES: tuple[tuple[str, str | None], ...] = (
     ("Văn phòng Ủy ban nhân dân {L}", "Văn phòng UBND {L}"),
     ("Thanh tra {L}", None),
 )
+OTHER_MINISTRIES = ("Bộ Công an", "Bộ Quốc phòng", "Bộ Xây dựng", "Bộ Nông nghiệp và Phát triển nông thôn",
+                    "Bộ Thông tin và Truyền thông", "Ngân hàng Nhà nước Việt Nam",
+                    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương")
 DISTRICTS_GROUP = ("Ủy ban nhân dân các huyện, thị xã, thành phố", "UBND các huyện, thị xã, thành phố")
 FRONT_GROUP = ("Ủy ban Mặt trận Tổ quốc Việt Nam {L}", "Ủy ban MTTQ Việt Nam {L}")
 SUPPORT_GROUPS = (
@@ -505,6 +509,11 @@ class Catalog:
         return entry
 
 
+def legislature(code: str, year: int) -> str:
+    """'QH15' -> 'QH14' for a year of the 14th National Assembly (2016-2020)."""
+    return code[:-2] + ("14" if year <= 2020 else "15") if code.endswith("15") else code
+
+
 def format_number(issuer: Issuer, doc_type: str, n: int, year: int, rng: random.Random) -> str:
     """'352/KH-UBND', '2071/MTTQ-BTT', '07/2022/NQ-HĐND', '04-NQ/TU', '83/2025/QH15' by the grammar of each kind."""
     num = f"{n:02d}" if n < 10 and rng.random() < 0.5 else str(n)
@@ -514,12 +523,12 @@ def format_number(issuer: Issuer, doc_type: str, n: int, year: int, rng: random.
     if doc_type == "CV":
         return f"{num}/{issuer.code}-{rng.choice(issuer.units)}"
     if doc_type in ("LUAT", "PL"):
-        return f"{num}/{year}/{issuer.code}"
+        return f"{num}/{year}/{legislature(issuer.code, year)}"
     normative = doc_type in ("NĐ", "TT", "TTLT") or (doc_type in ("NQ", "QĐ") and issuer.kind in ("hdnd", "ubnd")
                                                        and rng.random() < 0.3)
     code = issuer.code if issuer.kind != "mttq" else "MTTQ-BTT"
     if issuer.kind == "qh" and doc_type == "NQ":
-        return f"{num}/{year}/QH15"
+        return f"{num}/{year}/{legislature(issuer.code, year)}"
     if normative:
         return f"{num}/{year}/{doc_type}-{code}"
     return f"{num}/{doc_type}-{code}"
@@ -621,8 +630,9 @@ class Writer:
 
     # -- citations -----------------------------------------------------------------------------------
 
-    def cite(self, ref: Reference, *, style: str | None = None, with_date: bool = True, own: Province | None = None) -> str:
-        """A citation as printed: 'Kế hoạch số 201/KH-UBND ngày 28/3/2023 của UBND tỉnh …'."""
+    def cite(self, ref: Reference, *, style: str | None = None, with_issuer: bool = True) -> str:
+        """A citation as printed: 'Kế hoạch số 201/KH-UBND ngày 28/3/2023 của UBND tỉnh …'
+        (without 'của …' when the sentence names the issuer already)."""
         rng = self.rng
         key = ref.number
         if key in self.references:
@@ -634,20 +644,15 @@ class Writer:
         name = TYPE_NAMES[ref.entry_type][1]
         if ref.entry_type == "CV":
             name = rng.choice(("Công văn", "Công văn", "Văn bản"))
-        dated = ""
-        if with_date and ref.date:
-            d = date.fromisoformat(ref.date)
-            dated = " " + date_phrase(d, rng, style)
-        else:
-            ref.date = None
-        by = ref.phrase or ref.issuer
+        dated = " " + date_phrase(date.fromisoformat(ref.date), rng, style) if ref.date else ""
+        by = f" của {ref.phrase or ref.issuer}" if with_issuer else ""
         if ref.entry_type == "LUAT":
             return f"Luật {ref.about} số {ref.number}{dated}"
         if ref.entry_type == "PL":
             return f"Pháp lệnh {ref.about} số {ref.number}{dated}"
         number = ref.number if rng.random() < 0.92 else ref.number.replace("/", " /", 1)
         so = "số " if rng.random() < 0.9 else ""
-        return f"{name} {so}{number}{dated} của {by} {ref.about}"
+        return f"{name} {so}{number}{dated}{by} {ref.about}"
 
 
 def filler_sentence(rng: random.Random) -> str:
@@ -720,12 +725,13 @@ class Citer:
         """A generated document issued before this one (None when there is none yet)."""
         key = self.entry.province.name if same_province and self.entry.province else None
         pool = self.catalog.citable_by_province.get(key, [])
-        limit = self.entry.index
+        # only documents generated before this one, so that a corpus is the prefix of a larger one
+        pool = pool[: bisect.bisect_left(pool, self.entry.index, key=lambda e: e.index)]
         for _ in range(8):
             if not pool:
                 return None
             e = pool[self.rng.randrange(len(pool))]
-            if e.index < limit and e.issued < self.entry.issued and e.number:
+            if e.issued < self.entry.issued:
                 return self._ref_of(e)
         return None
 
@@ -796,8 +802,13 @@ class Composer:
         return template.replace("{L}", self.level)
 
     def agencies(self, k: int) -> list[tuple[str, str]]:
-        """k distinct provincial bodies: (name as printed, full name)."""
+        """k distinct bodies that receive tasks: (name as printed, full name); ministries
+        for a national issuer, provincial bodies otherwise."""
         rng = self.rng
+        if self.e.issuer.national:
+            names = [m for m, _c, _u in MINISTRIES] + list(OTHER_MINISTRIES)
+            names = [m for m in names if m not in self.e.issuer.name]
+            return [(m, m) for m in rng.sample(names, k)]
         pool: list[tuple[str, str]] = []
         for name, abbr, _code, _units in DEPARTMENTS:
             printed = abbr if abbr and rng.random() < 0.35 else name
@@ -846,10 +857,15 @@ class Composer:
         if e.doc_type != "CV":
             w.title = [TYPE_NAMES[e.doc_type][0], e.subject]
 
-    def recipients(self, items: list[str]) -> None:
+    def recipients(self, items: list[str], *, cable_from: str | None = None) -> None:
+        """'Kính gửi: X.' or a list of '- X;' lines; a công điện lists them under 'CHỦ TỊCH … điện:'."""
         w = self.w
         w.recipients = list(items)
-        if len(items) == 1:
+        if cable_from:
+            w.para(f"{cable_from} điện:")
+            for i, it in enumerate(items):
+                w.para(f"- {it}{'.' if i == len(items) - 1 else ';'}")
+        elif len(items) == 1:
             w.para(f"Kính gửi: {items[0]}.")
         else:
             w.para("Kính gửi:")
@@ -883,19 +899,37 @@ class Composer:
                 "mttq": f"Ban Thường trực Ủy ban MTTQ Việt Nam {self.level}", "tu": f"Ban Thường vụ {'Tỉnh' if self.level == 'tỉnh' else 'Thành'} ủy"}.get(
             k, self.e.issuer.name.split(" tỉnh ")[0].split(" thành phố ")[0])
 
-    def body_cite(self) -> None:
+    def body_cite(self, *, bullet: bool = True) -> None:
         """A sentence citing a document already named, or a new one (relation 'cites')."""
         w, rng = self.w, self.rng
+        dash = "- " if bullet else ""
         known = [r for r in w.references.values() if r.entry_type not in ("LUAT", "PL")]
         if known and rng.random() < 0.5:
             r = rng.choice(known)
             pin = f"khoản {rng.randint(1, 5)} Điều {rng.randint(2, 20)} " if r.entry_type in ("NĐ", "TT", "NQ") else ""
-            w.para(f"- Các nội dung thực hiện theo quy định tại {pin}{w.cite(r)}.")
+            w.para(f"{dash}Các nội dung thực hiện theo quy định tại {pin}{w.cite(r)}.")
             return
         r = self.citer.earlier() or self.citer.national()
         if r.number in w.references:
             return
-        w.para(f"- Tiếp tục triển khai các nội dung theo {w.cite(r)}.")
+        w.para(f"{dash}Tiếp tục triển khai các nội dung theo {w.cite(r)}.")
+
+    # numbered parts ---------------------------------------------------------------------------------
+
+    parts = 0  # top-level parts written so far
+    arabic = False  # a letter's parts are "1.", "2." (their items "a)"); a plan's are "I.", "II." (items "1.")
+
+    def heading(self, title: str) -> str:
+        """Write the next top-level part's heading; returns its label."""
+        label = str(self.parts + 1) if self.arabic else ROMAN[self.parts]
+        self.parts += 1
+        self.w.para(f"{label}. {title.capitalize() if self.arabic else title}")
+        self.w.sections = [label]
+        return label
+
+    def item(self, i: int) -> str:
+        """Marker of the i-th item (from 1) inside a part."""
+        return f"{'abcdefghik'[i - 1]})" if self.arabic else f"{i}."
 
     # budgets ---------------------------------------------------------------------------------------
 
@@ -919,24 +953,20 @@ class Composer:
         dtpt_printed = total_dtpt + (delta if broken == "dtpt" else 0)
         printed_total = total_dtpt + total_sn + (delta if broken == "total" else 0)
         y = self.e.issued.year
-        w.para(f"{ROMAN[self._roman]}. NGUỒN VỐN THỰC HIỆN")
-        w.sections = [ROMAN[self._roman]]
-        self._roman += 1
+        self.heading("NGUỒN VỐN THỰC HIỆN")
         lead = rng.choice((f"Năm {y}, tổng kế hoạch vốn ngân sách trung ương thực hiện:",
                            f"Tổng kinh phí thực hiện năm {y}:", f"Kế hoạch vốn năm {y}:"))
         w.para(f"{lead} {w.money(Money.millions(printed_total), 'Tổng kinh phí')} (Vốn đầu tư phát triển: "
                f"{w.money(Money.millions(dtpt_printed), 'Vốn đầu tư phát triển')}; Vốn sự nghiệp: "
                f"{w.money(Money.millions(total_sn), 'Vốn sự nghiệp')}).")
-        w.checks.append({"what": "total = đầu tư phát triển + sự nghiệp", "total_vnd": printed_total * 1_000_000,
+        w.checks.append({"what": "total = đầu tư phát triển + sự nghiệp", "layout": "inline", "total_vnd": printed_total * 1_000_000,
                          "parts_vnd": [dtpt_printed * 1_000_000, total_sn * 1_000_000],
                          "holds": printed_total == dtpt_printed + total_sn})
-        w.checks.append({"what": "sum of Vốn đầu tư phát triển over the Dự án", "total_vnd": dtpt_printed * 1_000_000,
+        w.checks.append({"what": "sum of Vốn đầu tư phát triển over the Dự án", "layout": "by_section", "total_vnd": dtpt_printed * 1_000_000,
                          "holds": dtpt_printed == total_dtpt})
-        w.checks.append({"what": "sum of Vốn sự nghiệp over the Dự án", "total_vnd": total_sn * 1_000_000, "holds": True})
+        w.checks.append({"what": "sum of Vốn sự nghiệp over the Dự án", "layout": "by_section", "total_vnd": total_sn * 1_000_000, "holds": True})
         w.filler(1, bullet=False)
-        w.para(f"{ROMAN[self._roman]}. NỘI DUNG, NHIỆM VỤ THỰC HIỆN")
-        top = ROMAN[self._roman]
-        self._roman += 1
+        top = self.heading("NỘI DUNG, NHIỆM VỤ THỰC HIỆN")
         for i, (p, dtpt, sn) in enumerate(rows, 1):
             w.sections = [top, str(i)]
             w.para(f"{i}. Dự án {p + 1}: {PROJECTS[p]}")
@@ -969,14 +999,12 @@ class Composer:
             total_v = sum(p.value_vnd for p in parts)
             delta = rng.choice((-1, 1)) * rng.randint(1, 9) * 100_000_000 if self.bad_budget else 0
             total = Money.billions((total_v + delta) // 100_000_000)
-        w.para(f"{ROMAN[self._roman]}. KINH PHÍ THỰC HIỆN")
-        w.sections = [ROMAN[self._roman]]
-        self._roman += 1
+        self.heading("KINH PHÍ THỰC HIỆN")
         w.para(f"Tổng kinh phí thực hiện: {w.money(total, 'Tổng kinh phí thực hiện')}, trong đó:")
         for i, (label, m) in enumerate(zip(labels, parts)):
             end = "." if i == len(parts) - 1 else ";"
             w.para(f"- {label}: {w.money(m, label)}{end}")
-        w.checks.append({"what": "total = sum of sources", "total_vnd": total.value_vnd,
+        w.checks.append({"what": "total = sum of sources", "layout": "list", "total_vnd": total.value_vnd,
                          "parts_vnd": [p.value_vnd for p in parts], "holds": total.value_vnd == total_v})
         w.sections = []
 
@@ -988,22 +1016,19 @@ class Composer:
         total_v = sum(p.value_vnd for p in parts)
         delta = rng.choice((-1, 1)) * rng.randint(1, 50) * 100_000 if self.bad_budget else 0
         total = Money.dong(total_v + delta)
-        w.para(f"{ROMAN[self._roman]}. KINH PHÍ")
-        w.sections = [ROMAN[self._roman]]
-        self._roman += 1
+        self.heading("KINH PHÍ")
         for i, (label, m) in enumerate(zip(labels, parts), 1):
-            w.para(f"{i}. {label}: {w.money(m, label)}.")
-        w.sections = [w.sections[0]]
+            w.para(f"{self.item(i)} {label}: {w.money(m, label)}.")
         words = f" (Bằng chữ: {in_words(total.value_vnd)})" if rng.random() < 0.6 else ""
         w.para(f"Tổng cộng: {w.money(total, 'Tổng cộng')}{words}.")
-        w.checks.append({"what": "total = sum of activities", "total_vnd": total.value_vnd,
+        w.checks.append({"what": "total = sum of activities", "layout": "total_after", "total_vnd": total.value_vnd,
                          "parts_vnd": [p.value_vnd for p in parts], "holds": total.value_vnd == total_v})
         w.para(f"Nguồn kinh phí: từ dự toán ngân sách năm {self.e.issued.year} đã giao cho đơn vị.")
         w.sections = []
 
     def budget(self) -> None:
         r = self.rng.random()
-        if r < 0.4:
+        if r < 0.4 and not self.arabic:
             self.budget_program()
         elif r < 0.75:
             self.budget_list()
@@ -1031,9 +1056,7 @@ class Composer:
     def organize(self, k: int) -> None:
         """The 'Tổ chức thực hiện' part: numbered agency headings, 'Giao … chủ trì', colon lines."""
         w, rng = self.w, self.rng
-        w.para(f"{ROMAN[self._roman]}. TỔ CHỨC THỰC HIỆN")
-        top = ROMAN[self._roman]
-        self._roman += 1
+        top = self.heading("TỔ CHỨC THỰC HIỆN")
         bodies = self.agencies(k + 2)
         style = rng.choice(("heading", "giao", "colon"))
         i = 0
@@ -1128,7 +1151,6 @@ class Composer:
 
     # bodies by type ---------------------------------------------------------------------------------
 
-    _roman = 0
 
     def fill_to_size(self, bullet: bool = True) -> None:
         """Add plain paragraphs until the document reaches its target size."""
@@ -1139,9 +1161,8 @@ class Composer:
     def plan_body(self) -> None:
         """KH, CTr, PA, ĐA, DA, HD: aims, content (budget), organization."""
         w, rng = self.w, self.rng
-        self._roman = 0
-        w.para(f"{ROMAN[self._roman]}. MỤC ĐÍCH, YÊU CẦU")
-        self._roman += 1
+        self.parts = 0
+        self.heading("MỤC ĐÍCH, YÊU CẦU")
         w.para("1. Mục đích")
         w.filler(2)
         w.para("2. Yêu cầu")
@@ -1150,8 +1171,7 @@ class Composer:
         if rng.random() < 0.75:
             self.budget()
         else:
-            w.para(f"{ROMAN[self._roman]}. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU")
-            self._roman += 1
+            self.heading("NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU")
             w.filler(3)
         budget_size = w.target_chars - 900
         while w.size() < budget_size:
@@ -1178,7 +1198,6 @@ class Composer:
             n += 1
             w.para(f"{article_word} {n}. Kinh phí thực hiện")
             w.sections = [f"Điều {n}"]
-            self._roman = 0
             saved = w.sections
             self.budget_list_inline()
             w.sections = saved
@@ -1227,15 +1246,14 @@ class Composer:
         w.para(f"Tổng kinh phí: {w.money(total, 'Tổng kinh phí')}, trong đó:")
         for i, (label, m) in enumerate(zip(labels, parts)):
             w.para(f"- {label}: {w.money(m, label)}{'.' if i else ';'}")
-        w.checks.append({"what": "total = sum of sources", "total_vnd": total.value_vnd,
+        w.checks.append({"what": "total = sum of sources", "layout": "list", "total_vnd": total.value_vnd,
                          "parts_vnd": [p.value_vnd for p in parts], "holds": total.value_vnd == total_v})
 
     def report_body(self) -> None:
         """BC: results (with disbursed amounts), shortcomings, tasks, proposals."""
         w, rng = self.w, self.rng
-        self._roman = 0
-        w.para(f"{ROMAN[self._roman]}. KẾT QUẢ THỰC HIỆN")
-        self._roman += 1
+        self.parts = 0
+        self.heading("KẾT QUẢ THỰC HIỆN")
         w.sections = ["I"]
         w.filler(2)
         disbursed = Money.millions(rng.randint(500, 90_000))
@@ -1245,19 +1263,17 @@ class Composer:
         w.sections = []
         if rng.random() < 0.5:
             self.budget()
-        w.para(f"{ROMAN[self._roman]}. TỒN TẠI, HẠN CHẾ")
-        self._roman += 1
+        self.heading("TỒN TẠI, HẠN CHẾ")
         w.filler(2)
         while w.size() < w.target_chars - 600:
             w.filler(2)
-        w.para(f"{ROMAN[self._roman]}. KIẾN NGHỊ, ĐỀ XUẤT")
-        self._roman += 1
+        self.heading("KIẾN NGHỊ, ĐỀ XUẤT")
         w.filler(1)
 
     def letter_body(self) -> None:
         """CV, TB, CĐ, GM, TTr, CT, KL, BB, HĐ: paragraphs and requests."""
         w, rng = self.w, self.rng
-        self._roman = 0
+        self.parts = 0
         t = self.e.doc_type
         bodies = self.agencies(3)
         if t in ("CV", "TB", "CĐ") and rng.random() < 0.5:
@@ -1266,7 +1282,7 @@ class Composer:
             verb = rng.choice(("Thực hiện", "Thực hiện chỉ đạo tại", "Triển khai"))
             w.para(f"{verb} {w.cite(ref)}, {self.issuer_short()} có ý kiến như sau:")
         w.filler(2, bullet=False)
-        self.body_cite()
+        self.body_cite(bullet=False)
         if t == "GM":
             when = self.e.issued + timedelta(days=rng.randint(3, 20))
             w.para(f"Thời gian: 08 giờ 00 phút, ngày {when.day:02d}/{when.month:02d}/{when.year}.")
@@ -1274,11 +1290,15 @@ class Composer:
             w.para(f"Giao {bodies[0][0]} chủ trì, chuẩn bị tài liệu và các điều kiện phục vụ hội nghị.")
             self.assign(bodies[0][0], "lead", "chuẩn bị tài liệu và các điều kiện phục vụ hội nghị", None)
         elif t in ("TTr", "BB", "HĐ"):
+            self.arabic = True
             if rng.random() < 0.5:
                 self.budget()
             w.filler(2, bullet=False)
         else:
+            self.arabic = True
             for i, (printed, _full) in enumerate(bodies[:2], 1):
+                self.parts = i
+                w.sections = [str(i)]
                 task = self.task()
                 dl_text, dl = self.deadline(0.6)
                 tail = f"; báo cáo kết quả {dl_text}" if dl_text else ""
@@ -1314,9 +1334,8 @@ class Composer:
             if ref is None or ref.number in w.references:
                 continue
             ref.relation = "cites"
-            issuer_name = ref.issuer
-            w.para(f"Theo đó, {issuer_name} đã ban hành {w.cite(ref, with_date=True)}. "
-                   + FILLER[rng.randrange(len(FILLER))].format(topic=e.topic))
+            w.para(f"Theo đó, {ref.issuer} đã ban hành {w.cite(ref, with_issuer=False)}. "
+                   + filler_sentence(rng).format(topic=e.topic))
         w.filler(2, bullet=False)
         while w.size() < w.target_chars - 300:
             w.filler(2, bullet=False)
@@ -1340,10 +1359,15 @@ class Composer:
             if t == "TTr":
                 items = [self.recipient_of_submission()]
             elif t == "CĐ":
-                items = [b for b, _ in self.agencies(2)] + [DISTRICTS_GROUP[1]]
+                items = [b for b, _ in self.agencies(2)]
+                if not e.issuer.national:
+                    items.append(DISTRICTS_GROUP[1])
             else:
                 items = [b for b, _ in self.agencies(rng.choice((1, 1, 2, 3)))]
-            self.recipients(items)
+            cable_from = None
+            if t == "CĐ":
+                cable_from = "THỦ TƯỚNG CHÍNH PHỦ" if e.issuer.national else f"CHỦ TỊCH ỦY BAN NHÂN DÂN {e.province.upper}"
+            self.recipients(items, cable_from=cable_from)
         if t in ("QĐ", "NQ") and e.issuer.kind in ("ubnd", "hdnd"):
             who = {"ubnd": f"CHỦ TỊCH ỦY BAN NHÂN DÂN {e.province.upper}", "hdnd": f"HỘI ĐỒNG NHÂN DÂN {e.province.upper}"}
             w.para(who[e.issuer.kind])
@@ -1365,7 +1389,8 @@ class Composer:
             self.letter_body()
         if t in ("LUAT", "PL"):
             d = e.issued
-            body = "Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV" if t == "LUAT" else "Ủy ban Thường vụ Quốc hội khóa XV"
+            term = "XIV" if d.year <= 2020 else "XV"
+            body = ("Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam" if t == "LUAT" else "Ủy ban Thường vụ Quốc hội") + f" khóa {term}"
             w.para(f"{TYPE_NAMES[t][1]} này đã được {body} thông qua ngày {d.day} tháng {d.month} năm {d.year}.")
         self.sign()
         first = {"QĐ": "Như Điều " + str(self._last_article()), "CV": "Như trên", "TTr": "Như trên"}.get(t, "Như trên")
@@ -1587,6 +1612,13 @@ def write_doc(doc: SynthDoc, docs_dir: Path, gold_dir: Path, fmt: str) -> Path:
     return path
 
 
+def generator_version() -> str:
+    """A digest of this file: a corpus written by another version of the generator is not reused."""
+    import hashlib
+
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
 def write_corpus(out: Path, n: int, *, formats: tuple[str, ...] = ("txt",), seed: int = 1, bad_share: float = 0.05,
                  kb: float = 10.0, progress: bool = False) -> dict:
     """Write ``n`` documents and their gold under ``out``; returns the manifest."""
@@ -1609,6 +1641,7 @@ def write_corpus(out: Path, n: int, *, formats: tuple[str, ...] = ("txt",), seed
         if progress and (doc.index + 1) % 1000 == 0:
             print(f"  {doc.index + 1} documents", file=sys.stderr)
     manifest = {"n": n, "seed": seed, "formats": list(formats), "bad_share": bad_share, "kb": kb,
+                "generator": generator_version(),
                 "bytes": size, "by_type": dict(sorted(by_type.items())), "by_format": by_format,
                 "with_budget": budgets, "bad_budget": bad, "seconds": round(time.monotonic() - started, 2)}
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")

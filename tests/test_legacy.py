@@ -119,10 +119,34 @@ def test_documents_read_as_their_transcripts(doc, transcript, encoding):
     assert sum(unknown.values()) <= 0.002 * sum(mine.values()), unknown
 
 
-def test_pdf_text_layer_header_words():
-    text = extract_file(DATA / "037_pages1-2.pdf").text
-    assert text.startswith("Báo cáo\nTình hình thực hiện nhiệm vụ kế hoạch năm 2004")
-    assert "166,9 nghìn tỷ đồng" in text
+def test_pdf_text_layer_fonts():
+    """The text layer's fonts say TCVN3, and .VnTimeH runs are capitals."""
+    record = extract_file(DATA / "037_pages1-2.pdf")
+    assert record.encoding == "tcvn3"
+    assert record.text.startswith("BÁO CÁO\nTÌNH HÌNH THỰC HIỆN NHIỆM VỤ KẾ HOẠCH NĂM 2004")
+    assert "\nPhần thứ nhất\n" in record.text  # a .VnTime heading keeps its case
+    assert "166,9 nghìn tỷ đồng" in record.text
+    assert record.doc_type == "BC"
+
+
+def test_pdf_text_layer_without_fonts_is_detected():
+    """The same page read as bare text (no font information): detection and conversion."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(DATA / "037_pages1-2.pdf"))
+    text = pdf[0].get_textpage().get_text_range()
+    pdf.close()
+    converted, encoding = legacy.convert_if_legacy(text)
+    assert encoding == "tcvn3"
+    assert converted.startswith("Báo cáo\r\nTình hình thực hiện nhiệm vụ kế hoạch năm 2004")
+
+
+def test_decode_by_font():
+    text = "bé tµi chÝnh\nSè: 1/Q§"
+    fonts = ["ABCDEF+.VnTimeH,Bold"] * 12 + [None] + [".VnTime"] * 8
+    assert legacy.decode_by_font(text, fonts) == ("BỘ TÀI CHÍNH\nSố: 1/QĐ", "tcvn3")
+    assert legacy.decode_by_font("Coäng hoøa", ["VNI-Times"] * 10) == ("Cộng hòa", "vni")
+    assert legacy.decode_by_font("Céng", ["Times New Roman"] * 4) == ("Céng", None)
 
 
 # --- detection ------------------------------------------------------------------------------------
@@ -235,6 +259,7 @@ def test_heading_case_restored_in_header_only():
 @pytest.mark.parametrize("font,encoding,capitals", [
     (".VnTime", "tcvn3", False), (".VnTimeH", "tcvn3", True), (".VnArialH", "tcvn3", True),
     (".VnArial Narrow", "tcvn3", False), ("VNI-Times", "vni", False), ("VNI-Helve", "vni", False),
+    ("AARIQC+.VnTimeH,Bold", "tcvn3", True), ("AARIQC+.VnTime,Italic", "tcvn3", False),
     ("Times New Roman", None, False), ("Vni", None, False), (None, None, False),
 ])
 def test_font_names(font, encoding, capitals):

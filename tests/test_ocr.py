@@ -143,6 +143,23 @@ def test_text_from_tsv_splits_header_columns():
     assert confs == [95.5] * 11
 
 
+def test_text_from_tsv_splits_the_foot_and_drops_specks():
+    tsv = _tsv([
+        (1, 1, 1, 150, 100, 600, "Điều 3. Các Sở chịu trách nhiệm thi hành."),
+        (2, 1, 1, 150, 300, 200, "Nơi"), (2, 1, 1, 360, 300, 150, "nhận:"),
+        (3, 1, 1, 1300, 300, 250, "CHỦ"), (3, 1, 1, 1560, 300, 200, "TỊCH"),
+        (2, 1, 2, 150, 360, 400, "- Như Điều 3;"),
+        (2, 1, 3, 150, 420, 400, "- Lưu: VT."),
+        (3, 1, 2, 1450, 450, 20, ":"),
+        (3, 1, 3, 1250, 600, 550, "Nguyễn Đình Việt"),
+    ])
+    rows = tsv.split("\n")
+    rows[-3] = rows[-3].replace("\t95.5\t:", "\t17\t:")  # the speck is read with low confidence
+    text, _ = ocr.text_from_tsv("\n".join(rows))
+    assert text == ("Điều 3. Các Sở chịu trách nhiệm thi hành.\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT."
+                    "\n\nCHỦ TỊCH\nNguyễn Đình Việt")
+
+
 def test_text_from_tsv_without_columns():
     tsv = _tsv([(1, 1, 1, 100, 100, 300, "Điều"), (1, 1, 1, 420, 100, 100, "1."), (1, 2, 1, 100, 200, 300, "Giao")])
     assert ocr.text_from_tsv(tsv)[0] == "Điều 1.\n\nGiao"
@@ -196,3 +213,19 @@ def test_fuzzy_find_returns_original_spans():
     spans = fuzzy.fuzzy_find("Sở Nông nghiệp", text, max_edits=1)
     assert [text[a:b] for a, b in spans] == ["Sở Nông nghiêp"]
     assert fuzzy.fuzzy_find("tỉnh", "tỉnhthành") == []  # whole words only
+
+
+def test_progress_bar_per_page_on_long_files(monkeypatch):
+    import tqdm
+
+    seen = []
+
+    def fake(items, **kw):
+        seen.append(kw)
+        return items
+
+    monkeypatch.setattr(tqdm, "tqdm", fake)
+    assert list(ocr._progress(range(2), 2, "short")) == [0, 1]
+    assert list(ocr._progress(range(9), 9, "long")) == list(range(9))
+    assert seen[0]["disable"] is True  # a page or two: no bar
+    assert seen[1]["disable"] is None and seen[1]["unit"] == "page"  # shown on a terminal

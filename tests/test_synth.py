@@ -56,8 +56,8 @@ def test_every_type_code_and_many_issuers():
     assert set(types) == set(synth.ALL_TYPES), set(synth.ALL_TYPES) - set(types)
     assert len({e.province.name for e in catalog.entries if e.province}) == len(synth.PROVINCES)
     assert len({e.issuer.name for e in catalog.entries}) > 500
-    numbers = [(e.issuer.name, e.number) for e in catalog.entries if e.number]
-    assert len(numbers) == len(set(numbers)), "one issuer never reuses a number"
+    numbers = [(e.issuer.name, e.number, e.issued.year) for e in catalog.entries if e.number]
+    assert len(numbers) == len(set(numbers)), "one issuer never reuses a number in a year"
 
 
 @pytest.mark.parametrize(
@@ -149,13 +149,17 @@ def test_cli_writes_documents_gold_and_manifest(tmp_path):
 # --- extraction against the gold -----------------------------------------------------------------
 
 
+FORMATS = ("txt", "docx", "pdf")
+
+
 def _format(index: int) -> str:
-    return "pdf" if index % 40 == 7 else "docx" if index % 12 == 5 else "txt"
+    return "pdf" if index % 20 == 7 else "docx" if index % 10 == 5 else "txt"
 
 
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory):
-    """Extract N_EXTRACT generated documents (mostly .txt, some .docx and .pdf) and score them."""
+    """Extract N_EXTRACT generated documents (mostly .txt, some .docx and .pdf) and score
+    them, one score table per format; and see which failing budgets are found."""
     from extractors.pipeline import extract_file
     from vanban.evaluate import compare
 
@@ -163,74 +167,98 @@ def scored(tmp_path_factory):
     docs_dir, gold_dir = out / "docs", out / "gold"
     docs_dir.mkdir()
     gold_dir.mkdir()
-    scores: dict = {}
-    budget = {"bad_found": 0, "bad": 0, "good_flagged": [], "bad_missed": []}
-    for doc in synth.generate(N_EXTRACT, seed=1, kb=KB, bad_share=0.1):
-        path = synth.write_doc(doc, docs_dir, gold_dir, _format(doc.index))
+    scores: dict[str, dict] = {f: {} for f in FORMATS}
+    budgets: dict[str, dict] = {}
+    for doc in synth.generate(N_EXTRACT, seed=1, kb=KB, bad_share=0.15):
+        fmt = _format(doc.index)
+        path = synth.write_doc(doc, docs_dir, gold_dir, fmt)
         gold = json.loads((gold_dir / f"{doc.stem}.json").read_text())
         record = extract_file(path)
         assert record.error is None, (path.name, record.error)
-        pred = record.model_dump(exclude={"text"})
-        compare(gold, pred, scores)
-        failing = [c for c in record.budget_checks if not c.holds]
+        compare(gold, record.model_dump(exclude={"text"}), scores[fmt])
+        if fmt != "txt" or not gold["budget_checks"]:
+            continue
+        found_failing = [c for c in record.budget_checks if not c.holds]
+        layout = gold["budget_checks"][0]["layout"]
+        tally = budgets.setdefault(layout, {"bad": 0, "bad_missed": [], "good_flagged": []})
         if doc.bad_budget:
-            budget["bad"] += 1
-            bad_totals = {c["total_vnd"] for c in gold["budget_checks"] if not c["holds"]}
-            if any(c.total_vnd in bad_totals or c.difference_vnd for c in failing):
-                budget["bad_found"] += 1
-            else:
-                budget["bad_missed"].append(path.name)
-        elif failing:
-            budget["good_flagged"].append(path.name)
-    return scores, budget
+            tally["bad"] += 1
+            if not found_failing:
+                tally["bad_missed"].append(path.name)
+        elif found_failing:
+            tally["good_flagged"].append(path.name)
+    return scores, budgets
 
 
-EXACT_FIELDS = ("genre", "doc_type", "number", "issued_date", "place", "distribution", "references", "legal_bases",
-                "references.date", "references.doc_type", "amounts")
+FIELDS = ("genre", "doc_type", "number", "issued_date", "place", "issuer", "subject", "signer.name", "recipients",
+          "distribution", "references", "legal_bases", "references.date", "references.doc_type", "amounts",
+          "assignments")
 
-# field -> (F1 it must keep, reason it is not yet 1.0, with an example)
+# (format, field) -> (F1 it must keep, why it is not yet 1.0, with an example)
 KNOWN_DEFECTS = {
-    "issuer": (0.9, "header: 'SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI' under 'UBND TỈNH …' gives 'Sở Lao động - thương "
-                    "binh và xã Hội' without its province; 'TỈNH ỦY CAO BẰNG / * / Số 48-CTr/TU' gives no issuer"),
-    "subject": (0.9, "header: a subject runs on into the next paragraph when no blank line follows it (docx, pdf), and a "
-                     "V/v line of a motto-first header swallows the 'Kính gửi: …' line after it"),
-    "signer.name": (0.9, "header: a news article's author line is found only after an article ending in './.'; "
-                         "Luật has no signer found when it has no place-date line"),
-    "recipients": (0.9, "header: the paragraph right after 'Kính gửi: X.' (no blank line) is read as a second recipient"),
-    "assignments": (0.9, "assignments: after '1. Đề nghị X <task>.' the next numbered items ('2. Giao Y chủ trì …', "
-                         "'2. Đề nghị Y …') are read as X's tasks, so Y is lost or named with its task"),
+    ("txt", "issuer"): (0.9, "header: 'SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI' under 'UBND TỈNH …' gives 'Sở Lao động - "
+                             "thương binh và xã Hội' without its province; 'TỈNH ỦY CAO BẰNG / * / Số 48-CTr/TU' gives none"),
+    ("txt", "subject"): (0.9, "header: in a motto-first header the V/v line swallows the 'Kính gửi: X.' line after it"),
+    ("txt", "signer.name"): (0.9, "header: a news article's author line is found only when the article ends in './.'"),
+    ("txt", "recipients"): (0.9, "header: the paragraph right after 'Kính gửi: X.' (no blank line) is read as a "
+                                 "second recipient"),
+    ("txt", "assignments"): (0.9, "assignments: after '1. Đề nghị X <task>.' the next numbered items ('2. Giao Y chủ "
+                                  "trì …', '2. Đề nghị Y …') are read as X's tasks, so Y is lost or named with its task"),
+    ("docx", "issuer"): (0.8, "header: as for txt ('SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI' loses its province)"),
+    ("docx", "recipients"): (0.8, "header: as for txt (the paragraph after 'Kính gửi: X.' is a second recipient)"),
+    ("docx", "subject"): (0.8, "header: the subject runs on into the next paragraph when no blank line follows it"),
+    ("docx", "assignments"): (0.8, "assignments: as for txt ('1. Đề nghị X …' takes the numbered items after it)"),
+    ("pdf", "doc_type"): (0.6, "header: a V/v subject wrapped over two lines in the left column is read as the issuer "
+                               "and the number is lost ('V/v tăng cường … dịch / bệnh truyền nhiễm' gives issuer 'Bệnh "
+                               "truyền nhiễm')"),
+    ("pdf", "number"): (0.6, "header: as for doc_type (wrapped V/v line in the left column)"),
+    ("pdf", "issuer"): (0.5, "header: as for doc_type (wrapped V/v line in the left column)"),
+    ("pdf", "subject"): (0.5, "header: wrapped V/v line; and a subject runs on into the first paragraph"),
+    ("pdf", "signer.name"): (0.3, "pdf reader: on a one-page PDF the closing block 'Nơi nhận | TM. … signature' is "
+                                  "merged line by line, so the signature is lost"),
+    ("pdf", "distribution"): (0.5, "pdf reader: as for signer.name ('- Như trên; PHÓ CHỦ TỊCH')"),
+    ("pdf", "assignments"): (0.7, "assignments: as for txt ('1. Đề nghị X …' takes the numbered items after it)"),
+}
+
+
+def _cases():
+    for fmt in FORMATS:
+        for field in FIELDS:
+            defect = KNOWN_DEFECTS.get((fmt, field))
+            marks = [pytest.mark.xfail(strict=True, reason=defect[1])] if defect else []
+            yield pytest.param(fmt, field, marks=marks, id=f"{fmt}-{field}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt, field", list(_cases()))
+def test_extraction_reproduces_the_gold(scored, fmt, field):
+    scores, _ = scored
+    s = scores[fmt].get(field)
+    assert s is not None and s.docs, f"no {fmt} document scored {field}"
+    assert (s.fp, s.fn) == (0, 0), s.misses[:8]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt, field", sorted(KNOWN_DEFECTS), ids=[f"{f}-{x}" for f, x in sorted(KNOWN_DEFECTS)])
+def test_fields_with_known_defects_keep_their_level(scored, fmt, field):
+    scores, _ = scored
+    assert scores[fmt][field].f1 >= KNOWN_DEFECTS[(fmt, field)][0], scores[fmt][field].misses[:8]
+
+
+BUDGET_DEFECTS = {
+    "total_after": "budget: a total printed after its parts ('1. Chi … 2. Chi … Tổng cộng: 699.100.000 đồng') is "
+                   "not checked, so a total that does not add up is not reported",
 }
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("field", EXACT_FIELDS)
-def test_extraction_reproduces_the_gold(scored, field):
-    scores, _ = scored
-    s = scores[field]
-    assert (s.fp, s.fn) == (0, 0), s.misses[:8]
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("field", sorted(KNOWN_DEFECTS))
-def test_fields_with_known_defects_keep_their_level(scored, field):
-    scores, _ = scored
-    assert scores[field].f1 >= KNOWN_DEFECTS[field][0], scores[field].misses[:8]
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize(
-    "field",
-    [pytest.param(f, marks=pytest.mark.xfail(strict=True, reason=reason)) for f, (_, reason) in sorted(KNOWN_DEFECTS.items())],
+    "layout",
+    [pytest.param(k, marks=[pytest.mark.xfail(strict=True, reason=BUDGET_DEFECTS[k])] if k in BUDGET_DEFECTS else [])
+     for k in ("inline", "list", "total_after")],
 )
-def test_fields_with_known_defects_reproduce_the_gold(scored, field):
-    scores, _ = scored
-    s = scores[field]
-    assert (s.fp, s.fn) == (0, 0), s.misses[:8]
-
-
-@pytest.mark.slow
-def test_budget_checks_find_the_totals_that_do_not_add_up(scored):
-    _, budget = scored
-    assert budget["bad"] >= 5
-    assert budget["bad_missed"] == []
-    assert budget["good_flagged"] == []
+def test_budget_checks_find_the_totals_that_do_not_add_up(scored, layout):
+    _, budgets = scored
+    tally = budgets[layout]
+    assert tally["bad"] >= 2, "the corpus has failing budgets of this layout"
+    assert tally["bad_missed"] == [] and tally["good_flagged"] == [], tally

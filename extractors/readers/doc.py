@@ -383,30 +383,15 @@ def _drop_field_codes(runs: list[Run]) -> list[Run]:
     return out
 
 
-def _run_text(run: Run) -> tuple[str, str | None]:
-    """A run's Unicode text and the legacy encoding its font implied."""
-    text = "".join(SPECIAL.get(c, c) for c in run.text)
-    encoding = legacy.font_encoding(run.font)
-    if encoding:
-        text = legacy.DECODERS[encoding](text)
-        if legacy.font_is_capitals(run.font):
-            text = text.upper()
-    return text, encoding
-
-
 def text_of_runs(runs: list[Run]) -> tuple[str, str | None]:
-    """Join runs into text; the encoding is the legacy one most of the letters were in."""
-    parts, letters = [], {}
+    """Join runs into text, each decoded by its font; and the legacy encoding seen."""
+    parts: list[str] = []
+    fonts: list[str | None] = []
     for run in _drop_field_codes(runs):
-        text, encoding = _run_text(run)
+        text = "".join(SPECIAL.get(c, c) for c in run.text)
         parts.append(text)
-        if encoding:
-            letters[encoding] = letters.get(encoding, 0) + sum(c.isalpha() for c in text)
-    total = sum(1 for p in parts for c in p if c.isalpha())
-    encoding = max(letters, key=letters.get) if letters else None
-    if encoding and letters[encoding] * 4 < total:  # a few symbol runs do not make it legacy
-        encoding = None
-    return "".join(parts), encoding
+        fonts.extend([run.font] * len(text))
+    return legacy.decode_by_font("".join(parts), fonts)
 
 
 # --- external tools ---------------------------------------------------------------------------

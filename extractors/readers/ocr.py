@@ -25,6 +25,8 @@ from .base import RawText
 LANGUAGE = "vie"
 DPI = 300
 PAGE_TIMEOUT_S = 180
+# Words without a letter or digit read with less confidence than this are dropped.
+JUNK_CONFIDENCE = 40
 # Files with at least this many pages to OCR show a progress bar (on a terminal).
 PROGRESS_MIN_PAGES = 3
 # Images larger than this are refused (a 600 dpi A3 scan is about 70 million pixels).
@@ -76,6 +78,8 @@ def _tsv_words(tsv: str) -> tuple[list[dict], float]:
         text = (row.get("text") or "").strip()
         if level != 5 or not text or conf < 0:
             continue
+        if conf < JUNK_CONFIDENCE and not any(c.isalnum() for c in text):
+            continue  # specks of a seal or a signature read as punctuation
         key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
         words.append({"text": text, "x0": left, "x1": left + w, "top": top, "bottom": top + h,
                       "conf": conf, "line": key})
@@ -159,17 +163,13 @@ def _split_of(row: list[dict], width: float) -> float | None:
 def _column_block(rows: list[list[dict]], first: int, width: float) -> tuple[int, list[str], list[str]] | None:
     """Two columns side by side from row ``first``: (row after the block, left lines, right lines).
 
-    The split is the widest gap of the block's first two-sided row (among its first three).
+    The block starts with a row in two columns; the split is the middle of its widest gap.
     The block ends at a row across the split (running text, the centred type name) or a
     one-sided row that is not centred on its column.
     """
     if width <= 0:
         return None
-    split = None
-    for row in rows[first:first + 3]:
-        split = _split_of(row, width)
-        if split is not None:
-            break
+    split = _split_of(rows[first], width)
     if split is None:
         return None
     left: list[str] = []

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from ..errors import CorruptFileError, OcrUnavailableError, PdfEncryptedError, PdfNoTextError
 from .base import RawText
+from .pdf_fonts import decode_pdfium_page, decode_words
 
 # A page with fewer visible characters than this has no usable text layer.
 MIN_PAGE_CHARS = 20
 
 
-def _pdfium_pages(path: Path) -> list[str]:
+def _pdfium_pages(path: Path, encodings: list[str] | None = None) -> list[str]:
     import pypdfium2 as pdfium
 
     try:
@@ -31,7 +32,10 @@ def _pdfium_pages(path: Path) -> list[str]:
         for i in range(len(pdf)):
             page = pdf[i]
             textpage = page.get_textpage()
-            pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+            text, legacy_encoding = decode_pdfium_page(textpage, textpage.get_text_range())
+            if legacy_encoding and encodings is not None:
+                encodings.append(legacy_encoding)
+            pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
             textpage.close()
             page.close()
         return pages
@@ -100,7 +104,7 @@ def _first_page_layout(path: Path) -> str | None:
             if not pdf.pages:
                 return None
             page = pdf.pages[0]
-            words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+            words = decode_words(page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"]))
             if not words:
                 return None
             return split_header_columns(words, page.width)
@@ -109,7 +113,8 @@ def _first_page_layout(path: Path) -> str | None:
 
 
 def read_pdf(path: Path, data: bytes | None = None, *, ocr: bool = True) -> RawText:
-    pages = _pdfium_pages(path)
+    encodings: list[str] = []
+    pages = _pdfium_pages(path, encodings)
     warnings: list[str] = []
     if not pages:
         raise CorruptFileError(f"{path.name} has no pages", path=str(path))
@@ -141,4 +146,5 @@ def read_pdf(path: Path, data: bytes | None = None, *, ocr: bool = True) -> RawT
                     warnings.append(f"pages without a text layer, OCR unavailable: {[i + 1 for i in empty]}")
     raw = RawText.from_pages(pages, format="pdf", warnings=warnings)
     raw.ocr = ocr_info
+    raw.encoding = max(set(encodings), key=encodings.count) if encodings else None
     return raw
