@@ -162,3 +162,11 @@ def test_pdf_under_a_wrong_extension_is_read_as_pdf(tmp_path):
     renamed = tmp_path / "real.txt"
     renamed.write_bytes(path.read_bytes())
     assert read(renamed).format == "pdf"
+
+
+def test_bytes_undefined_in_cp1258_are_kept():
+    from extractors.readers.text import decode_bytes
+
+    text, encoding = decode_bytes("Sở Y tế ".encode("utf-8")[:3] + b"\x81\x8a\xff")
+    assert encoding == "cp1258"
+    assert "\x81" in text and "\x8a" in text  # nothing dropped

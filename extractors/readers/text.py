@@ -13,6 +13,13 @@ from pathlib import Path
 from ..errors import BinaryGarbageError, EmptyFileError
 from .base import RawText
 
+def _latin1(err: UnicodeDecodeError) -> tuple[str, int]:
+    return err.object[err.start:err.end].decode("latin-1"), err.end
+
+
+_LATIN1_FALLBACK = "vanban-latin1-fallback"
+codecs.register_error(_LATIN1_FALLBACK, _latin1)
+
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -49,7 +56,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             pass
     # 8-bit: Windows-1258 is the Vietnamese code page; bytes it leaves undefined fall
     # back to Latin-1 so that nothing is lost (legacy font encodings are fixed later).
-    return data.decode("cp1258", errors="replace").replace("\ufffd", ""), "cp1258"
+    return data.decode("cp1258", errors=_LATIN1_FALLBACK), "cp1258"
 
 
 def read_text(path: Path, data: bytes | None = None) -> RawText:
