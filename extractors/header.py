@@ -44,7 +44,7 @@ ISSUER_ABBREVIATIONS = (
 JURISDICTION_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "tp.", "tp")
 _JUR = r"(?:THÀNH\s+PHỐ|THỊ\s+TRẤN|THỊ\s+XÃ|TỈNH|HUYỆN|QUẬN|PHƯỜNG|XÃ|TP\.?)"
 JURISDICTION_IN_LINE = re.compile(rf"(?:^|\s){_JUR}\s+(?P<name>[\p{{Lu}}\p{{Ll}}][\p{{L}}\s\-]*?)\s*$", re.IGNORECASE)
-JURISDICTION_ONLY = re.compile(rf"^\s*(?P<level>{_JUR})\s+(?P<name>[\p{{L}}\s\-]+?)\s*$", re.IGNORECASE)
+JURISDICTION_ONLY = re.compile(rf"^\s*(?P<level>{_JUR})\s+(?![ỦU][Ỷy]\b|[ỦU]Y\b|[Ủu]y\b)(?P<name>[\p{{L}}\s\-]+?)\s*$", re.IGNORECASE)
 
 # Centrally-run cities: their place name means 'thành phố', every other province 'tỉnh'.
 CENTRAL_CITIES = {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"}
@@ -162,6 +162,8 @@ def name_case(s: str) -> str:
         lambda m: f"{m.group(1)} {proper_name(m.group(2))}",
         text,
     )
+    # a Party committee named after its place: 'Tỉnh ủy Ninh Thuận', 'Huyện ủy Kỳ Sơn'
+    text = re.sub(r"^(Tỉnh|Huyện|Thành|Quận|Thị|Xã)\s+(ủy|uỷ)\s+(.+)$", lambda m: f"{m[1]} {m[2]} {proper_name(m[3])}", text)
     low = text.lower()
     for phrase, proper in PROPER_PHRASES:
         idx = low.find(phrase)
@@ -335,7 +337,7 @@ def _issuer_fallback(segs: Segments, number: str | None, signer: dict, jur: Juri
     return name_case(body)
 
 
-AUTHORITY_MARK = re.compile(r"(?:^|\s)(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*[.:/]\s*")
+AUTHORITY_MARK = re.compile(r"(?:^|\s)(?:(?:T/M|K/T|T\.M\.?|K\.T\.?)\s+|(?:TM|KT|TL|TUQ|Q)\s*[.:/]\s*)")
 
 
 def _issuer_from_authority(lines: list[str]) -> str | None:
@@ -378,7 +380,7 @@ def parse_signature_block(caps_lines: list[str]) -> tuple[str | None, str | None
         joined = " ".join(caps_lines)
         position, authority = None, joined
         for p in POSITIONS:  # longest first
-            if joined == p or joined.endswith(" " + p) and not re.search(rf"(?:TM|KT|TL|TUQ|Q)\s*[.:/]\s*{re.escape(p)}$", joined):
+            if joined == p or joined.endswith(" " + p) and not re.search(rf"(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*[.:/]?\s*{re.escape(p)}$", joined):
                 position = p
                 authority = joined[: len(joined) - len(p)].strip()
                 break

@@ -54,7 +54,7 @@ BASIS_START = re.compile(r"^\s*[-+•]?\s*Căn\s+c[ứu]\b", re.IGNORECASE)
 OPENING_START = re.compile(r"^\s*(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành|Thực\s+hiện\s+ý\s+kiến)\b", re.IGNORECASE)
 PREAMBLE_LINE = re.compile(r"^\s*(?:Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Xét\s+Tờ\s+trình|Theo\s+Tờ\s+trình|Trên\s+cơ\s+sở)", re.IGNORECASE)
 DISTRIBUTION_START = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*[:.]?", re.IGNORECASE)
-AUTHORITY = re.compile(r"^\s*(?:TM|KT|TL|TUQ|Q|T/M|K/T|T\.M|K\.T)\s*[.:/](?:\s*\S|\s*$)", re.IGNORECASE)
+AUTHORITY = re.compile(r"^\s*(?:(?:T/M|K/T|T\.M\.?|K\.T\.?)\s+\S|(?:TM|KT|TL|TUQ|Q)\s*[.:/](?:\s*\S|\s*$))", re.IGNORECASE)
 END_MARK = re.compile(r"\./\.?\s*$|\s/\.\s*$")
 
 # Positions of signers, longest first (a signature line starts with one of them).
@@ -211,6 +211,7 @@ def _header_like(line: str) -> bool:
     s = line.strip()
     return (
         not s
+        or not re.search(r"[\p{L}\d]", s)  # '*', '-0-' and other rules under a name
         or is_caps_line(s)
         or bool(NUMBER_LINE.match(s))
         or bool(VV_LINE.match(s))
@@ -392,7 +393,7 @@ def _block_after(lines: list[Line], i: int, *, item_prefix: str = r"[-+•*]") -
             break
         starts_part = any(p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, RECIPIENTS_START, DISTRIBUTION_START, AUTHORITY, POSITION_LINE))
         if not starts_part and not is_caps_line(s) and (
-            (prev and not prev.endswith((";", ".", ":")) and j > i + 1) or (j == i + 1 and not prev.endswith(":"))
+            (prev and not prev.endswith((";", ".", ":")) and j > i + 1) or (j == i + 1 and not prev.endswith((":", ".")))
         ):
             j += 1
             continue

@@ -413,9 +413,8 @@ PROFILES: tuple[tuple[str, str, float], ...] = (
     ("news", "TIN", 4),
 )
 NEWS_SITES = ("Baochinhphu.vn", "Dangcongsan.vn", "Nhandan.vn", "Dantoctongiao.vn", "Bienphong.com.vn")
-# Types a later document cites (with weights).
-CITABLE = {"NQ": 4, "QĐ": 5, "KH": 4, "CT": 2, "CV": 2, "TB": 1, "HD": 1, "KL": 1, "CTr": 1, "NĐ": 2, "TT": 2,
-           "BC": 0.5, "TTr": 0.5, "ĐA": 0.5, "PA": 0.5}
+# Types a later document may cite.
+CITABLE = frozenset({"NQ", "QĐ", "KH", "CT", "CV", "TB", "HD", "KL", "CTr", "NĐ", "TT", "BC", "TTr", "ĐA", "PA"})
 
 
 # --- the catalog: identity of every generated document ---------------------------------------------
@@ -606,7 +605,6 @@ class Writer:
     dist_items: list[str] = field(default_factory=list)
     signer: dict = field(default_factory=dict)
     sections: list[str] = field(default_factory=list)  # current numbered path
-    date_printed: bool = True
 
     # -- text helpers ----------------------------------------------------------------------------
 
@@ -852,8 +850,6 @@ class Composer:
             day = " " * rng.randint(2, 6) if e.draft else f"{d.day:02d}" if rng.random() < 0.5 else str(d.day)
             month = f"{d.month:02d}" if d.month < 3 and rng.random() < 0.5 else str(d.month)
             w.right.append(f"{e.issuer.place}, ngày {day} tháng {month} năm {d.year}")
-        else:
-            w.date_printed = False
         if e.doc_type != "CV":
             w.title = [TYPE_NAMES[e.doc_type][0], e.subject]
 
@@ -1151,12 +1147,6 @@ class Composer:
 
     # bodies by type ---------------------------------------------------------------------------------
 
-
-    def fill_to_size(self, bullet: bool = True) -> None:
-        """Add plain paragraphs until the document reaches its target size."""
-        w = self.w
-        while w.size() < w.target_chars:
-            w.filler(min(3, len(FILLER)), bullet=bullet)
 
     def plan_body(self) -> None:
         """KH, CTr, PA, ĐA, DA, HD: aims, content (budget), organization."""

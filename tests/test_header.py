@@ -230,3 +230,61 @@ def test_seed_header_matches_gold(path):
     assert fold(gold["signer"].get("name")) == fold(got["signer"]["name"])
     assert sorted(map(fold, gold["recipients"])) == sorted(map(fold, got["recipients"]))
     assert sorted(map(fold, gold["distribution"])) == sorted(map(fold, got["distribution"]))
+
+
+PARTY_DIRECTIVE = """TỈNH ỦY NINH THUẬN
+*
+Số 19-CT/TU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Ninh Thuận, ngày 29 tháng 11 năm 2021
+
+CHỈ THỊ
+về tăng cường sự lãnh đạo của cấp ủy Đảng đối với công tác giảm nghèo bền vững
+
+Những năm qua, công tác giảm nghèo đạt nhiều kết quả.
+
+Nơi nhận:
+- Các huyện ủy, thành ủy,
+- Lưu Văn phòng Tỉnh ủy.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Nguyễn Đức Thanh
+"""
+
+DISTRICT_OFFICE = """UBND HUYỆN KỲ SƠN
+PHÒNG TÀI CHÍNH - KẾ HOẠCH
+Số: 45/TCKH
+V/v hướng dẫn lập dự toán năm 2024
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Kỳ Sơn, ngày 05 tháng 7 năm 2023
+Kính gửi: Các xã, thị trấn trên địa bàn huyện.
+Phòng đề nghị các xã thực hiện.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TRƯỞNG PHÒNG
+(Đã ký)
+Lê Văn Bình"""
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (PARTY_DIRECTIVE, {"doc_type": "CT", "number": "19-CT/TU", "issued_date": "2021-11-29", "issuer": "Tỉnh ủy Ninh Thuận",
+                           "signer": {"name": "Nguyễn Đức Thanh", "position": "BÍ THƯ", "authority": "T/M BAN THƯỜNG VỤ"},
+                           "distribution": ["Các huyện ủy, thành ủy", "Lưu Văn phòng Tỉnh ủy"]}),
+        (DISTRICT_OFFICE, {"doc_type": "CV", "number": "45/TCKH", "place": "Kỳ Sơn", "issuer": "Phòng tài chính - kế hoạch huyện Kỳ Sơn",
+                           "recipients": ["Các xã, thị trấn trên địa bàn huyện"],
+                           "signer": {"name": "Lê Văn Bình", "position": "TRƯỞNG PHÒNG", "authority": None}}),
+    ],
+    ids=["party-directive", "district-office"],
+)
+def test_other_issuers(text, expected):
+    got = header(text)
+    for key, value in expected.items():
+        assert got[key] == value, key

@@ -169,7 +169,7 @@ def scored(tmp_path_factory):
     gold_dir.mkdir()
     scores: dict[str, dict] = {f: {} for f in FORMATS}
     budgets: dict[str, dict] = {}
-    for doc in synth.generate(N_EXTRACT, seed=1, kb=KB, bad_share=0.15):
+    for doc in synth.generate(N_EXTRACT, seed=1, kb=KB, bad_share=0.3):
         fmt = _format(doc.index)
         path = synth.write_doc(doc, docs_dir, gold_dir, fmt)
         gold = json.loads((gold_dir / f"{doc.stem}.json").read_text())
@@ -206,6 +206,7 @@ KNOWN_DEFECTS = {
                                   "trì …', '2. Đề nghị Y …') are read as X's tasks, so Y is lost or named with its task"),
     ("docx", "issuer"): (0.8, "header: as for txt ('SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI' loses its province)"),
     ("docx", "recipients"): (0.8, "header: as for txt (the paragraph after 'Kính gửi: X.' is a second recipient)"),
+    ("docx", "signer.name"): (0.8, "header: as for txt (a news article's author line needs an article ending in './.')"),
     ("docx", "subject"): (0.8, "header: the subject runs on into the next paragraph when no blank line follows it"),
     ("docx", "assignments"): (0.8, "assignments: as for txt ('1. Đề nghị X …' takes the numbered items after it)"),
     ("pdf", "doc_type"): (0.6, "header: a V/v subject wrapped over two lines in the left column is read as the issuer "
