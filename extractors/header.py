@@ -473,6 +473,25 @@ def _news(segs: Segments, head: Header) -> None:
             head.signer["name"] = nxt
 
 
+ATTACHED_TO = re.compile(r"\(?\s*(?:Ban\s+hành\s+)?kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Thông\s+tư|Nghị\s+định|Chỉ\s+thị)", re.IGNORECASE)
+
+
+def _parent_date(text: str, segs: Segments) -> str | None:
+    """An attached Quy định / Quy chế has no date of its own: it takes the date of the decision
+    it is issued with, '(Ban hành kèm theo Quyết định số … ngày … của …)' under its title."""
+    title = segs.role_lines("subject") or segs.role_lines("type")
+    if not title:
+        return None
+    start = title[-1].end
+    m = ATTACHED_TO.search(text, start, start + 300)
+    if not m:
+        return None
+    from .dates import find_dates
+
+    found = find_dates(text, m.end(), min(len(text), m.end() + 200))
+    return found[0].value if found else None
+
+
 def extract_header(text: str, segs: Segments) -> Header:
     head = Header()
     if segs.genre == "news":
@@ -531,6 +550,8 @@ def extract_header(text: str, segs: Segments) -> Header:
                     head.subject = m.group("rest").strip()
     if head.number and re.match(r"^\d*/?\d*/?QH\d*$", head.number.split("/", 1)[-1] if "/" in head.number else "") and head.doc_type in (None, "CV"):
         head.doc_type = "LUAT"
+    if head.issued_date is None:
+        head.issued_date = _parent_date(text, segs)
     # recipients and distribution
     from .segment import DISTRIBUTION_START, RECIPIENTS_START
 

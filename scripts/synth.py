@@ -344,6 +344,11 @@ class Province:
     def full(self) -> str:
         return f"{self.level} {self.name}"
 
+    @property
+    def place(self) -> str:
+        """The place name of the date line: 'Nghệ An'; 'Thành phố Hồ Chí Minh' (a person's name alone)."""
+        return "Thành phố Hồ Chí Minh" if self.name == "Hồ Chí Minh" else self.name
+
 
 @dataclass(frozen=True)
 class Issuer:
@@ -365,18 +370,18 @@ def provincial_issuers(p: Province) -> list[Issuer]:
     up = p.upper
     out = [
         Issuer("ubnd", f"Ủy ban nhân dân {p.full}", ("ỦY BAN NHÂN DÂN", up), "UBND", ("VX", "KT", "TH", "NC", "KGVX", "VXNV"),
-               p, p.name, (f"UBND {p.level}", f"Ủy ban nhân dân {p.level}", f"Ủy ban nhân dân {p.full}")),
-        Issuer("hdnd", f"Hội đồng nhân dân {p.full}", ("HỘI ĐỒNG NHÂN DÂN", up), "HĐND", (), p, p.name,
+               p, p.place, (f"UBND {p.level}", f"Ủy ban nhân dân {p.level}", f"Ủy ban nhân dân {p.full}")),
+        Issuer("hdnd", f"Hội đồng nhân dân {p.full}", ("HỘI ĐỒNG NHÂN DÂN", up), "HĐND", (), p, p.place,
                (f"HĐND {p.level}", f"Hội đồng nhân dân {p.level}", f"Hội đồng nhân dân {p.full}")),
         Issuer("mttq", f"Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam {p.full}",
-               ("ỦY BAN MTTQ VIỆT NAM", up, "BAN THƯỜNG TRỰC"), "MTTQ", ("BTT",), p, p.name,
+               ("ỦY BAN MTTQ VIỆT NAM", up, "BAN THƯỜNG TRỰC"), "MTTQ", ("BTT",), p, p.place,
                (f"Ban Thường trực Ủy ban MTTQ Việt Nam {p.level}",)),
         Issuer("tu", f"{'Tỉnh' if p.level == 'tỉnh' else 'Thành'} ủy {p.name}",
-               (f"{'TỈNH' if p.level == 'tỉnh' else 'THÀNH'} ỦY {p.name.upper()}", "*"), "TU", (), p, p.name,
+               (f"{'TỈNH' if p.level == 'tỉnh' else 'THÀNH'} ỦY {p.name.upper()}", "*"), "TU", (), p, p.place,
                (f"{'Tỉnh' if p.level == 'tỉnh' else 'Thành'} ủy", f"Ban Thường vụ {'Tỉnh' if p.level == 'tỉnh' else 'Thành'} ủy")),
     ]
     for name, _abbr, code, units in DEPARTMENTS:
-        out.append(Issuer("so", f"{name} {p.full}", (f"UBND {up}", name.upper()), code, units, p, p.name, (name,)))
+        out.append(Issuer("so", f"{name} {p.full}", (f"UBND {up}", name.upper()), code, units, p, p.place, (name,)))
     return out
 
 
@@ -458,6 +463,8 @@ class Catalog:
     def __init__(self, seed: int):
         self.rng = random.Random(f"catalog:{seed}")
         self.provinces = [Province(n, lvl) for n, lvl in PROVINCES]
+        # archives are uneven: the first provinces of the list (the large cities) issue more
+        self.province_weights = [1 / (i + 1) ** 0.6 for i in range(len(self.provinces))]
         self.by_province = {p.name: provincial_issuers(p) for p in self.provinces}
         self.national = national_issuers()
         self.entries: list[Entry] = []
@@ -477,13 +484,12 @@ class Catalog:
 
     def _issuer(self, kind: str) -> tuple[Issuer, Province | None]:
         rng = self.rng
+        p = rng.choices(self.provinces, self.province_weights)[0]
         if kind == "news":
-            p = rng.choice(self.provinces)
             return Issuer("news", rng.choice(NEWS_SITES), (), "", (), p, None), p
         national = [i for i in self.national if i.kind == kind]
         if national:
             return rng.choice(national), None
-        p = rng.choice(self.provinces)
         return rng.choice([i for i in self.by_province[p.name] if i.kind == kind]), p
 
     def _number(self, issuer: Issuer, doc_type: str, year: int) -> str:
@@ -716,7 +722,10 @@ class Citer:
         return ref
 
     def national(self) -> Reference:
-        t, number, d, issuer, about = self.rng.choice(NATIONAL_REFERENCES)
+        """One of the national documents every corpus cites, issued before this one."""
+        issued = iso(self.entry.issued)
+        older = [r for r in NATIONAL_REFERENCES if r[2] < issued] or [min(NATIONAL_REFERENCES, key=lambda r: r[2])]
+        t, number, d, issuer, about = self.rng.choice(older)
         return Reference(t, number, d, issuer, about, phrase=issuer if t != "TTLT" else "Bộ Nội vụ và Bộ Tài chính")
 
     def earlier(self, *, same_province: bool = True) -> Reference | None:
@@ -755,7 +764,14 @@ class Citer:
             if len(out) >= k:
                 break
             r = self.rng.random()
-            ref = self.national() if r < 0.35 else self.absent() if r < 0.5 else self.earlier()
+            if r < 0.25:
+                ref = self.national()
+            elif r < 0.4:
+                ref = self.earlier(same_province=False)  # a generated national document
+            elif r < 0.55:
+                ref = self.absent()
+            else:
+                ref = self.earlier()
             if ref is None:
                 ref = self.national()
             if ref.number not in seen:
@@ -809,6 +825,8 @@ class Composer:
             return [(m, m) for m in rng.sample(names, k)]
         pool: list[tuple[str, str]] = []
         for name, abbr, _code, _units in DEPARTMENTS:
+            if self.e.issuer.name.startswith(name + " "):
+                continue  # a department does not write to itself
             printed = abbr if abbr and rng.random() < 0.35 else name
             pool.append((printed, name))
         for tpl, variant in OTHER_BODIES:
@@ -890,10 +908,11 @@ class Composer:
                     f"{self.e.subject[0].lower() + self.e.subject[1:]} như sau:")
 
     def issuer_short(self) -> str:
-        k = self.e.issuer.kind
-        return {"ubnd": f"Ủy ban nhân dân {self.level}", "hdnd": f"Hội đồng nhân dân {self.level}",
-                "mttq": f"Ban Thường trực Ủy ban MTTQ Việt Nam {self.level}", "tu": f"Ban Thường vụ {'Tỉnh' if self.level == 'tỉnh' else 'Thành'} ủy"}.get(
-            k, self.e.issuer.name.split(" tỉnh ")[0].split(" thành phố ")[0])
+        """How the issuer names itself in its own text: 'Ủy ban nhân dân tỉnh', 'Sở Tài chính'."""
+        level, party = self.level, "Tỉnh" if self.level == "tỉnh" else "Thành"
+        names = {"ubnd": f"Ủy ban nhân dân {level}", "hdnd": f"Hội đồng nhân dân {level}",
+                 "mttq": f"Ban Thường trực Ủy ban MTTQ Việt Nam {level}", "tu": f"Ban Thường vụ {party} ủy"}
+        return names.get(self.e.issuer.kind, self.e.issuer.name.split(" tỉnh ")[0].split(" thành phố ")[0])
 
     def body_cite(self, *, bullet: bool = True) -> None:
         """A sentence citing a document already named, or a new one (relation 'cites')."""
@@ -955,12 +974,14 @@ class Composer:
         w.para(f"{lead} {w.money(Money.millions(printed_total), 'Tổng kinh phí')} (Vốn đầu tư phát triển: "
                f"{w.money(Money.millions(dtpt_printed), 'Vốn đầu tư phát triển')}; Vốn sự nghiệp: "
                f"{w.money(Money.millions(total_sn), 'Vốn sự nghiệp')}).")
-        w.checks.append({"what": "total = đầu tư phát triển + sự nghiệp", "layout": "inline", "total_vnd": printed_total * 1_000_000,
-                         "parts_vnd": [dtpt_printed * 1_000_000, total_sn * 1_000_000],
-                         "holds": printed_total == dtpt_printed + total_sn})
-        w.checks.append({"what": "sum of Vốn đầu tư phát triển over the Dự án", "layout": "by_section", "total_vnd": dtpt_printed * 1_000_000,
-                         "holds": dtpt_printed == total_dtpt})
-        w.checks.append({"what": "sum of Vốn sự nghiệp over the Dự án", "layout": "by_section", "total_vnd": total_sn * 1_000_000, "holds": True})
+        mln = 1_000_000
+        w.checks += [
+            {"what": "total = đầu tư phát triển + sự nghiệp", "layout": "inline", "total_vnd": printed_total * mln,
+             "parts_vnd": [dtpt_printed * mln, total_sn * mln], "holds": printed_total == dtpt_printed + total_sn},
+            {"what": "sum of Vốn đầu tư phát triển over the Dự án", "layout": "by_section",
+             "total_vnd": dtpt_printed * mln, "holds": dtpt_printed == total_dtpt},
+            {"what": "sum of Vốn sự nghiệp over the Dự án", "layout": "by_section", "total_vnd": total_sn * mln, "holds": True},
+        ]
         w.filler(1, bullet=False)
         top = self.heading("NỘI DUNG, NHIỆM VỤ THỰC HIỆN")
         for i, (p, dtpt, sn) in enumerate(rows, 1):
@@ -1131,10 +1152,10 @@ class Composer:
     def distribute(self, first: str = "Như trên") -> None:
         w, rng = self.w, self.rng
         tu = "Tỉnh ủy" if self.level == "tỉnh" else "Thành ủy"
+        departments = "Các sở, ban, ngành cấp tỉnh" if self.level == "tỉnh" else "Các sở, ban, ngành thành phố"
         pool = [f"Thường trực {tu}", f"Thường trực HĐND {self.level}", f"Chủ tịch, các PCT UBND {self.level}",
-                f"Ủy ban MTTQ Việt Nam {self.level}", "Các sở, ban, ngành cấp tỉnh" if self.level == "tỉnh" else "Các sở, ban, ngành thành phố",
-                "UBND các huyện, thị xã, thành phố", "Bộ Tài chính (để b/c)", f"CVP, các PCVP UBND {self.level}",
-                "Cổng thông tin điện tử tỉnh"]
+                f"Ủy ban MTTQ Việt Nam {self.level}", departments, "UBND các huyện, thị xã, thành phố",
+                "Bộ Tài chính (để b/c)", f"CVP, các PCVP UBND {self.level}", "Cổng thông tin điện tử tỉnh"]
         if self.e.issuer.national:
             pool = ["Thủ tướng, các Phó Thủ tướng Chính phủ", "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
                     "HĐND, UBND các tỉnh, thành phố trực thuộc trung ương", "Văn phòng Trung ương Đảng",
@@ -1210,19 +1231,22 @@ class Composer:
             w.sections = [f"Điều {n}"]
             what = TYPE_NAMES[self.e.doc_type][1]
             if self.e.issuer.national:
-                ex = ["Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
                 w.para(f"{article_word} {n}. Hiệu lực thi hành")
-                w.para(f"{what} này có hiệu lực kể từ ngày ký. {ex[0]}, {ex[1]} chịu trách nhiệm thi hành {what} này./.")
+                w.para(f"{what} này có hiệu lực kể từ ngày ký. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban "
+                       f"nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành {what} này./.")
             elif self.e.doc_type == "NQ":
                 w.para(f"{article_word} {n}. Tổ chức thực hiện")
                 w.para(f"Giao Ủy ban nhân dân {self.level} tổ chức triển khai thực hiện Nghị quyết này.")
                 self.assign(f"Ủy ban nhân dân {self.level}", "lead", "tổ chức triển khai thực hiện Nghị quyết này", None)
-                w.para(f"Nghị quyết này có hiệu lực kể từ ngày {rng.randint(1, 28)} tháng {self.e.issued.month} năm {self.e.issued.year}./.")
+                d = self.e.issued
+                w.para(f"Nghị quyết này có hiệu lực kể từ ngày {rng.randint(1, 28)} tháng {d.month} năm {d.year}./.")
             else:
-                printed = [b for b, _ in bodies]
+                third = bodies[2][0] if bodies[2][0].startswith("Sở") else "Sở Tài chính"
                 w.para(f"{article_word} {n}. Quyết định này có hiệu lực kể từ ngày ký.")
-                w.para(f"Chánh Văn phòng UBND {self.level}, Giám đốc {printed[2] if printed[2].startswith('Sở') else 'Sở Tài chính'}, "
-                       f"Thủ trưởng các cơ quan, đơn vị và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.")
+                w.para(f"Chánh Văn phòng UBND {self.level}, Giám đốc {third}, Thủ trưởng các cơ quan, đơn vị và các tổ "
+                       f"chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.")
+                for body in (f"Văn phòng UBND {self.level}", third):
+                    self.assign(body, "executes", "thi hành Quyết định này", None)
         w.sections = []
 
     def budget_list_inline(self) -> None:
@@ -1316,7 +1340,8 @@ class Composer:
         e, w, rng = self.e, self.w, self.rng
         weekday = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")[e.issued.weekday()]
         w.title = [e.subject + f" tại {e.province.name}"]
-        w.right = [f"{weekday}, {e.issued.day:02d}/{e.issued.month:02d}/{e.issued.year} {rng.randint(6, 21):02d}:{rng.randint(0, 59):02d}"]
+        d = e.issued
+        w.right = [f"{weekday}, {d.day:02d}/{d.month:02d}/{d.year} {rng.randint(6, 21):02d}:{rng.randint(0, 59):02d}"]
         w.para(f"({e.issuer.name}) - Thời gian qua, {e.province.full} đã tập trung lãnh đạo, chỉ đạo triển khai đồng bộ "
                f"các giải pháp về {e.topic}, đạt được nhiều kết quả tích cực.")
         for _ in range(rng.randint(1, 3)):
@@ -1380,7 +1405,8 @@ class Composer:
         if t in ("LUAT", "PL"):
             d = e.issued
             term = "XIV" if d.year <= 2020 else "XV"
-            body = ("Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam" if t == "LUAT" else "Ủy ban Thường vụ Quốc hội") + f" khóa {term}"
+            body = "Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam" if t == "LUAT" else "Ủy ban Thường vụ Quốc hội"
+            body += f" khóa {term}"
             w.para(f"{TYPE_NAMES[t][1]} này đã được {body} thông qua ngày {d.day} tháng {d.month} năm {d.year}.")
         self.sign()
         first = {"QĐ": "Như Điều " + str(self._last_article()), "CV": "Như trên", "TTr": "Như trên"}.get(t, "Như trên")
@@ -1438,8 +1464,8 @@ class SynthDoc:
         rng = rng or random.Random(f"layout:{self.index}")
         w = self.writer
         if self.entry.doc_type == "TIN":
-            parts = [w.title[0], "", w.right[0], ""] + _spaced(w.body, True) + ["", w.signature[0], "",
-                                                                                 "Chia sẻ", "Bản quyền thuộc về cơ quan chủ quản."]
+            boilerplate = ["Chia sẻ", "Bản quyền thuộc về cơ quan chủ quản."]
+            parts = [w.title[0], "", w.right[0], ""] + _spaced(w.body, True) + ["", w.signature[0], ""] + boilerplate
             return "\n".join(parts) + "\n"
         gap = rng.random() < 0.6
         layout = rng.random()

@@ -288,3 +288,13 @@ def test_other_issuers(text, expected):
     got = header(text)
     for key, value in expected.items():
         assert got[key] == value, key
+
+
+def test_attached_rules_take_the_date_of_their_decision():
+    text = ("UỶ BAN NHÂN DÂN\nTỈNH CÀ MAU\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n\n"
+            "QUY ĐỊNH\nVỀ CHỨC NĂNG, NHIỆM VỤ CỦA ĐỘI KIỂM TRA\n( Ban hành kèm theo Quyết định số …05…./2006/ QĐ-UBND,\n"
+            "ngày …25..tháng 01 năm 2006 của UBND tỉnh Cà Mau )\n\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n")
+    got = header(text)
+    assert got["doc_type"] == "QyĐ" and got["number"] is None
+    assert got["issued_date"] == "2006-01-25"
+    assert got["subject"] == "VỀ CHỨC NĂNG, NHIỆM VỤ CỦA ĐỘI KIỂM TRA"
