@@ -120,6 +120,43 @@ TITLES = re.compile(
     r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Trưởng|Người\s+đứng\s+đầu|Lãnh\s+đạo)(?:\s*,\s*|\s+và\s+|\s+(?=\S)))+",
     re.IGNORECASE,
 )
+# The same for the bodies given a task, where the heads of a body stand for it too ("Bộ trưởng
+# Bộ Tài chính", "Chủ tịch Ủy ban nhân dân các tỉnh"; the report of a task still goes to the
+# person); "các đồng chí" / "các ông bà" in front of them is a form of address.
+HEAD_TITLES = re.compile(
+    r"(?:(?:các\s+)?(?:đồng\s+chí|ông\s*,?\s*bà)\s+)?"
+    r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Bộ\s+trưởng|Chủ\s+tịch|Trưởng|Người\s+đứng\s+đầu|Lãnh\s+đạo)"
+    r"(?:\s*,\s*|\s+và\s+|\s+(?=\S)))+",
+    re.IGNORECASE,
+)
+# The addressees of national documents, written with their heads: "Bộ trưởng, Thủ trưởng cơ quan
+# ngang bộ, cơ quan thuộc Chính phủ" is the group "các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ".
+GOVERNMENT_BODIES = re.compile(
+    r"(?:(?:các\s+)?đồng\s+chí\s+)?(?:Bộ\s+trưởng(?:\s+các\s+bộ)?|các\s+bộ)\s*[,;]\s*(?:Thủ\s+trưởng\s+)?(?:các\s+)?"
+    r"cơ\s+quan\s+ngang\s+bộ(?P<gov>\s*,\s*(?:Thủ\s+trưởng\s+)?(?:các\s+)?cơ\s+quan\s+(?P<direct>trực\s+)?thuộc\s+Chính\s+phủ)?",
+    re.IGNORECASE,
+)
+# Apposition after a name: "Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia".
+# It starts with a position or a role; any other capitalised word after a hyphen goes on with the
+# name: "Cơ quan Lao động - Thương binh và Xã hội ở địa phương".
+APPOSITION = re.compile(
+    r"\s*[-–]\s*(?=(?:Phó|Trưởng|Chủ\s+tịch|Giám\s+đốc|Chánh|Ủy\s+viên|Uỷ\s+viên|Thành\s+viên|Cơ\s+quan|"
+    r"Thường\s+trực|Tổ\s+trưởng)\b)"
+)
+NAME_HYPHEN = re.compile(r"\s*[-–]\s*(?=\p{Lu})")
+# Modal words between a subject and its task: "Các lực lượng chức năng phải liên tục ra quân".
+MODALS = ("cần phải", "phải", "cần")
+# Lower-case nouns that name members or parts of the body named right after them:
+# "đại biểu Hội đồng nhân dân tỉnh", "hệ thống các cơ quan báo chí".
+MEMBER_HEADS = ("đại biểu", "các đại biểu", "hệ thống")
+# Lower-case words that end a name: "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương".
+NAME_TAILS = ("trung ương",)
+# One head noun shared by the names listed after a colon: "các Tập đoàn: Bưu chính Viễn thông Việt
+# Nam, Công nghiệp - Viễn thông Quân đội", "các Sở: Tài chính, Xây dựng".
+DISTRIBUTIVE = re.compile(
+    r"các\s+(?P<noun>Tổng\s+công\s+ty|Tập\s+đoàn|Công\s+ty|Ngân\s+hàng|Trường|Sở|Bộ|Ban|Hội|Cục)\s*:\s*",
+    re.IGNORECASE,
+)
 # Words after which a name does not go on.
 NAME_STOPS = ("của ", "về ", "tại ", "theo ", "với ", "trong ", "để ", "nhằm ", "trên cơ sở", "căn cứ", "hàng ",
               "hằng ", "định kỳ", "thuộc ", "trong phạm vi", "khi ", "nếu ", "sau ", "trước ", "gồm")
@@ -267,23 +304,43 @@ class Reader:
             pos += 1
         return pos
 
-    def agency_at(self, pos: int, end: int) -> Found | None:
+    def agency_at(self, pos: int, end: int, *, bodies: bool = True) -> Found | None:
+        """The agency named at ``pos``; ``bodies``: the body its head stands for ("Chủ tịch
+        Ủy ban nhân dân tỉnh" -> "Ủy ban nhân dân tỉnh"), else the name as written."""
         pos = self.skip_space(pos, end)
+        gov = GOVERNMENT_BODIES.match(self.text, pos, end) if bodies else None
+        if gov:
+            name = "các Bộ, cơ quan ngang Bộ"
+            if gov.group("gov"):
+                name += ", cơ quan " + ("trực " if gov.group("direct") else "") + "thuộc Chính phủ"
+            return Found(name, (pos, gov.end()), True)
+        m = self.by_start.get(pos)
         # "Giám đốc, Thủ trưởng các sở, ban ngành": the body, not the office holders
-        titles = TITLES.match(self.text, pos, end)
-        if titles:
-            found = self.agency_at(titles.end(), end)
+        titles = (HEAD_TITLES if bodies else TITLES).match(self.text, pos, end)
+        if titles and (m is None or m.span[1] <= titles.end()):
+            found = self.agency_at(titles.end(), end, bodies=bodies)
             if found is not None:
                 return found
-        m = self.by_start.get(pos)
         if m is not None and m.span[1] <= end:
             stop = self._extend(m.span[1], end)
             group = m.label == "GROUP"
+            if titles and titles.end() < m.span[1] and bodies:
+                pos = titles.end()  # "Chủ tịch Ủy ban nhân dân các tỉnh": the body it heads
         else:
             head = _head_at(self.text, pos, end)
+            lower = head is None and _starts_with(fold(self.text[pos:pos + 20]), MEMBER_HEADS)
+            if lower:
+                head = pos + len(next(w for w in MEMBER_HEADS if fold(self.text[pos:pos + 20]).startswith(w)))
             if head is None:
                 return None
             stop = self._extend(head, end, limit=12)
+            # "Văn phòng Thường trực Ban Chỉ đạo …", "các đại biểu Hội đồng nhân dân Thành phố":
+            # a head that names a part or the members of the body named right after it
+            inner = self.by_start.get(self.skip_space(stop, end))
+            if inner is not None and inner.span[1] <= end and re.fullmatch(r"\s+", self.text[stop:inner.span[0]]):
+                stop = self._extend(inner.span[1], end, limit=12)
+            elif lower:
+                return None
             if stop == head:
                 return None  # a head alone ("Đoàn kiểm tra …", "Cơ quan thanh tra …") names no body
             group = fold(self.text[pos:stop]).startswith("các ")
@@ -299,10 +356,15 @@ class Reader:
         capitalised words after a known name ('… Cần Thơ', '… khu vực XII'), any word after
         an unknown head ('Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ')."""
         words = 0
+        tail_left = 0
         out = pos
-        for m in re.finditer(r"\s*([\p{L}\p{M}\p{N}&]+)", self.text[pos:end]):
+        for m in re.finditer(r"(?:\s*[-–])?\s*([\p{L}\p{M}\p{N}&]+)", self.text[pos:end]):
             if m.start() != out - pos:
                 break
+            if "-" in m.group(0) or "–" in m.group(0):
+                hyphen = pos + m.start()
+                if not NAME_HYPHEN.match(self.text, hyphen, end) or APPOSITION.match(self.text, hyphen, end):
+                    break
             word_pos = pos + m.start(1)
             rest = fold(self.text[word_pos:min(end, word_pos + 40)])
             if words >= limit or word_pos in self.by_start or _is_predicate(self.text, word_pos, end) \
@@ -312,10 +374,44 @@ class Reader:
                 after_and = self.skip_space(word_pos + 2, end)
                 if after_and in self.by_start or _head_at(self.text, after_and, end) is not None or limit <= 6:
                     break
+            elif tail_left:
+                tail_left -= 1
+            elif limit <= 6 and _starts_with(rest, NAME_TAILS):
+                tail_left = len(next(t for t in NAME_TAILS if _starts_with(rest, (t,))).split()) - 1
             elif limit <= 6 and not self.text[word_pos].isupper() and not _is_roman(m.group(1)):
                 break
             words += 1
             out = pos + m.end(1)
+        return out
+
+    def distributed(self, pos: int, end: int) -> list[Found]:
+        """'các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội' ->
+        'Tập đoàn Bưu chính Viễn thông Việt Nam', 'Tập đoàn Công nghiệp - Viễn thông Quân đội'."""
+        m = DISTRIBUTIVE.match(self.text, pos, end)
+        if not m:
+            return []
+        noun = _SPACE.sub(" ", m.group("noun"))
+        noun = noun[0].upper() + noun[1:]
+        out: list[Found] = []
+        cur = m.end()
+        while True:
+            cur = self.skip_space(cur, end)
+            if cur >= end or not self.text[cur].isupper():
+                break
+            stop = cur
+            for w in re.finditer(r"(?:\s*[-–])?\s*([\p{L}\p{M}\p{N}&]+)", self.text[cur:min(end, cur + 120)]):
+                wp = cur + w.start(1)
+                if cur + w.start() != stop or (self.text[wp].islower() and (
+                        _is_predicate(self.text, wp, end) or fold(self.text[wp:wp + 20]).startswith(("và ", *NAME_STOPS)))):
+                    break
+                stop = cur + w.end(1)
+            if stop == cur:
+                break
+            out.append(Found(f"{noun} {_clean(self.text[cur:stop])}", (cur, stop)))
+            sep = re.match(r"\s*(?:,|;|\bvà\b)\s*(?=\p{Lu})", self.text[stop:end])
+            if not sep:
+                break
+            cur = stop + sep.end()
         return out
 
     def agency_list(self, pos: int, end: int) -> list[Found]:
@@ -323,10 +419,11 @@ class Reader:
         found: list[Found] = []
         cur = pos
         while True:
-            a = self.agency_at(cur, end)
+            shared = self.distributed(cur, end)
+            a = shared[-1] if shared else self.agency_at(cur, end)
             if a is None:
                 break
-            found.append(a)
+            found += shared or [a]
             cur = a.span[1]
             m = re.match(r"\s*(?:,|;|\bvà\b|\bcùng\b|&)\s*(?:với\s+)?", self.text[cur:end])
             if not m or not m.group(0).strip():
@@ -510,6 +607,11 @@ def _is_vague(name: str) -> bool:
     return all(w in VAGUE_GROUP_WORDS or not w for w in words)
 
 
+def _word_key(name: str) -> str:
+    """A name as its words: case and punctuation ignored."""
+    return " ".join(re.findall(r"[\p{L}\p{M}\p{N}]+", fold(name)))
+
+
 def _first_sentence(text: str, limit: int = 300) -> str:
     text = _SPACE.sub(" ", text).strip(" -+•:")
     m = re.search(r"(?<=[.;])\s|:\s*$", text)
@@ -685,6 +787,9 @@ class Extractor:
         if not found:
             return
         after = self.reader.skip_space(found[-1].span[1], p.end)
+        after = self._skip_apposition(after, p.end)
+        if not all(_is_vague(f.text) for f in found):
+            found = [f for f in found if not _is_vague(f.text)]  # "X và các cơ quan …": X leads
         # "Sở Tài chính, trên cơ sở đề xuất của …, chủ trì …": one aside between commas
         rest = self.text[after:p.end]
         if rest.startswith(","):
@@ -696,8 +801,11 @@ class Extractor:
         rest_f = fold(self.text[after:min(p.end, after + 60)])
         if _starts_with(rest_f, ("chủ trì",)) and _starts_with(rest_f[len("chủ trì"):].strip(), CHAIR_OBJECTS):
             return
+        modal = _starts_with(self.text[after:after + 10], MODALS)
         if _starts_with(rest_f, LEAD_VERBS):
             role = "lead"
+        elif modal and (self.directive or self.in_section(i) or heading_block) and not self._is_issuer(found[0].text):
+            role = "lead"  # "Các lực lượng chức năng phải …"
         elif _starts_with(rest_f, SUPPORT_VERBS):
             role = "support"
         elif (self.in_section(i) or heading_block) and rest_f and _starts_with(rest_f, PREDICATE_WORDS):
@@ -713,6 +821,20 @@ class Extractor:
         scope = (after, p.end)
         self._add(found, role, "subject", scope, _first_sentence(self.text[after:p.end]), self._partners(after, p.end),
                   targets_in(self.text[after:p.end]))
+
+    def _skip_apposition(self, pos: int, end: int) -> int:
+        """Past an apposition that ends at the predicate: 'Bộ Tài chính - Phó Trưởng ban Thường
+        trực Ban Chỉ đạo 389 quốc gia | tập trung …'; ``pos`` itself when there is none."""
+        m = APPOSITION.match(self.text, pos, end)
+        if not m:
+            return pos
+        for n, w in enumerate(re.finditer(r"[^\s,;.:]+|[,;.:]", self.text[m.end():min(end, m.end() + 200)])):
+            at = m.end() + w.start()
+            if w.group(0) in ",;.:" or n > 15:
+                return pos
+            if n and self.text[at].islower() and _is_predicate(self.text, at, end):
+                return at
+        return pos
 
     def _is_issuer(self, name: str) -> bool:
         if not self.ctx.issuer:
@@ -826,9 +948,23 @@ class Extractor:
         except Exception:
             return None
 
+    def _fuller_names(self) -> None:
+        """A group named short where the document also names it in full ("Ủy ban nhân dân các
+        tỉnh, thành phố" beside "… trực thuộc trung ương") takes the full name."""
+        names = {d.agency.text for d in self.drafts if d.agency.group}
+        keys = sorted(((_word_key(n), n) for n in names), key=lambda kn: -len(kn[0]))
+        for d in self.drafts:
+            k = _word_key(d.agency.text)
+            if not d.agency.group or len(k.split()) < 3:
+                continue
+            longer = next((n for kn, n in keys if len(kn) > len(k) and kn.startswith(k + " ")), None)
+            if longer:
+                d.agency = Found(longer, d.agency.span, True)
+
     def _finish(self) -> list[Assignment]:
         out: list[Assignment] = []
         seen: set[tuple] = set()
+        self._fuller_names()
         for d in sorted(self.drafts, key=lambda d: d.agency.span[0]):
             key = (d.agency.span, d.role)
             if key in seen:
@@ -875,7 +1011,7 @@ class Extractor:
             text = _without_parens(self.text[start:end])
             for pat in (REPORT_TO, REPORT_DIRECT):
                 for m in pat.finditer(text):
-                    found = self.reader.agency_at(start + m.end(), end)
+                    found = self.reader.agency_at(start + m.end(), end, bodies=False)
                     if found is not None and not _is_vague(found.text):
                         return found.text
         return None

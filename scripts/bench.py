@@ -393,6 +393,45 @@ def _safe(func, db, args, kwargs) -> int:
         return 0
 
 
+# --- profile -------------------------------------------------------------------------------------
+
+
+def _frame_name(frame: str) -> str:
+    """'extract_file (extractors/pipeline.py:71)' -> 'extract_file (pipeline.py)'."""
+    name, _, where = frame.partition(" (")
+    return f"{name} ({where.split(':')[0].rsplit('/', 1)[-1]})" if where else name
+
+
+def summarize_folded(path: Path, *, within: str = "extract_file", top: int = 25) -> list[tuple[str, float, float]]:
+    """(function, inclusive share, self share) over the py-spy samples whose stack passes ``within``."""
+    inclusive: dict[str, int] = {}
+    own: dict[str, int] = {}
+    total = 0
+    for line in path.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        frames = [_frame_name(f) for f in stack.split(";")]
+        if not any(f.startswith(within + " ") for f in frames):
+            continue
+        n = int(count)
+        total += n
+        for f in set(frames):
+            inclusive[f] = inclusive.get(f, 0) + n
+        own[frames[-1]] = own.get(frames[-1], 0) + n
+    rows = sorted(((f, n) for f, n in inclusive.items() if not f.endswith("(bench.py)")), key=lambda kv: -kv[1])[:top]
+    return [(f, n / total, own.get(f, 0) / total) for f, n in rows] if total else []
+
+
+def profile_extraction(out: Path, paths: list[str]) -> Path:
+    """py-spy over the extraction phase; returns the folded stacks file."""
+    spy = shutil.which("py-spy") or str(Path(PYTHON).with_name("py-spy"))
+    folded = out / "profile-extract.folded"
+    payload = json.dumps({"paths": paths})
+    cmd = [spy, "record", "--format", "raw", "-r", "200", "-o", str(folded), "--",
+           PYTHON, __file__, "--phase", "extract", "--payload", payload]
+    subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
+    return folded
+
+
 PHASES = {"extract": phase_extract, "floor": phase_floor, "ner": phase_ner, "pdf": phase_pdf, "queries": phase_queries}
 
 
@@ -544,6 +583,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", type=int, default=50, help="queries of each kind per size")
     ap.add_argument("--workers", type=int, default=None, help="vanban load --workers (default: all cores)")
     ap.add_argument("--report-only", action="store_true", help="print the report of OUT/results.json and stop")
+    ap.add_argument("--profile", action="store_true",
+                    help="profile the extraction of --docs documents with py-spy (pip install py-spy), print where the "
+                         "time goes and stop")
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--payload", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -558,6 +600,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     out.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.profile:
+        ensure_corpus(out, max(sizes + [args.docs]), seed=args.seed, kb=args.kb)
+        folded = profile_extraction(out, corpus_paths(out, args.docs))
+        print(f"py-spy samples of extract_file on {args.docs} documents ({folded}): inclusive / self share")
+        for name, inclusive, own in summarize_folded(folded):
+            print(f"{100 * inclusive:5.1f}% {100 * own:5.1f}%  {name}")
+        return 0
     command = "python scripts/bench.py " + " ".join(a for a in (argv if argv is not None else sys.argv[1:]))
     results: dict = {"environment": environment(), "args": {**{k: str(v) for k, v in vars(args).items()}, "command": command.strip()}}
 

@@ -112,7 +112,7 @@ Giao Sở Lao động – Thương binh và Xã hội làm đầu mối theo dõ
 
 
 def test_request_addressees_lead_the_numbered_tasks():
-    found = run(REQUEST, doc_type="CV")
+    found = run(REQUEST, doc_type="KH")
     assert roles(found, "lead") == {
         ("các Sở, ban, ngành", "lead"),
         ("Ủy ban nhân dân các huyện, thành phố", "lead"),
@@ -206,7 +206,7 @@ def test_requirements_addressed_to_everyone_pass_to_the_assignments():
     ],
 )
 def test_mentions_that_assign_nothing(text):
-    assert [a for a in run(text, doc_type="CV") if a.role != "executes"] == []
+    assert [a for a in run(text, doc_type="KH") if a.role != "executes"] == []
 
 
 # --- details --------------------------------------------------------------------------------------
@@ -282,3 +282,86 @@ def test_seed_deadlines(stem, deadlines):
     (doc,) = (ROOT / "corpus" / "docs").glob(f"{stem}_*.txt")
     record = extract_file(doc)
     assert deadlines <= {a.deadline for a in record.assignments}
+
+
+# --- heads of bodies, members, shared head nouns, modals (each case one vocabulary entry) --------
+
+DIRECTIVE = HEADER + "{}\n"
+
+
+@pytest.mark.parametrize(
+    "sentence, leads",
+    [
+        # GOVERNMENT_BODIES and HEAD_TITLES ("Bộ trưởng", "Thủ trưởng", "Chủ tịch"); NAME_TAILS
+        ("1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ và Chủ tịch Ủy ban nhân dân "
+         "các tỉnh, thành phố trực thuộc Trung ương chỉ đạo các đơn vị quán triệt Chỉ thị.",
+         {"các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+          "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"}),
+        ("1. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan trực thuộc Chính phủ chủ trì rà soát các dự án.",
+         {"các Bộ, cơ quan ngang Bộ, cơ quan trực thuộc Chính phủ"}),
+        # "các đồng chí" as a form of address
+        ("Đề nghị các đồng chí Giám đốc Sở Y tế chỉ đạo quyết liệt việc phòng dịch.", {"Sở Y tế"}),
+        # "ông, bà" as a form of address
+        ("Các ông, bà Giám đốc Sở Tài chính có trách nhiệm thẩm định dự toán.", {"Sở Tài chính"}),
+        # "Giám đốc"
+        ("Giám đốc Sở Y tế chủ trì tổ chức kiểm tra.", {"Sở Y tế"}),
+        # "Chủ tịch"
+        ("Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm rà soát hồ sơ.", {"Ủy ban nhân dân các huyện"}),
+        # APPOSITION: a position after a hyphen is no part of the name; the predicate follows it
+        ("3. Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia tập trung chỉ đạo "
+         "hoàn thiện Kế hoạch.", {"Bộ Tài chính"}),
+        # NAME_HYPHEN: other capitalised words after a hyphen go on with the name
+        ("3. Cơ quan Lao động - Thương binh và Xã hội ở địa phương có trách nhiệm thống kê, rà soát.",
+         {"Cơ quan Lao động - Thương binh và Xã hội ở địa phương"}),
+        # MODALS: "phải", "cần", "cần phải"
+        ("2. Các lực lượng chức năng phải liên tục ra quân, xử lý nghiêm các đối tượng vi phạm.",
+         {"Các lực lượng chức năng"}),
+        ("2. Các lực lượng chức năng cần liên tục ra quân.", {"Các lực lượng chức năng"}),
+        ("2. Các lực lượng chức năng cần phải liên tục ra quân.", {"Các lực lượng chức năng"}),
+        # MEMBER_HEADS: "đại biểu", "các đại biểu", "hệ thống"; a head before the body it belongs to
+        ("Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh và đại biểu Hội đồng nhân dân tỉnh giám sát việc "
+         "triển khai thực hiện Nghị quyết này.",
+         {"Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh", "đại biểu Hội đồng nhân dân tỉnh"}),
+        ("Giao Thường trực Hội đồng nhân dân, các Tổ đại biểu và các đại biểu Hội đồng nhân dân tỉnh giám sát "
+         "việc thực hiện Nghị quyết.",
+         {"Thường trực Hội đồng nhân dân", "các Tổ đại biểu", "các đại biểu Hội đồng nhân dân tỉnh"}),
+        ("4. Đài Truyền hình Việt Nam và hệ thống các cơ quan báo chí tăng cường tuyên truyền.",
+         {"Đài Truyền hình Việt Nam", "hệ thống các cơ quan báo chí"}),
+        ("5. Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia tăng cường kiểm tra, đôn đốc.",
+         {"Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia"}),
+        # DISTRIBUTIVE: one head noun shared by the names after a colon
+        ("9. Đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức "
+         "triển khai phủ sóng.",
+         {"Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"}),
+        ("Đề nghị các Sở: Tài chính, Xây dựng chủ trì thẩm định hồ sơ.", {"Sở Tài chính", "Sở Xây dựng"}),
+    ],
+)
+def test_heads_members_and_modals(sentence, leads):
+    got = {a.agency for a in run(DIRECTIVE.format(sentence), doc_type="KH") if a.role == "lead"}
+    assert {name_key(x) for x in got} == {name_key(x) for x in leads}
+
+
+@pytest.mark.parametrize(
+    "sentence, leads",
+    [
+        # a short group takes the fuller name the document gives it
+        ("1. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, "
+         "thành phố trực thuộc Trung ương chủ trì rà soát.\n\n2. Đề nghị các đồng chí Bộ trưởng, Thủ trưởng "
+         "các cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố chỉ đạo quyết liệt.",
+         {"các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+          "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"}),
+        # a vague group beside a named body leads nothing
+        ("Ủy ban nhân dân các huyện và các cơ quan căn cứ chức năng khẩn trương triển khai.",
+         {"Ủy ban nhân dân các huyện"}),
+        # an office holder the report goes to is no lead; "Chủ tịch nước" is a body
+        ("Sở Y tế chủ trì kiểm tra, báo cáo Chủ tịch Ủy ban nhân dân tỉnh.", {"Sở Y tế"}),
+    ],
+)
+def test_fuller_names_and_no_extras(sentence, leads):
+    got = {a.agency for a in run(DIRECTIVE.format(sentence), doc_type="KH") if a.role == "lead"}
+    assert {name_key(x) for x in got} == {name_key(x) for x in leads}
+
+
+def test_report_goes_to_the_office_holder():
+    (a,) = run(DIRECTIVE.format("Sở Y tế chủ trì kiểm tra, báo cáo Chủ tịch Ủy ban nhân dân tỉnh."), doc_type="KH")
+    assert a.report_to == "Chủ tịch Ủy ban nhân dân tỉnh"
