@@ -302,9 +302,24 @@ MIN_WORDS = 3
 SAMPLE_CHARS = 200_000
 
 
+# Precomposed Vietnamese letters with a tone (ạ … ỹ, U+1EA0–U+1EF9): no legacy byte decodes
+# to them, and they are about half of the non-ASCII letters of Vietnamese Unicode text.
+_UNICODE_VIETNAMESE = re.compile(r"[\u1ea0-\u1ef9]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+UNICODE_SHARE = 0.35
+
+
+def is_plainly_unicode(sample: str) -> bool:
+    """Most of the text is Vietnamese Unicode already: no need to try the legacy tables."""
+    tones = len(_UNICODE_VIETNAMESE.findall(sample))
+    return tones >= 20 and tones >= UNICODE_SHARE * len(_NON_ASCII.findall(sample))
+
+
 def detect(text: str) -> str | None:
     """Name of the legacy encoding ``text`` is in, or None."""
     sample = text[:SAMPLE_CHARS]
+    if is_plainly_unicode(sample):
+        return None
     words = _legacy_words(sample)
     if len(words) < MIN_WORDS:
         return None

@@ -273,3 +273,13 @@ def test_font_names(font, encoding, capitals):
 ])
 def test_is_syllable(word, ok):
     assert legacy.is_syllable(word) is ok
+
+
+def test_unicode_text_skips_the_legacy_tables():
+    from extractors.legacy import detect, is_plainly_unicode
+
+    unicode_text = "Ủy ban nhân dân tỉnh Nghệ An ban hành Kế hoạch thực hiện Chương trình mục tiêu quốc gia. " * 5
+    assert is_plainly_unicode(unicode_text)
+    assert detect(unicode_text) is None
+    tcvn3 = "Céng hoµ x· héi chñ nghÜa ViÖt Nam " * 5
+    assert not is_plainly_unicode(tcvn3)
