@@ -23,6 +23,8 @@ Everything is loaded lazily, once. The lexicon is built by
 """
 from __future__ import annotations
 
+import bisect
+
 import json
 import unicodedata
 from dataclasses import dataclass
@@ -441,8 +443,10 @@ class AgencyMerger:
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
-        self._n = [t.norm_ for t in doc]
-        self._low = [t.text.lower() for t in doc]
+        # token attributes read as arrays: building a Token object per token is the slow part
+        strings = doc.vocab.strings
+        self._n = [strings[h] for h in doc.to_array("NORM").tolist()]
+        self._low = [strings[h] for h in doc.to_array("LOWER").tolist()]
         pieces = doc.spans.get("agency_parts", [])
         agencies = filter_spans([s for s in pieces if s.label_ == "AGENCY"])
         jurs = {s.start: s for s in filter_spans([s for s in pieces if s.label_ in ("JUR", "PLACE")])}
@@ -603,23 +607,42 @@ def agency_nlp():
 _WHITESPACE = re.compile(r"\s+")
 
 
-def _compact(text: str) -> tuple[str, list[int]]:
+class _OffsetMap:
+    """Offsets in the compacted text back to the original: compaction keeps runs of text
+    and turns each run of white space into one character, so a sorted list of run starts
+    is enough (no per-character table)."""
+
+    def __init__(self, starts: list[int], origins: list[int], length: int):
+        self.starts, self.origins, self.length = starts, origins, length
+
+    def __getitem__(self, pos: int) -> int:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.origins[i] + (pos - self.starts[i]) if i >= 0 else pos
+
+
+def _compact(text: str) -> tuple[str, _OffsetMap]:
     """``text`` with each run of spaces and single line breaks as one space (a hard-wrapped
-    name is still one name) and each paragraph break as one newline; and, for every
-    character of the result, its offset in ``text`` (plus the end)."""
+    name is still one name) and each paragraph break as one newline; and the map from
+    offsets in the result back to offsets in ``text``."""
     parts: list[str] = []
-    offsets: list[int] = []
-    pos = 0
+    starts: list[int] = []
+    origins: list[int] = []
+    pos = out = 0
     for m in _WHITESPACE.finditer(text):
-        parts.append(text[pos:m.start()])
-        offsets.extend(range(pos, m.start()))
+        if m.start() > pos:
+            starts.append(out), origins.append(pos)
+            parts.append(text[pos:m.start()])
+            out += m.start() - pos
+        starts.append(out), origins.append(m.start())
         parts.append("\n" if m.group(0).count("\n") >= 2 else " ")
-        offsets.append(m.start())
+        out += 1
         pos = m.end()
-    parts.append(text[pos:])
-    offsets.extend(range(pos, len(text)))
-    offsets.append(len(text))
-    return "".join(parts), offsets
+    if pos < len(text):
+        starts.append(out), origins.append(pos)
+        parts.append(text[pos:])
+        out += len(text) - pos
+    starts.append(out), origins.append(len(text))
+    return "".join(parts), _OffsetMap(starts, origins, out)
 
 
 def find_agencies(text: str) -> list[AgencyMention]:
