@@ -604,7 +604,9 @@ def agency_nlp():
     return nlp
 
 
-_WHITESPACE = re.compile(r"\s+")
+# What compaction changes: runs of two or more white-space characters, and any single one
+# other than a plain space (a single space is kept as it is).
+_WHITESPACE_TO_COMPACT = re.compile(r"\s{2,}|[^\S ]")
 
 
 class _OffsetMap:
@@ -628,7 +630,7 @@ def _compact(text: str) -> tuple[str, _OffsetMap]:
     starts: list[int] = []
     origins: list[int] = []
     pos = out = 0
-    for m in _WHITESPACE.finditer(text):
+    for m in _WHITESPACE_TO_COMPACT.finditer(text):
         if m.start() > pos:
             starts.append(out), origins.append(pos)
             parts.append(text[pos:m.start()])

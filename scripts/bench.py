@@ -583,6 +583,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", type=int, default=50, help="queries of each kind per size")
     ap.add_argument("--workers", type=int, default=None, help="vanban load --workers (default: all cores)")
     ap.add_argument("--report-only", action="store_true", help="print the report of OUT/results.json and stop")
+    ap.add_argument("--resume", action="store_true",
+                    help="keep what OUT/results.json holds already and measure only the rest (after an interrupted run)")
     ap.add_argument("--profile", action="store_true",
                     help="profile the extraction of --docs documents with py-spy (pip install py-spy), print where the "
                          "time goes and stop")
@@ -609,37 +611,46 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     command = "python scripts/bench.py " + " ".join(a for a in (argv if argv is not None else sys.argv[1:]))
     results: dict = {"environment": environment(), "args": {**{k: str(v) for k, v in vars(args).items()}, "command": command.strip()}}
+    if args.resume and results_path.exists():
+        results = json.loads(results_path.read_text())
 
     def save() -> None:
         results_path.write_text(json.dumps(results, ensure_ascii=False, indent=1))
 
-    results["loadavg"] = []
+    results.setdefault("loadavg", [])
 
     def step(message: str) -> None:
         results["loadavg"].append([message, round(os.getloadavg()[0], 2)])
         print(f"bench: {message}", file=sys.stderr, flush=True)
 
     step(f"corpus of {max(sizes + [args.docs])} documents")
-    results["corpus"] = ensure_corpus(out, max(sizes + [args.docs]), seed=args.seed, kb=args.kb)
+    corpus = ensure_corpus(out, max(sizes + [args.docs]), seed=args.seed, kb=args.kb)
+    results.setdefault("corpus", corpus)
     paths = corpus_paths(out, args.docs)
-    step(f"extraction of {len(paths)} documents, per stage")
-    results["extract"] = run_phase("extract", {"paths": paths})
-    step("floor baseline")
-    results["floor"] = run_phase("floor", {"paths": paths})
-    if args.ner_docs:
+    if "extract" not in results:
+        step(f"extraction of {len(paths)} documents, per stage")
+        results["extract"] = run_phase("extract", {"paths": paths})
+    if "floor" not in results:
+        step("floor baseline")
+        results["floor"] = run_phase("floor", {"paths": paths})
+    if args.ner_docs and "ner" not in results:
         results["ner_paths"] = paths[: args.ner_docs]
         step(f"underthesea baseline on {args.ner_docs} documents")
         results["ner"] = run_phase("ner", {"paths": results["ner_paths"]})
     save()
-    if args.pdf_docs:
+    if args.pdf_docs and "pdf" not in results:
         step(f"{args.pdf_docs} PDFs")
         pdfs = ensure_pdfs(out, args.pdf_docs, seed=args.seed, kb=args.kb * 2)
         results["pdf"] = run_phase("pdf", {"paths": pdfs})
         save()
-    results["loads"] = []
+    results.setdefault("loads", [])
+    done = {r["n"] for r in results["loads"]}
     for n in sizes:
+        if n in done:
+            continue
         step(f"vanban load of {n} documents")
         results["loads"].append(bench_load(out, n, args.workers, args.queries))
+        results["loads"].sort(key=lambda r: r["n"])
         save()
     print(render(results))
     return 0

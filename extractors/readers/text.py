@@ -8,6 +8,7 @@ recognised later, in normalization.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ..errors import BinaryGarbageError, EmptyFileError
@@ -29,12 +30,15 @@ BOMS = (
 )
 
 
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
     """Text with many control characters is not a document."""
     if not text:
         return False
     sample = text[:20000]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f\v") or c == "\ufffd")
+    bad = len(_CONTROL_CHARS.findall(sample))
     return bad / len(sample) > 0.05
 
 
