@@ -139,10 +139,17 @@ def environment() -> dict:
                 break
     except OSError:
         pass
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
-    except OSError:
-        commit = "?"
+    # a tree exported with `git archive` has no .git: its commit comes from $VANBAN_COMMIT
+    commit = os.environ.get("VANBAN_COMMIT", "")
+    if not commit:
+        try:
+            commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                    cwd=ROOT).stdout.strip()
+            dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                                   text=True, cwd=ROOT).stdout.strip()
+            commit += " (with uncommitted changes)" if dirty else ""
+        except OSError:
+            commit = "?"
     return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "commit": commit or "?",
             "date": time.strftime("%Y-%m-%d %H:%M")}
 
@@ -482,7 +489,7 @@ def _rate(n: float, seconds: float) -> float:
 def render(results: dict) -> str:
     env, args = results["environment"], results["args"]
     lines = [
-        f"Run of {env['date']} at commit {env['commit']} (working tree): {env['cpu']}, {env['cores']} cores, "
+        f"Run of {env['date']} at commit {env['commit']}: {env['cpu']}, {env['cores']} cores, "
         f"Python {env['python']}.",
         f"Command: `{args['command']}`",
     ]
