@@ -24,21 +24,12 @@ def _lines(path) -> list[str]:
     return path.read_text(encoding="utf-8").replace("\t", " ").split("\n")
 
 
+@pytest.mark.parametrize("fmt,make", [("pdf", make_pdf), ("docx", make_docx)])
 @pytest.mark.parametrize("seed", SEEDS, ids=[p.name[:3] for p in SEEDS])
-def test_seed_as_pdf(seed, tmp_path):
+def test_seed_in_other_formats(seed, fmt, make, tmp_path):
     expected = _fields(extract_file(seed))
-    pdf = make_pdf(tmp_path / (seed.stem + ".pdf"), [ln.replace("**", "") for ln in _lines(seed)])
-    record = extract_file(pdf)
+    path = make(tmp_path / f"{seed.stem}.{fmt}", [ln.replace("**", "") for ln in _lines(seed)])
+    record = extract_file(path)
     assert record.error is None
-    assert record.format == "pdf"
-    assert _fields(record) == expected
-
-
-@pytest.mark.parametrize("seed", SEEDS, ids=[p.name[:3] for p in SEEDS])
-def test_seed_as_docx(seed, tmp_path):
-    expected = _fields(extract_file(seed))
-    docx = make_docx(tmp_path / (seed.stem + ".docx"), [ln.replace("**", "") for ln in _lines(seed)])
-    record = extract_file(docx)
-    assert record.error is None
-    assert record.format == "docx"
+    assert record.format == fmt
     assert _fields(record) == expected
