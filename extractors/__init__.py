@@ -1,24 +1,24 @@
 """From a file to a document record: read -> normalize -> segment -> extract.
 
 The stage functions, each usable alone:
-- ``read(path)``: bytes to ``RawText`` (readers/)
-- ``normalize(raw)``: canonical text (normalize.py)
-- ``segment(text)``: the document's parts (segment.py)
+- ``read(path)``: bytes to ``RawText`` (read/)
+- ``normalize(raw)``: canonical text (normalize/)
+- ``segment(text)``: the document's parts (segment/)
 - ``extract_file(path)`` / ``extract_text(text)``: the whole record (pipeline.py)
 """
-from .normalize import normalize
-from .readers import read
-from .segment import segment
+from vanban.extractors.normalize.steps import normalize
+from vanban.extractors.read import read
+from vanban.extractors.segment.parts import segment
 
 
 def extract_file(path):
-    from .pipeline import extract_file as _extract_file
+    from vanban.extractors.pipeline import extract_file as _extract_file
 
     return _extract_file(path)
 
 
 def extract_text(text, source="<text>"):
-    from .pipeline import extract_text as _extract_text
+    from vanban.extractors.pipeline import extract_text as _extract_text
 
     return _extract_text(text, source)
 

@@ -12,9 +12,9 @@ import multiprocessing as mp
 import sys
 from pathlib import Path
 
-from schemas import DocumentRecord, ErrorInfo
+from vanban.schemas import DocumentRecord, ErrorInfo
 
-from .errors import ExtractionMemoryError, ExtractionTimeoutError
+from vanban.extractors.errors import ExtractionMemoryError, ExtractionTimeoutError
 
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_MB = 4096
@@ -37,7 +37,7 @@ def _limit_memory(memory_mb: int | None) -> None:
 def _child(conn, path: str, memory_mb: int | None) -> None:
     try:
         _limit_memory(memory_mb)
-        from .pipeline import extract_file
+        from vanban.extractors.pipeline import extract_file
 
         try:
             record = extract_file(path)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .segment import Segments
+from vanban.extractors.segment.parts import Segments
 
 
 @dataclass

@@ -7,23 +7,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from schemas import DocumentRecord, ErrorInfo
+from vanban.schemas import DocumentRecord, ErrorInfo
 
-from . import header as header_mod
-from .context import DocContext
-from .errors import VanbanError
-from .normalize import NormalizedText, normalize
-from .readers import RawText, read
-from .segment import segment
+from vanban.extractors.extract import header as header_mod
+from vanban.extractors.context import DocContext
+from vanban.extractors.errors import VanbanError
+from vanban.extractors.normalize.steps import NormalizedText, normalize
+from vanban.extractors.read import RawText, read
+from vanban.extractors.segment.parts import segment
 
 
 def _run_extractors(ctx: DocContext, record: DocumentRecord) -> None:
     # Each extractor is a pure function of the context; imported here so that
     # a command that needs none of them (schema, help) loads none of them.
-    from .amounts import extract_amounts
-    from .assignments import extract_assignments
-    from .budget import check_budget
-    from .references import extract_references
+    from vanban.extractors.extract.amounts.find import extract_amounts
+    from vanban.extractors.extract.assignments.find import extract_assignments
+    from vanban.extractors.extract.amounts.budget import check_budget
+    from vanban.extractors.extract.references.find import extract_references
 
     record.references = extract_references(ctx)
     record.amounts = extract_amounts(ctx)

@@ -1,5 +1,5 @@
 """Pydantic models of the document record (see ../shared/spec/OUTPUT.md)."""
-from .record import (
+from vanban.schemas.record import (
     Amount,
     Assignment,
     BudgetCheck,

@@ -212,14 +212,14 @@ def size_folder(out: Path, n: int) -> Path:
 
 # (label, module, attribute): the stage functions extract_file calls, in pipeline order.
 STAGES = (
-    ("read", "extractors.pipeline", "read"),
-    ("normalize", "extractors.pipeline", "normalize"),
-    ("segment", "extractors.pipeline", "segment"),
-    ("header", "extractors.header", "extract_header"),
-    ("references", "extractors.references", "extract_references"),
-    ("amounts", "extractors.amounts", "extract_amounts"),
-    ("budget", "extractors.budget", "check_budget"),
-    ("assignments", "extractors.assignments", "extract_assignments"),
+    ("read", "vanban.extractors.pipeline", "read"),
+    ("normalize", "vanban.extractors.pipeline", "normalize"),
+    ("segment", "vanban.extractors.pipeline", "segment"),
+    ("header", "vanban.extractors.extract.header", "extract_header"),
+    ("references", "vanban.extractors.extract.references.find", "extract_references"),
+    ("amounts", "vanban.extractors.extract.amounts.find", "extract_amounts"),
+    ("budget", "vanban.extractors.extract.amounts.budget", "check_budget"),
+    ("assignments", "vanban.extractors.extract.assignments.find", "extract_assignments"),
 )
 
 
@@ -240,7 +240,7 @@ def phase_extract(p: dict) -> dict:
 
     paths = p["paths"]
     started = time.perf_counter()
-    from extractors.pipeline import extract_file, extract_text
+    from vanban.extractors.pipeline import extract_file, extract_text
 
     extract_text("Số: 1/KH-UBND\nKẾ HOẠCH\nGiao Sở Tài chính chủ trì, kinh phí 1,5 tỷ đồng.")
     warmup = time.perf_counter() - started
@@ -324,7 +324,7 @@ def phase_pdf(p: dict) -> dict:
     """Pages per second: the product's PDF reader against plain pdfplumber, same files."""
     import pdfplumber
 
-    from extractors.readers import read
+    from vanban.extractors.read import read
 
     paths = p["paths"]
     read(paths[0])  # imports and first use
@@ -392,7 +392,7 @@ def phase_queries(p: dict) -> dict:
 
 
 def _safe(func, db, args, kwargs) -> int:
-    from extractors.errors import VanbanError
+    from vanban.extractors.errors import VanbanError
 
     try:
         return len(func(db, *args, **kwargs))

@@ -1,4 +1,4 @@
-"""Build the agency lexicon and the province table that ``extractors/agencies.py`` loads.
+"""Build the agency lexicon and the province table that ``extractors/extract/agencies/`` loads.
 
 Writes, from the reviewed tables below and underthesea's offline administrative-unit list
 (``underthesea/address/data/mapping.json``, effective 1 July 2025):
@@ -12,7 +12,7 @@ Writes, from the reviewed tables below and underthesea's offline administrative-
   level and aliases; the abbreviation table behind ``agency_key``; the group words.
 - ``models/agency_patterns.jsonl``: spaCy SpanRuler patterns generated from the two
   files above (phrase patterns over the folded ``NORM`` of the tokenizer in
-  ``extractors/agencies.py``).
+  ``extractors/extract/agencies/``).
 
 Run: ``.venv/bin/python scripts/build_agency_lexicon.py`` (a few seconds). The output is
 deterministic; review the diff of ``models/`` before committing.
@@ -342,7 +342,7 @@ OLD_NAMES_EXTRA = {
 
 
 def slug(text: str) -> str:
-    from extractors.agencies import fold
+    from vanban.extractors.extract.agencies.lexicon import fold
 
     return "-".join(fold(text).replace("&", " va ").replace(",", " ").replace("-", " ").replace(".", " ").split())
 
@@ -433,7 +433,7 @@ def build_agencies() -> dict:
         "note": (
             "Agency lexicon: canonical names (new tone placement), ids, level (national, "
             "province, district, local = any local level) and kind. Local bodies take the "
-            "jurisdiction of the mention or of the document (extractors/agencies.py). "
+            "jurisdiction of the mention or of the document (extractors/extract/agencies/). "
             "Aliases list the forms no rule derives; the abbreviation table and the tone "
             "pairs are the alias rules. Built by scripts/build_agency_lexicon.py; see AGENCIES.md."
         ),
@@ -492,7 +492,7 @@ def name_variants(name: str, aliases: list[str]) -> set[str]:
 
 
 def build_patterns(agencies: dict, provinces: dict) -> list[dict]:
-    from extractors.agencies import norm_phrase
+    from vanban.extractors.extract.agencies.lexicon import norm_phrase
 
     patterns: dict[tuple[str, str], dict] = {}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from schemas import Assignment, BudgetCheck, DocumentRecord, Reference
+from vanban.schemas import Assignment, BudgetCheck, DocumentRecord, Reference
 from vanban import store
 
 

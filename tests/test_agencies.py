@@ -1,4 +1,4 @@
-"""Agency lexicon, matching key, canonical identity and recognition (extractors/agencies.py)."""
+"""Agency lexicon, matching key, canonical identity and recognition (vanban.extractors.extract.agencies)."""
 from __future__ import annotations
 
 import importlib.util
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.agencies import (
+from vanban.extractors.extract.agencies.lexicon import (
     MODELS,
     agency_key,
     canonical_agency,
@@ -18,7 +18,7 @@ from extractors.agencies import (
     province,
     provinces,
 )
-from extractors.context import Jurisdiction
+from vanban.extractors.context import Jurisdiction
 
 NGHE_AN = Jurisdiction("tỉnh", "Nghệ An")
 CAN_THO = Jurisdiction("thành phố", "Cần Thơ")

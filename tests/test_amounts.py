@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.amounts import find_amounts, label_before
-from extractors.pipeline import extract_file
-from extractors.vn_numbers import format_vnd, number_to_words
+from vanban.extractors.extract.amounts.find import find_amounts, label_before
+from vanban.extractors.pipeline import extract_file
+from vanban.extractors.extract.amounts.numbers import format_vnd, number_to_words
 
 from .conftest import DOCS, GOLD
 

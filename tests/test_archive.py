@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from extractors.errors import (
+from vanban.extractors.errors import (
     CorruptFileError,
     EncryptedArchiveError,
     FileTooLargeError,

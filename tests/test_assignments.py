@@ -1,4 +1,4 @@
-"""Assignments: who must do what, by when, with whom (extractors/assignments.py)."""
+"""Assignments: who must do what, by when, with whom (vanban.extractors.extract.assignments)."""
 from __future__ import annotations
 
 import json
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.assignments import deadline_in, extract_assignments, recurrence_in, targets_in
-from extractors.context import DocContext, Jurisdiction
-from extractors.segment import segment
+from vanban.extractors.extract.assignments.find import deadline_in, extract_assignments, recurrence_in, targets_in
+from vanban.extractors.context import DocContext, Jurisdiction
+from vanban.extractors.segment.parts import segment
 from vanban.evaluate import name_key
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -265,7 +265,7 @@ ALSO_ADDRESSED = {"cac to chuc chinh tri xa hoi", "cac to chuc chinh tri xa hoi 
 
 @pytest.mark.parametrize("gold_path", SEEDS, ids=[p.stem[:3] for p in SEEDS])
 def test_seed_leads(gold_path):
-    from extractors.pipeline import extract_file
+    from vanban.extractors.pipeline import extract_file
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     record = extract_file(ROOT / "corpus" / "docs" / gold["source"])
@@ -277,7 +277,7 @@ def test_seed_leads(gold_path):
 
 @pytest.mark.parametrize("stem, deadlines", [("001", {"2023-06-15"}), ("003", {"2023-04"})])
 def test_seed_deadlines(stem, deadlines):
-    from extractors.pipeline import extract_file
+    from vanban.extractors.pipeline import extract_file
 
     (doc,) = (ROOT / "corpus" / "docs").glob(f"{stem}_*.txt")
     record = extract_file(doc)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.bounded import extract_file_bounded
-from extractors.pipeline import extract_file
+from vanban.extractors.bounded import extract_file_bounded
+from vanban.extractors.pipeline import extract_file
 
 from .conftest import make_docx, make_pdf
 
@@ -153,7 +153,7 @@ def test_timeout_gives_a_record(tmp_path, monkeypatch):
         while True:
             time.sleep(1)
 
-    monkeypatch.setattr("extractors.pipeline.extract_file", stuck)
+    monkeypatch.setattr("vanban.extractors.pipeline.extract_file", stuck)
     started = time.monotonic()
     record = extract_file_bounded(path, timeout_s=2)
     assert time.monotonic() - started < 10
@@ -171,7 +171,7 @@ def test_memory_bound_gives_a_record(tmp_path, monkeypatch):
             blocks.append(bytearray(256 * 2**20))
         return blocks
 
-    monkeypatch.setattr("extractors.pipeline.extract_file", greedy)
+    monkeypatch.setattr("vanban.extractors.pipeline.extract_file", greedy)
     record = extract_file_bounded(path, timeout_s=60, memory_mb=768)
     assert record.error.code == "extraction_out_of_memory"
 
@@ -193,7 +193,7 @@ def test_crash_in_extraction_is_reported(tmp_path, monkeypatch):
     def crash(p):
         os._exit(3)
 
-    monkeypatch.setattr("extractors.pipeline.extract_file", crash)
+    monkeypatch.setattr("vanban.extractors.pipeline.extract_file", crash)
     record = extract_file_bounded(path, timeout_s=30)
     assert record.error.code == "extraction_failed" and "exit code 3" in record.error.message
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.budget import build_outline, is_exact, marker_kind
-from extractors.pipeline import extract_file, extract_text
-from schemas import Amount
+from vanban.extractors.extract.amounts.budget import build_outline, is_exact, marker_kind
+from vanban.extractors.pipeline import extract_file, extract_text
+from vanban.schemas import Amount
 
 from .conftest import DOCS
 

@@ -4,8 +4,8 @@ from importlib import resources
 
 import pytest
 
-from extractors import citation_patterns as cp
-from extractors.doc_types import TYPE_WORDS
+from vanban.extractors.extract.references import patterns as cp
+from vanban.extractors.extract.doc_types import TYPE_WORDS
 
 # printed form -> (number, serial, year, type symbol, type code, issuer symbols, party)
 NUMBER_FORMS = [
@@ -99,7 +99,7 @@ def test_number_key(a, b):
 
 # --- the symbol tables: every entry is read as it says ---------------------------------
 
-TABLES = json.loads(resources.files("models").joinpath("citation_symbols.json").read_text("utf-8"))
+TABLES = json.loads(resources.files("vanban.models").joinpath("citation_symbols.json").read_text("utf-8"))
 
 
 def _entries(name):

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.dates import DateMatch, date_at, find_dates, iso_date, parse_vn_date
+from vanban.extractors.extract.dates import DateMatch, date_at, find_dates, iso_date, parse_vn_date
 
 FORMS = [
     # long form

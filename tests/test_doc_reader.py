@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from extractors.errors import CorruptFileError, DocxProtectedError
-from extractors.pipeline import extract_file
-from extractors.readers import doc as doc_reader
-from extractors.readers import read
+from vanban.extractors.errors import CorruptFileError, DocxProtectedError
+from vanban.extractors.pipeline import extract_file
+from vanban.extractors.read import doc as doc_reader
+from vanban.extractors.read import read
 
 DATA = Path(__file__).parent / "data"
 

@@ -1,7 +1,7 @@
 """Every type word of the table maps to its code, in any case and spacing."""
 import pytest
 
-from extractors.doc_types import TYPE_WORDS, code_for, match_type_word, type_word_regex
+from vanban.extractors.extract.doc_types import TYPE_WORDS, code_for, match_type_word, type_word_regex
 
 EXPECTED = {
     "Thông tư liên tịch": "TTLT", "Nghị quyết liên tịch": "NQ", "Kế hoạch phối hợp": "KH",

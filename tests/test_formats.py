@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.pipeline import extract_file
+from vanban.extractors.pipeline import extract_file
 
 from .conftest import SEEDS, make_docx, make_pdf
 

@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from extractors.header import clean_number, compose_issuer, parse_signature_block, parse_vn_date, split_items, symbol_parts
-from extractors.context import Jurisdiction
-from extractors.pipeline import extract_text
-from extractors.segment import DISTRIBUTION_START, RECIPIENTS_START
+from vanban.extractors.extract.header import clean_number, compose_issuer, parse_signature_block, parse_vn_date, split_items, symbol_parts
+from vanban.extractors.context import Jurisdiction
+from vanban.extractors.pipeline import extract_text
+from vanban.extractors.segment.parts import DISTRIBUTION_START, RECIPIENTS_START
 
 from .conftest import GOLD, SEEDS
 

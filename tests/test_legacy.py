@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import regex as re
 
-from extractors import legacy
-from extractors.normalize import normalize
-from extractors.pipeline import extract_file
-from extractors.readers import read
+from vanban.extractors.normalize import legacy
+from vanban.extractors.normalize.steps import normalize
+from vanban.extractors.pipeline import extract_file
+from vanban.extractors.read import read
 
 DATA = Path(__file__).parent / "data"
 SEEDS = sorted((Path(__file__).parent.parent / "corpus" / "docs").glob("00[0-4]_*.txt"))
@@ -90,7 +90,7 @@ def test_every_vni_entry_has_an_example():
 
 
 def _vni_source_text() -> str:
-    from extractors.readers.doc import Word97, _drop_field_codes
+    from vanban.extractors.read.doc import Word97, _drop_field_codes
 
     runs = _drop_field_codes(Word97((DATA / "041.doc").read_bytes()).runs())
     return "".join(r.text for r in runs)
@@ -276,7 +276,7 @@ def test_is_syllable(word, ok):
 
 
 def test_unicode_text_skips_the_legacy_tables():
-    from extractors.legacy import detect, is_plainly_unicode
+    from vanban.extractors.normalize.legacy import detect, is_plainly_unicode
 
     unicode_text = "Ủy ban nhân dân tỉnh Nghệ An ban hành Kế hoạch thực hiện Chương trình mục tiêu quốc gia. " * 5
     assert is_plainly_unicode(unicode_text)

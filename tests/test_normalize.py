@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.normalize import (
+from vanban.extractors.normalize.steps import (
     fix_d_variants,
     fix_homoglyphs,
     fix_spaces,
@@ -95,7 +95,7 @@ HARD_WRAPPED = "\n".join(
 
 
 def test_unwrap_joins_broken_headings_only_in_hard_wrapped_text():
-    from extractors.normalize import unwrap_lines
+    from vanban.extractors.normalize.steps import unwrap_lines
 
     text = HARD_WRAPPED + "\n4. Sở Khoa học\nvà Công nghệ\n1.\nSở Công Thương:\n250\n75\nĐơn vị tính: triệu đồng\n"
     out = unwrap_lines(text).split("\n")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors import fuzzy, legacy
-from extractors.normalize import normalize
-from extractors.pipeline import extract_text
-from extractors.readers.base import RawText
+from vanban.extractors.common import fuzzy
+from vanban.extractors.normalize import legacy
+from vanban.extractors.normalize.steps import normalize
+from vanban.extractors.pipeline import extract_text
+from vanban.extractors.read.base import RawText
 
 # Pieces that steer the text towards what the extractors look for.
 PIECES = [

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from extractors import fuzzy
-from extractors.errors import OcrUnavailableError
-from extractors.pipeline import extract_file
-from extractors.readers import ocr
+from vanban.extractors.common import fuzzy
+from vanban.extractors.errors import OcrUnavailableError
+from vanban.extractors.pipeline import extract_file
+from vanban.extractors.read import ocr
 
 from .conftest import SEEDS, make_pdf
 

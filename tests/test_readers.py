@@ -5,10 +5,10 @@ import codecs
 
 import pytest
 
-from extractors.errors import EmptyFileError, UnsupportedFormatError
-from extractors.normalize import normalize
-from extractors.readers import read
-from extractors.readers.pdf import split_header_columns
+from vanban.extractors.errors import EmptyFileError, UnsupportedFormatError
+from vanban.extractors.normalize.steps import normalize
+from vanban.extractors.read import read
+from vanban.extractors.read.pdf import split_header_columns
 
 from .conftest import make_docx, make_pdf
 
@@ -165,7 +165,7 @@ def test_pdf_under_a_wrong_extension_is_read_as_pdf(tmp_path):
 
 
 def test_bytes_undefined_in_cp1258_are_kept():
-    from extractors.readers.text import decode_bytes
+    from vanban.extractors.read.text import decode_bytes
 
     text, encoding = decode_bytes("Sở Y tế ".encode("utf-8")[:3] + b"\x81\x8a\xff")
     assert encoding == "cp1258"

@@ -5,12 +5,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.citation_patterns import number_key
-from extractors.context import DocContext, Jurisdiction
-from extractors.doc_types import TYPE_WORDS
-from extractors.pipeline import extract_file
-from extractors.references import extract_references, references_to_spacy
-from extractors.segment import segment
+from vanban.extractors.extract.references.patterns import number_key
+from vanban.extractors.context import DocContext, Jurisdiction
+from vanban.extractors.extract.doc_types import TYPE_WORDS
+from vanban.extractors.pipeline import extract_file
+from vanban.extractors.extract.references.find import extract_references, references_to_spacy
+from vanban.extractors.segment.parts import segment
 
 from .conftest import GOLD, SEEDS
 
@@ -74,7 +74,7 @@ NUMBER_IN_TEXT = [
 
 @pytest.mark.parametrize("text,number,doc_type", NUMBER_IN_TEXT)
 def test_number_forms_in_text(text, number, doc_type):
-    from extractors.normalize import normalize
+    from vanban.extractors.normalize.steps import normalize
 
     ref = one(normalize(text).text)
     assert (ref.number, ref.doc_type) == (number, doc_type)

@@ -1,8 +1,8 @@
 """Segmentation: the parts of a document and its numbered section tree."""
 from __future__ import annotations
 
-from extractors.normalize import normalize
-from extractors.segment import segment
+from vanban.extractors.normalize.steps import normalize
+from vanban.extractors.segment.parts import segment
 
 from .conftest import DOCS
 

@@ -163,7 +163,7 @@ def _format(index: int) -> str:
 def extracted(tmp_path_factory) -> dict[str, dict]:
     """N_EXTRACT generated documents (mostly .txt, some .docx and .pdf) extracted and
     compared with their gold: stem -> {format, scores (field -> Score), budget}."""
-    from extractors.pipeline import extract_file
+    from vanban.extractors.pipeline import extract_file
     from vanban.evaluate import compare
 
     out = tmp_path_factory.mktemp("synth")

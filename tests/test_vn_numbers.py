@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.amount_patterns import patterns
-from extractors.amounts import find_amounts, parse_amount
-from extractors.vn_numbers import (
+from vanban.extractors.extract.amounts.patterns import patterns
+from vanban.extractors.extract.amounts.find import find_amounts, parse_amount
+from vanban.extractors.extract.amounts.numbers import (
     DATA_PATH,
     NumberFormatError,
     format_figure,

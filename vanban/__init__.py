@@ -1,5 +1,5 @@
 """vanban: Vietnamese official documents to a structured, cross-referenced database."""
-from extractors.pipeline import extract_file, extract_text
+from vanban.extractors.pipeline import extract_file, extract_text
 
 __version__ = "0.1.0"
 __all__ = ["extract_file", "extract_text", "__version__"]

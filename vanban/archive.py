@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterator, Literal, Union
 
-from extractors.errors import (
+from vanban.extractors.errors import (
     CorruptFileError,
     EncryptedArchiveError,
     FileTooLargeError,

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import regex as re
 
-from extractors.vn_numbers import format_figure
-from schemas import BudgetCheck, ErrorInfo
-from schemas.record import BudgetPart
+from vanban.extractors.extract.amounts.numbers import format_figure
+from vanban.schemas import BudgetCheck, ErrorInfo
+from vanban.schemas.record import BudgetPart
 
 
 @dataclass
@@ -80,10 +80,10 @@ def line_map(source_text: str, normalized_text: str, *, window: int = 400) -> di
 
 def audit_file(path: str | Path) -> FileAudit:
     """Extract one file and audit its budget figures; an unreadable file gives an ``error``."""
-    from extractors.errors import VanbanError
-    from extractors.normalize import normalize
-    from extractors.pipeline import extract_normalized
-    from extractors.readers import read
+    from vanban.extractors.errors import VanbanError
+    from vanban.extractors.normalize.steps import normalize
+    from vanban.extractors.pipeline import extract_normalized
+    from vanban.extractors.read import read
 
     path = Path(path)
     try:

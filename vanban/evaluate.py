@@ -63,7 +63,7 @@ def name_key(s: str | None) -> str:
 def number_key(s: str | None) -> str:
     if not s:
         return ""
-    from extractors.normalize import fix_d_variants, fix_homoglyphs
+    from vanban.extractors.normalize.steps import fix_d_variants, fix_homoglyphs
 
     s = fix_homoglyphs(fix_d_variants(unicodedata.normalize("NFC", s)))
     return re.sub(r"[\s\-–—]+", "", s).casefold()
@@ -252,7 +252,7 @@ def evaluate_dir(gold_dir: Path, *, pred_dir: Path | None = None, docs_dirs: lis
                  extract: Callable[[Path], dict] | None = None) -> dict:
     """Score every gold file in ``gold_dir``; returns {"fields": {field: score dict}, "documents": n, ...}."""
     if extract is None:
-        from extractors.pipeline import extract_file
+        from vanban.extractors.pipeline import extract_file
 
         def extract(path: Path) -> dict:
             return extract_file(path).model_dump(exclude={"text"})

@@ -137,7 +137,7 @@ class NumberParts(NamedTuple):
 @lru_cache(maxsize=1 << 16)
 def parse_number(number: str | None) -> NumberParts:
     """'27/2022/NĐ-CP' -> NumberParts(num='27', year=2022, type_code='NĐ', issuer_codes=('CP',))."""
-    from extractors.header import symbol_parts
+    from vanban.extractors.extract.header import symbol_parts
 
     s = clean_printed_number(number)
     if not s:
@@ -155,7 +155,7 @@ def parse_number(number: str | None) -> NumberParts:
 
 def is_national(number: str | None, issuer: str | None = None) -> bool:
     """National documents (NĐ-CP, QĐ-TTg, TT-BTC, ../TW, Luật ../QH15) are unique by number and year."""
-    from extractors.doc_types import NATIONAL_ISSUERS
+    from vanban.extractors.extract.doc_types import NATIONAL_ISSUERS
 
     codes = {fold(c).upper() for c in parse_number(number).issuer_codes}
     national = {fold(c).upper() for c in (*NATIONAL_ISSUERS, *MINISTRY_CODES)}
@@ -173,7 +173,7 @@ def is_national(number: str | None, issuer: str | None = None) -> bool:
 @lru_cache(maxsize=1)
 def _places() -> dict:
     """The province and district table the agency lexicon uses (``models/provinces.json``)."""
-    from extractors.agencies import MODELS
+    from vanban.extractors.extract.agencies.lexicon import MODELS
 
     return json.loads((MODELS / "provinces.json").read_text(encoding="utf-8"))
 
@@ -303,7 +303,7 @@ def _place_rows() -> dict[str, tuple[str, str]]:
 
 
 def _jurisdiction_arg(jurisdiction: str | None):
-    from extractors.context import Jurisdiction
+    from vanban.extractors.context import Jurisdiction
 
     if not jurisdiction or jurisdiction == NATIONAL:
         return None
@@ -314,7 +314,7 @@ def _jurisdiction_arg(jurisdiction: str | None):
 @lru_cache(maxsize=1 << 16)
 def agency_key(name: str | None) -> str | None:
     """Matching key of an agency name (case, diacritics, Ủy/Uỷ, abbreviations ignored)."""
-    from extractors.agencies import agency_key as key_of
+    from vanban.extractors.extract.agencies.lexicon import agency_key as key_of
 
     return (key_of(name) or None) if name and name.strip() else None
 
@@ -323,7 +323,7 @@ def agency_key(name: str | None) -> str | None:
 def agency_identity(name: str | None, jurisdiction: str | None) -> tuple[str, str] | None:
     """(agency id, canonical name) of an agency named in a document of ``jurisdiction``:
     ('Sở Y tế', 'nghe-an') -> ('nghe-an/so-y-te', 'Sở Y tế tỉnh Nghệ An')."""
-    from extractors.agencies import canonical_agency
+    from vanban.extractors.extract.agencies.lexicon import canonical_agency
 
     if not agency_key(name):
         return None

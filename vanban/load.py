@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from extractors.errors import ExtractionTimeoutError, VanbanError
+from vanban.extractors.errors import ExtractionTimeoutError, VanbanError
 
 from . import identity, store
 
@@ -147,7 +147,7 @@ def _time_limit(seconds: float | None, name: str):
 
 def extract_job(job: Job) -> Result:
     """Extract one file and turn its record into rows; never raises."""
-    from extractors.pipeline import extract_file
+    from vanban.extractors.pipeline import extract_file
 
     src = job.source
     try:
@@ -229,7 +229,7 @@ class _Planner:
 
 def _warm_up() -> None:
     """Load the extractors' models once here, so forked workers share them."""
-    from extractors.pipeline import extract_text
+    from vanban.extractors.pipeline import extract_text
 
     try:
         extract_text("Số: 1/KH-UBND\nKẾ HOẠCH\nGiao Sở Tài chính chủ trì, kinh phí 1,5 tỷ đồng.")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from extractors.errors import VanbanError
+from vanban.extractors.errors import VanbanError
 
 from .store import DatabaseNotFoundError
 

@@ -30,7 +30,7 @@ from typing import Any, Iterable
 
 from sqlite_utils import Database, Migrations
 
-from extractors.errors import VanbanError
+from vanban.extractors.errors import VanbanError
 
 from . import identity
 

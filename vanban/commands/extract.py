@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from schemas import json_schema
+from vanban.schemas import json_schema
 
 
 def record_json(record, *, with_text: bool = False) -> str:
@@ -16,7 +16,7 @@ def record_json(record, *, with_text: bool = False) -> str:
 
 def expand_paths(paths: tuple[str, ...]) -> list[Path]:
     """Files named, and the supported files inside folders named, in a stable order."""
-    from extractors.readers import READERS
+    from vanban.extractors.read import READERS
 
     out: list[Path] = []
     for p in map(Path, paths):
@@ -42,7 +42,7 @@ def extract(paths: tuple[str, ...], out_dir: str | None, with_text: bool) -> Non
       vanban extract corpus/docs/001_0cdea8a3936c5322.txt
       vanban extract corpus/docs --out records/
     """
-    from extractors.pipeline import extract_file
+    from vanban.extractors.pipeline import extract_file
 
     files = expand_paths(paths)
     if len(files) == 1 and not out_dir:

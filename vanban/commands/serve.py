@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from extractors.errors import VanbanError
+from vanban.extractors.errors import VanbanError
 
 
 @click.command()

@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 import click
 
-from extractors.errors import VanbanError
+from vanban.extractors.errors import VanbanError
 
 db_option = click.option(
     "--db", "db_path", envvar="VANBAN_DB", default="vanban.db", show_default=True,

@@ -23,7 +23,7 @@ import regex as re
 from markupsafe import Markup, escape
 from sqlite_utils import Database
 
-from extractors.vn_numbers import format_figure
+from vanban.extractors.extract.amounts.numbers import format_figure
 
 from .. import identity, queries
 from . import svg
@@ -81,7 +81,7 @@ def funding_source(label: str | None) -> str:
 
 @lru_cache(maxsize=1)
 def _type_names() -> dict[str, str]:
-    from extractors.doc_types import TYPE_WORDS
+    from vanban.extractors.extract.doc_types import TYPE_WORDS
 
     names: dict[str, str] = {}
     for word, code in TYPE_WORDS.items():

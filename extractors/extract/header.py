@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .context import Jurisdiction
-from .doc_types import code_for
-from .segment import (
+from vanban.extractors.context import Jurisdiction
+from vanban.extractors.extract.doc_types import code_for
+from vanban.extractors.segment.parts import (
     AUTHORITY,
     POSITION_LINE,
     POSITIONS,
@@ -486,7 +486,7 @@ def _parent_date(text: str, segs: Segments) -> str | None:
     m = ATTACHED_TO.search(text, start, start + 300)
     if not m:
         return None
-    from .dates import find_dates
+    from vanban.extractors.extract.dates import find_dates
 
     found = find_dates(text, m.end(), min(len(text), m.end() + 200))
     return found[0].value if found else None
@@ -553,7 +553,7 @@ def extract_header(text: str, segs: Segments) -> Header:
     if head.issued_date is None:
         head.issued_date = _parent_date(text, segs)
     # recipients and distribution
-    from .segment import DISTRIBUTION_START, RECIPIENTS_START
+    from vanban.extractors.segment.parts import DISTRIBUTION_START, RECIPIENTS_START
 
     if segs.recipients:
         head.recipients = split_items(segs.part("recipients"), RECIPIENTS_START)

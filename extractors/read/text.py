@@ -11,8 +11,8 @@ import codecs
 import re
 from pathlib import Path
 
-from ..errors import BinaryGarbageError, EmptyFileError
-from .base import RawText
+from vanban.extractors.errors import BinaryGarbageError, EmptyFileError
+from vanban.extractors.read.base import RawText
 
 def _latin1(err: UnicodeDecodeError) -> tuple[str, int]:
     return err.object[err.start:err.end].decode("latin-1"), err.end

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ctypes
 
-from .. import legacy
+from vanban.extractors.normalize import legacy
 
 # One character in this many is probed for its font before a page is read in full.
 SAMPLE_EVERY = 16

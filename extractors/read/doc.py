@@ -19,9 +19,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import legacy
-from ..errors import CorruptFileError, DocxProtectedError
-from .base import RawText
+from vanban.extractors.normalize import legacy
+from vanban.extractors.errors import CorruptFileError, DocxProtectedError
+from vanban.extractors.read.base import RawText
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 WORD_IDENT = 0xA5EC

@@ -14,7 +14,7 @@ from functools import cache
 
 import regex as re
 
-from .vn_numbers import fold, vocabulary
+from vanban.extractors.extract.amounts.numbers import fold, vocabulary
 
 
 def _alternation(words, *, flexible_space: bool = True) -> str:

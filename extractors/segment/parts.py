@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from schemas import Section
+from vanban.schemas import Section
 
-from .doc_types import TYPE_WORDS
+from vanban.extractors.extract.doc_types import TYPE_WORDS
 
 Span = tuple[int, int]
 

@@ -9,8 +9,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from ..errors import CorruptFileError, DocxProtectedError
-from .base import RawText
+from vanban.extractors.errors import CorruptFileError, DocxProtectedError
+from vanban.extractors.read.base import RawText
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

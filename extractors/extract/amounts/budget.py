@@ -25,11 +25,11 @@ from functools import lru_cache
 
 import regex as re
 
-from schemas import Amount, BudgetCheck
-from schemas.record import BudgetPart
+from vanban.schemas import Amount, BudgetCheck
+from vanban.schemas.record import BudgetPart
 
-from .segment import ARABIC, ARTICLE, CHAPTER, LETTER, MULTI, ROMAN
-from .vn_numbers import NumberFormatError, fold, parse_figure, scale_value, vocabulary
+from vanban.extractors.segment.parts import ARABIC, ARTICLE, CHAPTER, LETTER, MULTI, ROMAN
+from vanban.extractors.extract.amounts.numbers import NumberFormatError, fold, parse_figure, scale_value, vocabulary
 
 # --- which amounts take part -----------------------------------------------------------------
 

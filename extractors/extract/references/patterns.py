@@ -25,7 +25,7 @@ from importlib import resources
 
 import regex as re
 
-from . import doc_types
+from vanban.extractors.extract import doc_types
 
 # --- data ------------------------------------------------------------------------------
 
@@ -33,7 +33,7 @@ from . import doc_types
 @lru_cache(maxsize=1)
 def symbol_tables() -> dict:
     """``models/citation_symbols.json`` with the ``_about`` notes dropped."""
-    raw = json.loads(resources.files("models").joinpath("citation_symbols.json").read_text("utf-8"))
+    raw = json.loads(resources.files("vanban.models").joinpath("citation_symbols.json").read_text("utf-8"))
     tables = {k: {kk: vv for kk, vv in v.items() if kk != "_about"} for k, v in raw.items() if k != "_about"}
     # The national bodies of the shared type table (CP, TTg, QH, ...) join the ministries.
     tables["national_issuers"] = {**doc_types.NATIONAL_ISSUERS, **tables["national_issuers"]}
@@ -194,7 +194,7 @@ def number_key(number: str) -> str:
 
 
 def type_word_re() -> re.Pattern:
-    """Any type word of ``extractors/doc_types.py`` (longest first, any case)."""
+    """Any type word of ``extractors/extract/doc_types.py`` (longest first, any case)."""
     return doc_types.type_word_regex()
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import CorruptFileError, OcrUnavailableError, PdfEncryptedError, PdfNoTextError
-from .base import RawText
-from .pdf_fonts import decode_pdfium_page, decode_words
+from vanban.extractors.errors import CorruptFileError, OcrUnavailableError, PdfEncryptedError, PdfNoTextError
+from vanban.extractors.read.base import RawText
+from vanban.extractors.read.pdf_fonts import decode_pdfium_page, decode_words
 
 # A page with fewer visible characters than this has no usable text layer.
 MIN_PAGE_CHARS = 20
@@ -129,7 +129,7 @@ def read_pdf(path: Path, data: bytes | None = None, *, ocr: bool = True) -> RawT
             warnings.append(f"pages without a text layer: {[i + 1 for i in empty]}")
         else:
             try:
-                from . import ocr as ocr_mod
+                from vanban.extractors.read import ocr as ocr_mod
             except ImportError:  # pragma: no cover - the OCR module ships with the package
                 ocr_mod = None
             if ocr_mod is None:

@@ -20,10 +20,10 @@ from decimal import Decimal
 
 import regex as re
 
-from schemas import Amount
+from vanban.schemas import Amount
 
-from .amount_patterns import patterns
-from .vn_numbers import (
+from vanban.extractors.extract.amounts.patterns import patterns
+from vanban.extractors.extract.amounts.numbers import (
     NumberFormatError,
     fold,
     funding_key,

@@ -23,7 +23,9 @@ from pathlib import Path
 
 import regex as re
 
-DATA_PATH = Path(__file__).resolve().parent.parent / "models" / "vn_numbers.json"
+from vanban import models
+
+DATA_PATH = models.DIR / "vn_numbers.json"
 
 
 class NumberFormatError(ValueError):

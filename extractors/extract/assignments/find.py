@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from schemas import Assignment
+from vanban.schemas import Assignment
 
-from .agencies import AgencyMention, canonical_agency, find_agencies, lexicon
-from .agencies import fold as _fold
-from .dates import find_dates
+from vanban.extractors.extract.agencies.lexicon import AgencyMention, canonical_agency, find_agencies, lexicon
+from vanban.extractors.extract.agencies.lexicon import fold as _fold
+from vanban.extractors.extract.dates import find_dates
 
 __all__ = ["extract_assignments"]
 

@@ -33,6 +33,8 @@ from pathlib import Path
 
 import regex as re
 
+from vanban import models
+
 __all__ = [
     "AgencyMention",
     "agency_key",
@@ -45,7 +47,7 @@ __all__ = [
     "provinces",
 ]
 
-MODELS = Path(__file__).resolve().parents[1] / "models"
+MODELS = models.DIR
 SPANS_KEY = "agencies"
 
 # --- folding -----------------------------------------------------------------------------

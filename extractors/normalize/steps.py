@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .readers.base import RawText
+from vanban.extractors.read.base import RawText
 
 
 @dataclass
@@ -269,7 +269,7 @@ def tidy_lines(text: str) -> str:
 def fix_legacy_encoding(text: str) -> tuple[str, str | None]:
     """TCVN3 / VNI text to Unicode; returns the text and the detected legacy encoding."""
     try:
-        from . import legacy
+        from vanban.extractors.normalize import legacy
     except ImportError:  # pragma: no cover
         return text, None
     return legacy.convert_if_legacy(text)

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import regex as re
 
-from ..errors import CorruptFileError, FileTooLargeError, OcrUnavailableError
-from .base import RawText
+from vanban.extractors.errors import CorruptFileError, FileTooLargeError, OcrUnavailableError
+from vanban.extractors.read.base import RawText
 
 LANGUAGE = "vie"
 DPI = 300
@@ -224,8 +224,8 @@ HEADING_WORDS = (
 
 @lru_cache(maxsize=1)
 def _heading_phrases() -> list[tuple[list[str], list[str]]]:
-    from ..doc_types import TYPE_WORDS
-    from ..fuzzy import fold
+    from vanban.extractors.extract.doc_types import TYPE_WORDS
+    from vanban.extractors.common.fuzzy import fold
 
     phrases = {p.upper() for p in TYPE_WORDS} | set(HEADING_WORDS)
     ordered = sorted(phrases, key=lambda p: -len(p.split()))
@@ -234,7 +234,7 @@ def _heading_phrases() -> list[tuple[list[str], list[str]]]:
 
 def _mend_heading_line(line: str) -> str:
     """An all-capitals line opening with a heading phrase gets that phrase spelled right."""
-    from ..fuzzy import fold
+    from vanban.extractors.common.fuzzy import fold
 
     letters = [c for c in line if c.isalpha()]
     if not letters or any(c.islower() for c in letters):

@@ -9,8 +9,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from ..errors import EmptyFileError, FileTooLargeError, ReadError, UnsupportedFormatError
-from .base import RawText
+from vanban.extractors.errors import EmptyFileError, FileTooLargeError, ReadError, UnsupportedFormatError
+from vanban.extractors.read.base import RawText
 
 # Files above this size are refused rather than read into memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024

@@ -23,11 +23,11 @@ from typing import Iterable
 
 import regex as re
 
-from schemas import Reference
+from vanban.schemas import Reference
 
-from . import citation_patterns as cp
-from . import doc_types
-from .dates import DateMatch, date_at
+from vanban.extractors.extract.references import patterns as cp
+from vanban.extractors.extract import doc_types
+from vanban.extractors.extract.dates import DateMatch, date_at
 
 __all__ = ["Mention", "Place", "find_citations", "resolve_mentions", "extract_references", "references_to_spacy"]
 

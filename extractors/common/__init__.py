@@ -1,0 +1,1 @@
+"""Helpers every stage may use: folding and tolerant matching."""

@@ -1,0 +1,1 @@
+"""Agencies: the lexicon, canonical identities and the spaCy recognizer."""
