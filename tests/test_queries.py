@@ -143,7 +143,7 @@ def test_assignments_by_province_and_role(db):
 
 
 def test_search_tasks(db):
-    rows = queries.search(db, "bo tri von", tasks=True)
+    rows = queries.search_tasks(db, "bo tri von")
     assert [r["agency"] for r in rows] == ["Sở Tài chính"]
 
 

@@ -1,10 +1,12 @@
 """The web view: Datasette over the store, configured for this data.
 
-``build_metadata`` turns ``vanban/web/metadata.yaml`` into Datasette metadata (titles
-and descriptions in Vietnamese and English, facets, full-text search, canned queries);
-``make_datasette`` builds the app on one database, read-only, with the ``vanban.web``
-plugin, templates and static files; ``serve`` runs it. Everything it needs ships with
-the package: nothing is fetched at run time.
+``build_metadata`` turns ``vanban/web/metadata.yaml`` and the library's questions into
+Datasette metadata (titles and descriptions in Vietnamese and English, facets, full-text
+search, canned queries whose SQL is the library's); ``make_datasette`` builds the app
+on one database, read-only, with the ``vanban.web`` plugin, templates and static files;
+``serve`` runs it. Everything it needs ships with the package: nothing is fetched at run
+time. The dependencies go one way: ``serve`` -> ``web.plugin`` -> ``web.pages`` ->
+``queries``.
 
     from vanban.serve import serve
     serve("vanban.db", port=8001)      # http://127.0.0.1:8001/
@@ -12,17 +14,19 @@ the package: nothing is fetched at run time.
 from __future__ import annotations
 
 import sqlite3
-from functools import lru_cache
 from pathlib import Path
 
-from markupsafe import escape
+import uvicorn
+from datasette.app import Datasette
+from datasette.database import Database
+from datasette.plugins import pm
 
 from vanban.extractors.errors import VanbanError
 
 from .store import DatabaseNotFoundError
+from .web import plugin
+from .web.metadata import NAME, WEB, build_metadata, load_spec
 
-WEB = Path(__file__).resolve().parent / "web"
-NAME = "vanban"  # the database's name in URLs: /vanban/documents
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
 STATIC_MOUNT = "vanban-static"
@@ -33,6 +37,9 @@ SETTINGS = {
     "default_facet_size": 15,
 }
 
+__all__ = ["NAME", "ServeError", "NotAStoreError", "build_metadata", "check_database", "load_spec",
+           "make_datasette", "serve", "url"]
+
 
 class ServeError(VanbanError):
     code = "serve_error"
@@ -40,64 +47,6 @@ class ServeError(VanbanError):
 
 class NotAStoreError(ServeError):
     code = "not_a_store"
-
-
-@lru_cache(maxsize=1)
-def load_spec() -> dict:
-    """``vanban/web/metadata.yaml`` as loaded (pairs are ``[vi, en]``)."""
-    import yaml
-
-    return yaml.safe_load((WEB / "metadata.yaml").read_text(encoding="utf-8"))
-
-
-def canned_sql() -> dict[str, str]:
-    """Name -> SQL of every canned query."""
-    return {name: spec["sql"] for name, spec in load_spec()["queries"].items()}
-
-
-def title(pair: list[str]) -> str:
-    """['Văn bản', 'Documents'] -> 'Văn bản · Documents'."""
-    vi, en = pair
-    return f"{vi} · {en}"
-
-
-def description_html(pair: list[str]) -> str:
-    vi, en = pair
-    return f'<p lang="vi">{escape(vi)}</p><p lang="en"><em>{escape(en)}</em></p>'
-
-
-def _table_metadata(spec: dict) -> dict:
-    meta = {
-        "title": title(spec["title"]),
-        "description_html": description_html(spec["description"]),
-        "columns": {column: title(pair) for column, pair in spec["columns"].items()},
-    }
-    for key in ("facets", "label_column", "sort_desc", "sort", "fts_table", "fts_pk", "hidden"):
-        if key in spec:
-            meta[key] = spec[key]
-    return meta
-
-
-def build_metadata(name: str = NAME) -> dict:
-    """Datasette metadata for the store served as database ``name``."""
-    spec = load_spec()
-    return {
-        "title": title(spec["title"]),
-        "description_html": description_html(spec["description"]),
-        "databases": {
-            name: {
-                "title": title(spec["title"]),
-                "description_html": description_html(spec["description"]),
-                "tables": {table: _table_metadata(t) for table, t in spec["tables"].items()},
-                "queries": {
-                    query: {"sql": q["sql"], "title": title(q["title"]), "description_html": description_html(q["description"]),
-                            "hide_sql": True}
-                    for query, q in spec["queries"].items()
-                },
-            }
-        },
-        "plugins": {"vanban": {"database": name}},
-    }
 
 
 def check_database(path: str | Path) -> Path:
@@ -120,12 +69,6 @@ def check_database(path: str | Path) -> Path:
 
 def make_datasette(path: str | Path, *, name: str = NAME):
     """A Datasette app on the store at ``path`` (read-only), named ``name`` in URLs."""
-    from datasette.app import Datasette
-    from datasette.database import Database
-    from datasette.plugins import pm
-
-    from .web import plugin
-
     path = check_database(path)
     if not pm.is_registered(plugin):
         pm.register(plugin, name="vanban")
@@ -146,7 +89,5 @@ def url(host: str, port: int) -> str:
 
 def serve(path: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, name: str = NAME) -> None:
     """Serve the store at ``path`` until interrupted."""
-    import uvicorn
-
     app = make_datasette(path, name=name).app()
     uvicorn.run(app, host=host, port=port, log_level="warning", lifespan="on")

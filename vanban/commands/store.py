@@ -267,7 +267,7 @@ def search(text: str, db_path: str, limit: int, tasks: bool, as_json: bool) -> N
       vanban search "so y te"
       vanban search "nuoc sinh hoat" --tasks
     """
-    from vanban.queries import search as query
+    from vanban.queries import search, search_tasks
 
     def line(r: dict) -> str:
         if tasks:
@@ -275,7 +275,8 @@ def search(text: str, db_path: str, limit: int, tasks: bool, as_json: bool) -> N
         return f"{r['number'] or r['uri']}  {r['source']}\n    {r['excerpt'] or _clip(r['subject'])}"
 
     with _database(db_path) as db:
-        _emit(query(db, text, limit=limit, tasks=tasks), as_json, line, empty=f"nothing matches {text!r}")
+        rows = (search_tasks if tasks else search)(db, text, limit=limit)
+        _emit(rows, as_json, line, empty=f"nothing matches {text!r}")
 
 
 @click.command()

@@ -8,7 +8,8 @@
 - ``search_page``: documents, tasks and agencies matching a query, diacritics optional.
 
 Each takes a ``sqlite_utils.Database`` (the web server wraps its read-only connection)
-and a ``Links`` that knows the URL of a document's page.
+and a ``Links`` that knows the URL of a document's page. What they show comes from the
+library's questions (``vanban.queries``): no SQL here.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from markupsafe import Markup, escape
 from sqlite_utils import Database
 
 from vanban.extractors.extract.amounts.numbers import format_figure
+from vanban.extractors.extract.doc_types import TYPE_WORDS
 
 from .. import identity, queries
 from . import svg
@@ -41,24 +43,6 @@ RELATIONS = {
 }
 ROLES = {"lead": "chủ trì · lead", "support": "phối hợp · support", "executes": "thi hành · executes"}
 
-# Funding sources, matched in the folded label; the first that matches names the source.
-FUNDING_SOURCES = (
-    ("dau tu phat trien", "Vốn đầu tư phát triển"),
-    ("su nghiep", "Vốn sự nghiệp"),
-    ("ngan sach trung uong", "Ngân sách trung ương"),
-    ("ngan sach dia phuong", "Ngân sách địa phương"),
-    ("ngan sach tinh", "Ngân sách tỉnh"),
-    ("ngan sach huyen", "Ngân sách huyện"),
-    ("ngan sach xa", "Ngân sách xã"),
-    ("tin dung", "Vốn tín dụng"),
-    ("von vay", "Vốn vay"),
-    ("long ghep", "Vốn lồng ghép"),
-    ("doi ung", "Vốn đối ứng"),
-    ("huy dong", "Vốn huy động"),
-    ("xa hoi hoa", "Vốn huy động"),
-)
-OTHER_SOURCE = "Khác · other"
-
 
 def money(value_vnd: int | None) -> str:
     """1473139000000 -> '1.473.139.000.000 đ'."""
@@ -73,16 +57,8 @@ def money_short(value_vnd: float) -> str:
     return money(int(value_vnd))
 
 
-def funding_source(label: str | None) -> str:
-    """The funding source an amount's label names: 'Vốn sự nghiệp' for '… vốn sự nghiệp …'."""
-    folded = identity.fold(label)
-    return next((name for key, name in FUNDING_SOURCES if key in folded), OTHER_SOURCE)
-
-
 @lru_cache(maxsize=1)
 def _type_names() -> dict[str, str]:
-    from vanban.extractors.extract.doc_types import TYPE_WORDS
-
     names: dict[str, str] = {}
     for word, code in TYPE_WORDS.items():
         if code not in names or len(word) < len(names[code]):
@@ -126,11 +102,7 @@ class Links:
     def for_db(cls, db: Database, prefix: Callable[[str], str] = lambda path: path) -> "Links":
         """Links that ask the store (once per URI, through its index) whether a URI is shared."""
 
-        @lru_cache(maxsize=None)
-        def is_shared(uri: str) -> bool:
-            return db.execute("SELECT count(*) FROM (SELECT 1 FROM documents WHERE uri = ? LIMIT 2)", [uri]).fetchone()[0] > 1
-
-        return cls(prefix=prefix, is_shared=is_shared)
+        return cls(prefix=prefix, is_shared=lru_cache(maxsize=None)(lambda uri: queries.uri_is_shared(db, uri)))
 
 
 # --- highlighted text ------------------------------------------------------------------------------
@@ -202,21 +174,18 @@ def mark_words(text: str | None, query: str) -> Markup:
 
 # --- one document ----------------------------------------------------------------------------------
 
-_CITES_SQL = """
-    SELECT c.position, c.number, c.doc_type, c.date, c.relation, c.pinpoint, c.mentions, c.text,
-           c.span_start, c.span_end, t.id AS target_id, t.uri AS target_uri, t.status AS target_status,
-           t.subject AS target_subject, t.issuer AS target_issuer
-    FROM citations c LEFT JOIN documents t ON t.id = c.target_id
-    WHERE c.document_id = ? ORDER BY c.position"""
-_CITED_BY_SQL = """
-    SELECT d.id, d.uri, d.number, d.doc_type, d.issued_date, d.source, d.subject, d.issuer, d.status,
-           c.position, c.relation, c.number AS cited_as, c.text AS cited_text, c.pinpoint
-    FROM citations c JOIN documents d ON d.id = c.document_id
-    WHERE c.target_id = ? ORDER BY d.issued_date, d.uri, c.position"""
+_CITER = {"id": "citing_id", "uri": "citing_uri", "number": "citing_number", "doc_type": "citing_doc_type",
+          "issued_date": "citing_date", "source": "citing_source", "subject": "citing_subject",
+          "issuer": "citing_issuer", "status": "citing_status"}
 
 
-def _children(db: Database, table: str, doc_id: int) -> list[dict]:
-    return list(db.query(f"SELECT * FROM [{table}] WHERE document_id = ? ORDER BY position", [doc_id]))
+def _citations(db: Database, doc: dict) -> tuple[list[dict], list[dict]]:
+    """What the document cites and who cites it (the library's ``cites`` and ``cited_by``
+    of its URI, kept to this document: several may share the URI)."""
+    cites = [c for c in queries.cites(db, doc["uri"]) if c["citing_id"] == doc["id"]]
+    cited_by = [{**r, **{key: r[column] for key, column in _CITER.items()}}
+                for r in queries.cited_by(db, doc["uri"]) if r["cited_id"] == doc["id"]]
+    return cites, cited_by
 
 
 def _reference_marks(text: str, cites: list[dict], links: Links) -> list[Mark]:
@@ -350,7 +319,7 @@ def _checks(db: Database, doc_id: int, record: dict) -> list[dict]:
     return record.get("budget_checks") or [
         {**c, "parts_vnd": json.loads(c["parts_vnd"] or "[]"),
          "span": (c["span_start"], c["span_end"]) if c["span_start"] is not None else None}
-        for c in _children(db, "budget_checks", doc_id)
+        for c in queries.children(db, "budget_checks", doc_id)
     ]
 
 
@@ -376,18 +345,15 @@ def _text_marks(text: str, *, cites: list[dict], amounts: list[dict], assignment
 
 def document_page(db: Database, uri: str, *, doc_id: int | None = None, links: Links) -> dict | None:
     """Everything the page of the document at ``uri`` shows (None: no such document)."""
-    found = list(db.query(
-        "SELECT * FROM documents WHERE uri = ? ORDER BY status = 'loaded' DESC, id", [uri]
-    ))
+    found = queries.documents_at(db, uri)
     if not found:
         return None
     doc = next((d for d in found if d["id"] == doc_id), found[0])
     text = doc.get("text") or ""
     record = json.loads(doc["record"]) if doc.get("record") else {}
-    cites = list(db.query(_CITES_SQL, [doc["id"]]))
-    cited_by = list(db.query(_CITED_BY_SQL, [doc["id"]]))
-    amounts = _children(db, "amounts", doc["id"])
-    assignments = _children(db, "assignments", doc["id"])
+    cites, cited_by = _citations(db, doc)
+    amounts = queries.children(db, "amounts", doc["id"])
+    assignments = queries.children(db, "assignments", doc["id"])
     checks = _checks(db, doc["id"], record)
     anchors = {a["span_start"]: f"amount-{a['position']}" for a in amounts if a["span_start"] is not None}
     tree = budget_tree(checks, anchors)
@@ -411,8 +377,8 @@ def document_page(db: Database, uri: str, *, doc_id: int | None = None, links: L
         "numbered": numbered(doc),
         "type_name": type_name(doc.get("doc_type")),
         "loaded": doc["status"] == "loaded",
-        "header": _header(doc, [r["text"] for r in _children(db, "recipients", doc["id"])],
-                          [r["text"] for r in _children(db, "distribution", doc["id"])]),
+        "header": _header(doc, [r["text"] for r in queries.children(db, "recipients", doc["id"])],
+                          [r["text"] for r in queries.children(db, "distribution", doc["id"])]),
         "others": [{"id": d["id"], "status": d["status"], "source": d["source"], "href": links.doc(uri, d["id"])}
                    for d in found if d["id"] != doc["id"]],
         "text_html": highlight(text, marks) if text else None,
@@ -455,11 +421,12 @@ def _months(rows: list[dict]) -> list[tuple[str, int]]:
     return [(month, counts.get(month, 0)) for month in months]
 
 
-def charts(db: Database, sql: dict[str, str]) -> dict:
-    """The home page's charts from the canned queries ``amounts_by_source`` and
-    ``documents_per_month`` (their SQL is passed in: one definition for chart and table)."""
-    sources = list(db.query(sql["amounts_by_source"]))
-    months = _months(list(db.query(sql["documents_per_month"])))
+def charts(db: Database) -> dict:
+    """The home page's charts: the library's ``amounts_by_source`` (by the records' fund
+    keys, named by the reviewed table) and ``documents_per_month``, the questions the
+    canned queries of the same names answer."""
+    sources = queries.amounts_by_source(db)
+    months = _months(queries.documents_per_month(db))
     return {
         "amounts_by_source": svg.bar_chart(
             [(r["source"], r["total_vnd"] or 0) for r in sources if r["total_vnd"]],
@@ -469,14 +436,11 @@ def charts(db: Database, sql: dict[str, str]) -> dict:
     }
 
 
-def home_page(db: Database, *, links: Links, sql: dict[str, str], latest: int = 20) -> dict:
-    docs = list(db.query(
-        "SELECT id, uri, number, doc_type, issued_date, issuer, subject, source, status FROM documents "
-        "WHERE status = 'loaded' ORDER BY issued_date DESC, id DESC LIMIT ?", [latest]
-    ))
+def home_page(db: Database, *, links: Links, latest: int = 20) -> dict:
+    docs = queries.latest_documents(db, limit=latest)
     for d in docs:
         d.update(label=doc_label(d), numbered=numbered(d), href=links.doc(d["uri"], d["id"]), type_name=type_name(d["doc_type"]))
-    return {"stats": queries.stats(db), "latest": docs, "charts": charts(db, sql)}
+    return {"stats": queries.stats(db), "latest": docs, "charts": charts(db)}
 
 
 # --- search ----------------------------------------------------------------------------------------
@@ -489,7 +453,7 @@ def search_page(db: Database, q: str, *, links: Links, limit: int = 50) -> dict:
         return {"q": "", "documents": [], "tasks": [], "agencies": [], "error": None}
     try:
         documents = queries.search(db, q, limit=limit)
-        tasks = queries.search(db, q, limit=limit, tasks=True)
+        tasks = queries.search_tasks(db, q, limit=limit)
     except sqlite3.OperationalError as exc:  # an FTS5 syntax error in the query: say so on the page
         return {"q": q, "documents": [], "tasks": [], "agencies": [], "error": str(exc)}
     for d in documents:

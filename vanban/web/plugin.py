@@ -1,11 +1,10 @@
 """Datasette hooks for the store. ``vanban.serve`` registers this module; it acts only on
 the database named in the ``vanban`` plugin config (``{"database": "vanban"}``).
 
-- SQL functions for the canned queries: ``vanban_number_key``, ``vanban_fold``,
-  ``vanban_fts_query``, ``vanban_agency_key``, ``vanban_agency_head``, ``vanban_province``,
-  ``vanban_funding_source``; and ``escape_fts`` folds the query first, so the table
-  search boxes find 'Sở Y tế' from 'so y te' and 'Đồng' from 'dong'. Connections are
-  ``query_only``: the web view never writes.
+- SQL functions: the library's (``vanban.queries.functions``), so the canned queries,
+  which are the library's SQL, answer as the library does; and ``escape_fts`` folds the
+  query first, so the table search boxes find 'Sở Y tế' from 'so y te' and 'Đồng' from
+  'dong'. Connections are ``query_only``: the web view never writes.
 - Pages: ``/`` (home: counts, charts, latest documents), ``/search?q=``, ``/doc/<uri>``.
 - Cells: URIs link to the document's page, ``*_vnd`` figures get thousands separators.
 """
@@ -17,11 +16,11 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 from sqlite_utils import Database
 
-from .. import identity, queries
-from ..serve import canned_sql, load_spec
+from .. import identity
+from ..queries import functions
 from . import pages
+from .metadata import PLUGIN, load_spec
 
-PLUGIN = "vanban"
 URI_COLUMNS = frozenset({"uri", "citing_uri", "cited_uri", "target_uri", "from_uri", "to_uri"})
 
 
@@ -29,33 +28,16 @@ def _database_name(datasette) -> str | None:
     return (datasette.plugin_config(PLUGIN) or {}).get("database")
 
 
-def _agency_head(name: str | None) -> str | None:
-    found = identity.agency_identity(name, None) if name else None
-    return identity.agency_parts(found[0])[1] if found else None
-
-
-def _province(text: str | None) -> str | None:
-    return (identity.province_of(text) or identity.slug(text)) if text else None
-
-
-SQL_FUNCTIONS = {
-    "vanban_number_key": identity.number_key,
-    "vanban_fold": identity.fold,
-    "vanban_fts_query": lambda text: queries.fts_query(text or ""),
-    "vanban_agency_key": identity.agency_key,
-    "vanban_agency_head": _agency_head,
-    "vanban_province": _province,
-    "vanban_funding_source": pages.funding_source,
-    "escape_fts": lambda text: escape_fts(identity.fold(text or "")),
-}
+def _escape_fts(text: str | None) -> str:
+    return escape_fts(identity.fold(text or ""))
 
 
 @hookimpl(trylast=True)  # after Datasette's own escape_fts, which ours replaces
 def prepare_connection(conn, database, datasette):
     if database != _database_name(datasette):
         return
-    for name, fn in SQL_FUNCTIONS.items():
-        conn.create_function(name, 1, fn, deterministic=True)
+    functions.register(conn)
+    conn.create_function("escape_fts", 1, _escape_fts, deterministic=True)
     conn.execute("PRAGMA query_only = 1")
 
 
@@ -113,8 +95,7 @@ async def _page(datasette, request, template: str, context: dict) -> Response:
 
 
 async def home(datasette, request):
-    sql = canned_sql()
-    context = await _run(datasette, lambda db: pages.home_page(db, links=_links(db, datasette), sql=sql))
+    context = await _run(datasette, lambda db: pages.home_page(db, links=_links(db, datasette)))
     return await _page(datasette, request, "vanban_home.html", {**context, "queries": _query_list(datasette)})
 
 

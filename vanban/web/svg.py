@@ -44,7 +44,7 @@ def bar_chart(rows: Sequence[tuple[str, float]], *, label: str, fmt: Callable[[f
         y = top + i * (bar_h + gap)
         w = max(2.0, span * value / biggest)
         body.append(
-            f'<g class="bar"><title>{escape(name)}: {escape(fmt(value))}</title>'
+            f'<g class="bar" data-value="{value}"><title>{escape(name)}: {escape(fmt(value))}</title>'
             f'<text x="{name_w - 8}" y="{y + bar_h * 0.7:.1f}" text-anchor="end" fill="#333">{escape(_clip(name, 32))}</text>'
             f'<rect x="{name_w}" y="{y}" width="{w:.1f}" height="{bar_h}" rx="3" fill="#2a7ab0"/>'
             f'<text x="{name_w + w + 6:.1f}" y="{y + bar_h * 0.7:.1f}" fill="#222">{escape(fmt(value))}</text></g>'

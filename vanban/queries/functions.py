@@ -1,0 +1,130 @@
+"""The SQL functions the questions' SQL calls, registered on every connection that asks
+them: the library's own (``register``) and the web view's (``vanban.web.plugin``), so one
+SQL text gives one answer wherever it runs.
+
+- names: ``vanban_number_key`` ('352 /KH-UBND' -> '352/KHUBND'), ``vanban_file_sha256``
+  and ``vanban_file_path`` (a name that is a file on this machine);
+- agencies: ``vanban_agency_key``, ``vanban_agency_id`` ('Sở Y tế tỉnh Nghệ An' ->
+  'nghe-an/so-y-te'), ``vanban_agency_local_head`` (the head of a name that says no place:
+  'Sở Y tế' -> 'so-y-te', the same body everywhere), ``vanban_province``;
+- search: ``vanban_fold``, ``vanban_fts_query``, ``vanban_excerpt``;
+- money: ``vanban_fund_name`` (a funding-source key of the reviewed table in
+  ``models/vn_numbers.json`` -> its name).
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import regex as re
+
+from vanban.extractors.extract.amounts.numbers import vocabulary
+
+from .. import identity
+
+OTHER_FUND = "Khác · other"  # amounts whose label names no funding source
+LOCAL = "local"  # the jurisdiction of an agency named without a place
+
+
+# --- names -----------------------------------------------------------------------------------------
+
+
+def file_sha256(name: str | None) -> str | None:
+    """The content hash of the file ``name`` names on this machine, if it is one."""
+    try:
+        path = Path(name.strip()) if name and name.strip() else None
+        return identity.content_hash(path) if path is not None and path.is_file() else None
+    except (OSError, ValueError):
+        return None
+
+
+def file_path(name: str | None) -> str | None:
+    """``name`` as an absolute path (how ``files.path`` keeps the paths loaded)."""
+    try:
+        return str(Path(name.strip()).resolve()) if name and name.strip() else None
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
+# --- agencies --------------------------------------------------------------------------------------
+
+
+def agency_id(name: str | None) -> str | None:
+    found = identity.agency_identity(name, None) if name else None
+    return found[0] if found else None
+
+
+def agency_local_head(name: str | None) -> str | None:
+    """The head of the agency a name means when it says no place ('Sở Y tế' is the Sở Y tế
+    of every province); None for a name that says where ('Sở Y tế tỉnh Nghệ An')."""
+    found = agency_id(name)
+    if not found:
+        return None
+    where, head = identity.agency_parts(found)
+    return head if where == LOCAL else None
+
+
+def province(text: str | None) -> str | None:
+    """'Nghệ An' or 'nghe-an' -> 'nghe-an'; None for no province asked."""
+    return (identity.province_of(text) or identity.slug(text)) if text else None
+
+
+# --- search ----------------------------------------------------------------------------------------
+
+_FTS_SYNTAX = re.compile(r'["*()]|\b(?:AND|OR|NOT|NEAR)\b')
+_OPERATORS = ("AND", "OR", "NOT", "NEAR")
+
+
+def fts_query(text: str | None) -> str:
+    """An FTS5 query over the folded columns: plain words are one phrase ('so y te' finds
+    'Sở Y tế'); a query with FTS5 syntax (quotes, AND/OR/NOT, *) keeps it, words folded."""
+    text = text or ""
+    if not _FTS_SYNTAX.search(text):
+        words = re.findall(r"[\p{L}\p{N}]+", identity.fold(text))
+        return '"' + " ".join(words) + '"' if words else '""'
+    return re.sub(r"[^\W\d_]+|\d+", lambda m: m.group(0) if m.group(0) in _OPERATORS else identity.fold(m.group(0)), text)
+
+
+def excerpt(text: str | None, query: str | None, width: int = 90) -> str | None:
+    """About ``width`` characters of ``text`` around the first place the query matches."""
+    if not text:
+        return None
+    words = re.findall(r"[\p{L}\p{N}]+", identity.fold(re.sub(r"\b(?:AND|OR|NOT|NEAR)\b", " ", query or "")))
+    folded = identity.fold(text)
+    patterns = [r"\W+".join(map(re.escape, words))] + [re.escape(w) for w in words] if words else []
+    at = next((m.start() for p in patterns for m in [re.search(rf"(?<![\p{{L}}\p{{N}}]){p}", folded)] if m), 0)
+    start = max(0, at - width // 3)
+    return ("…" if start else "") + " ".join(text[start:start + width].split()) + ("…" if start + width < len(text) else "")
+
+
+# --- money -----------------------------------------------------------------------------------------
+
+
+def fund_name(key: str | None) -> str:
+    """The name of a funding source of the reviewed table (``su_nghiep`` -> 'Vốn sự nghiệp')."""
+    entry = vocabulary().funding_sources.get(key) if key else None
+    return entry["name"] if entry else OTHER_FUND
+
+
+# name -> (function, number of arguments)
+FUNCTIONS = {
+    "vanban_number_key": (identity.number_key, 1),
+    "vanban_file_sha256": (file_sha256, 1),
+    "vanban_file_path": (file_path, 1),
+    "vanban_agency_key": (identity.agency_key, 1),
+    "vanban_agency_id": (agency_id, 1),
+    "vanban_agency_local_head": (agency_local_head, 1),
+    "vanban_province": (province, 1),
+    "vanban_fold": (identity.fold, 1),
+    "vanban_fts_query": (fts_query, 1),
+    "vanban_excerpt": (excerpt, 2),
+    "vanban_fund_name": (fund_name, 1),
+}
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """Make the functions callable from SQL on ``conn``. All are deterministic within a
+    statement (the two file functions read the file system, which a statement does not
+    change), so SQLite computes a call on a parameter once."""
+    for name, (fn, arity) in FUNCTIONS.items():
+        conn.create_function(name, arity, fn, deterministic=True)

@@ -1,0 +1,36 @@
+"""Full-text search over the folded text (diacritics and 'đ' ignored), best first: plain
+words are one phrase ('so y te' finds 'Sở Y tế'); FTS5 syntax ("a" OR "b", prefix*) is
+kept. An FTS5 syntax error is ``sqlite3.OperationalError``.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from .documents import SUMMARY
+from .registry import named, run
+
+LIMIT = 20
+_LIMIT = f"LIMIT coalesce(cast(nullif(:limit, '') AS integer), {LIMIT})"
+
+SEARCH = named("search", f"""
+    WITH hit(id, score) AS MATERIALIZED (
+        SELECT f.rowid, bm25(documents_fts, 5.0, 1.0) FROM documents_fts f
+        WHERE documents_fts MATCH vanban_fts_query(:q) ORDER BY 2, 1 {_LIMIT}
+    )
+    SELECT {SUMMARY}, vanban_excerpt(d.text, :q) AS excerpt
+    FROM hit h JOIN documents d ON d.id = h.id ORDER BY h.score, d.id""")
+
+SEARCH_TASKS = named("search_tasks", f"""
+    SELECT a.agency, a.role, a.task, a.deadline, d.uri, d.number, d.source
+    FROM assignments_fts f JOIN assignments a ON a.id = f.rowid JOIN documents d ON d.id = a.document_id
+    WHERE assignments_fts MATCH vanban_fts_query(:q) ORDER BY bm25(assignments_fts), a.id {_LIMIT}""")
+
+
+def search(db: Database, text: str, *, limit: int = LIMIT) -> list[dict]:
+    """Documents whose subject or text matches, each with an excerpt around the match."""
+    return run(db, SEARCH, q=text, limit=limit)
+
+
+def search_tasks(db: Database, text: str, *, limit: int = LIMIT) -> list[dict]:
+    """Assignments whose agency or task matches."""
+    return run(db, SEARCH_TASKS, q=text, limit=limit)
