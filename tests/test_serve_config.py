@@ -6,6 +6,7 @@ tests/test_web.py drives the real server in a real browser.
 """
 from __future__ import annotations
 
+import ast
 import asyncio
 import hashlib
 import json
@@ -405,8 +406,6 @@ def test_document_links():
 def _imports(path: Path, module: str, modules: set[str]) -> set[str]:
     """The ``modules`` that ``module`` imports, at the top or inside a function (``from
     package import submodule`` counts the submodule only)."""
-    import ast
-
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

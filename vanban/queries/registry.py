@@ -7,9 +7,9 @@ web answer alike.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import json
+import weakref
+from dataclasses import dataclass
 
 import regex as re
 from sqlite_utils import Database
@@ -52,11 +52,14 @@ def named(name: str, sql: str, *, json_columns: tuple[str, ...] = ()) -> Query:
     return query
 
 
+_PREPARED: weakref.WeakSet = weakref.WeakSet()  # the Databases whose connection has the functions
+
+
 def prepare(db: Database) -> None:
     """Register the SQL functions on the library's connection (once per ``Database``)."""
-    if not getattr(db, "_vanban_functions", False):
+    if db not in _PREPARED:
         functions.register(db.conn)
-        db._vanban_functions = True
+        _PREPARED.add(db)
 
 
 def run(db: Database, query: Query, **values) -> list[dict]:
