@@ -9,7 +9,8 @@ Writes, from the reviewed tables below and underthesea's offline administrative-
   63-unit map.
 - ``models/agencies.json``: one entry per kind of body (national, provincial, district,
   commune; State, Party, Front and mass organisations) with its canonical name, id,
-  level and aliases; the abbreviation table behind ``agency_key``; the group words.
+  level and aliases; the tone pairs and the group words (the abbreviations behind
+  ``agency_key`` are those of ``models/abbreviations.json``).
 - ``models/agency_patterns.jsonl``: spaCy SpanRuler patterns generated from the two
   files above (phrase patterns over the folded ``NORM`` of the tokenizer in
   ``extractors/extract/agencies/``).
@@ -30,61 +31,22 @@ sys.path.insert(0, str(ROOT))
 MODELS = ROOT / "models"
 
 # --- abbreviations ------------------------------------------------------------------------
-# (abbreviation forms, expansion). ``agency_key`` expands them before folding; the pattern
-# generator writes each name once more with the abbreviation in place of the expansion.
-# Multi-letter forms are matched as whole words, case-sensitively as printed here, and
-# also in upper case; '&' and 'và' are interchangeable inside them.
-ABBREVIATIONS: list[tuple[list[str], str]] = [
-    (["UBND", "UB nhân dân"], "Ủy ban nhân dân"),
-    (["HĐND", "HDND"], "Hội đồng nhân dân"),
-    (["MTTQVN", "MTTQ Việt Nam", "MTTQ VN", "MTTQ", "MTTQ-VN"], "Mặt trận Tổ quốc Việt Nam"),
-    (["UBMTTQ"], "Ủy ban Mặt trận Tổ quốc Việt Nam"),
-    (["BTT"], "Ban Thường trực"),
-    (["BTV"], "Ban Thường vụ"),
-    (["BCĐ", "BCD"], "Ban Chỉ đạo"),
-    (["BCH"], "Ban Chấp hành"),
-    (["BQL"], "Ban Quản lý"),
-    (["NHCSXH", "NH CSXH", "Ngân hàng CSXH"], "Ngân hàng Chính sách xã hội"),
-    (["NHNN"], "Ngân hàng Nhà nước"),
-    (["KBNN"], "Kho bạc Nhà nước"),
-    (["BHXH"], "Bảo hiểm xã hội"),
-    (["NN&PTNT", "NN và PTNT", "NN-PTNT", "NNPTNT", "Nông nghiệp và PTNT", "Nông nghiệp & PTNT"],
-     "Nông nghiệp và Phát triển nông thôn"),
-    (["NN&MT", "NN và MT", "NNMT"], "Nông nghiệp và Môi trường"),
-    (["LĐTB&XH", "LĐ-TB&XH", "LĐ-TBXH", "LĐTBXH", "LĐ,TB&XH", "LĐTB và XH", "Lao động - TB&XH", "Lao động-TBXH"],
-     "Lao động - Thương binh và Xã hội"),
-    (["KH&ĐT", "KHĐT", "KH và ĐT", "KH-ĐT"], "Kế hoạch và Đầu tư"),
-    (["GD&ĐT", "GDĐT", "GD và ĐT", "GD-ĐT"], "Giáo dục và Đào tạo"),
-    (["VH,TT&DL", "VHTT&DL", "VHTTDL", "VH-TT&DL", "VH, TT và DL", "VH-TT-DL"], "Văn hóa, Thể thao và Du lịch"),
-    (["VH&TT", "VHTT", "VH-TT"], "Văn hóa và Thể thao"),
-    (["TT&TT", "TTTT", "TT và TT"], "Thông tin và Truyền thông"),
-    (["TN&MT", "TNMT", "TN và MT", "TN-MT"], "Tài nguyên và Môi trường"),
-    (["KH&CN", "KHCN", "KH và CN", "KH-CN"], "Khoa học và Công nghệ"),
-    (["GTVT"], "Giao thông vận tải"),
-    (["DT&TG", "DTTG"], "Dân tộc và Tôn giáo"),
-    (["HLHPN", "Hội LHPN"], "Hội Liên hiệp Phụ nữ"),
-    (["LHPN"], "Liên hiệp Phụ nữ"),
-    (["TNCS HCM", "TNCS Hồ Chí Minh"], "Thanh niên Cộng sản Hồ Chí Minh"),
-    (["CCB"], "Cựu chiến binh"),
-    (["LĐLĐ"], "Liên đoàn Lao động"),
-    (["PT-TH", "PTTH", "PT&TH"], "Phát thanh và Truyền hình"),
-    (["VPCP"], "Văn phòng Chính phủ"),
-    (["VPUB", "VP UBND"], "Văn phòng Ủy ban nhân dân"),
-    (["TAND"], "Tòa án nhân dân"),
-    (["VKSND"], "Viện kiểm sát nhân dân"),
-    (["CHQS"], "Chỉ huy Quân sự"),
-    (["BĐBP"], "Bộ đội Biên phòng"),
-    (["KCN"], "khu công nghiệp"),
-    (["KKT"], "Khu kinh tế"),
-    (["HTX"], "Hợp tác xã"),
-    (["TP.", "TP"], "thành phố"),
-    (["TX."], "thị xã"),
-    (["DTTS&MN", "VDTTS&MN", "DTTS và MN"], "vùng đồng bào dân tộc thiểu số và miền núi"),
-    (["DTTS"], "dân tộc thiểu số"),
-    (["MTQG"], "mục tiêu quốc gia"),
-    (["TTg"], "Thủ tướng Chính phủ"),
-    (["UB"], "Ủy ban"),
-]
+# The abbreviations are those of ``models/abbreviations.json``: ``agency_key`` expands the
+# ones marked ``agency_key``; the pattern generator writes each name once more with an
+# abbreviation marked ``agency_display`` in place of its expansion ('&' and 'và' are
+# interchangeable inside them).
+
+
+def display_abbreviations() -> list[tuple[list[str], str]]:
+    """(abbreviation forms, expansion) of the agency display abbreviations, grouped by
+    expansion in the order of the table."""
+    from vanban.extractors.common.vocabulary import abbreviations
+
+    groups: dict[str, list[str]] = {}
+    for form, expansion in abbreviations("agency_display"):
+        groups.setdefault(expansion, []).append(form)
+    return [(forms, expansion) for expansion, forms in groups.items()]
+
 
 # Old and new tone placement on the same syllables (oa, oe, uy); folding makes them
 # equal, the canonical names use the new placement (Ủy, Hóa, Hòa, Khỏe, Thủy).
@@ -342,9 +304,9 @@ OLD_NAMES_EXTRA = {
 
 
 def slug(text: str) -> str:
-    from vanban.extractors.extract.agencies.lexicon import fold
+    from vanban.extractors.common.folding import fold_dashes, fold_for_match
 
-    return "-".join(fold(text).replace("&", " va ").replace(",", " ").replace("-", " ").replace(".", " ").split())
+    return "-".join(fold_for_match(fold_dashes(text)).replace("&", " va ").replace(",", " ").replace("-", " ").replace(".", " ").split())
 
 
 def build_provinces() -> dict:
@@ -434,10 +396,9 @@ def build_agencies() -> dict:
             "Agency lexicon: canonical names (new tone placement), ids, level (national, "
             "province, district, local = any local level) and kind. Local bodies take the "
             "jurisdiction of the mention or of the document (extractors/extract/agencies/). "
-            "Aliases list the forms no rule derives; the abbreviation table and the tone "
-            "pairs are the alias rules. Built by scripts/build_agency_lexicon.py; see AGENCIES.md."
+            "Aliases list the forms no rule derives; the abbreviations of abbreviations.json "
+            "and the tone pairs are the alias rules. Built by scripts/build_agency_lexicon.py; see AGENCIES.md."
         ),
-        "abbreviations": [{"forms": forms, "expansion": exp} for forms, exp in ABBREVIATIONS],
         "tone_pairs": [list(p) for p in TONE_PAIRS],
         "group_kinds": GROUP_KINDS,
         "level_words": LEVEL_WORDS,
@@ -451,15 +412,13 @@ def build_agencies() -> dict:
 def _abbreviated_variants(name: str) -> set[str]:
     """The name with each abbreviation applied in turn (and all together)."""
     variants = {name}
-    for forms, expansion in ABBREVIATIONS:
+    for forms, expansion in display_abbreviations():
         for v in list(variants):
             low = v.lower()
             idx = low.find(expansion.lower())
             if idx < 0:
                 continue
             for form in forms:
-                if form in ("TP.", "TP", "TX.", "TTg"):
-                    continue
                 variants.add(v[:idx] + form + v[idx + len(expansion):])
     return variants
 

@@ -12,12 +12,12 @@ from vanban.extractors.extract.agencies.lexicon import (
     agency_key,
     canonical_agency,
     expand_abbreviations,
-    find_agencies,
-    fold,
     lexicon,
     province,
     provinces,
 )
+from vanban.extractors.common.vocabulary import abbreviations
+from vanban.extractors.extract.agencies.recognize import find_agencies
 from vanban.extractors.context import Jurisdiction
 
 NGHE_AN = Jurisdiction("tỉnh", "Nghệ An")
@@ -27,21 +27,7 @@ CAN_THO = Jurisdiction("thành phố", "Cần Thơ")
 # --- folding and keys ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Ủy ban", "uy ban"),
-        ("Uỷ BAN", "uy ban"),
-        ("Đắk Lắk", "dak lak"),
-        ("Lao động – Thương binh", "lao dong - thuong binh"),
-        ("Ð", "d"),  # U+00D0 typed for Đ
-    ],
-)
-def test_fold(text, expected):
-    assert fold(text) == expected
-
-
-ABBREVIATION_ROWS = [(form, row["expansion"]) for row in lexicon()["abbreviations"] for form in row["forms"]]
+ABBREVIATION_ROWS = list(abbreviations("agency_key"))
 
 
 @pytest.mark.parametrize("form, expansion", ABBREVIATION_ROWS, ids=[f for f, _ in ABBREVIATION_ROWS])

@@ -4,6 +4,7 @@ from importlib import resources
 
 import pytest
 
+from vanban.extractors.common.doc_numbers import spelling_key
 from vanban.extractors.extract.references import patterns as cp
 from vanban.extractors.extract.doc_types import TYPE_WORDS
 
@@ -93,8 +94,8 @@ def test_line_break_is_not_a_separator_before_a_hyphen():
 @pytest.mark.parametrize(
     "a,b", [("352 /KH-UBND", "352/kh-ubnd"), ("59/KH-UBND", "59/KHUBND"), ("27/2022/NĐ-CP", "27/2022/nđ cp")]
 )
-def test_number_key(a, b):
-    assert cp.number_key(a) == cp.number_key(b)
+def test_spelling_key(a, b):
+    assert spelling_key(a) == spelling_key(b)
 
 
 # --- the symbol tables: every entry is read as it says ---------------------------------

@@ -11,7 +11,7 @@ FIELDS = ("genre", "doc_type", "number", "issued_date", "place", "issuer", "subj
 
 
 def _fields(record) -> dict:
-    from vanban.evaluate import fold
+    from vanban.evaluate import fold_for_scoring as fold
 
     d = record.model_dump()
     out = {k: d[k] for k in FIELDS}

@@ -218,7 +218,7 @@ def test_header_fields(text, expected):
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.name[:3] for p in SEEDS])
 def test_seed_header_matches_gold(path):
-    from vanban.evaluate import HEADER_FIELDS, fold
+    from vanban.evaluate import HEADER_FIELDS, fold_for_scoring as fold
 
     gold = json.loads((GOLD / (path.stem + ".json")).read_text(encoding="utf-8"))
     got = header(path.read_text(encoding="utf-8"))

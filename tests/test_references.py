@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vanban.extractors.extract.references.patterns import number_key
+from vanban.extractors.common.doc_numbers import spelling_key
 from vanban.extractors.context import DocContext, Jurisdiction
 from vanban.extractors.extract.doc_types import TYPE_WORDS
 from vanban.extractors.pipeline import extract_file
@@ -377,8 +377,8 @@ def test_references_to_spacy():
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
 def test_seed_references_match_gold(path):
     gold = json.loads((GOLD / f"{path.stem}.json").read_text("utf-8"))
-    got = {number_key(r.number): r for r in extract_file(path).references}
-    want = {number_key(r["number"]): r for r in gold["references"]}
+    got = {spelling_key(r.number): r for r in extract_file(path).references}
+    want = {spelling_key(r["number"]): r for r in gold["references"]}
     assert set(got) == set(want)
     for key, w in want.items():
         assert (got[key].date, got[key].doc_type, got[key].relation) == (w["date"], w["doc_type"], w["relation"])

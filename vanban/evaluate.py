@@ -8,69 +8,44 @@ missed; ``acc`` also counts documents where both are empty as correct.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Callable, Iterable
 
 import regex as re
 
-# Abbreviations read as their full form when comparing names (longest first).
-COMPARE_ABBREVIATIONS = (
-    ("mttqvn", "mat tran to quoc viet nam"),
-    ("ubmttq", "uy ban mat tran to quoc"),
-    ("mttq", "mat tran to quoc"),
-    ("ubnd", "uy ban nhan dan"),
-    ("hdnd", "hoi dong nhan dan"),
-    ("nn&ptnt", "nong nghiep va phat trien nong thon"),
-    ("ldtb&xh", "lao dong thuong binh va xa hoi"),
-    ("kh&dt", "ke hoach va dau tu"),
-    ("gd&dt", "giao duc va dao tao"),
-    ("tn&mt", "tai nguyen va moi truong"),
-    ("vh,tt&dl", "van hoa the thao va du lich"),
-    ("csxh", "chinh sach xa hoi"),
-    ("bcd", "ban chi dao"),
-    ("dtts", "dan toc thieu so"),
-    ("mtqg", "muc tieu quoc gia"),
-    ("kt-xh", "kinh te xa hoi"),
-    ("vptw", "van phong trung uong"),
-    ("tw", "trung uong"),
-    ("tp", "thanh pho"),
-    ("ub", "uy ban"),
-)
+from vanban.extractors.common import vocabulary
+from vanban.extractors.common.doc_numbers import spelling_key
+from vanban.extractors.common.folding import collapse_spaces, fold_for_match
 
-
-def fold(s: str | None) -> str:
-    """Lower case, no diacritics (đ -> d), punctuation to spaces, spaces collapsed."""
+def fold_for_scoring(s: str | None) -> str:
+    """Case, diacritics and đ folded, punctuation but '&', ',' and '-' to spaces, spaces collapsed."""
     if not s:
         return ""
-    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
-    s = "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
-    return " ".join(re.sub(r"[^\w&,-]+", " ", s).split())
+    return collapse_spaces(re.sub(r"[^\w&,-]+", " ", fold_for_match(s)))
+
+
+@lru_cache(maxsize=1)
+def _scoring_abbreviations() -> tuple[tuple[str, str], ...]:
+    """The abbreviations of models/abbreviations.json that apply to scoring, folded, longest first."""
+    pairs = [(fold_for_scoring(a), fold_for_scoring(e)) for a, e in vocabulary.abbreviations("scoring")]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
 def name_key(s: str | None) -> str:
     """A name compared ignoring case, diacritics, punctuation and common abbreviations."""
-    s = fold(s)
-    for abbr, full in COMPARE_ABBREVIATIONS:
+    s = fold_for_scoring(s)
+    for abbr, full in _scoring_abbreviations():
         s = re.sub(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])", full, s)
     s = re.sub(r"[,\-]+", " ", s)
     return " ".join(s.split())
 
 
-def number_key(s: str | None) -> str:
-    if not s:
-        return ""
-    from vanban.extractors.normalize.steps import fix_d_variants, fix_homoglyphs
-
-    s = fix_homoglyphs(fix_d_variants(unicodedata.normalize("NFC", s)))
-    return re.sub(r"[\s\-–—]+", "", s).casefold()
-
-
 def _words(s: str | None) -> list[str]:
-    return re.findall(r"\w+", fold(s))
+    return re.findall(r"\w+", fold_for_scoring(s))
 
 
 def word_f1(a: str | None, b: str | None) -> float:
@@ -183,10 +158,10 @@ def _items(score: Score, gold: list[str], pred: list[str], label: str) -> None:
 
 HEADER_FIELDS: dict[str, Callable[[object, object], bool]] = {
     "genre": lambda a, b: str(a).lower() == str(b).lower(),
-    "doc_type": lambda a, b: number_key(a) == number_key(b),
-    "number": lambda a, b: number_key(a) == number_key(b),
+    "doc_type": lambda a, b: spelling_key(a) == spelling_key(b),
+    "number": lambda a, b: spelling_key(a) == spelling_key(b),
     "issued_date": lambda a, b: a == b,
-    "place": lambda a, b: fold(a) == fold(b),
+    "place": lambda a, b: fold_for_scoring(a) == fold_for_scoring(b),
     "issuer": near_match,
     "subject": lambda a, b: word_f1(a, b) >= 0.9,
 }
@@ -197,7 +172,7 @@ def _refs(record: dict, basis_only: bool = False) -> dict[str, dict]:
     for r in record.get("references") or []:
         if basis_only and r.get("relation") != "basis":
             continue
-        k = number_key(r.get("number"))
+        k = spelling_key(r.get("number"))
         if k and k not in out:
             out[k] = r
     return out
@@ -211,7 +186,7 @@ def compare(gold: dict, pred: dict, scores: dict[str, Score]) -> None:
             _single(scores.setdefault(name, Score()), gold[name], pred.get(name), same, src)
     if "signer" in gold and "name" in (gold["signer"] or {}):
         _single(scores.setdefault("signer.name", Score()), gold["signer"]["name"], (pred.get("signer") or {}).get("name"),
-                lambda a, b: fold(a) == fold(b), src)
+                lambda a, b: fold_for_scoring(a) == fold_for_scoring(b), src)
     for name in ("recipients", "distribution"):
         if name in gold:
             _items(scores.setdefault(name, Score()), gold[name] or [], pred.get(name) or [], src)
@@ -223,7 +198,7 @@ def compare(gold: dict, pred: dict, scores: dict[str, Score]) -> None:
         for k in set(g) & set(p):
             _single(scores.setdefault("references.date", Score()), g[k].get("date"), p[k].get("date"), lambda a, b: a == b, f"{src} {k}")
             _single(scores.setdefault("references.doc_type", Score()), g[k].get("doc_type"), p[k].get("doc_type"),
-                    lambda a, b: number_key(a) == number_key(b), f"{src} {k}")
+                    lambda a, b: spelling_key(a) == spelling_key(b), f"{src} {k}")
     if "amounts" in gold:
         _multiset(scores.setdefault("amounts", Score()), [a["value_vnd"] for a in gold["amounts"] or []],
                   [a["value_vnd"] for a in pred.get("amounts") or []], src)

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 import regex as re
+
+from vanban.extractors.common.doc_numbers import clean_printed_number, number_key
+from vanban.extractors.common.folding import fold_same_length as fold
 
 UNKNOWN = "_"
 NATIONAL = "vn"
@@ -45,17 +47,12 @@ NATIONAL_ISSUER_WORDS = (
     "vien kiem sat nhan dan toi cao",
 )
 
-# Letters from other scripts typed for Latin ones in numbers (66/NQ-СР).
-_LOOKALIKES = str.maketrans("СРТНВКМОАЕХсрохае", "CPTHBKMOAEXcpoxae")
 
 _SUBDIVISION = re.compile(
     r"(?<![a-z0-9])(?P<level>huyen|quan|thi xa|thanh pho|tp\.?)\s+(?P<name>[a-z0-9]+(?:[ -](?!tinh\b)[a-z0-9]+){0,3})"
 )
 _PROVINCE_LEVEL = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\b")
 _LOCAL_LEVEL = re.compile(r"\b(?:huyen|quan|thi xa|xa|phuong|thi tran)\b")
-_SPACES = re.compile(r"\s+")
-_NOT_KEY = re.compile(r"[^A-Z0-9/]")
-_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _NUMBER = re.compile(r"^(?P<num>\d+)?(?:/(?P<year>(?:19|20)\d\d)(?=/))?")
 
@@ -63,28 +60,8 @@ _NUMBER = re.compile(r"^(?P<num>\d+)?(?:/(?P<year>(?:19|20)\d\d)(?=/))?")
 # --- folding -------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for cp in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
-        ch = chr(cp)
-        base = unicodedata.normalize("NFD", ch)[0].lower()
-        if len(base) == 1 and base != ch:
-            table[cp] = base
-    for ch in "đĐÐ":
-        table[ord(ch)] = "d"
-    return table
-
-
-def fold(text: str | None) -> str:
-    """Lower case without diacritics, ``đ`` -> ``d``: 'Sở Y tế' -> 'so y te'.
-
-    One character in, one character out, so offsets in the folded text are offsets in
-    the original (for the NFC text the store keeps).
-    """
-    if not text:
-        return ""
-    return unicodedata.normalize("NFC", text).translate(_fold_table()).lower()
+# ``fold`` is ``folding.fold_same_length``: lower case without diacritics, ``đ`` -> ``d``
+# ('Sở Y tế' -> 'so y te'), one character for one, so offsets carry over.
 
 
 def slug(text: str | None) -> str:
@@ -106,25 +83,8 @@ def content_hash(data: bytes | str | Path) -> str:
 # --- numbers -------------------------------------------------------------------------------------
 
 
-def clean_printed_number(number: str | None) -> str | None:
-    """The number as printed, spaces removed and look-alike letters made Latin."""
-    if not number:
-        return None
-    s = unicodedata.normalize("NFC", number).translate(_LOOKALIKES)
-    s = _SPACES.sub("", s.replace("Ð", "Đ").replace("–", "-").replace("—", "-"))
-    return s or None
-
-
-def number_key(number: str | None) -> str | None:
-    """What two printings of one number share: '352 /KH-UBND' and '352/KHUBND' -> '352/KHUBND'.
-
-    Case, spaces, hyphens, diacritics and leading zeros are ignored. A number left blank
-    (``/UBND-VXNV``) has no key: it cannot be cited.
-    """
-    s = clean_printed_number(number)
-    if not s or not s[0].isdigit():
-        return None
-    return _LEADING_ZEROS.sub("", _NOT_KEY.sub("", fold(s).upper()))
+# ``clean_printed_number`` and ``number_key`` (the key the store links citations by) are
+# those of ``extractors.common.doc_numbers``.
 
 
 class NumberParts(NamedTuple):

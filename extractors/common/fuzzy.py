@@ -1,6 +1,6 @@
 """Tolerant matching of Vietnamese words: spelling variants and OCR slips.
 
-``fold`` reduces a text to a key that survives the usual noise: tone marks dropped or
+``fold`` (``folding.fold_for_match`` with spaces collapsed) reduces a text to a key that survives the usual noise: tone marks dropped or
 misplaced (``Tố quốc`` for ``Tổ quốc``, ``hoà``/``hòa``, ``Uỷ``/``Ủy``), vowel shapes lost
 (``Kê hoạch`` for ``Kế hoạch``), ``Đ`` typed as ``Ð`` or read as ``D``, case, and runs of
 spaces. ``fuzzy_find`` finds a phrase in a text by its folded form (allowing a few
@@ -9,22 +9,16 @@ offsets.
 """
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 import regex as re
 
-# Letters that fold to another letter beyond their diacritics.
-_LETTER_FOLDS = str.maketrans({"đ": "d", "Đ": "d", "Ð": "d", "ð": "d", "\u0189": "d"})
-_MARKS = re.compile(r"\p{Mn}+")
-_SPACES = re.compile(r"\s+")
+from vanban.extractors.common.folding import collapse_spaces, fold_for_match
 
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, ``đ`` -> ``d``, single spaces: ``Tố  Quốc`` -> ``to quoc``."""
-    text = text.translate(_LETTER_FOLDS)
-    text = _MARKS.sub("", unicodedata.normalize("NFD", text))
-    return _SPACES.sub(" ", text.lower()).strip()
+    return collapse_spaces(fold_for_match(text))
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -44,7 +38,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
             previous_space = True
             continue
         previous_space = False
-        for c in _MARKS.sub("", unicodedata.normalize("NFD", ch.translate(_LETTER_FOLDS))).lower():
+        for c in fold_for_match(ch):
             out.append(c)
             offsets.append(i)
     return "".join(out), offsets

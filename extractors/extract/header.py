@@ -9,36 +9,30 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from vanban.extractors.common.vocabulary import symbol_type_code
 from vanban.extractors.context import Jurisdiction
 from vanban.extractors.extract.doc_types import code_for
+from vanban.extractors.extract.names import expand_abbreviations, name_case, proper_name
+from vanban.extractors.extract.signature import NAME, parse_signature_block, signature
 from vanban.extractors.segment.parts import (
-    AUTHORITY,
     POSITION_LINE,
-    POSITIONS,
     DATETIME_LINE,
     END_MARK,
     NUMBER_LINE,
     PLACE_DATE,
     SOURCE_TAG,
-    TYPE_LINE,
     TYPE_LINE_ANYCASE,
     VV_LINE,
     Segments,
     is_caps_line,
 )
 
-# --- vocabulary ------------------------------------------------------------------------------
+__all__ = [
+    "Header", "clean_number", "compose_issuer", "expand_abbreviations", "extract_header", "name_case",
+    "parse_signature_block", "parse_vn_date", "proper_name", "split_items", "symbol_parts",
+]
 
-# Abbreviations expanded in issuer names (longest first).
-ISSUER_ABBREVIATIONS = (
-    ("MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
-    ("MTTQ", "Mặt trận Tổ quốc"),
-    ("UBND", "Ủy ban nhân dân"),
-    ("HĐND", "Hội đồng nhân dân"),
-    ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
-    ("BCĐ", "Ban Chỉ đạo"),
-    ("UB", "Ủy ban"),
-)
+# --- vocabulary ------------------------------------------------------------------------------
 
 # Jurisdiction words, longest first; the name that follows is a proper name.
 JURISDICTION_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "tp.", "tp")
@@ -54,39 +48,6 @@ GENERIC_SUBBODIES = (
     "BAN THƯỜNG TRỰC", "THƯỜNG TRỰC", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "ĐOÀN CHỦ TỊCH",
     "BAN CHỈ ĐẠO", "BAN TỔ CHỨC", "BAN TUYÊN GIÁO", "BAN DÂN VẬN", "VĂN PHÒNG", "THƯỜNG TRỰC HĐND",
 )
-
-# Words that keep a capital inside a name.
-PROPER_WORDS = {
-    "việt": "Việt", "nam": "Nam", "tổ": "Tổ", "quốc": "Quốc", "chính": "Chính", "phủ": "phủ",
-    "trung": "Trung", "ương": "ương", "đảng": "Đảng", "hội": "hội",
-}
-PROPER_PHRASES = (
-    ("mặt trận tổ quốc việt nam", "Mặt trận Tổ quốc Việt Nam"),
-    ("ủy ban", "Ủy ban"),
-    ("uỷ ban", "Uỷ ban"),
-    ("hội đồng", "Hội đồng"),
-    ("mặt trận tổ quốc", "Mặt trận Tổ quốc"),
-    ("chính phủ", "Chính phủ"),
-    ("quốc hội", "Quốc hội"),
-    ("trung ương", "Trung ương"),
-    ("việt nam", "Việt Nam"),
-    ("thủ tướng", "Thủ tướng"),
-    ("đảng", "Đảng"),
-)
-
-SIGNED_MARK = re.compile(r"^\s*[(\[]?\s*(?:đã\s+ký|da\s*ky|ký\s+tên|ký,?\s+đóng\s+dấu|ký\s+bởi|signed)[^)\]]*[)\]]?\s*$", re.IGNORECASE)
-NAME = re.compile(r"^(?:[\p{Lu}][\p{Ll}]*\.?)(?:\s+[\p{Lu}][\p{Ll}]*){1,5}$")
-CAPS_NAME = re.compile(r"^[\p{Lu}]+(?:\s+[\p{Lu}]+){1,5}$")
-
-# Type codes that can stand first in a number's symbol (352/KH-UBND, 04-NQ/TU).
-SYMBOL_TYPE_CODES = {
-    "KH": "KH", "KHPH": "KH", "QĐ": "QĐ", "QD": "QĐ", "NQ": "NQ", "NQLT": "NQ", "CT": "CT",
-    "TB": "TB", "HD": "HD", "HDLT": "HD", "CTR": "CTr", "CTr": "CTr", "BC": "BC", "TTR": "TTr",
-    "TTr": "TTr", "KL": "KL", "NĐ": "NĐ", "ND": "NĐ", "TT": "TT", "TTLT": "TTLT", "PA": "PA",
-    "ĐA": "ĐA", "DA": "DA", "CĐ": "CĐ", "GM": "GM", "BB": "BB", "HĐ": "HĐ", "QC": "QC",
-    "QyĐ": "QyĐ", "QYĐ": "QyĐ", "QĐi": "QyĐ", "L": "LUAT", "PL": "PL", "CTHĐ": "CTr",
-}
-
 
 # --- small helpers -------------------------------------------------------------------------------
 
@@ -115,14 +76,15 @@ def symbol_parts(number: str | None) -> tuple[str | None, list[str]]:
     if re.match(r"^\d*-", number):  # Party form 04-NQ/TU: type before the slash
         head = number.split("/")[0]
         t = head.split("-", 1)[1] if "-" in head else None
-        return SYMBOL_TYPE_CODES.get(t) if t else None, body[1:]
+        return symbol_type_code(t, party=True), body[1:]
     rest = [p for p in body[1:] if p and not p.isdigit()]
     if not rest:
         return None, []
     parts = re.split(r"[-/]", "-".join(rest))
     first = parts[0]
-    if first in SYMBOL_TYPE_CODES and len(parts) > 1:
-        return SYMBOL_TYPE_CODES[first], parts[1:]
+    code = symbol_type_code(first)
+    if code and len(parts) > 1:
+        return code, parts[1:]
     return None, parts
 
 
@@ -138,48 +100,6 @@ def parse_vn_date(day: str, month: str, year: str) -> str | None:
     if not d or not 1 <= int(d) <= 31:
         return f"{y}-{int(m):02d}"
     return f"{y}-{int(m):02d}-{int(d):02d}"
-
-
-def _cap(word: str) -> str:
-    return word[:1].upper() + word[1:].lower() if word else word
-
-
-def proper_name(s: str) -> str:
-    """'SÓC TRĂNG' -> 'Sóc Trăng'; 'BÀ RỊA - VŨNG TÀU' -> 'Bà Rịa - Vũng Tàu'."""
-    return " ".join(_cap(w) for w in s.split())
-
-
-def name_case(s: str) -> str:
-    """Sentence case for a body's name, keeping place names and proper phrases capitalized."""
-    words = s.split()
-    if not words:
-        return s
-    out = [_cap(words[0])] + [w.lower() for w in words[1:]]
-    text = " ".join(out)
-    # place name after a jurisdiction word
-    text = re.sub(
-        r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+([\p{L}\s\-]+)$",
-        lambda m: f"{m.group(1)} {proper_name(m.group(2))}",
-        text,
-    )
-    # a Party committee named after its place: 'Tỉnh ủy Ninh Thuận', 'Huyện ủy Kỳ Sơn'
-    text = re.sub(r"^(Tỉnh|Huyện|Thành|Quận|Thị|Xã)\s+(ủy|uỷ)\s+(.+)$", lambda m: f"{m[1]} {m[2]} {proper_name(m[3])}", text)
-    low = text.lower()
-    for phrase, proper in PROPER_PHRASES:
-        idx = low.find(phrase)
-        while idx >= 0:
-            text = text[:idx] + proper + text[idx + len(phrase):]
-            low = text.lower()
-            idx = low.find(phrase, idx + len(phrase))
-    # a known agency-type head word followed by its field: 'Sở giáo dục' -> 'Sở Giáo dục'
-    text = re.sub(r"^(Sở|Bộ|Ban|Cục|Tổng cục|Vụ|Chi cục|Ủy ban|Uỷ ban)\s+(?!nhân dân)(\p{Ll})", lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
-    return text[:1].upper() + text[1:]
-
-
-def expand_abbreviations(s: str) -> str:
-    for abbr, full in ISSUER_ABBREVIATIONS:
-        s = re.sub(rf"(?<![\p{{L}}]){re.escape(abbr)}(?![\p{{L}}])", full, s)
-    return s
 
 
 def split_items(block: str, label: re.Pattern) -> list[str]:
@@ -337,9 +257,6 @@ def _issuer_fallback(segs: Segments, number: str | None, signer: dict, jur: Juri
     return name_case(body)
 
 
-AUTHORITY_MARK = re.compile(r"(?:^|\s)(?:(?:T/M|K/T|T\.M\.?|K\.T\.?)\s+|(?:TM|KT|TL|TUQ|Q)\s*[.:/]\s*)")
-
-
 def _issuer_from_authority(lines: list[str]) -> str | None:
     """'HỘI ĐỒNG NHÂN DÂN TỈNH TIỀN GIANG KHÓA VII - KỲ HỌP THỨ 6' -> 'Hội đồng nhân dân tỉnh Tiền Giang';
     'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X' -> 'Ủy ban nhân dân tỉnh X'."""
@@ -351,101 +268,6 @@ def _issuer_from_authority(lines: list[str]) -> str | None:
     if not text or not BODY_HEADS.match(text):
         return None
     return name_case(expand_abbreviations(text))
-
-
-def _signature_window(segs: Segments) -> list[int]:
-    """Line indexes where the signature block may stand: around 'Nơi nhận', else at the end."""
-    lines, n = segs.lines, len(segs.lines)
-    if segs.distribution:
-        d0 = segs.line_index_at(segs.distribution[0])
-        d1 = segs.line_index_at(segs.distribution[1])
-        return list(range(d1 + 1, min(n, d1 + 16))) + list(range(max(0, d0 - 14), d0))
-    mark = next((i for i in range(n - 1, -1, -1) if END_MARK.search(lines[i].text)), None)
-    start = mark + 1 if mark is not None and n - mark < 40 else max(0, n - 25)
-    return list(range(start, n))
-
-
-def parse_signature_block(caps_lines: list[str]) -> tuple[str | None, str | None]:
-    """(authority, position) from the capitalised lines of a signature block.
-
-    'TM. ỦY BAN / NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' -> ('TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH').
-    """
-    if not caps_lines:
-        return None, None
-    last = caps_lines[-1]
-    if len(caps_lines) > 1 and not AUTHORITY_MARK.match(last) and (POSITION_LINE.match(last) or AUTHORITY_MARK.match(caps_lines[0])):
-        position = last
-        authority = " ".join(caps_lines[:-1])
-    else:
-        joined = " ".join(caps_lines)
-        position, authority = None, joined
-        for p in POSITIONS:  # longest first
-            if joined == p or joined.endswith(" " + p) and not re.search(rf"(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*[.:/]?\s*{re.escape(p)}$", joined):
-                position = p
-                authority = joined[: len(joined) - len(p)].strip()
-                break
-    authority = " ".join(authority.split()) or None
-    if authority and not AUTHORITY_MARK.match(authority):
-        authority = None  # words before the position that are not an authority line
-    return authority, " ".join(position.split()) if position else None
-
-
-def _signature(segs: Segments) -> dict:
-    lines = segs.lines
-    window = _signature_window(segs)
-    for pos, i in enumerate(window):
-        s = lines[i].stripped
-        if not s:
-            continue
-        caps, tail = _split_caps_name(s)
-        if not (AUTHORITY.match(caps) or POSITION_LINE.match(caps)) or not is_caps_line(caps, 0.8):
-            continue
-        block, name = [caps], tail
-        j = pos + 1
-        while name is None and j < len(window) and window[j] == window[j - 1] + 1:
-            t = lines[window[j]].stripped
-            if not t:
-                if any(lines[k].stripped for k in window[j:j + 1]):
-                    pass
-                j += 1
-                continue
-            c, tl = _split_caps_name(t)
-            if is_caps_line(c, 0.8) and not _is_caps_name_after(block, c):
-                block.append(c)
-                name = tl
-                j += 1
-                continue
-            break
-        # the name: the first name-like line after the block
-        k = j
-        while name is None and k < len(window) and k - j < 8:
-            t = lines[window[k]].stripped
-            k += 1
-            if not t or SIGNED_MARK.match(t) or t.startswith(("(", "[")):
-                continue
-            if NAME.match(t) or (CAPS_NAME.match(t) and len(t.split()) <= 5 and not POSITION_LINE.match(t)):
-                name = t
-                nxt = lines[window[k]].stripped if k < len(window) else ""
-                if len(t.split()) < 4 and re.fullmatch(r"[\p{Lu}][\p{Ll}]+", nxt):
-                    name = f"{t} {nxt}"  # a name wrapped onto a second line
-            break
-        authority, position = parse_signature_block(block)
-        return {"name": name, "position": position, "authority": authority}
-    return {"name": None, "position": None, "authority": None}
-
-
-def _is_caps_name_after(block: list[str], line: str) -> bool:
-    """A capitalised line right after a complete position line is the signer's name."""
-    return bool(POSITION_LINE.match(block[-1])) and not AUTHORITY_MARK.match(line) and not POSITION_LINE.match(line) \
-        and bool(CAPS_NAME.match(line)) and len(line.split()) <= 5 and not re.match(r"^(?:ỦY|UỶ|BAN|SỞ|BỘ|HỘI|NHÂN|DÂN)\b", line)
-
-
-def _split_caps_name(line: str) -> tuple[str, str | None]:
-    """'KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng' -> ('KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG', 'Nguyễn Sinh Hùng')."""
-    m = re.match(r"^(?P<caps>.*?[\p{Lu}.])\s+(?P<name>[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+){1,5})$", line)
-    if m and is_caps_line(m.group("caps"), 0.9):
-        return m.group("caps").strip(), m.group("name")
-    return line.strip(), None
 
 
 def _news(segs: Segments, head: Header) -> None:
@@ -559,7 +381,7 @@ def extract_header(text: str, segs: Segments) -> Header:
         head.recipients = split_items(segs.part("recipients"), RECIPIENTS_START)
     if segs.distribution:
         head.distribution = split_items(segs.part("distribution"), DISTRIBUTION_START)
-    head.signer = _signature(segs)
+    head.signer = signature(segs)
     # issuer and jurisdiction
     agency_lines = merge_wrapped_lines([ln.stripped for ln in segs.role_lines("agency")])
     head.jurisdiction = _jurisdiction_of(agency_lines, head.place)

@@ -1,1 +1,2 @@
-"""Agencies: the lexicon, canonical identities and the spaCy recognizer."""
+"""Agencies: the lexicon, keys and canonical identities (``lexicon``) and the spaCy
+recognizer (``recognize``)."""

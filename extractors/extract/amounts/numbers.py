@@ -15,7 +15,6 @@ Values go through ``Decimal``, never ``float``.
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -24,6 +23,7 @@ from pathlib import Path
 import regex as re
 
 from vanban import models
+from vanban.extractors.common.folding import collapse_spaces, fold_case
 
 DATA_PATH = models.DIR / "vn_numbers.json"
 
@@ -73,7 +73,7 @@ def vocabulary() -> Vocabulary:
 
 def fold(word: str) -> str:
     """Lower case, NFC, single spaces: the form of the table's keys."""
-    return " ".join(unicodedata.normalize("NFC", word).lower().split())
+    return collapse_spaces(fold_case(word))
 
 
 # --- figures in digits ----------------------------------------------------------------------

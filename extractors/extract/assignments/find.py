@@ -25,15 +25,15 @@ are left out. Text in parentheses is an aside and assigns nothing.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 import regex as re
 
 from vanban.schemas import Assignment
 
-from vanban.extractors.extract.agencies.lexicon import AgencyMention, canonical_agency, find_agencies, lexicon
-from vanban.extractors.extract.agencies.lexicon import fold as _fold
+from vanban.extractors.extract.agencies.lexicon import canonical_agency, lexicon
+from vanban.extractors.extract.agencies.recognize import AgencyMention, find_agencies
+from vanban.extractors.common.folding import fold_case, fold_tones, squeeze_spaces
 from vanban.extractors.extract.dates import find_dates
 
 __all__ = ["extract_assignments"]
@@ -98,20 +98,10 @@ MARKERS = [
 _SPACE = re.compile(r"\s+")
 
 
-# Old tone placement on open syllables, moved to the new one: "hoà" -> "hòa", "uỷ" -> "ủy".
-_TONE_MOVES = {
-    **{f"o{t}": f"{n}a" for t, n in zip("àáảãạ", "òóỏõọ")},
-    **{f"o{t}": f"{n}e" for t, n in zip("èéẻẽẹ", "òóỏõọ")},
-    **{f"u{t}": f"{n}y" for t, n in zip("ỳýỷỹỵ", "ùúủũụ")},
-}
-_OLD_TONES = re.compile("(?<![qQ])(?:" + "|".join(_TONE_MOVES) + r")(?!\p{L})")  # "quý" keeps its tone
-
-
 def fold(text: str) -> str:
     """Lower case, whitespace collapsed, new tone placement ('uỷ' -> 'ủy', 'hoà' -> 'hòa'):
     how the vocabulary of this module is compared with the text."""
-    text = _SPACE.sub(" ", unicodedata.normalize("NFC", text)).lower()
-    return _OLD_TONES.sub(lambda m: _TONE_MOVES[m.group(0)], text)
+    return fold_tones(fold_case(squeeze_spaces(text)))
 _TERMINAL = (".", ":", ";", "!", "?")
 
 

@@ -1,39 +1,41 @@
 """References: every other document a text cites, its relation, date, issuer and place.
 
 Three stages, each a plain function:
-- ``find_citations(text, ...)``: every mention of a numbered document, with its type
-  word, date, issuer phrase and pinpoint read from the words around the number;
-- ``resolve_mentions(text, mentions, ...)``: short forms ("Quyết định số 1719",
-  "Nghị quyết nêu trên", "Luật Nhà ở ngày 27/11/2023") counted against the full
-  citation they repeat, then one ``Reference`` per distinct number;
-- ``extract_references(ctx)``: both, with the relation of each mention (``basis`` inside
+- ``find_citations(text, ...)`` (here): every mention of a numbered document, with its
+  type word, date, issuer phrase and pinpoint read from the words around the number;
+- ``assign_relations`` (``relations.py``): the relation of each mention (``basis`` inside
   a "Căn cứ" clause, ``implements`` in the opening "Thực hiện …", ``replaces``/``amends``/
-  ``repeals``/``guides`` where the document says so in its own voice, else ``cites``).
+  ``repeals``/``guides`` where the document says so in its own voice, else ``cites``);
+- ``resolve_mentions(text, mentions)`` (``resolve.py``): short forms ("Quyết định số
+  1719", "Nghị quyết nêu trên", "Luật Nhà ở ngày 27/11/2023") counted against the full
+  citation they repeat, then one ``Reference`` per distinct number.
+``extract_references(ctx)`` runs the three.
 
-``references_to_spacy`` puts the spans on a spaCy ``Doc`` as ``doc.spans["references"]``.
-All patterns live in ``citation_patterns.py``; dates come from ``dates.py``.
+``references_to_spacy`` (``spacy_spans.py``) puts the spans on a spaCy ``Doc`` as
+``doc.spans["references"]``. All patterns live in ``patterns.py``; dates come from ``dates.py``.
 """
 from __future__ import annotations
 
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Iterable
 
 import regex as re
 
 from vanban.schemas import Reference
 
+from vanban.extractors.common import vocabulary
+from vanban.extractors.common.doc_numbers import spelling_key
 from vanban.extractors.extract.references import patterns as cp
 from vanban.extractors.extract import doc_types
 from vanban.extractors.extract.dates import DateMatch, date_at
+from vanban.extractors.extract.references.relations import assign_relations
+from vanban.extractors.extract.references.resolve import resolve_mentions
+from vanban.extractors.extract.references.spacy_spans import references_to_spacy
+from vanban.extractors.extract.references.spans import clause_start, date_after, sentence_start
 
 __all__ = ["Mention", "Place", "find_citations", "resolve_mentions", "extract_references", "references_to_spacy"]
 
-# When one document is cited several ways, the relation kept is the first of this list.
-RELATION_PRIORITY = ("basis", "implements", "replaces", "amends", "repeals", "guides", "cites")
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _WINDOW = 260  # how far before a number its type word, pinpoint or subject may lie
 
 
@@ -58,7 +60,7 @@ class Mention:
 
     @property
     def key(self) -> str:
-        return cp.number_key(self.number.number)
+        return spelling_key(self.number.number)
 
 
 # --- jurisdiction ------------------------------------------------------------------------
@@ -94,7 +96,6 @@ def _place(ctx) -> Place:
 
 # --- issuers -----------------------------------------------------------------------------
 
-_EXPANSIONS = (("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"))
 # Punctuation after a word that ends a name.
 _NAME_BREAK = frozenset(".,;:!?()\"“”'‘’")
 # Words a type word may follow inside a name: agency heads ("Bộ Kế hoạch và Đầu tư") and
@@ -166,8 +167,7 @@ def _read_issuer(text: str, pos: int, limit: int, layout: _Layout | None = None)
 
 def _complete(name: str, place: Place) -> str:
     """Expand UBND/HĐND and add the jurisdiction to names that end at a level word."""
-    for short, full in _EXPANSIONS:
-        name = re.sub(rf"(?<![\p{{L}}]){short}(?![\p{{L}}])", full, name)
+    name = vocabulary.expand_abbreviations(name, "citation_issuer")
     if not place.name or place.name in name:
         return name
     parts = re.split(r"\s+và\s+", name)
@@ -205,22 +205,6 @@ def _issuer_for_code(code: str, num: cp.CitationNumber, place: Place) -> str | N
 
 
 # --- finding -----------------------------------------------------------------------------
-
-
-def _clause_start(text: str, pos: int, floor: int = 0) -> int:
-    lo = max(floor, pos - 600)
-    start = lo
-    for m in cp.clause_end_re().finditer(text, lo, pos):
-        start = m.end()
-    return start
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    lo = max(0, pos - 800)
-    start = lo
-    for m in cp.sentence_end_re().finditer(text, lo, pos):
-        start = m.end()
-    return start
 
 
 def _lead(text: str, num: cp.CitationNumber) -> tuple[int, str, str | None] | None:
@@ -283,15 +267,10 @@ def _in_site_clutter(text: str, pos: int) -> bool:
     return bool(cp.site_clutter_re().search(text, max(lo, pos - 400), min(hi, pos + 400)))
 
 
-def _date_after(text: str, pos: int) -> DateMatch | None:
-    m = cp.to_date_re().match(text, pos)
-    return date_at(text, m.end()) if m else None
-
-
 def _date_before(text: str, lead: int, starts: list[int]) -> DateMatch | None:
     """"Ngày 28/3/2023, Ban … ban hành Kế hoạch số 185/…": the date heading the sentence."""
     line_start = text.rfind("\n", 0, lead) + 1
-    for start in dict.fromkeys((_clause_start(text, lead), line_start)):
+    for start in dict.fromkeys((clause_start(text, lead), line_start)):
         head = cp.date_head_re().match(text, start, lead)
         if head:
             break
@@ -319,7 +298,7 @@ def _subject_of_issuing_verb(text: str, clause: int, lead: int) -> tuple[int, in
 
 
 def _pinpoint(text: str, lead: int) -> str | None:
-    lo = _clause_start(text, lead, max(0, lead - 220))
+    lo = clause_start(text, lead, max(0, lead - 220))
     m = cp.pinpoint_tail_re().search(text, lo, lead)
     return " ".join(m.group("pin").split()) if m else None
 
@@ -354,7 +333,7 @@ def _read_date_and_issuer(text: str, mention: Mention, place: Place, layout: _La
     """The date right after the number, "của <issuer>", a date after the issuer, or a date
     heading the sentence; ``tail_end`` is where the citation's words end."""
     num = mention.number
-    mention.date = _date_after(text, num.span[1])
+    mention.date = date_after(text, num.span[1])
     tail = mention.date.span[1] if mention.date else num.span[1]
     intro = cp.to_issuer_re().match(text, tail)
     got = _read_issuer(text, intro.end(), len(text), layout) if intro else None
@@ -362,7 +341,7 @@ def _read_date_and_issuer(text: str, mention: Mention, place: Place, layout: _La
         mention.issuer = _complete(got[0], place)
         tail = got[1]
         if mention.date is None:
-            mention.date = _date_after(text, tail)
+            mention.date = date_after(text, tail)
             tail = mention.date.span[1] if mention.date else tail
     if mention.date is None:
         mention.date = _date_before(text, mention.start, starts)
@@ -375,8 +354,8 @@ def _subject_issuer(
     """Issuer as the subject of "X (đã) ban hành <citation>"; the same X for the next
     citations of that sentence with the same issuer code. Returns the subject to carry."""
     code = (mention.number.issuer_symbols or ("",))[0]
-    sentence = _sentence_start(text, mention.start)
-    sv = _subject_of_issuing_verb(text, _clause_start(text, mention.start), mention.start)
+    sentence = sentence_start(text, mention.start)
+    sv = _subject_of_issuing_verb(text, clause_start(text, mention.start), mention.start)
     got = _read_issuer(text, sv[0], sv[1], layout) if sv else None
     if got and got[1] >= sv[1] - 1:
         mention.issuer = _complete(got[0], place)
@@ -395,14 +374,14 @@ def find_citations(
 ) -> list[Mention]:
     """Every mention of a numbered document in ``text``, in order, the document's own excluded."""
     place = place or Place(None, None)
-    own = cp.number_key(own_number) if own_number and re.search(r"\d", own_number) else None
+    own = spelling_key(own_number) if own_number and re.search(r"\d", own_number) else None
     numbers = cp.find_numbers(text) if numbers is None else numbers
     starts = [n.span[0] for n in numbers]
     layout = _Layout.of(text)
     mentions: list[Mention] = []
     subject = None  # (issuer, issuer code, sentence start) of "X đã ban hành …"
     for num in numbers:
-        if own and cp.number_key(num.number) == own:
+        if own and spelling_key(num.number) == own:
             continue
         if _is_own_label(text, num) or _in_site_clutter(text, num.span[0]):
             continue
@@ -419,235 +398,6 @@ def find_citations(
     return mentions
 
 
-# --- relations ---------------------------------------------------------------------------
-
-
-def _basis_regions(text: str) -> list[tuple[int, int]]:
-    """Spans of the "Căn cứ" clauses (each to its end, chained ";" citations included)."""
-    regions: list[tuple[int, int]] = []
-    for m in cp.basis_start_re().finditer(text):
-        if regions and m.start() < regions[-1][1]:
-            continue
-        limit = min(len(text), m.end() + 4000)
-        if re.match(r"[ \t]*:[ \t]*\n", text[m.end(): m.end() + 8]):
-            end = _bullet_block_end(text, text.index("\n", m.end()))  # "Căn cứ:" then bullets
-        else:
-            end_m = cp.basis_end_re().search(text, m.end(), limit)
-            end = end_m.start() if end_m else limit
-        regions.append((m.start(), end))
-    return regions
-
-
-def _bullet_block_end(text: str, pos: int) -> int:
-    """End of the run of bullet lines starting after the newline at ``pos``."""
-    end = pos
-    while end < len(text) and text[end] == "\n":
-        nxt = text.find("\n", end + 1)
-        nxt = len(text) if nxt < 0 else nxt
-        if text[end + 1: nxt].lstrip(" \t")[:1] not in ("-", "+", "•", "*"):
-            break
-        end = nxt
-    return end
-
-
-def _opening_regions(text: str, segments) -> list[tuple[int, int]]:
-    """The opening "Thực hiện …" paragraph: as segmented, and as read here up to the
-    end of its sentence (a segmenter may stop at a wrapped line ending in a comma)."""
-    regions = _segment_spans(segments, "opening")
-    body = cp.body_start_re().search(text)
-    limit = body.start() if body else min(len(text), 6000)
-    m = cp.opening_start_re().search(text, 0, limit)
-    if m:
-        end_m = cp.opening_end_re().search(text, m.end())
-        regions.append((m.start(), end_m.end() if end_m else len(text)))
-    return regions
-
-
-def _segment_spans(segments, name: str) -> list[tuple[int, int]]:
-    """``segments.<name>`` (a span or None) as a list of spans."""
-    value = getattr(segments, name, None) if segments is not None else None
-    if isinstance(value, tuple) and len(value) == 2:
-        return [(int(value[0]), int(value[1]))]
-    return []
-
-
-def _inside(pos: int, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
-    for a, b in regions:
-        if a <= pos < b:
-            return a, b
-    return None
-
-
-def _basis_or_detail(
-    text: str, mention: Mention, region: tuple[int, int], mentions: list[Mention], starts: list[int], *, preamble: bool
-) -> str:
-    """The first citation of a basis clause is a basis; later ones too unless they only
-    describe it ("… quy định chi tiết Luật … số 04/1998/QH10"). In the body the first
-    one must follow "Căn cứ" at once."""
-    clause_start = region[0]
-    semi = text.rfind(";", region[0], mention.start)
-    while semi >= 0:
-        if cp.clause_head_re().match(text, semi + 1):
-            clause_start = semi + 1
-            break
-        semi = text.rfind(";", region[0], semi)
-    earlier = mentions[bisect.bisect_left(starts, clause_start): bisect.bisect_left(starts, mention.start)]
-    if not (preamble or clause_start > region[0]):
-        first = earlier[0] if earlier else mention
-        if not cp.direct_basis_re().fullmatch(text, region[0], first.start):
-            return "cites"
-    if not earlier:
-        return "basis"
-    between = text[earlier[-1].end: mention.start]
-    return "cites" if cp.detail_cue_re().search(between) else "basis"
-
-
-def _voiced_relation(text: str, mention: Mention, starts: list[int], doc_type: str | None) -> str | None:
-    """replaces/amends/repeals/guides when the citing document says so itself."""
-    sent = _sentence_start(text, mention.start)
-    for cue in reversed(list(cp.relation_cue_re().finditer(text, sent, mention.start))):
-        i = bisect.bisect_left(starts, sent)
-        if i < len(starts) and starts[i] < cue.start():
-            continue  # another document is the subject of this verb
-        before = text[sent: cue.start()]
-        if cp.clause_open_re().search(before) or any(_is_self(v, doc_type) for v in cp.self_voice_re().finditer(before)):
-            return cue.lastgroup
-    return None
-
-
-def _is_self(voice: re.Match, doc_type: str | None) -> bool:
-    """"Quyết định này" in a QĐ is the document itself; "Luật này" in a công văn is not."""
-    word = voice.group("tw")
-    return word is None or doc_type is None or doc_types.code_for(word) == doc_type
-
-
-def _preamble_end(text: str, segments, bases: list[tuple[int, int]]) -> int:
-    """Where the legal-bases block before the body ends (0 when there is none)."""
-    if segments is not None and hasattr(segments, "bases"):
-        return max((b for _, b in _segment_spans(segments, "bases")), default=0)
-    # without segmentation: the first run of "Căn cứ" clauses, up to the body's first part
-    body = cp.body_start_re().search(text)
-    end = body.start() if body else len(text)
-    run_end = 0
-    for a, b in bases:
-        if run_end and text[run_end:a].strip(" \t\n;.,*"):
-            break
-        run_end = b
-    return min(end, run_end) if run_end else 0
-
-
-def _assign_relations(
-    text: str, mentions: list[Mention], *, genre: str, doc_type: str | None, segments, starts: list[int]
-) -> None:
-    if genre == "news":
-        return
-    bases = _basis_regions(text)
-    preamble_end = _preamble_end(text, segments, bases)
-    openings = _opening_regions(text, segments)
-    mention_starts = [m.start for m in mentions]
-    for mention in mentions:
-        region = _inside(mention.start, bases)
-        if region:
-            preamble = region[0] < preamble_end
-            mention.relation = _basis_or_detail(text, mention, region, mentions, mention_starts, preamble=preamble)
-            if mention.relation == "basis":
-                continue
-        if _inside(mention.start, openings):
-            mention.relation = "implements"
-            continue
-        mention.relation = _voiced_relation(text, mention, starts, doc_type) or mention.relation
-
-
-# --- resolving ---------------------------------------------------------------------------
-
-
-def _covered(pos: int, spans: list[tuple[int, int]]) -> bool:
-    """Is ``pos`` inside one of ``spans`` (sorted by start)?"""
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    return any(a <= pos < b for a, b in spans[max(0, i - 3): i + 1])
-
-
-def _short_forms(text: str, mentions: list[Mention]) -> None:
-    """Count "Quyết định số 1719" and "Nghị quyết nêu trên" against their full citation."""
-    taken = [(m.start, m.tail_end) for m in mentions]
-    firsts = {}
-    for m in mentions:
-        firsts.setdefault(m.key, m)
-    for tw in cp.type_word_re().finditer(text):
-        if _covered(tw.start(), taken):
-            continue
-        short = cp.short_form_re().match(text, tw.end())
-        back = None if short else cp.back_reference_re().match(text, tw.end())
-        if not (short or back):
-            continue
-        code = doc_types.code_for(tw.group(0))
-        before = [m for m in firsts.values() if m.start < tw.start() and m.doc_type == code]
-        if short:
-            serial = short.group("serial").lstrip("0")
-            hits = {m.key: m for m in before if (m.number.serial or "").lstrip("0") == serial}
-            if len(hits) == 1:
-                next(iter(hits.values())).repeats.append((tw.start(), short.end()))
-            continue
-        if back and len({m.key for m in before}) == 1:
-            before[0].repeats.append((tw.start(), back.end()))
-
-
-def _title_mentions(text: str, mentions: list[Mention]) -> None:
-    """"Luật Nhà ở ngày 27/11/2023" repeats "Luật Nhà ở số 27/2023/QH15": its date counts."""
-    taken = [(m.start, m.tail_end) for m in mentions]
-    seen = set()
-    for m in mentions:
-        if not m.title or not m.type_word or m.key in seen:
-            continue
-        seen.add(m.key)
-        for hit in cp.title_mention_re(m.type_word, m.title).finditer(text):
-            if _covered(hit.start(), taken):
-                continue
-            m.repeats.append(hit.span())
-            d = _date_after(text, hit.end())
-            if d and m.date is None:
-                m.date = d
-
-
-def _best_date(group: list[Mention]) -> str | None:
-    dates = [m.date for m in group if m.date]
-    if not dates:
-        return None
-    return min(dates, key=lambda d: _PRECISION_RANK[d.precision]).value
-
-
-def resolve_mentions(text: str, mentions: list[Mention]) -> list[Reference]:
-    """One ``Reference`` per distinct number, in order of first mention."""
-    _short_forms(text, mentions)
-    _title_mentions(text, mentions)
-    groups: dict[str, list[Mention]] = {}
-    for m in mentions:
-        groups.setdefault(m.key, []).append(m)
-    refs = []
-    for group in groups.values():
-        first = group[0]
-        num = first.number
-        typed = next((m for m in group if m.type_word), first)
-        refs.append(
-            Reference(
-                doc_type=typed.doc_type,
-                number=num.number,
-                date=_best_date(group),
-                issuer=next((m.issuer for m in group if m.issuer), None),
-                relation=min((m.relation for m in group), key=RELATION_PRIORITY.index),
-                pinpoint=next((m.pinpoint for m in group if m.pinpoint), None),
-                span=(first.start, first.end),
-                mentions=len(group) + sum(len(m.repeats) for m in group),
-                text=text[first.start: first.end],
-                year=num.year,
-                type_symbol=num.type_symbol,
-                issuer_symbols=list(num.issuer_symbols),
-                mention_spans=sorted([(m.start, m.end) for m in group] + [s for m in group for s in m.repeats]),
-            )
-        )
-    return refs
-
-
 def extract_references(ctx) -> list[Reference]:
     """Every document ``ctx.text`` cites, one ``Reference`` each (OUTPUT.md)."""
     text = ctx.text or ""
@@ -656,7 +406,7 @@ def extract_references(ctx) -> list[Reference]:
     place = _place(ctx)
     numbers = cp.find_numbers(text)
     mentions = find_citations(text, own_number=ctx.number, place=place, numbers=numbers)
-    _assign_relations(
+    assign_relations(
         text,
         mentions,
         genre=getattr(ctx, "genre", "official"),
@@ -665,32 +415,3 @@ def extract_references(ctx) -> list[Reference]:
         starts=[n.span[0] for n in numbers],
     )
     return resolve_mentions(text, mentions)
-
-
-# --- spaCy -------------------------------------------------------------------------------
-
-
-def references_to_spacy(doc_or_text, refs: Iterable[Reference], *, key: str = "references", all_mentions: bool = True):
-    """A spaCy ``Doc`` with one span per citation in ``doc.spans[key]``, labelled with the
-    reference's type code. Takes a ``Doc``, or text made into a ``spacy.blank("vi")`` doc
-    (syllable tokens, so that a number such as ``27/2022/NĐ-CP`` stays one token)."""
-    doc = _blank_vi()(doc_or_text) if isinstance(doc_or_text, str) else doc_or_text
-    spans = []
-    for ref in refs:
-        places = (getattr(ref, "mention_spans", None) or [ref.span]) if all_mentions else [ref.span]
-        for place in places:
-            if not place:
-                continue
-            span = doc.char_span(place[0], place[1], label=ref.doc_type or "", alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-    spans.sort(key=lambda s: (s.start, s.end))
-    doc.spans[key] = spans
-    return doc
-
-
-@lru_cache(maxsize=1)
-def _blank_vi():
-    import spacy
-
-    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})

@@ -6,188 +6,20 @@ inside every alternation the longer or more specific form comes first (the Party
 ``04-NQ/TU`` before the state form ``352/KH-UBND``; ``Thông tư liên tịch`` before
 ``Thông tư``; a spaced separator is tried only where a tight one fails).
 
-The number grammar ("Số, ký hiệu", DESIGN.md):
-- state form ``serial[/year]/SYMBOL``: ``352/KH-UBND``, ``27/2022/NĐ-CP``,
-  ``249/KHPH-UBND-MTTQ``, ``2071/MTTQ-BTT`` (công văn: no type code), ``178/CP``,
-  ``11554/VPCP-V.I`` (dotted unit code), ``144/2002/QĐ/BTC`` (slash-joined codes),
-  ``66.4/2025/NQ-CP`` (dotted serial), ``01/CV-01`` (numeric unit code);
-- Party form ``serial-TYPE/ISSUER``: ``04-NQ/TU``, ``21-KH/ĐU``;
-- printing slips: leading zeros ``0204/KH-UBND``, spaces ``352 /KH-UBND``,
-  ``837 / QĐ - BKH``, ``NĐ -CP``, ``TTr- SNN``, a hyphen at a line end (``QĐ-`` newline
-  ``UBND``), dropped hyphens ``59/KHUBND``, dotted blanks ``…05…./2006/ QĐ-UBND``.
+The number grammar itself ("Số, ký hiệu") is ``number_grammar.py``; its names are
+importable from here too.
 """
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex as re
 
+from vanban.extractors.common.vocabulary import symbol_tables
 from vanban.extractors.extract import doc_types
+from vanban.extractors.extract.references.number_grammar import CitationNumber, find_numbers, number_re, parse_number
 
-# --- data ------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def symbol_tables() -> dict:
-    """``models/citation_symbols.json`` with the ``_about`` notes dropped."""
-    raw = json.loads(resources.files("vanban.models").joinpath("citation_symbols.json").read_text("utf-8"))
-    tables = {k: {kk: vv for kk, vv in v.items() if kk != "_about"} for k, v in raw.items() if k != "_about"}
-    # The national bodies of the shared type table (CP, TTg, QH, ...) join the ministries.
-    tables["national_issuers"] = {**doc_types.NATIONAL_ISSUERS, **tables["national_issuers"]}
-    return tables
-
-
-# --- the number grammar ----------------------------------------------------------------
-
-# A serial may carry a sub-number (66.4) and hand-filled dotted blanks around it (…05….).
-_BLANK = r"(?:\.*…[.…]*|\.{2,})"
-_SERIAL = rf"{_BLANK}?(?P<serial>\d{{1,6}}(?:\.\d{{1,3}})?){_BLANK}?"
-_PSERIAL = rf"(?P<pserial>\d{{1,6}}(?:\.\d{{1,3}})?)"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-# A code: a capital then letters/digits/&; a dotted tail of short capitals (V.I).
-_CODE = r"\p{Lu}[\p{L}\p{N}&]*(?:\.\p{Lu}{1,3}\p{N}?(?![\p{L}\p{N}]))*"
-# After a spaced separator only an all-capitals code is believed (so "- Sở" is prose).
-_CAPS_CODE = r"(?:TTg|CTr|\p{Lu}[\p{Lu}\p{N}&]*)(?![\p{L}\p{N}])"
-# A numeric unit code after a hyphen (01/CV-01).
-_NUM_CODE = r"\p{N}{1,3}(?![\p{L}\p{N}/])"
-# An en dash typed for the hyphen inside a symbol (KH–UBND) is read as the hyphen.
-_TIGHT_SEP = r"[-–/]"
-_SPACED_SEP = r"(?:[ \t]+[-/][ \t]*|[-/](?:[ \t]+|[ \t]*\n[ \t]*))"
-_SYMBOL_TAIL = rf"(?:{_TIGHT_SEP}(?:{_CODE}|{_NUM_CODE})|{_SPACED_SEP}{_CAPS_CODE})"
-_SYMBOL = rf"{_CODE}{_SYMBOL_TAIL}*"
-_SLASH = r"[ \t]*/[ \t]*"
-
-_PARTY_NUMBER = rf"{_PSERIAL}[ \t]*[-–][ \t]*(?P<ptype>{_CODE}){_SLASH}(?P<psymbol>{_SYMBOL})"
-_STATE_NUMBER = rf"(?:{_SERIAL}[ \t]*)?/[ \t]*(?:{_YEAR}{_SLASH})?(?P<symbol>{_SYMBOL})"
-
-_NUMBER = rf"""
-    (?<![\p{{L}}\p{{N}}/\-–.])
-    (?: (?P<party>{_PARTY_NUMBER}) | (?P<state>{_STATE_NUMBER}) )
-    (?![\p{{L}}\p{{N}}])
-"""
-
-
-@lru_cache(maxsize=1)
-def number_re() -> re.Pattern:
-    """A document number anywhere in text (blank serials included)."""
-    return re.compile(_NUMBER, re.VERBOSE)
-
-
-@dataclass(frozen=True)
-class CitationNumber:
-    """A document number as printed and parsed."""
-
-    text: str
-    """as printed, spaces and line breaks included"""
-    span: tuple[int, int]
-    serial: str | None
-    """``352``; leading zeros kept; None where the number is left blank"""
-    year: int | None
-    symbol: str
-    """the part after the serial (and year), spaces removed: ``KH-UBND``, ``NQ/TU``"""
-    type_symbol: str | None
-    """the type code inside the symbol as printed (``KHPH``), or None (công văn)"""
-    issuer_symbols: tuple[str, ...]
-    """codes after the type code: issuer first, then drafting units (``UBND``, ``VX``)"""
-    party: bool = False
-
-    @property
-    def number(self) -> str:
-        """As printed with spaces, line breaks and dotted blanks removed: ``352/KH-UBND``."""
-        if self.party:
-            return f"{self.serial}-{self.symbol}"
-        year = f"/{self.year}" if self.year else ""
-        return f"{self.serial or ''}{year}/{self.symbol}"
-
-    @property
-    def type_code(self) -> str | None:
-        """Type code (OUTPUT.md) read from the symbol, or None: ``KHPH`` -> ``KH``."""
-        if self.type_symbol is None:
-            return None
-        tables = symbol_tables()
-        if self.party and self.type_symbol in tables["party_type_codes"]:
-            return tables["party_type_codes"][self.type_symbol]
-        return tables["symbol_type_codes"].get(self.type_symbol)
-
-    @property
-    def joint(self) -> bool:
-        """Issued jointly (``KHPH``, ``TTLT``, ``NQLT``): every issuer code is an issuer."""
-        return bool(self.type_symbol and symbol_tables()["joint_type_codes"].get(self.type_symbol))
-
-
-def _squeeze(s: str) -> str:
-    return re.sub(r"\s+", "", s).replace("–", "-")
-
-
-def _segments(symbol: str) -> list[str]:
-    return [s for s in re.split(r"\s*[-–/]\s*", symbol.strip()) if s]
-
-
-def _split_glued(code: str) -> tuple[str, str] | None:
-    """``KHUBND`` -> (``KH``, ``UBND``): a type code glued to a known issuer code."""
-    tables = symbol_tables()
-    issuers = tables["local_issuers"].keys() | tables["national_issuers"].keys()
-    for type_symbol in sorted(tables["symbol_type_codes"], key=len, reverse=True):
-        rest = code[len(type_symbol):]
-        if code.startswith(type_symbol) and rest in issuers:
-            return type_symbol, rest
-    return None
-
-
-def _from_match(m: re.Match, offset: int = 0) -> CitationNumber:
-    start, end = m.span()
-    if m.group("party"):
-        return CitationNumber(
-            text=m.group(0),
-            span=(start + offset, end + offset),
-            serial=m.group("pserial"),
-            year=None,
-            type_symbol=m.group("ptype"),
-            symbol=_squeeze(m.group(0)[m.start("ptype") - start:]),
-            issuer_symbols=tuple(_segments(m.group("psymbol"))),
-            party=True,
-        )
-    segments = _segments(m.group("symbol"))
-    type_symbol = None
-    if segments and segments[0] in symbol_tables()["symbol_type_codes"]:
-        type_symbol = segments.pop(0)
-    elif segments and (glued := _split_glued(segments[0])):
-        type_symbol, segments[0] = glued
-    year = m.group("year")
-    return CitationNumber(
-        text=m.group(0),
-        span=(start + offset, end + offset),
-        serial=m.group("serial"),
-        year=int(year) if year else None,
-        symbol=_squeeze(m.group("symbol")),
-        type_symbol=type_symbol,
-        issuer_symbols=tuple(segments),
-    )
-
-
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[CitationNumber]:
-    """Every document number in ``text[start:end]`` whose serial is printed."""
-    end = len(text) if end is None else end
-    out = []
-    for m in number_re().finditer(text, start, end):
-        if m.group("serial") or m.group("pserial"):
-            out.append(_from_match(m))
-    return out
-
-
-def parse_number(s: str) -> CitationNumber | None:
-    """Parse a whole "Số, ký hiệu" (the ``Số:`` label may precede it); blanks allowed."""
-    s = re.sub(r"^\s*(?i:số)\s*:?\s*", "", s).strip()
-    m = number_re().fullmatch(s)
-    return _from_match(m) if m else None
-
-
-def number_key(number: str) -> str:
-    """Identity of a number for comparison: spaces and hyphens dropped, case folded."""
-    return re.sub(r"[\s\-]+", "", number).casefold()
+__all__ = ["CitationNumber", "find_numbers", "number_re", "parse_number", "symbol_tables"]
 
 
 # --- the words around a number -----------------------------------------------------------

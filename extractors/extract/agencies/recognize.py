@@ -1,0 +1,317 @@
+"""Recognition of agency mentions with spaCy: ``find_agencies(text)`` runs ``agency_nlp()``
+(``spacy.blank("vi")`` with a syllable tokenizer, a SpanRuler loaded from
+``models/agency_patterns.jsonl`` and the ``agency_merger`` component that writes
+``doc.spans["agencies"]``). spaCy is imported on first use.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex as re
+
+from vanban.extractors.extract.agencies.lexicon import MODELS, TOKEN, lexicon, norm_phrase, norm_token
+
+__all__ = ["AgencyMention", "SPANS_KEY", "agency_nlp", "find_agencies"]
+
+SPANS_KEY = "agencies"
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    text: str
+    span: tuple[int, int]
+    label: str  # AGENCY or GROUP
+    lexicon_id: str | None = None
+
+
+class SyllableTokenizer:
+    """Whitespace and punctuation tokenizer: one token per syllable or mark, NORM folded.
+
+    Vietnamese agency names are matched syllable by syllable; pyvi's word segmentation
+    would glue a verb to the name ('Giao Sở')."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self._normed: set[str] = set()
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for m in TOKEN.finditer(text):
+            gap = text[pos:m.start()]
+            if gap:
+                if words and gap.startswith(" "):
+                    spaces[-1] = True
+                    gap = gap[1:]
+                if gap:
+                    words.append(gap)
+                    spaces.append(False)
+            words.append(m.group(0))
+            spaces.append(False)
+            pos = m.end()
+        tail = text[pos:]
+        if tail:
+            if words and tail.startswith(" "):
+                spaces[-1] = True
+                tail = tail[1:]
+            if tail:
+                words.append(tail)
+                spaces.append(False)
+        for w in words:
+            if w not in self._normed:
+                self.vocab[w].norm_ = norm_token(w) if not w.isspace() else w
+                self._normed.add(w)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    # spaCy asks tokenizers for these when saving a pipeline; nothing is saved here.
+    def to_bytes(self, **kwargs):
+        return b""
+
+    def from_bytes(self, data, **kwargs):
+        return self
+
+
+def _make_merger(nlp, name: str):
+    return AgencyMerger()
+
+
+def _register_factory() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("agency_merger"):
+        Language.factory("agency_merger", func=_make_merger)
+
+
+class AgencyMerger:
+    """Turns the ruler's pieces into agency mentions in ``doc.spans["agencies"]``.
+
+    An AGENCY piece (a lexicon name) absorbs what follows it: a jurisdiction ('tỉnh Nghệ
+    An', 'huyện Kỳ Sơn', a bare level word 'tỉnh', 'cấp tỉnh', 'chi nhánh tỉnh'), a place
+    name, a group of levels ('các huyện, thị xã') or another AGENCY it belongs to
+    ('Ban Dân tộc' + 'HĐND tỉnh'). 'các' + group words ('các sở, ban, ngành') is a GROUP.
+    """
+
+    def __call__(self, doc):
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        # token attributes read as arrays: building a Token object per token is the slow part
+        strings = doc.vocab.strings
+        self._n = [strings[h] for h in doc.to_array("NORM").tolist()]
+        self._low = [strings[h] for h in doc.to_array("LOWER").tolist()]
+        pieces = doc.spans.get("agency_parts", [])
+        agencies = filter_spans([s for s in pieces if s.label_ == "AGENCY"])
+        jurs = {s.start: s for s in filter_spans([s for s in pieces if s.label_ in ("JUR", "PLACE")])}
+        starts = {s.start: s for s in agencies}
+        out: list = []
+        used_until = -1
+        for span in agencies:
+            if span.start < used_until:
+                continue
+            start, end = span.start, span.end
+            label = "AGENCY"
+            while True:
+                nxt = self._tail(doc, end, jurs, starts)
+                if nxt is None:
+                    break
+                end, is_group = nxt
+                if is_group:
+                    label = "GROUP"
+            out.append(Span(doc, start, end, label=label, span_id=span.id_))
+            used_until = end
+        taken = [False] * len(doc)
+        for s in out:
+            for i in range(s.start, s.end):
+                taken[i] = True
+        for i, norm in enumerate(self._n):
+            if norm == "cac" and not taken[i]:
+                end = self._group(doc, i + 1)
+                if end is not None:
+                    out.append(Span(doc, i, end, label="GROUP"))
+                    for k in range(i, end):
+                        taken[k] = True
+        doc.spans[SPANS_KEY] = sorted(filter_spans(out), key=lambda s: s.start)
+        return doc
+
+    # -- pieces
+
+    def _seq_at(self, i: int, seq: list[str], *, exact: bool) -> bool:
+        """Whether ``seq`` (NORMs, or lower-case words when ``exact``) is at token ``i``."""
+        words = self._low if exact else self._n
+        return words[i:i + len(seq)] == seq
+
+    def _tail(self, doc, end: int, jurs: dict, starts: dict) -> tuple[int, bool] | None:
+        if end >= len(doc):
+            return None
+        if end in jurs:
+            return jurs[end].end, False
+        for seq in (["chi", "nhanh"], ["cap"]):
+            if self._seq_at(end, seq, exact=False):
+                j = end + len(seq)
+                if j in jurs:
+                    return jurs[j].end, False
+                level = self._level(doc, j)
+                if level is not None:
+                    return level, False
+        if self._n[end] == "cac":
+            g = self._group(doc, end + 1, levels_only=True)
+            if g is not None:
+                return g, True
+        if self._seq_at(end, ["viet", "nam"], exact=False):
+            return end + 2, False
+        if self._seq_at(end, ["khu", "vuc"], exact=False) and end + 2 < len(doc) and doc[end + 2].text.isupper():
+            return end + 3, False
+        level = self._level(doc, end)
+        if level is not None:
+            more = None
+            if self._n[level:level + 1] in ([","], ["va"]) and self._level_end(doc, level + 1) is not None:
+                more = self._group(doc, level + 1, levels_only=True)
+            return (more, True) if more is not None else (level, False)
+        if end in starts:
+            return starts[end].end, False
+        return None
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _vocab() -> dict[str, list[list[str]]]:
+        """Group and level words as NORM sequences and as lower-case word sequences, longest first."""
+        def seqs(words, how):
+            return sorted((how(w) for w in words), key=len, reverse=True)
+
+        lex = lexicon()
+        return {
+            "kinds": seqs(lex["group_kinds"], lambda w: [t.lower() for t in TOKEN.findall(w)]),
+            "levels": seqs(lex["level_words"], lambda w: [t.lower() for t in TOKEN.findall(w)]),
+            "levels_folded": seqs(lex["level_words"], lambda w: norm_phrase(w).split()),
+        }
+
+    def _followed_by_name_or_stop(self, doc, j: int) -> bool:
+        return j >= len(doc) or not doc[j].is_alpha or doc[j].text[:1].isupper()
+
+    def _level_end(self, doc, i: int) -> int | None:
+        """End of a level word at ``i``: as printed, or (an OCR slip, 'tính' for 'tỉnh') folded
+        when a name or punctuation follows."""
+        vocab = self._vocab()
+        for seq in vocab["levels"]:
+            if self._seq_at(i, seq, exact=True):
+                return i + len(seq)
+        for seq in vocab["levels_folded"]:
+            if self._seq_at(i, seq, exact=False) and self._followed_by_name_or_stop(doc, i + len(seq)):
+                return i + len(seq)
+        return None
+
+    def _level(self, doc, i: int) -> int | None:
+        """End of a bare level word at ``i`` ('tỉnh', 'thành phố') with the unknown place
+        name that may follow it ('tỉnh Mường Xa')."""
+        j = self._level_end(doc, i)
+        if j is None:
+            return None
+        k = j
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k - j < 4:
+            k += 1
+        return k
+
+    def _group(self, doc, i: int, *, levels_only: bool = False) -> int | None:
+        """End of 'sở, ban ngành[ liên quan]' starting at ``i`` (after 'các'), or None."""
+        vocab = self._vocab()
+        end = None
+        j = i
+        while j < len(doc):
+            if levels_only:
+                nxt = self._level_end(doc, j)
+            else:
+                nxt = next((j + len(s) for s in vocab["kinds"] if self._seq_at(j, s, exact=True)), None)
+            if nxt is None:
+                break
+            j = end = nxt
+            # separators between kinds: ',', 'và', '-', '/', or none ('ban ngành')
+            while j < len(doc) and self._n[j] in (",", "va", "-", "/"):
+                j += 1
+        if end is None:
+            return None
+        for mod in (["co", "lien", "quan"], ["lien", "quan"], ["cap", "tinh"], ["cap", "huyen"], ["cap", "xa"],
+                    ["thuoc", "tinh"], ["truc", "thuoc"]):
+            if self._seq_at(end, mod, exact=False):
+                return end + len(mod)
+        level = self._level_end(doc, end)
+        return level if level is not None else end
+
+
+@lru_cache(maxsize=1)
+def agency_nlp():
+    """``spacy.blank("vi")`` with the syllable tokenizer, the agency SpanRuler and merger."""
+    import spacy
+
+    _register_factory()
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="agency_ruler",
+        config={"spans_key": "agency_parts", "phrase_matcher_attr": "NORM", "validate": False, "overwrite": True},
+    )
+    patterns = [json.loads(line) for line in (MODELS / "agency_patterns.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    ruler.add_patterns(patterns)
+    nlp.add_pipe("agency_merger")
+    return nlp
+
+
+# What compaction changes: runs of two or more white-space characters, and any single one
+# other than a plain space (a single space is kept as it is).
+_WHITESPACE_TO_COMPACT = re.compile(r"\s{2,}|[^\S ]")
+
+
+class _OffsetMap:
+    """Offsets in the compacted text back to the original: compaction keeps runs of text
+    and turns each run of white space into one character, so a sorted list of run starts
+    is enough (no per-character table)."""
+
+    def __init__(self, starts: list[int], origins: list[int], length: int):
+        self.starts, self.origins, self.length = starts, origins, length
+
+    def __getitem__(self, pos: int) -> int:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.origins[i] + (pos - self.starts[i]) if i >= 0 else pos
+
+
+def _compact(text: str) -> tuple[str, _OffsetMap]:
+    """``text`` with each run of spaces and single line breaks as one space (a hard-wrapped
+    name is still one name) and each paragraph break as one newline; and the map from
+    offsets in the result back to offsets in ``text``."""
+    parts: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    pos = out = 0
+    for m in _WHITESPACE_TO_COMPACT.finditer(text):
+        if m.start() > pos:
+            starts.append(out), origins.append(pos)
+            parts.append(text[pos:m.start()])
+            out += m.start() - pos
+        starts.append(out), origins.append(m.start())
+        parts.append("\n" if m.group(0).count("\n") >= 2 else " ")
+        out += 1
+        pos = m.end()
+    if pos < len(text):
+        starts.append(out), origins.append(pos)
+        parts.append(text[pos:])
+        out += len(text) - pos
+    starts.append(out), origins.append(len(text))
+    return "".join(parts), _OffsetMap(starts, origins, out)
+
+
+def find_agencies(text: str) -> list[AgencyMention]:
+    """Agency mentions in ``text`` with their [start, end) character spans in ``text``;
+    ``AgencyMention.text`` has its whitespace collapsed."""
+    compact, offsets = _compact(text)
+    doc = agency_nlp()(compact)
+    out = []
+    for s in doc.spans[SPANS_KEY]:
+        start, end = offsets[s.start_char], offsets[s.end_char - 1] + 1
+        out.append(AgencyMention(s.text, (start, end), s.label_, s.id_ or None))
+    return out

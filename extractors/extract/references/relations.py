@@ -1,0 +1,148 @@
+"""The relation of each citation to the citing document: ``basis`` inside a "Căn cứ"
+clause, ``implements`` in the opening "Thực hiện …", ``replaces``/``amends``/``repeals``/
+``guides`` where the document says so in its own voice, else ``cites``.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+import regex as re
+
+from vanban.extractors.extract import doc_types
+from vanban.extractors.extract.references import patterns as cp
+from vanban.extractors.extract.references.spans import inside, sentence_start
+
+if TYPE_CHECKING:
+    from vanban.extractors.extract.references.find import Mention
+
+__all__ = ["assign_relations"]
+
+
+def _basis_regions(text: str) -> list[tuple[int, int]]:
+    """Spans of the "Căn cứ" clauses (each to its end, chained ";" citations included)."""
+    regions: list[tuple[int, int]] = []
+    for m in cp.basis_start_re().finditer(text):
+        if regions and m.start() < regions[-1][1]:
+            continue
+        limit = min(len(text), m.end() + 4000)
+        if re.match(r"[ \t]*:[ \t]*\n", text[m.end(): m.end() + 8]):
+            end = _bullet_block_end(text, text.index("\n", m.end()))  # "Căn cứ:" then bullets
+        else:
+            end_m = cp.basis_end_re().search(text, m.end(), limit)
+            end = end_m.start() if end_m else limit
+        regions.append((m.start(), end))
+    return regions
+
+
+def _bullet_block_end(text: str, pos: int) -> int:
+    """End of the run of bullet lines starting after the newline at ``pos``."""
+    end = pos
+    while end < len(text) and text[end] == "\n":
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        if text[end + 1: nxt].lstrip(" \t")[:1] not in ("-", "+", "•", "*"):
+            break
+        end = nxt
+    return end
+
+
+def _opening_regions(text: str, segments) -> list[tuple[int, int]]:
+    """The opening "Thực hiện …" paragraph: as segmented, and as read here up to the
+    end of its sentence (a segmenter may stop at a wrapped line ending in a comma)."""
+    regions = _segment_spans(segments, "opening")
+    body = cp.body_start_re().search(text)
+    limit = body.start() if body else min(len(text), 6000)
+    m = cp.opening_start_re().search(text, 0, limit)
+    if m:
+        end_m = cp.opening_end_re().search(text, m.end())
+        regions.append((m.start(), end_m.end() if end_m else len(text)))
+    return regions
+
+
+def _segment_spans(segments, name: str) -> list[tuple[int, int]]:
+    """``segments.<name>`` (a span or None) as a list of spans."""
+    value = getattr(segments, name, None) if segments is not None else None
+    if isinstance(value, tuple) and len(value) == 2:
+        return [(int(value[0]), int(value[1]))]
+    return []
+
+
+def _basis_or_detail(
+    text: str, mention: Mention, region: tuple[int, int], mentions: list[Mention], starts: list[int], *, preamble: bool
+) -> str:
+    """The first citation of a basis clause is a basis; later ones too unless they only
+    describe it ("… quy định chi tiết Luật … số 04/1998/QH10"). In the body the first
+    one must follow "Căn cứ" at once."""
+    clause_start = region[0]
+    semi = text.rfind(";", region[0], mention.start)
+    while semi >= 0:
+        if cp.clause_head_re().match(text, semi + 1):
+            clause_start = semi + 1
+            break
+        semi = text.rfind(";", region[0], semi)
+    earlier = mentions[bisect.bisect_left(starts, clause_start): bisect.bisect_left(starts, mention.start)]
+    if not (preamble or clause_start > region[0]):
+        first = earlier[0] if earlier else mention
+        if not cp.direct_basis_re().fullmatch(text, region[0], first.start):
+            return "cites"
+    if not earlier:
+        return "basis"
+    between = text[earlier[-1].end: mention.start]
+    return "cites" if cp.detail_cue_re().search(between) else "basis"
+
+
+def _voiced_relation(text: str, mention: Mention, starts: list[int], doc_type: str | None) -> str | None:
+    """replaces/amends/repeals/guides when the citing document says so itself."""
+    sent = sentence_start(text, mention.start)
+    for cue in reversed(list(cp.relation_cue_re().finditer(text, sent, mention.start))):
+        i = bisect.bisect_left(starts, sent)
+        if i < len(starts) and starts[i] < cue.start():
+            continue  # another document is the subject of this verb
+        before = text[sent: cue.start()]
+        if cp.clause_open_re().search(before) or any(_is_self(v, doc_type) for v in cp.self_voice_re().finditer(before)):
+            return cue.lastgroup
+    return None
+
+
+def _is_self(voice: re.Match, doc_type: str | None) -> bool:
+    """"Quyết định này" in a QĐ is the document itself; "Luật này" in a công văn is not."""
+    word = voice.group("tw")
+    return word is None or doc_type is None or doc_types.code_for(word) == doc_type
+
+
+def _preamble_end(text: str, segments, bases: list[tuple[int, int]]) -> int:
+    """Where the legal-bases block before the body ends (0 when there is none)."""
+    if segments is not None and hasattr(segments, "bases"):
+        return max((b for _, b in _segment_spans(segments, "bases")), default=0)
+    # without segmentation: the first run of "Căn cứ" clauses, up to the body's first part
+    body = cp.body_start_re().search(text)
+    end = body.start() if body else len(text)
+    run_end = 0
+    for a, b in bases:
+        if run_end and text[run_end:a].strip(" \t\n;.,*"):
+            break
+        run_end = b
+    return min(end, run_end) if run_end else 0
+
+
+def assign_relations(
+    text: str, mentions: list[Mention], *, genre: str, doc_type: str | None, segments, starts: list[int]
+) -> None:
+    if genre == "news":
+        return
+    bases = _basis_regions(text)
+    preamble_end = _preamble_end(text, segments, bases)
+    openings = _opening_regions(text, segments)
+    mention_starts = [m.start for m in mentions]
+    for mention in mentions:
+        region = inside(mention.start, bases)
+        if region:
+            preamble = region[0] < preamble_end
+            mention.relation = _basis_or_detail(text, mention, region, mentions, mention_starts, preamble=preamble)
+            if mention.relation == "basis":
+                continue
+        if inside(mention.start, openings):
+            mention.relation = "implements"
+            continue
+        mention.relation = _voiced_relation(text, mention, starts, doc_type) or mention.relation

@@ -1,0 +1,110 @@
+"""The signature block: authority ('TM. ỦY BAN NHÂN DÂN'), position ('PHÓ CHỦ TỊCH') and
+the signer's name, read from the lines around 'Nơi nhận' or at the end of the document.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from vanban.extractors.segment.parts import AUTHORITY, END_MARK, POSITION_LINE, POSITIONS, Segments, is_caps_line
+
+SIGNED_MARK = re.compile(r"^\s*[(\[]?\s*(?:đã\s+ký|da\s*ky|ký\s+tên|ký,?\s+đóng\s+dấu|ký\s+bởi|signed)[^)\]]*[)\]]?\s*$", re.IGNORECASE)
+NAME = re.compile(r"^(?:[\p{Lu}][\p{Ll}]*\.?)(?:\s+[\p{Lu}][\p{Ll}]*){1,5}$")
+CAPS_NAME = re.compile(r"^[\p{Lu}]+(?:\s+[\p{Lu}]+){1,5}$")
+
+AUTHORITY_MARK = re.compile(r"(?:^|\s)(?:(?:T/M|K/T|T\.M\.?|K\.T\.?)\s+|(?:TM|KT|TL|TUQ|Q)\s*[.:/]\s*)")
+
+
+def _signature_window(segs: Segments) -> list[int]:
+    """Line indexes where the signature block may stand: around 'Nơi nhận', else at the end."""
+    lines, n = segs.lines, len(segs.lines)
+    if segs.distribution:
+        d0 = segs.line_index_at(segs.distribution[0])
+        d1 = segs.line_index_at(segs.distribution[1])
+        return list(range(d1 + 1, min(n, d1 + 16))) + list(range(max(0, d0 - 14), d0))
+    mark = next((i for i in range(n - 1, -1, -1) if END_MARK.search(lines[i].text)), None)
+    start = mark + 1 if mark is not None and n - mark < 40 else max(0, n - 25)
+    return list(range(start, n))
+
+
+def parse_signature_block(caps_lines: list[str]) -> tuple[str | None, str | None]:
+    """(authority, position) from the capitalised lines of a signature block.
+
+    'TM. ỦY BAN / NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' -> ('TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH').
+    """
+    if not caps_lines:
+        return None, None
+    last = caps_lines[-1]
+    if len(caps_lines) > 1 and not AUTHORITY_MARK.match(last) and (POSITION_LINE.match(last) or AUTHORITY_MARK.match(caps_lines[0])):
+        position = last
+        authority = " ".join(caps_lines[:-1])
+    else:
+        joined = " ".join(caps_lines)
+        position, authority = None, joined
+        for p in POSITIONS:  # longest first
+            if joined == p or joined.endswith(" " + p) and not re.search(rf"(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*[.:/]?\s*{re.escape(p)}$", joined):
+                position = p
+                authority = joined[: len(joined) - len(p)].strip()
+                break
+    authority = " ".join(authority.split()) or None
+    if authority and not AUTHORITY_MARK.match(authority):
+        authority = None  # words before the position that are not an authority line
+    return authority, " ".join(position.split()) if position else None
+
+
+def signature(segs: Segments) -> dict:
+    """The signer: {'name', 'position', 'authority'} (each None when not found)."""
+    lines = segs.lines
+    window = _signature_window(segs)
+    for pos, i in enumerate(window):
+        s = lines[i].stripped
+        if not s:
+            continue
+        caps, tail = _split_caps_name(s)
+        if not (AUTHORITY.match(caps) or POSITION_LINE.match(caps)) or not is_caps_line(caps, 0.8):
+            continue
+        block, name = [caps], tail
+        j = pos + 1
+        while name is None and j < len(window) and window[j] == window[j - 1] + 1:
+            t = lines[window[j]].stripped
+            if not t:
+                if any(lines[k].stripped for k in window[j:j + 1]):
+                    pass
+                j += 1
+                continue
+            c, tl = _split_caps_name(t)
+            if is_caps_line(c, 0.8) and not _is_caps_name_after(block, c):
+                block.append(c)
+                name = tl
+                j += 1
+                continue
+            break
+        # the name: the first name-like line after the block
+        k = j
+        while name is None and k < len(window) and k - j < 8:
+            t = lines[window[k]].stripped
+            k += 1
+            if not t or SIGNED_MARK.match(t) or t.startswith(("(", "[")):
+                continue
+            if NAME.match(t) or (CAPS_NAME.match(t) and len(t.split()) <= 5 and not POSITION_LINE.match(t)):
+                name = t
+                nxt = lines[window[k]].stripped if k < len(window) else ""
+                if len(t.split()) < 4 and re.fullmatch(r"[\p{Lu}][\p{Ll}]+", nxt):
+                    name = f"{t} {nxt}"  # a name wrapped onto a second line
+            break
+        authority, position = parse_signature_block(block)
+        return {"name": name, "position": position, "authority": authority}
+    return {"name": None, "position": None, "authority": None}
+
+
+def _is_caps_name_after(block: list[str], line: str) -> bool:
+    """A capitalised line right after a complete position line is the signer's name."""
+    return bool(POSITION_LINE.match(block[-1])) and not AUTHORITY_MARK.match(line) and not POSITION_LINE.match(line) \
+        and bool(CAPS_NAME.match(line)) and len(line.split()) <= 5 and not re.match(r"^(?:ỦY|UỶ|BAN|SỞ|BỘ|HỘI|NHÂN|DÂN)\b", line)
+
+
+def _split_caps_name(line: str) -> tuple[str, str | None]:
+    """'KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng' -> ('KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG', 'Nguyễn Sinh Hùng')."""
+    m = re.match(r"^(?P<caps>.*?[\p{Lu}.])\s+(?P<name>[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+){1,5})$", line)
+    if m and is_caps_line(m.group("caps"), 0.9):
+        return m.group("caps").strip(), m.group("name")
+    return line.strip(), None
