@@ -8,10 +8,11 @@ from vanban.schemas.record import (
     Reference,
     Section,
     Signer,
+    TableCell,
     json_schema,
 )
 
 __all__ = [
     "Amount", "Assignment", "BudgetCheck", "DocumentRecord", "ErrorInfo",
-    "Reference", "Section", "Signer", "json_schema",
+    "Reference", "Section", "Signer", "TableCell", "json_schema",
 ]

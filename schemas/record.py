@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 Span = tuple[int, int]
 """[start, end) character offsets into the record's normalized ``text``."""
@@ -38,6 +38,17 @@ class Reference(_Model):
     text: Optional[str] = Field(None, description="the citation as printed")
 
 
+class TableCell(_Model):
+    """Where a figure printed in a table cell sits."""
+
+    table: int = Field(..., description="0-based number of the table in the document")
+    row: int = Field(..., description="0-based row of the table")
+    col: int = Field(..., description="0-based column among the row's figures")
+    ncols: int = Field(..., description="number of figures in the row")
+    stt: Optional[str] = Field(None, description="the row's number as printed (STT column: I, 1, 1.1, a)")
+    total: bool = Field(False, description="the row is a Tổng cộng / Cộng row")
+
+
 class Amount(_Model):
     value_vnd: int = Field(..., description="exact integer of đồng")
     unit: Optional[str] = Field(None, description="as printed: triệu đồng, tỷ đồng, nghìn đồng, đồng")
@@ -45,6 +56,27 @@ class Amount(_Model):
     label: Optional[str] = Field(None, description="what it funds: Vốn đầu tư phát triển, Vốn sự nghiệp, ...")
     section: Optional[str] = Field(None, description="numbered section path, e.g. III.5.1")
     span: Optional[Span] = None
+    # Detail of how the amount was read; left out of the JSON when unset.
+    kind: Optional[Literal["digits", "range", "words", "cell"]] = Field(
+        None, description="how it is printed: digits, words, one end of a range, or a bare table cell"
+    )
+    fund: Optional[str] = Field(None, description="the funding source its label names, as a key: dau_tu_phat_trien")
+    approx: Optional[str] = Field(None, description="the qualifier printed before it (khoảng, trên, không quá, ...); 'range' for a range without one")
+    per: Optional[str] = Field(None, description="what a rate is per, as printed after the unit: '/năm', '/hộ'")
+    words: Optional[str] = Field(None, description="the amount restated in words beside its digits")
+    warning: Optional[str] = Field(None, description="why the figure is doubtful (digits and words disagree, ...)")
+    cell: Optional[TableCell] = Field(None, description="the table cell it is printed in")
+
+    @model_serializer(mode="wrap")
+    def _leave_out_unset_detail(self, handler):
+        data = handler(self)
+        for key in _AMOUNT_DETAIL:
+            if key in data and data[key] is None:
+                del data[key]
+        return data
+
+
+_AMOUNT_DETAIL = ("kind", "fund", "approx", "per", "words", "warning", "cell")
 
 
 class BudgetPart(_Model):

@@ -209,7 +209,7 @@ def test_table_cells_under_a_money_unit(tmp_path):
         (1_000_000_000, "Huyện B"),
     ]
     assert all(a.unit == "Triệu đồng" for a in record.amounts)
-    assert record.amounts[0].model_extra["cell"]["total"] is True
+    assert record.amounts[0].cell.total is True
 
 
 @pytest.mark.parametrize(
@@ -268,7 +268,7 @@ def test_table_rows_printed_on_one_line():
 def test_corpus_table_with_words_and_province_rows():
     record = extract_file(DOCS / "dev-003.md")
     assert len(record.amounts) == 29
-    assert record.amounts[0].model_extra.get("words", "").startswith("hai nghìn sáu")
+    assert (record.amounts[0].words or "").startswith("hai nghìn sáu")
     assert sum(a.value_vnd for a in record.amounts[2:]) == record.amounts[1].value_vnd
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from vanban.extractors.extract.amounts.budget import build_outline, is_exact, marker_kind
+from vanban.extractors.extract.amounts.budget import build_outline, is_exact
+from vanban.extractors.segment.outline import marker
 from vanban.extractors.pipeline import extract_file, extract_text
 from vanban.schemas import Amount
 
@@ -197,7 +198,8 @@ def test_table_columns_and_sub_rows(tmp_path):
     ],
 )
 def test_marker_kind(line, kind):
-    assert marker_kind(line) == kind
+    m = marker(line)
+    assert (m.family if m else "plain") == kind
 
 
 def test_outline_nests_by_markers():

@@ -94,7 +94,7 @@ def audit_file(path: str | Path) -> FileAudit:
         return FileAudit(str(path), error=ErrorInfo(code=exc.code, message=exc.message))
     if record.error is not None:
         return FileAudit(str(path), error=record.error)
-    warnings = [w for a in record.amounts if (w := (a.model_extra or {}).get("warning"))]
+    warnings = [a.warning for a in record.amounts if a.warning]
     return FileAudit(
         str(path),
         amounts=len(record.amounts),

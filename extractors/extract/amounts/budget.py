@@ -28,7 +28,7 @@ import regex as re
 from vanban.schemas import Amount, BudgetCheck
 from vanban.schemas.record import BudgetPart
 
-from vanban.extractors.segment.parts import ARABIC, ARTICLE, CHAPTER, LETTER, MULTI, ROMAN
+from vanban.extractors.segment import outline
 from vanban.extractors.extract.amounts.numbers import NumberFormatError, fold, parse_figure, scale_value, vocabulary
 
 # --- which amounts take part -----------------------------------------------------------------
@@ -38,17 +38,11 @@ _EXACT_QUALIFIER_MEANINGS = {"estimated"}
 
 
 def is_exact(a: Amount) -> bool:
-    extra = a.model_extra or {}
-    if extra.get("per") or extra.get("kind") == "range":
+    if a.per or a.kind == "range":
         return False
-    approx = extra.get("approx")
-    if approx and vocabulary().approximate_qualifiers.get(approx) not in _EXACT_QUALIFIER_MEANINGS:
+    if a.approx and vocabulary().approximate_qualifiers.get(a.approx) not in _EXACT_QUALIFIER_MEANINGS:
         return False
     return True
-
-
-def _extra(a: Amount, key: str):
-    return (a.model_extra or {}).get(key)
 
 
 def ulp(a: Amount) -> Decimal:
@@ -69,10 +63,6 @@ def ulp(a: Amount) -> Decimal:
 
 # --- the outline of the text --------------------------------------------------------------------
 
-_DASH = re.compile(r"^\s*[-–—]\s*(?=\S)")
-_PLUS = re.compile(r"^\s*\+\s*(?=\S)")
-_STAR = re.compile(r"^\s*[*•·]\s*(?=\S)")
-_DASH_LETTER = re.compile(r"^\s*[-–]\s*(?=[a-zđ]\s*\)\s)")
 _INTRO_LINE = re.compile(
     r"^\s*(?:Trong\s+đó|Bao\s+gồm|Gồm|Cụ\s+thể|Chi\s+tiết|Phân\s+bổ)[^:\n]{0,40}:\s*$", re.IGNORECASE
 )
@@ -92,59 +82,13 @@ _LISTING = re.compile(r"\s*,?\s*(?:bao\s+gồm|gồm|trong\s+đó)\s*:?", re.IGN
 _IN_WHICH = re.compile(r"trong\s+đó", re.IGNORECASE)
 
 
-def marker_kind(line: str) -> str:
-    """The kind of list marker a line starts with; ``plain`` when none."""
-    if CHAPTER.match(line):
-        return "chapter"
-    if ARTICLE.match(line):
-        return "article"
-    if ROMAN.match(line):
-        return "roman"
-    if m := MULTI.match(line):
-        return f"multi{m['n'].count('.')}"
-    if ARABIC.match(line):
-        return "arabic"
-    if LETTER.match(line) or _DASH_LETTER.match(line):
-        return "letter"
-    if _DASH.match(line):
-        return "dash"
-    if _PLUS.match(line):
-        return "plus"
-    if _STAR.match(line):
-        return "star"
-    return "plain"
-
-
 @dataclass(eq=False)
-class Node:
-    index: int  # line number, 0-based
-    start: int
-    end: int
-    kind: str
-    parent: "Node | None" = None
-    children: list["Node"] = field(default_factory=list)
+class Node(outline.Node):
+    """A line of the outline with the amounts printed on it."""
+
     amounts: list[Amount] = field(default_factory=list)
     figure: Amount | None = None
     inline_parts: list[Amount] = field(default_factory=list)
-
-    def walk(self):
-        yield self
-        for c in self.children:
-            yield from c.walk()
-
-    def contains(self, other: "Node") -> bool:
-        while other is not None:
-            if other is self:
-                return True
-            other = other.parent
-        return False
-
-    @property
-    def depth(self) -> int:
-        d, p = 0, self.parent
-        while p is not None:
-            d, p = d + 1, p.parent
-        return d
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -155,28 +99,27 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _assign_figure(node: Node, text: str) -> None:
+def _figure_of(amounts: list[Amount], text: str, line_end: int) -> tuple[Amount | None, list[Amount]]:
     """The line's own figure (the one the line is about) and the parts given inline with it."""
-    exact = [a for a in node.amounts if is_exact(a) and _extra(a, "kind") in ("digits", "words")]
+    exact = [a for a in amounts if is_exact(a) and a.kind in ("digits", "words")]
     if not exact:
-        return
+        return None, []
     first = exact[0]
-    tail = text[first.span[1]:node.end]
+    tail = text[first.span[1]:line_end]
     inline = [a for a in exact[1:]]
     bracket = _OPEN_BRACKET.match(tail)
     listing = _LISTING.match(tail)
     if inline and (bracket or listing):
-        node.figure = first
-        node.inline_parts = inline
-        return
+        return first, inline
     if not inline and _FIGURE_TAIL.match(tail):
-        node.figure = first
+        return first, []
+    return None, []
 
 
 def build_outline(text: str, amounts: list[Amount], *, start: int = 0) -> list[Node]:
-    """Lines as a tree by their list markers: a marker seen before closes the levels under it;
-    an unmarked line hangs under the last marked one; a figure line followed by
-    ``Trong đó:`` (or ending with ``:``) takes the list after it as its children."""
+    """Every line of the text in the document's outline (``segment.outline``), with its
+    figures; an unmarked figure line followed by ``Trong đó:`` (or ending with ``:``) is a
+    head that takes the list after it as its children."""
     spans = _line_spans(text)
     by_line: dict[int, list[Amount]] = {}
     starts = [s for s, _ in spans]
@@ -185,36 +128,19 @@ def build_outline(text: str, amounts: list[Amount], *, start: int = 0) -> list[N
             continue
         k = bisect.bisect_right(starts, a.span[0]) - 1
         by_line.setdefault(k, []).append(a)
-    roots: list[Node] = []
-    stack: list[Node] = []
-    for k, (s, e) in enumerate(spans):
-        if s < start:
-            continue
-        line = text[s:e]
-        if not line.strip():
-            continue
-        kind = marker_kind(line)
-        node = Node(k, s, e, kind, amounts=sorted(by_line.get(k, []), key=lambda a: a.span[0]))
-        _assign_figure(node, text)
-        if kind == "plain":
-            head = node.figure is not None and (_ENDS_WITH_INTRO.search(line) or _next_is_intro(text, spans, k))
-            if head:
-                # close levels down to the last marked line (or an earlier head)
-                while stack and stack[-1].kind == "head":
-                    stack.pop()
-                node.kind = "head"
-        else:
-            kinds = [n.kind for n in stack]
-            if kind in kinds:
-                while stack[-1].kind != kind:
-                    stack.pop()
-                stack.pop()
-        parent = stack[-1] if stack else None
-        node.parent = parent
-        (parent.children if parent else roots).append(node)
-        if node.kind != "plain":
-            stack.append(node)
-    return roots
+    figures: dict[int, tuple[Amount | None, list[Amount]]] = {}
+    heads = set()
+    for k, found in by_line.items():
+        found.sort(key=lambda a: a.span[0])
+        figures[k] = figure, _ = _figure_of(found, text, spans[k][1])
+        line = text[spans[k][0]:spans[k][1]]
+        if figure is not None and outline.marker(line) is None and (_ENDS_WITH_INTRO.search(line) or _next_is_intro(text, spans, k)):
+            heads.add(k)
+    tree = outline.build(text, start=start, plain=True, heads=heads, node_class=Node)
+    for node in tree.nodes:
+        node.amounts = by_line.get(node.line, [])
+        node.figure, node.inline_parts = figures.get(node.line, (None, []))
+    return tree.roots
 
 
 def _next_is_intro(text: str, spans: list[tuple[int, int]], k: int) -> bool:
@@ -320,7 +246,7 @@ def _inline_checks(roots: list[Node], text: str) -> list[tuple[Node, BudgetCheck
                 continue
             tail = text[node.figure.span[1]:parts[0].span[0]]
             in_which = _IN_WHICH.search(tail) and not _OPEN_BRACKET.match(tail)
-            funds = [_extra(p, "fund") for p in parts]
+            funds = [p.fund for p in parts]
             if in_which and (None in funds or len(set(funds)) < len(funds)):
                 continue  # 'trong đó' may name only some of the parts
             out.append((node, make_check(node.figure, parts, text, kind="inline")))
@@ -331,7 +257,7 @@ def _fund_figures(node: Node, fund: str, memo: dict | None = None) -> list[Amoun
     """The figures of one funding source in a subtree; a level that states its own is not summed below."""
     if memo is not None and (id(node), fund) in memo:
         return memo[id(node), fund]
-    own = [a for a in ([node.figure] if node.figure else []) + node.inline_parts if _extra(a, "fund") == fund]
+    own = [a for a in ([node.figure] if node.figure else []) + node.inline_parts if a.fund == fund]
     out: list[Amount] = own or [a for c in node.children for a in _fund_figures(c, fund, memo)]
     if memo is not None:
         memo[id(node), fund] = out
@@ -344,7 +270,7 @@ def _by_section_checks(roots: list[Node], breakdowns: list[tuple[Node, list[Amou
     memo: dict = {}
     spread: dict[str, list[Node]] = {}  # fund -> nodes with its figures under two children or more
     for holder, parts in breakdowns:
-        funds = [_extra(p, "fund") for p in parts]
+        funds = [p.fund for p in parts]
         if None in funds or len(set(funds)) != len(funds):
             continue
         for part, fund in zip(parts, funds):
@@ -352,7 +278,7 @@ def _by_section_checks(roots: list[Node], breakdowns: list[tuple[Node, list[Amou
                 spread[fund] = [
                     n for n in all_nodes
                     if len(n.children) >= 2
-                    and (n.figure is None or _extra(n.figure, "fund") != fund)
+                    and (n.figure is None or n.figure.fund != fund)
                     and sum(1 for c in n.children if _fund_figures(c, fund, memo)) >= 2
                 ]
             candidates = [n for n in spread[fund] if not n.contains(holder) and not holder.contains(n)]
@@ -392,11 +318,11 @@ def _stt_kind(stt: str | None) -> str | None:
 def _table_checks(amounts: list[Amount], text: str) -> list[BudgetCheck]:
     tables: dict[int, dict[int, dict]] = {}
     for a in amounts:
-        cell = _extra(a, "cell")
+        cell = a.cell
         if not cell:
             continue
-        row = tables.setdefault(cell["table"], {}).setdefault(cell["row"], {"cells": {}, **cell})
-        row["cells"][cell["col"]] = a
+        row = tables.setdefault(cell.table, {}).setdefault(cell.row, {"cells": {}, **cell.model_dump()})
+        row["cells"][cell.col] = a
     checks = []
     for rows in tables.values():
         ordered = [rows[k] for k in sorted(rows)]
@@ -426,7 +352,7 @@ def check_budget(amounts: list[Amount], ctx) -> list[BudgetCheck]:
     """Every total the document states, checked against the sum of its parts."""
     text = ctx.text
     usable = [a for a in amounts if a.span is not None]
-    roots = build_outline(text, [a for a in usable if not _extra(a, "cell")])
+    roots = build_outline(text, [a for a in usable if not a.cell])
     inline = _inline_checks(roots, text)
     lists = _list_checks(roots, text)
     breakdowns = [(node, node.inline_parts) for node, _ in inline]

@@ -1,0 +1,101 @@
+"""The parts of the body as line ranges: list blocks (Kính gửi, Nơi nhận), the run of
+Căn cứ lines, an opening paragraph."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex as re
+
+from vanban.extractors.segment.patterns import (
+    AUTHORITY,
+    BASIS_START,
+    DISTRIBUTION_START,
+    OPENING_START,
+    POSITION_LINE,
+    PREAMBLE_LINE,
+    RECIPIENTS_START,
+    is_caps_line,
+)
+
+if TYPE_CHECKING:
+    from vanban.extractors.segment.parts import Line
+
+
+
+def block_after(lines: list[Line], i: int, *, item_prefix: str = r"[-+•*]") -> int:
+    """End index (exclusive) of a list block starting at line ``i``: the line itself, then
+    list items and their wrapped continuations, up to a blank line before a non-item."""
+    item = re.compile(rf"^\s*{item_prefix}\s*\S")
+    j = i + 1
+    n = len(lines)
+    while j < n:
+        s = lines[j].stripped
+        if not s:
+            k = j + 1
+            while k < n and lines[k].blank:
+                k += 1
+            if k < n and item.match(lines[k].stripped) and j - i < 60:
+                j = k
+                continue
+            break
+        if item.match(s):
+            j += 1
+            continue
+        prev = lines[j - 1].stripped
+        if j == i + 1 and prev.endswith(":") and not is_caps_line(s) and not any(
+            p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, DISTRIBUTION_START)
+        ):
+            j += 1  # a label alone on its line ('Kính gửi:'): the addressee is the next line
+            break
+        starts_part = any(p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, RECIPIENTS_START, DISTRIBUTION_START, AUTHORITY, POSITION_LINE))
+        if not starts_part and not is_caps_line(s) and (
+            (prev and not prev.endswith((";", ".", ":")) and j > i + 1) or (j == i + 1 and not prev.endswith((":", ".")))
+        ):
+            j += 1
+            continue
+        break
+    return j
+
+
+def bases_block(lines: list[Line], i: int) -> int:
+    """End (exclusive) of the run of 'Căn cứ' lines starting at ``i``."""
+    n, j = len(lines), i + 1
+    while j < n:
+        s = lines[j].stripped
+        if not s:
+            k = j + 1
+            while k < n and lines[k].blank:
+                k += 1
+            if k < n and BASIS_START.match(lines[k].stripped):
+                j = k
+                continue
+            break
+        if BASIS_START.match(s):
+            j += 1
+            continue
+        prev = lines[j - 1].stripped
+        if prev and not prev.endswith((";", ".", ":", ",")) and not PREAMBLE_LINE.match(s) and not is_caps_line(s):
+            j += 1  # a hard-wrapped continuation
+            continue
+        break
+    return j
+
+
+def paragraph_end(lines: list[Line], i: int) -> int:
+    n, j = len(lines), i + 1
+    while j < n and not lines[j].blank:
+        prev = lines[j - 1].stripped
+        if prev.endswith((".", ":", ";", ",")) and not prev.endswith("..."):
+            break
+        j += 1
+    return j
+
+
+def tail(lines: list[Line], body_start: int) -> tuple[int | None, int | None, int | None]:
+    """(distribution start, distribution end, signature search start) line indexes."""
+    dist = next((i for i in range(body_start, len(lines)) if DISTRIBUTION_START.match(lines[i].stripped)), None)
+    dist_end = None
+    if dist is not None:
+        dist_end = block_after(lines, dist)
+    return dist, dist_end, None
+

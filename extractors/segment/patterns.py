@@ -1,0 +1,82 @@
+"""Patterns of the parts of a document: header lines, the starts of Kính gửi, Căn cứ,
+the opening, Nơi nhận and the signature.
+
+Header patterns are anchored to a whole line; tolerant of case and of OCR slips in the
+national motto. Longer alternatives come first. The list markers of the body are
+``outline.MARKERS``.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from vanban.extractors.extract.doc_types import TYPE_WORDS
+
+MOTTO = re.compile(
+    r"C[ỘOÔ]NG\s+H[ÒOÓÀ][AÀ]?\s+X[ÃA]\s+H[ỘOÔ]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+    r"|Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM",
+    re.IGNORECASE,
+)
+SLOGAN = re.compile(r"^\s*Đ\S{1,4}\s+l\S{1,3}p\s*[-–—]\s*T\S{1,3}\s+do\s*[-–—]\s*H\S{1,4}\s+ph\S{1,3}c\s*$", re.IGNORECASE)
+NUMBER_LINE = re.compile(
+    r"^\s*(?:Luật\s+số|Lệnh\s+số|Pháp\s+lệnh\s+số|Nghị\s+quyết\s+số|Số|SỐ)\s*[:.]?\s*"
+    r"(?P<num>[\d.…_ ]*\s*[/\-]\s*[^\n]*?)\s*(?=$|\s+V/[vV]\b)",
+    re.IGNORECASE,
+)
+PLACE_DATE = re.compile(
+    r"(?P<place>[\p{Lu}][\p{L}.\-' ]{1,40}?)\s*,\s*ngày\s*(?P<d>[\d\s.…_]{0,12}?)\s*tháng\s*"
+    r"(?P<m>[\d\s.…_]{0,8}?)\s*năm\s*(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+VV_LINE = re.compile(r"^\s*(?:V/[vV]|Về\s+việc)\s*[:.]?\s*(?P<rest>.*)$")
+DECORATION = re.compile(r"^\s*[-_=~*.]{2,}\s*$|^\s*-\s*\d\s*-\s*$")
+TYPE_LINE = re.compile(
+    r"^\s*(?P<word>" + "|".join(sorted((re.escape(w.upper()).replace(r"\ ", r"\s+") for w in TYPE_WORDS), key=len, reverse=True)) + r")"
+    r"(?:\s*:)?\s*(?P<rest>.*)$"
+)
+TYPE_LINE_ANYCASE = re.compile(TYPE_LINE.pattern, re.IGNORECASE)
+RECIPIENTS_START = re.compile(r"^\s*(?:(?:Đồng\s+)?K[íi]nh\s+g[ửu]i\s*[:.]?|(?-i:[\p{Lu}][\p{Lu}\s]{3,60})\s+điện\s*:)", re.IGNORECASE)
+BASIS_START = re.compile(r"^\s*[-+•]?\s*Căn\s+c[ứu]\b", re.IGNORECASE)
+OPENING_START = re.compile(r"^\s*(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành|Thực\s+hiện\s+ý\s+kiến)\b", re.IGNORECASE)
+PREAMBLE_LINE = re.compile(r"^\s*(?:Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Xét\s+Tờ\s+trình|Theo\s+Tờ\s+trình|Trên\s+cơ\s+sở)", re.IGNORECASE)
+DISTRIBUTION_START = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*[:.]?", re.IGNORECASE)
+AUTHORITY = re.compile(r"^\s*(?:(?:T/M|K/T|T\.M\.?|K\.T\.?)\s+\S|(?:TM|KT|TL|TUQ|Q)\s*[.:/](?:\s*\S|\s*$))", re.IGNORECASE)
+END_MARK = re.compile(r"\./\.?\s*$|\s/\.\s*$")
+
+# Positions of signers, longest first (a signature line starts with one of them).
+POSITIONS = (
+    "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC", "PHÓ BÍ THƯ THƯỜNG TRỰC",
+    "PHÓ CHÁNH VĂN PHÒNG", "CHÁNH VĂN PHÒNG", "PHÓ TỔNG CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG",
+    "PHÓ TỔNG GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "PHÓ CHÁNH THANH TRA", "CHÁNH THANH TRA",
+    "PHÓ TRƯỞNG TIỂU BAN", "TRƯỞNG TIỂU BAN", "PHÓ TRƯỞNG PHÒNG", "TRƯỞNG PHÒNG",
+    "PHÓ CHỦ TỊCH QUỐC HỘI", "CHỦ TỊCH QUỐC HỘI",
+    "PHÓ CHỦ NHIỆM", "CHỦ NHIỆM", "PHÓ THỦ TƯỚNG", "THỦ TƯỚNG", "PHÓ CHỦ TỊCH", "CHỦ TỊCH NƯỚC",
+    "CHỦ TỊCH", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN",
+    "TRƯỞNG BAN", "PHÓ BÍ THƯ", "TỔNG BÍ THƯ", "BÍ THƯ", "PHÓ CỤC TRƯỞNG", "CỤC TRƯỞNG",
+    "PHÓ VỤ TRƯỞNG", "VỤ TRƯỞNG", "CHI CỤC TRƯỞNG", "CHÁNH ÁN", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG",
+    "TRƯỞNG ĐOÀN", "TỔNG KIỂM TOÁN", "PHÓ TỔNG THƯ KÝ", "TỔNG THƯ KÝ", "ỦY VIÊN", "UỶ VIÊN",
+    "THƯ KÝ", "CHỦ TỌA",
+)
+POSITION_LINE = re.compile(r"^\s*(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in POSITIONS) + r")\b")
+
+
+DATETIME_LINE = re.compile(
+    r"^\s*(?:(?:Thứ\s+\p{L}+|Chủ\s+nhật|Cập\s+nhật|Ngày\s+đăng|Đăng\s+ngày)[:,]?\s*(?:ngày\s+)?)?"
+    r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>\d{4})(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:\(?GMT[+\d:]*\)?|AM|PM)?)?\s*$",
+    re.IGNORECASE,
+)
+SOURCE_TAG = re.compile(r"^\s*\((?P<src>[\p{L}\d.\- ]{2,40})\)\s*[-–—:]")
+
+
+STRIPPED_TITLE = re.compile(TYPE_LINE.pattern.replace("(?P<rest>.*)$", r"(?P<rest>(?:về|V/v|ban\s+hành|phê\s+duyệt|quy\s+định)\b.*)$"), re.IGNORECASE)
+AUTHORITY_BODY = re.compile(
+    r"^(?:(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC)\s+)?(?:Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng|Bộ|Sở|Thủ\s+tướng|Chính\s+phủ|Ban)\b",
+    re.IGNORECASE,
+)
+
+
+def is_caps_line(line: str, threshold: float = 0.85) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= threshold
+
