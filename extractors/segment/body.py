@@ -22,6 +22,13 @@ if TYPE_CHECKING:
 
 
 
+def next_filled(lines: list[Line], k: int) -> int:
+    """Index of the first non-blank line from ``k`` (``len(lines)`` when there is none)."""
+    while k < len(lines) and lines[k].blank:
+        k += 1
+    return k
+
+
 def block_after(lines: list[Line], i: int, *, item_prefix: str = r"[-+•*]") -> int:
     """End index (exclusive) of a list block starting at line ``i``: the line itself, then
     list items and their wrapped continuations, up to a blank line before a non-item."""
@@ -31,9 +38,7 @@ def block_after(lines: list[Line], i: int, *, item_prefix: str = r"[-+•*]") ->
     while j < n:
         s = lines[j].stripped
         if not s:
-            k = j + 1
-            while k < n and lines[k].blank:
-                k += 1
+            k = next_filled(lines, j + 1)
             if k < n and item.match(lines[k].stripped) and j - i < 60:
                 j = k
                 continue
@@ -63,9 +68,7 @@ def bases_block(lines: list[Line], i: int) -> int:
     while j < n:
         s = lines[j].stripped
         if not s:
-            k = j + 1
-            while k < n and lines[k].blank:
-                k += 1
+            k = next_filled(lines, j + 1)
             if k < n and BASIS_START.match(lines[k].stripped):
                 j = k
                 continue

@@ -1,0 +1,151 @@
+"""The vocabulary of the assignments stage: the cue lists of models/assignment_cues.json
+and the patterns built from them.
+
+``cues()`` loads the lists once, on first use, with the patterns whose grammar lives
+here and whose words come from the data. ``fold`` is how the lists are compared with
+the text.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import regex as re
+
+from vanban import models
+from vanban.extractors.common.folding import fold_case, fold_tones, squeeze_spaces
+
+
+def fold(text: str) -> str:
+    """Lower case, whitespace collapsed, new tone placement ('uỷ' -> 'ủy', 'hoà' -> 'hòa'):
+    how the cue lists are compared with the text."""
+    return fold_tones(fold_case(squeeze_spaces(text)))
+
+
+def alternation(words, *, loose: bool = False) -> str:
+    """A regex alternation of ``words`` in their order, any run of spaces between words;
+    ``loose``: each letter with diacritics also matches its bare letter ('t[ổo]')."""
+    out = []
+    for w in words:
+        piece = re.escape(w).replace(r"\ ", r"\s+")
+        if loose:
+            piece = "".join(
+                f"[{c}{base}]" if (base := unicodedata.normalize("NFD", c)[0]) != c else c for c in piece
+            )
+        out.append(piece)
+    return "|".join(out)
+
+
+@dataclass(frozen=True)
+class Cues:
+    lead_verbs: tuple[str, ...]
+    support_verbs: tuple[str, ...]
+    predicate_words: tuple[str, ...]
+    predicate_words_exact: tuple[str, ...]
+    no_task_after: tuple[str, ...]
+    not_tasks: tuple[str, ...]
+    heading_stop_words: tuple[str, ...]
+    vague_group_words: frozenset[str]
+    chair_objects: tuple[str, ...]
+    modals: tuple[str, ...]
+    member_heads: tuple[str, ...]
+    name_tails: tuple[str, ...]
+    name_stops: tuple[str, ...]
+    head_nouns: tuple[str, ...]
+    name_heads: tuple[str, ...]
+    group_heads: tuple[str, ...]
+    titles_keeping_office: dict[str, str]
+    request_verbs: tuple[str, ...]
+    non_directive_types: tuple[str, ...]
+    # patterns
+    position_prefix: re.Pattern
+    titles: re.Pattern
+    head_titles: re.Pattern
+    apposition: re.Pattern
+    distributive: re.Pattern
+    section_title: re.Pattern
+    request_start: re.Pattern
+    request_in_clause: re.Pattern
+    clause_start: re.Pattern
+    not_request_before: re.Pattern
+    gives_task: re.Pattern
+    task_list_intro: re.Pattern
+    field: re.Pattern
+    executes: re.Pattern
+    recurrence: re.Pattern
+    deadline_cue: re.Pattern
+    report_to: re.Pattern
+    report_direct: re.Pattern
+
+
+def _words(data: dict, key: str) -> tuple[str, ...]:
+    return tuple(data[key]["words"])
+
+
+@cache
+def cues() -> Cues:
+    """The cue lists and the patterns built from them (loaded once)."""
+    d = models.load_json("assignment_cues.json")
+    w = lambda key: _words(d, key)  # noqa: E731
+    alt = lambda key, **kw: alternation(w(key), **kw)  # noqa: E731
+    requests = alt("request_verbs")
+    # a title and what joins it to the next one: "Giám đốc, Thủ trưởng các sở"
+    joined = r"(?:\s*,\s*|\s+và\s+|\s+(?=\S))"
+    return Cues(
+        lead_verbs=w("lead_verbs"),
+        support_verbs=w("support_verbs"),
+        predicate_words=w("predicate_words"),
+        predicate_words_exact=w("predicate_words_exact"),
+        no_task_after=w("no_task_after"),
+        not_tasks=w("not_tasks"),
+        heading_stop_words=w("heading_stop_words"),
+        vague_group_words=frozenset(w("vague_group_words")),
+        chair_objects=w("chair_objects"),
+        modals=w("modals"),
+        member_heads=w("member_heads"),
+        name_tails=w("name_tails"),
+        name_stops=w("name_stops"),
+        head_nouns=w("head_nouns"),
+        name_heads=w("name_heads"),
+        group_heads=w("group_heads"),
+        titles_keeping_office={k: v for k, v in d["titles_keeping_office"].items() if not k.startswith("_")},
+        request_verbs=w("request_verbs"),
+        non_directive_types=w("non_directive_types"),
+        position_prefix=re.compile(rf"^(?:{alt('position_titles')})\s+(?:các\s+)?", re.IGNORECASE),
+        titles=re.compile(rf"(?:(?:{alt('office_holder_titles')}){joined})+", re.IGNORECASE),
+        # "các đồng chí" / "các ông bà" in front of the heads is a form of address
+        head_titles=re.compile(
+            rf"(?:(?:các\s+)?(?:đồng\s+chí|ông\s*,?\s*bà)\s+)?(?:(?:{alt('head_titles')}){joined})+", re.IGNORECASE
+        ),
+        apposition=re.compile(rf"\s*[-–]\s*(?=(?:{alt('apposition_starts')})\b)"),
+        distributive=re.compile(rf"các\s+(?P<noun>{alt('distributive_nouns')})\s*:\s*", re.IGNORECASE),
+        section_title=re.compile(alt("section_titles", loose=True), re.IGNORECASE),
+        request_start=re.compile(rf"\s*(?:{requests})\s+(?:cho\s+)?", re.IGNORECASE),
+        request_in_clause=re.compile(rf"(?<![\p{{L}}])(?P<verb>{requests})\s+(?:nhiệm\s+vụ\s+)?(?:cho\s+)?", re.IGNORECASE),
+        clause_start=re.compile(rf"(?:^|(?<=[;.:])\s+|(?<=,)\s+(?=(?:đồng\s+thời\s+)?(?:{requests})\b))", re.IGNORECASE),
+        not_request_before=re.compile(rf"(?:{alt('not_request_before')})\s*$"),
+        gives_task=re.compile(rf"(?:^|[;.:]\s*)(?:đồng thời\s+)?(?:{requests})\s"),
+        task_list_intro=re.compile(
+            rf"(?:một\s+số|các)\s+(?:{alt('task_list_nouns')})[^.;:]{{0,40}}?(?:sau|như\s+sau)\s*:?\s*$", re.IGNORECASE
+        ),
+        field=re.compile(
+            rf"(?P<label>(?:{alt('field_bodies')})\s+(?P<what>{alt('field_roles')})|(?P<what2>{alt('field_roles_alone')}))"
+            r"(?:\s+[\p{L}]+){0,3}?\s*:\s*",
+            re.IGNORECASE,
+        ),
+        executes=re.compile(rf"chịu\s+trách\s+nhiệm\s+thi\s+hành\s+(?:{alt('executes_documents')})?\s*này", re.IGNORECASE),
+        # "định kỳ hàng tháng", "hằng quý", "định kỳ 6 tháng", "3 tháng một lần"
+        recurrence=re.compile(
+            rf"(?:(?P<dk>định\s+kỳ)\s+)?(?:(?P<every>(?:hàng|hằng)\s+(?:{alt('recurrence_periods')}))"
+            r"|(?P<months>\d{1,2})\s+tháng(?P<once>\s*(?:một|1)\s+lần)?)",
+            re.IGNORECASE,
+        ),
+        deadline_cue=re.compile(rf"(?:{alt('deadline_cues')})\s*(?:ngày|trong|là|vào|:)?\s*(?:ngày)?\s*$", re.IGNORECASE),
+        report_to=re.compile(
+            rf"(?:báo\s+cáo(?P<mid>[^.;:]{{0,80}}?)\s(?:{alt('report_prepositions')})|gửi\s+(?:báo\s+cáo\s+)?về)"
+            rf"\s+(?!{alt('report_not_recipients')})",
+            re.IGNORECASE,
+        ),
+        report_direct=re.compile(rf"báo\s+cáo\s+(?=(?:{alt('report_direct_recipients')})(?!\p{{L}}))", re.IGNORECASE),
+    )

@@ -1,0 +1,134 @@
+"""The body of a document as paragraphs: hard-wrapped lines joined, each with the list
+marker it starts with (``segment.outline``) and the headings it sits under."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from vanban.extractors.extract.agencies.recognize import AgencyMention
+from vanban.extractors.segment import outline
+from vanban.extractors.segment.patterns import DISTRIBUTION_START
+
+_SPACE = re.compile(r"\s+")
+_TERMINAL = (".", ":", ";", "!", "?")
+
+# Ranks of the paragraphs by their marker: a block runs to the next paragraph of the same
+# or a lower rank. Bullets of any kind are one rank; chapters and appendices are plain.
+RANKS = {"roman": 1, "article": 1, "arabic": 2, "letter": 5, "dash": 6}
+PLAIN = 9
+
+
+@dataclass
+class Para:
+    start: int            # first character of the marker (or text)
+    body: int             # first character after the marker
+    end: int
+    kind: str | None      # marker kind ('roman', 'article', 'multi', 'arabic', 'letter', 'dash'), None for plain
+    rank: int             # 1 roman/article, 2 arabic, 3+ multi, 5 letter, 6 dash, 9 plain
+    index: int = 0
+    text: str = ""        # body text, whitespace collapsed
+    headings: list[outline.Node] = field(default_factory=list, repr=False)  # the numbered headings it sits under
+
+
+def line_marker(line: str) -> tuple[str | None, int, int]:
+    """(kind, rank, length of the marker) of a line's list marker."""
+    m = outline.marker(line)
+    lead = len(line) - len(line.lstrip())
+    if m is None or m.kind in ("chapter", "appendix"):
+        return None, PLAIN, lead
+    if m.bullet is not None:
+        return "dash", RANKS["dash"], m.length  # '- a)' too: a bullet first
+    if m.kind == "multi":
+        return "multi", 2 + m.number.count("."), m.length
+    return m.kind, RANKS[m.kind], m.length
+
+
+_CONNECTOR_END = re.compile(r"(?:\b(?:và|của|các|cho|với|thuộc|về|tại)|[,\-–&])$")
+
+
+def paragraphs(text: str, start: int, end: int, mentions: list[AgencyMention] = (), tree: outline.Outline | None = None) -> list[Para]:
+    """The paragraphs of ``text[start:end]``: a marker or a finished sentence starts one;
+    a hard-wrapped line continues it when it starts in lower case, when a name runs over
+    the line break ('1. Sở' / 'Khoa học và Công nghệ') or after a connector ('Báo và' /
+    'Phát thanh'); a page break inside a sentence does not end it. ``tree``: the outline
+    the paragraphs read their headings from."""
+    lines = text[start:end].split("\n")
+    # hard-wrapped converters put a blank line between paragraphs: a line right under
+    # another (no blank, no marker) then continues it whatever its first letter
+    airy = sum(1 for ln in lines if not ln.strip()) >= 0.6 * sum(1 for ln in lines if ln.strip())
+    breaks = set()
+    for m in mentions:
+        nl = text.find("\n", m.span[0], m.span[1])
+        while nl >= 0:
+            breaks.add(nl + 1)
+            nl = text.find("\n", nl + 1, m.span[1])
+    paras: list[Para] = []
+    pos = start
+    cur: Para | None = None
+    blank_before = True
+    for raw in lines:
+        line_start, line_end = pos, pos + len(raw)
+        pos = line_end + 1
+        s = raw.strip()
+        if not s:
+            blank_before = True
+            continue
+        kind, rank, mlen = line_marker(raw)
+        prev = text[cur.start:cur.end].rstrip().rstrip("*").rstrip() if cur else ""
+        first = s[0]
+        continues = (
+            cur is not None
+            and kind is None
+            and not prev.endswith(_TERMINAL)
+            and (
+                first.islower() or first.isdigit() or first in "(\"“"
+                or (not blank_before and (airy or line_start in breaks or bool(_CONNECTOR_END.search(prev))))
+            )
+        )
+        if continues and cur is not None:
+            cur.end = line_end
+        else:
+            if cur is not None:
+                paras.append(cur)
+            cur = Para(line_start + (len(raw) - len(raw.lstrip())), line_start + mlen, line_end, kind, rank)
+        blank_before = False
+    if cur is not None:
+        paras.append(cur)
+    for i, p in enumerate(paras):
+        p.index = i
+        p.text = _SPACE.sub(" ", text[p.body:p.end]).strip()
+        if tree is not None:
+            p.headings = tree.chain_at(p.start)
+    return paras
+
+
+def outside_distribution(paras: list[Para], segs) -> list[Para]:
+    """The paragraphs less the "Nơi nhận" lists (the one segmented and any later one)."""
+    dist = getattr(segs, "distribution", None)
+    out: list[Para] = []
+    in_list = False
+    for p in paras:
+        if dist and dist[0] <= p.start < dist[1]:
+            continue
+        if DISTRIBUTION_START.match(p.text):
+            in_list = True
+            continue
+        if in_list and p.kind == "dash":
+            continue
+        in_list = False
+        out.append(p)
+    for i, p in enumerate(out):
+        p.index = i
+    return out
+
+
+def block_end_of(paras: list[Para], i: int) -> int:
+    """Index (exclusive) of the end of paragraph ``i``'s block: up to the next paragraph of
+    the same or a higher rank."""
+    rank = paras[i].rank
+    j = i + 1
+    while j < len(paras) and paras[j].rank > rank:
+        j += 1
+    return j
+

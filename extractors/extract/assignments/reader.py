@@ -1,0 +1,232 @@
+"""Agency names and lists read from running text: the recognized mentions, and for names
+the lexicon does not hold, a capitalised head word up to the predicate."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex as re
+
+from vanban.extractors.extract.agencies.lexicon import lexicon
+from vanban.extractors.extract.agencies.recognize import AgencyMention
+from vanban.extractors.extract.assignments.cues import cues, fold
+
+_SPACE = re.compile(r"\s+")
+
+# The addressees of national documents, written with their heads: "Bộ trưởng, Thủ trưởng cơ quan
+# ngang bộ, cơ quan thuộc Chính phủ" is the group "các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ".
+GOVERNMENT_BODIES = re.compile(
+    r"(?:(?:các\s+)?đồng\s+chí\s+)?(?:Bộ\s+trưởng(?:\s+các\s+bộ)?|các\s+bộ)\s*[,;]\s*(?:Thủ\s+trưởng\s+)?(?:các\s+)?"
+    r"cơ\s+quan\s+ngang\s+bộ(?P<gov>\s*,\s*(?:Thủ\s+trưởng\s+)?(?:các\s+)?cơ\s+quan\s+(?P<direct>trực\s+)?thuộc\s+Chính\s+phủ)?",
+    re.IGNORECASE,
+)
+# A hyphen inside a name: "Cơ quan Lao động - Thương binh và Xã hội".
+NAME_HYPHEN = re.compile(r"\s*[-–]\s*(?=\p{Lu})")
+
+
+@dataclass
+class Found:
+    text: str
+    span: tuple[int, int]
+    group: bool = False
+
+
+class Reader:
+    """Reads agency names and lists at given offsets, from the recognized mentions and,
+    for names the lexicon does not hold, from a capitalised head word up to the predicate."""
+
+    def __init__(self, text: str, mentions: list[AgencyMention]):
+        self.text = text
+        self.by_start = {m.span[0]: m for m in mentions}
+        self.mentions = mentions
+
+    def skip_space(self, pos: int, end: int | None = None) -> int:
+        end = len(self.text) if end is None else end
+        while pos < end and self.text[pos].isspace():
+            pos += 1
+        return pos
+
+    def agency_at(self, pos: int, end: int, *, bodies: bool = True) -> Found | None:
+        """The agency named at ``pos``; ``bodies``: the body its head stands for ("Chủ tịch
+        Ủy ban nhân dân tỉnh" -> "Ủy ban nhân dân tỉnh"), else the name as written."""
+        pos = self.skip_space(pos, end)
+        gov = GOVERNMENT_BODIES.match(self.text, pos, end) if bodies else None
+        if gov:
+            name = "các Bộ, cơ quan ngang Bộ"
+            if gov.group("gov"):
+                name += ", cơ quan " + ("trực " if gov.group("direct") else "") + "thuộc Chính phủ"
+            return Found(name, (pos, gov.end()), True)
+        m = self.by_start.get(pos)
+        # "Giám đốc, Thủ trưởng các sở, ban ngành": the body, not the office holders
+        titles = (cues().head_titles if bodies else cues().titles).match(self.text, pos, end)
+        if titles and (m is None or m.span[1] <= titles.end()):
+            found = self.agency_at(titles.end(), end, bodies=bodies)
+            if found is not None:
+                return found
+        if m is not None and m.span[1] <= end:
+            stop = self._extend(m.span[1], end)
+            group = m.label == "GROUP"
+            if titles and titles.end() < m.span[1] and bodies:
+                pos = titles.end()  # "Chủ tịch Ủy ban nhân dân các tỉnh": the body it heads
+        else:
+            head = head_at(self.text, pos, end)
+            lower = head is None and starts_with(fold(self.text[pos:pos + 20]), cues().member_heads)
+            if lower:
+                head = pos + len(next(w for w in cues().member_heads if fold(self.text[pos:pos + 20]).startswith(w)))
+            if head is None:
+                return None
+            stop = self._extend(head, end, limit=12)
+            # "Văn phòng Thường trực Ban Chỉ đạo …", "các đại biểu Hội đồng nhân dân Thành phố":
+            # a head that names a part or the members of the body named right after it
+            inner = self.by_start.get(self.skip_space(stop, end))
+            if inner is not None and inner.span[1] <= end and re.fullmatch(r"\s+", self.text[stop:inner.span[0]]):
+                stop = self._extend(inner.span[1], end, limit=12)
+            elif lower:
+                return None
+            if stop == head:
+                return None  # a head alone ("Đoàn kiểm tra …", "Cơ quan thanh tra …") names no body
+            group = fold(self.text[pos:stop]).startswith("các ")
+        # "các Ban của Hội đồng nhân dân Thành phố"
+        of = re.match(r"\s+của\s+", self.text[stop:end])
+        if of and self.by_start.get(stop + of.end()) is not None:
+            stop = self.by_start[stop + of.end()].span[1]
+        name = clean(self.text[pos:stop])
+        return Found(name, (pos, stop), group) if name else None
+
+    def _extend(self, pos: int, end: int, limit: int = 6) -> int:
+        """Extend a name over following words up to a predicate word or punctuation:
+        capitalised words after a known name ('… Cần Thơ', '… khu vực XII'), any word after
+        an unknown head ('Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ')."""
+        words = 0
+        tail_left = 0
+        out = pos
+        for m in re.finditer(r"(?:\s*[-–])?\s*([\p{L}\p{M}\p{N}&]+)", self.text[pos:end]):
+            if m.start() != out - pos:
+                break
+            if "-" in m.group(0) or "–" in m.group(0):
+                hyphen = pos + m.start()
+                if not NAME_HYPHEN.match(self.text, hyphen, end) or cues().apposition.match(self.text, hyphen, end):
+                    break
+            word_pos = pos + m.start(1)
+            rest = fold(self.text[word_pos:min(end, word_pos + 40)])
+            if words >= limit or word_pos in self.by_start or is_predicate(self.text, word_pos, end) \
+                    or rest.startswith(cues().name_stops):
+                break
+            if rest.startswith("và "):
+                after_and = self.skip_space(word_pos + 2, end)
+                if after_and in self.by_start or head_at(self.text, after_and, end) is not None or limit <= 6:
+                    break
+            elif tail_left:
+                tail_left -= 1
+            elif limit <= 6 and starts_with(rest, cues().name_tails):
+                tail_left = len(next(t for t in cues().name_tails if starts_with(rest, (t,))).split()) - 1
+            elif limit <= 6 and not self.text[word_pos].isupper() and not is_roman(m.group(1)):
+                break
+            words += 1
+            out = pos + m.end(1)
+        return out
+
+    def distributed(self, pos: int, end: int) -> list[Found]:
+        """'các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội' ->
+        'Tập đoàn Bưu chính Viễn thông Việt Nam', 'Tập đoàn Công nghiệp - Viễn thông Quân đội'."""
+        m = cues().distributive.match(self.text, pos, end)
+        if not m:
+            return []
+        noun = _SPACE.sub(" ", m.group("noun"))
+        noun = noun[0].upper() + noun[1:]
+        out: list[Found] = []
+        cur = m.end()
+        while True:
+            cur = self.skip_space(cur, end)
+            if cur >= end or not self.text[cur].isupper():
+                break
+            stop = cur
+            for w in re.finditer(r"(?:\s*[-–])?\s*([\p{L}\p{M}\p{N}&]+)", self.text[cur:min(end, cur + 120)]):
+                wp = cur + w.start(1)
+                if cur + w.start() != stop or (self.text[wp].islower() and (
+                        is_predicate(self.text, wp, end) or fold(self.text[wp:wp + 20]).startswith(("và ", *cues().name_stops)))):
+                    break
+                stop = cur + w.end(1)
+            if stop == cur:
+                break
+            out.append(Found(f"{noun} {clean(self.text[cur:stop])}", (cur, stop)))
+            sep = re.match(r"\s*(?:,|;|\bvà\b)\s*(?=\p{Lu})", self.text[stop:end])
+            if not sep:
+                break
+            cur = stop + sep.end()
+        return out
+
+    def agency_list(self, pos: int, end: int) -> list[Found]:
+        """'X, Y và Z' from ``pos``; stops at the first piece that is not an agency."""
+        found: list[Found] = []
+        cur = pos
+        while True:
+            shared = self.distributed(cur, end)
+            a = shared[-1] if shared else self.agency_at(cur, end)
+            if a is None:
+                break
+            found += shared or [a]
+            cur = a.span[1]
+            m = re.match(r"\s*(?:,|;|\bvà\b|\bcùng\b|&)\s*(?:với\s+)?", self.text[cur:end])
+            if not m or not m.group(0).strip():
+                break
+            nxt = self.agency_at(cur + m.end(), end)
+            if nxt is None:
+                break
+            cur = cur + m.end()
+        return found
+
+
+def is_roman(word: str) -> bool:
+    return bool(re.fullmatch(r"[IVXLC]+", word))
+
+
+def is_predicate(text: str, pos: int, end: int) -> bool:
+    """Whether a predicate (the task, not the name) starts at ``pos``."""
+    word = re.match(r"[\p{L}\p{M}]+", text[pos:end])
+    if word and word.group(0) in cues().predicate_words_exact:
+        return True
+    return starts_with(fold(text[pos:min(end, pos + 40)]), cues().predicate_words)
+
+
+def has_word(folded: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<!\p{{L}}){re.escape(w)}(?!\p{{L}})", folded) for w in words)
+
+
+def starts_with(folded: str, words: tuple[str, ...]) -> bool:
+    return any(folded.startswith(w) and (len(folded) == len(w) or not folded[len(w)].isalnum()) for w in words)
+
+
+def clean(name: str) -> str:
+    return _SPACE.sub(" ", name).strip(" ,;:.-–\t\n")
+
+
+
+
+@cache
+def heads() -> list[str]:
+    """Two-word starts of agency names (lower case), longest first: 'ủy ban', 'chủ tịch', …"""
+    found = set()
+    for e in lexicon()["agencies"]:
+        for n in [e["name"], *e["aliases"]]:
+            words = fold(n).split()
+            if len(words) > 1:
+                found.add(" ".join(words[:2]))
+    found |= set(cues().name_heads)
+    found |= {f"các {w}" for w in cues().group_heads}
+    return sorted(found, key=len, reverse=True)
+
+
+def head_at(text: str, pos: int, end: int) -> int | None:
+    """End of an agency head word at ``pos`` (capitalised, or 'các'), or None."""
+    if pos >= end or not (text[pos].isupper() or text[pos:pos + 3].lower() == "các"):
+        return None
+    word = re.match(r"[\p{L}\p{M}]+", text[pos:end])
+    if word and word.group(0).lower() in cues().head_nouns and re.match(r"\s+(?:\p{Lu}|các\s)", text[pos + word.end():end]):
+        return pos + word.end()  # "Sở Y tế", "Ban Quản lý …" (not "Ban hành", "Hội nghị")
+    window = fold(text[pos:min(end, pos + 30)])
+    for h in heads():
+        if window.startswith(h) and (len(window) == len(h) or not window[len(h)].isalnum()):
+            return pos + len(h)
+    return None
+

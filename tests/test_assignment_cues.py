@@ -1,0 +1,312 @@
+"""Every entry of models/assignment_cues.json, used in an invented sentence, does what its
+list says (vanban.extractors.extract.assignments)."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from vanban import models
+from vanban.extractors.context import DocContext, Jurisdiction
+from vanban.extractors.extract.agencies.recognize import find_agencies
+from vanban.extractors.extract.assignments.details import deadline_in, recurrence_in
+from vanban.extractors.extract.assignments.find import body_of, extract_assignments, is_vague
+from vanban.extractors.extract.assignments.reader import Reader, head_at
+from vanban.extractors.segment.parts import segment
+
+DATA = models.load_json("assignment_cues.json")
+TESTED: set[str] = set()
+
+
+def words(key: str) -> list[str]:
+    TESTED.add(key)
+    return DATA[key]["words"]
+
+
+def run(text: str, doc_type: str = "BC"):
+    """A report ('BC') unless told: there only the cues give tasks, not any verb after a name."""
+    ctx = DocContext(text=text, segments=segment(text), doc_type=doc_type, jurisdiction=Jurisdiction("tỉnh", "Nghệ An"))
+    return extract_assignments(ctx)
+
+
+def roles(text: str, doc_type: str = "BC") -> set[tuple[str, str]]:
+    return {(a.agency, a.role) for a in run(text, doc_type)}
+
+
+def name_at_start(text: str, *, bodies: bool = True) -> str | None:
+    found = Reader(text, find_agencies(text)).agency_at(0, len(text), bodies=bodies)
+    return found.text if found else None
+
+
+def capitalised(w: str) -> str:
+    return w[0].upper() + w[1:]
+
+
+def bare(text: str) -> str:
+    """Without diacritics (đ kept): 'tổ chức' -> 'to chuc'."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+# An invented body: the reader knows it only by its head word 'Trung tâm'.
+UNKNOWN = "Trung tâm Ươm tạo Xanh"
+
+
+# --- roles -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", words("lead_verbs"))
+def test_lead_verb_gives_a_lead(verb):
+    assert roles(f"Sở Tài chính {verb} việc rà soát kinh phí năm 2024.") == {("Sở Tài chính", "lead")}
+
+
+@pytest.mark.parametrize("verb", words("support_verbs"))
+def test_support_verb_gives_support(verb):
+    assert roles(f"Sở Tài chính {verb} thực hiện kế hoạch năm 2024.") == {("Sở Tài chính", "support")}
+
+
+@pytest.mark.parametrize("verb", words("request_verbs"))
+def test_request_verb_gives_a_task(verb):
+    assert roles(f"{capitalised(verb)} Sở Y tế rà soát kế hoạch năm 2024.") == {("Sở Y tế", "lead")}
+
+
+@pytest.mark.parametrize("word", words("predicate_words"))
+def test_predicate_word_gives_a_task_in_the_organisation_part(word):
+    text = f"IV. TỔ CHỨC THỰC HIỆN\n\nSở Y tế {word} các nội dung của kế hoạch.\n"
+    role = "support" if word in DATA["support_verbs"]["words"] else "lead"
+    assert ("Sở Y tế", role) in roles(text)
+
+
+@pytest.mark.parametrize("modal", words("modals"))
+def test_modal_after_a_subject_gives_a_lead_in_a_directive(modal):
+    assert roles(f"Sở Y tế {modal} rà soát kế hoạch năm 2024.", "KH") == {("Sở Y tế", "lead")}
+    assert roles(f"Sở Y tế {modal} rà soát kế hoạch năm 2024.") == set()
+
+
+@pytest.mark.parametrize("title", words("section_titles"))
+def test_section_title_opens_the_organisation_part(title):
+    for printed in (title.upper(), bare(title)):
+        text = f"IV. {printed}\n\nSở Y tế triển khai kế hoạch năm 2024.\n"
+        assert ("Sở Y tế", "lead") in roles(text), printed
+    assert roles("IV. NỘI DUNG\n\nSở Y tế triển khai kế hoạch năm 2024.\n") == set()
+
+
+@pytest.mark.parametrize("code", words("non_directive_types"))
+def test_non_directive_type_gives_no_task_to_a_subject(code):
+    sentence = "Sở Y tế triển khai kế hoạch năm 2024."
+    assert roles(sentence, code) == set()
+    assert roles(sentence, "KH") == {("Sở Y tế", "lead")}
+
+
+# --- what is no task ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", words("not_tasks"))
+def test_not_task_predicate_gives_no_task_in_a_directive(word):
+    assert roles(f"Sở Y tế {word} kế hoạch năm 2024.", "KH") == set()
+
+
+@pytest.mark.parametrize("obj", words("chair_objects"))
+def test_chairing_a_meeting_is_no_task(obj):
+    assert roles(f"Sở Y tế chủ trì {obj} với các huyện.") == set()
+
+
+@pytest.mark.parametrize("word", words("no_task_after"))
+def test_no_task_after_a_name_given_something(word):
+    glue = "" if word in (".", ";") else " "
+    assert roles(f"Kinh phí giao cho Sở Y tế{glue}{word} kỳ này.") == set()
+
+
+@pytest.mark.parametrize("word", words("not_request_before"))
+def test_word_before_a_request_verb_makes_it_no_request(word):
+    assert roles(f"Nội dung {word} giao Sở Y tế rà soát kế hoạch.") == set()
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        pytest.param(w, marks=pytest.mark.xfail(strict=True, reason="' liên quan' is cut off the group words before they are compared"))
+        if w.endswith(" liên quan") else w
+        for w in words("vague_group_words")
+    ],
+)
+def test_vague_group_word_names_no_body(word):
+    assert is_vague(f"các {word}")
+    assert is_vague(f"các {word}, địa phương có liên quan")
+    assert not is_vague(f"các {word}, Sở Y tế")
+
+
+@pytest.mark.parametrize("word", words("heading_stop_words"))
+def test_heading_stop_word_makes_a_heading_a_topic(word):
+    text = f"IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế {word}\n\n- Rà soát kế hoạch năm 2024.\n"
+    assert not [a for a in run(text) if a.rule == "heading"]
+    assert [a.rule for a in run("IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\n- Rà soát kế hoạch năm 2024.\n")] == ["heading"]
+
+
+# --- names ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", words("predicate_words"))
+def test_predicate_word_ends_a_name(word):
+    assert name_at_start(f"{UNKNOWN} {word} các nội dung") == UNKNOWN
+
+
+@pytest.mark.parametrize("word", words("predicate_words_exact"))
+def test_exact_predicate_word_ends_a_name(word):
+    assert name_at_start(f"{UNKNOWN} {word} các nội dung") == UNKNOWN
+
+
+@pytest.mark.parametrize("word", words("name_stops"))
+def test_name_stop_ends_a_name(word):
+    assert name_at_start(f"{UNKNOWN} {word.strip()} tỉnh Nghệ An") == UNKNOWN
+
+
+@pytest.mark.parametrize("tail", words("name_tails"))
+def test_name_tail_goes_on_with_a_name(tail):
+    name = f"Ủy ban nhân dân các tỉnh, thành phố trực thuộc {tail}"
+    assert name_at_start(f"{name} chủ trì") == name
+
+
+@pytest.mark.parametrize("head", words("member_heads"))
+def test_member_head_names_the_members_of_a_body(head):
+    name = f"{head} Hội đồng nhân dân tỉnh"
+    assert name_at_start(f"{name} chủ trì") == name
+
+
+@pytest.mark.parametrize("noun", words("head_nouns"))
+def test_head_noun_names_a_body(noun):
+    text = f"{capitalised(noun)} Ươm Tạo"
+    assert head_at(text, 0, len(text)) == len(noun)
+    assert head_at(f"{capitalised(noun)} hành", 0, 10) is None  # 'Ban hành' is no body
+
+
+@pytest.mark.parametrize("head", words("name_heads"))
+def test_name_head_starts_a_name(head):
+    printed = head.upper() if " " not in head else capitalised(head)
+    text = f"{printed} Ươm Tạo"
+    assert head_at(text, 0, len(text)) == len(head)
+
+
+@pytest.mark.parametrize("noun", words("group_heads"))
+def test_group_head_starts_a_group(noun):
+    text = f"các {noun} Ươm Tạo"
+    assert head_at(text, 0, len(text)) == len(f"các {noun}")
+
+
+@pytest.mark.parametrize("noun", words("distributive_nouns"))
+def test_distributive_noun_heads_each_name_after_the_colon(noun):
+    text = f"các {noun}: Alpha, Beta chủ trì"
+    found = Reader(text, find_agencies(text)).distributed(0, len(text))
+    assert [f.text for f in found] == [f"{noun} Alpha", f"{noun} Beta"]
+
+
+@pytest.mark.parametrize("word", words("apposition_starts"))
+def test_apposition_after_a_hyphen_is_not_the_name(word):
+    text = f"Sở Tài chính - {word} Ban Chỉ đạo tỉnh chủ trì rà soát kế hoạch."
+    assert roles(text) == {("Sở Tài chính", "lead")}
+
+
+@pytest.mark.parametrize("title", words("head_titles"))
+def test_head_title_stands_for_its_body(title):
+    assert name_at_start(f"{title} Sở Tài chính chủ trì") == "Sở Tài chính"
+
+
+@pytest.mark.parametrize("title", words("office_holder_titles"))
+def test_office_holder_title_is_left_out_of_the_name(title):
+    assert name_at_start(f"{title} Sở Tài chính chủ trì", bodies=False) == "Sở Tài chính"
+
+
+@pytest.mark.parametrize("title", words("position_titles"))
+def test_position_title_in_the_closing_formula(title):
+    kept = DATA["titles_keeping_office"].get(title.lower())
+    assert body_of(f"{title} Sở Tài chính") == (f"{kept} Sở Tài chính" if kept else "Sở Tài chính")
+
+
+@pytest.mark.parametrize("title", [k for k in DATA["titles_keeping_office"] if not k.startswith("_")])
+def test_title_keeping_office(title):
+    TESTED.add("titles_keeping_office")
+    assert body_of(f"{capitalised(title)} UBND tỉnh") == f"{DATA['titles_keeping_office'][title]} UBND tỉnh"
+
+
+# --- lines and formulas --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", words("field_roles"))
+def test_field_role(role):
+    text = f"1. Rà soát kế hoạch năm 2024.\n- Cơ quan {role}: Sở Y tế.\n"
+    got = [(a.agency, a.role, a.rule) for a in run(text)]
+    assert got == [("Sở Y tế", "support" if role == "phối hợp" else "lead", "field")]
+
+
+@pytest.mark.parametrize("body", words("field_bodies"))
+def test_field_body(body):
+    got = [(a.agency, a.rule) for a in run(f"1. Rà soát kế hoạch năm 2024.\n- {body} chủ trì: Sở Y tế.\n")]
+    assert got == [("Sở Y tế", "field")]
+
+
+@pytest.mark.parametrize("role", words("field_roles_alone"))
+def test_field_role_alone(role):
+    got = [(a.agency, a.role, a.rule) for a in run(f"1. Rà soát kế hoạch năm 2024.\n- {role}: Sở Y tế.\n")]
+    assert got == [("Sở Y tế", "support" if role == "Phối hợp" else "lead", "field")]
+
+
+@pytest.mark.parametrize("noun", words("task_list_nouns"))
+def test_task_list_noun_makes_the_items_after_it_the_tasks(noun):
+    text = f"Yêu cầu Sở Y tế thực hiện một số {noun} sau:\n1. Rà soát kế hoạch.\n2. Tổng hợp kết quả.\n"
+    assert [a.task for a in run(text) if a.agency == "Sở Y tế"] == ["thực hiện các nội dung 1-2"]
+
+
+@pytest.mark.parametrize("doc", words("executes_documents"))
+def test_closing_formula_names_the_document(doc):
+    text = f"Điều 3. Giám đốc Sở Y tế chịu trách nhiệm thi hành {doc} này./.\n"
+    assert [(a.agency, a.role) for a in run(text, "QĐ")] == [("Sở Y tế", "executes")]
+
+
+@pytest.mark.parametrize("period", words("recurrence_periods"))
+def test_recurrence_period(period):
+    assert recurrence_in(f"định kỳ hàng {period} báo cáo kết quả") == f"hàng {period}"
+
+
+@pytest.mark.parametrize("cue", words("deadline_cues"))
+def test_deadline_cue(cue):
+    assert deadline_in(f"hoàn thiện hồ sơ {cue} ngày 15/4/2024") == "2024-04-15"
+    assert deadline_in("hoàn thiện hồ sơ năm ngày 15/4/2024") is None
+
+
+def report_to(text: str) -> str | None:
+    found = [a for a in run(text) if a.agency == "Sở Tài chính"]
+    assert len(found) == 1
+    return found[0].report_to
+
+
+@pytest.mark.parametrize("prep", words("report_prepositions"))
+def test_report_preposition_names_the_recipient(prep):
+    assert report_to(f"Sở Tài chính chủ trì rà soát, báo cáo kết quả {prep} Ủy ban nhân dân tỉnh.") == "Ủy ban nhân dân tỉnh"
+
+
+@pytest.mark.parametrize("word", words("report_not_recipients"))
+def test_report_subject_is_no_recipient(word):
+    assert report_to(f"Sở Tài chính chủ trì rà soát, báo cáo về {word} thực hiện nhiệm vụ.") is None
+
+
+RECIPIENTS = {
+    "Chủ tịch": "Chủ tịch Ủy ban nhân dân tỉnh", "Thủ tướng": "Thủ tướng Chính phủ", "Ủy ban": "Ủy ban nhân dân tỉnh",
+    "Uỷ ban": "Uỷ ban nhân dân tỉnh", "UBND": "UBND tỉnh", "Ban": "Ban Dân tộc tỉnh", "Bộ": "Bộ Y tế", "Sở": "Sở Y tế",
+    "Thường trực": "Thường trực Tỉnh ủy", "HĐND": "HĐND tỉnh", "Hội đồng": "Hội đồng nhân dân tỉnh",
+}
+
+
+@pytest.mark.parametrize("word", words("report_direct_recipients"))
+def test_report_direct_recipient(word):
+    name = RECIPIENTS[word]
+    assert report_to(f"Sở Tài chính chủ trì rà soát và báo cáo {name} trước ngày 15/4/2024.") == name
+
+
+def test_every_list_is_tested():
+    lists = {k for k in DATA if not k.startswith("_")}
+    assert lists == TESTED
+
+
+def test_every_list_is_described():
+    for key, value in DATA.items():
+        if not key.startswith("_"):
+            assert value.get("_about"), key
