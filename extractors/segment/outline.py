@@ -20,13 +20,13 @@ kind          printed                     number
 
 ``build(text)`` makes a tree of them. Numbered kinds have fixed ranks (``RANKS``: an
 appendix starts a tree of its own, a chapter holds articles or roman parts, ``1.1.`` sits
-under ``1.``, ``a)`` under both): a number closes the numbers open at its rank or deeper,
-and a heading (appendix, chapter, article, roman part) also closes the bullets open. Bullets
-nest in the order the document uses them: a bullet of a kind already open closes the levels
-under it and becomes their sibling, one not open yet nests under the last marked line. ``1.1.`` and ``1.1.1.`` are kinds of
-their own (``family``), and so is a letter written after a dash (``- a)``: ``bullet``).
-Unmarked lines are left out, or kept as leaves with ``plain=True``; ``heads`` promotes
-unmarked lines to levels of their own (a figure line followed by ``Trong đó:``).
+under ``1.``, ``a)`` under both; ``- a)`` is a letter): a number closes the numbers open at
+its rank or deeper, and a heading (appendix, chapter, article, roman part) also closes the
+bullets open. Bullets nest in the order the document uses them: a bullet of a kind already
+open closes the levels under it and becomes their sibling, one not open yet nests under the
+last marked line. Unmarked lines are left out, or kept as leaves with ``plain=True``;
+``heads`` promotes unmarked lines to levels of their own (a figure line followed by
+``Trong đó:``); ``bullets=False`` leaves the bullets out.
 
 Segmentation makes the numbered sections of it (``section_nodes``); the budget audit
 hangs its figures on it; assignments read the heading chain of a paragraph from it.
@@ -56,7 +56,6 @@ MARKERS: tuple[tuple[str, re.Pattern], ...] = (
 PATTERNS = dict(MARKERS)
 ARTICLE = PATTERNS["article"]
 ROMAN = PATTERNS["roman"]
-KINDS = tuple(PATTERNS)
 NUMBERED = ("appendix", "chapter", "article", "roman", "multi", "arabic", "letter")
 BULLETS = ("dash", "plus", "star")
 # Ranks of the numbered kinds (``multi`` adds the depth of its number: '1.1' 4, '1.1.1' 5).
@@ -218,14 +217,13 @@ def build(
             else:
                 continue
         else:
-            family = "letter" if m.kind == "letter" else m.family
-            node = node_class(k, s, e, m.kind, m.number, raw.strip(), m.bullet, family)
+            node = node_class(k, s, e, m.kind, m.number, raw.strip(), m.bullet, m.family)
             if m.kind in NUMBERED:
                 # a number closes the numbers open at its rank or deeper (and what is under them)
                 while stack and any(_closes(node, n) for n in stack):
                     stack.pop()
-            elif any(n.family == family for n in stack):
-                while stack[-1].family != family:
+            elif any(n.family == node.family for n in stack):
+                while stack[-1].family != node.family:
                     stack.pop()
                 stack.pop()
         node.parent = stack[-1] if stack else None
