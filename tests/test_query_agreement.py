@@ -154,6 +154,16 @@ CASES = [
     ("failed_budget_checks", lambda db: queries.failed_budget_checks(db), "failed_budget_checks", {}),
     ("amounts_by_source", lambda db: queries.amounts_by_source(db), "amounts_by_source", {}),
     ("documents_per_month", lambda db: queries.documents_per_month(db), "documents_per_month", {}),
+    ("budget_by_year_source", lambda db: queries.budget_by_year_source(db), "budget_by_year_source", {}),
+    ("plan_budgets", lambda db: queries.plan_budgets(db), "plan_budgets", {"year": "", "fund": ""}),
+    ("plan_budgets 2023", lambda db: queries.plan_budgets(db, year=2023, fund="ngan_sach_trung_uong"), "plan_budgets",
+     {"year": "2023", "fund": "ngan_sach_trung_uong"}),
+    ("documents_by_type_month", lambda db: queries.documents_by_type_month(db), "documents_by_type_month", {}),
+    ("most_cited", lambda db: queries.most_cited(db), "most_cited", {"limit": ""}),
+    ("most_cited, 3", lambda db: queries.most_cited(db, limit=3), "most_cited", {"limit": "3"}),
+    ("agencies_open_tasks", lambda db: queries.agencies_open_tasks(db), "agencies_open_tasks", {"today": "", "limit": ""}),
+    ("agencies_open_tasks 2023-05-01", lambda db: queries.agencies_open_tasks(db, today="2023-05-01", limit=20),
+     "agencies_open_tasks", {"today": "2023-05-01", "limit": "20"}),
 ]
 HANDMADE_NAMES = ["1/KH-UBND", "2/KH-UBND", "5/KH-UBND", "9/QĐ-TTg", "a.txt", "twin-2.txt"]
 HANDMADE_CASES = [
@@ -215,39 +225,38 @@ def test_every_canned_query_is_a_library_question():
     assert {name for _, _, name, _ in CASES} == set(canned)
 
 
-# --- the home page's funding chart -----------------------------------------------------------------
+# --- the home page's budget chart ------------------------------------------------------------------
 
 
-def _record_totals(path: Path) -> dict[str, int]:
-    """Per funding source name: the sum of the records' amounts with that ``fund`` key,
-    a total that a budget check checks against its parts left out (as the page says)."""
+def _plan_totals(path: Path) -> dict[tuple[int, str], int]:
+    """Per (year, funding source name): each plan's top-level checked total, from the records."""
     names = {key: entry["name"] for key, entry in vocabulary().funding_sources.items()}
-    totals: dict[str, int] = {}
+    totals: dict[tuple[int, str], int] = {}
     conn = sqlite3.connect(path)
     try:
-        for (text,) in conn.execute("SELECT record FROM documents WHERE status = 'loaded'"):
+        for text, year in conn.execute("SELECT record, year FROM documents WHERE status = 'loaded' AND doc_type = 'KH'"):
             rec = json.loads(text)
-            checked = {c["span"][0] for c in rec.get("budget_checks") or [] if c.get("span")}
-            for amount in rec.get("amounts") or []:
-                if amount.get("span") and amount["span"][0] in checked:
-                    continue
-                name = names.get(amount.get("fund"), queries.OTHER_FUND)
-                totals[name] = totals.get(name, 0) + amount["value_vnd"]
+            parts = {p["span"][0] for c in rec.get("budget_checks") or [] for p in c.get("parts") or [] if p.get("span")}
+            roots = [c for c in rec.get("budget_checks") or [] if not (c.get("span") and c["span"][0] in parts)]
+            if not roots:
+                continue
+            top = max(roots, key=lambda c: c["total_vnd"])
+            fund = next((a.get("fund") for a in rec["amounts"] if top.get("span") and a["span"][0] == top["span"][0]), None)
+            key = (year, names.get(fund, queries.OTHER_FUND))
+            totals[key] = totals.get(key, 0) + top["total_vnd"]
     finally:
         conn.close()
-    return {name: total for name, total in totals.items() if total}
+    return totals
 
 
-def _chart_bars(html: str) -> list[tuple[str, str, str | None]]:
-    chart = re.search(r'<section id="chart-sources">(.*?)</section>', html, re.S).group(1)
-    return [(unescape(name), unescape(shown), value) for value, name, shown in
-            re.findall(r'<g class="bar"(?: data-value="(\d+)")?><title>(.*?): (.*?)</title>', chart)]
+def test_the_budget_chart_counts_each_plan_once(corpus):
+    expected = _plan_totals(corpus.path)
+    assert expected
+    rows = {(r["year"], r["source"]): r["total_vnd"] for r in corpus.web("budget_by_year_source")}
+    assert rows == expected
+    chart = re.search(r'<section id="chart-budget">(.*?)</section>', corpus.get("/").text, re.S).group(1)
+    bars = re.findall(r'<g class="bar" data-value="(\d+)"><title>(.*?):', chart)
+    shown_years = sorted({y for y, _ in expected}, reverse=True)[:4]
+    assert {unescape(name): int(value) for value, name in bars} == {
+        f"{y} · {s}": t for (y, s), t in expected.items() if y in shown_years}
 
-
-def test_the_home_page_files_amounts_under_the_records_funding_sources(corpus):
-    expected = _record_totals(corpus.path)
-    assert len(expected) >= 3  # the corpus has amounts of several sources
-    bars = _chart_bars(corpus.get("/").text)
-    assert {name: shown for name, shown, _ in bars} == {name: pages.money_short(t) for name, t in expected.items()}
-    assert {name: int(value or -1) for name, _, value in bars} == expected
-    assert [name for name, _, _ in bars] == sorted(expected, key=lambda n: -expected[n])

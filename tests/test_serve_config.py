@@ -15,7 +15,7 @@ import sqlite3
 import tomllib
 from fnmatch import fnmatch
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pytest
 from click.testing import CliRunner
@@ -24,7 +24,7 @@ from vanban import queries, serve
 from vanban.cli import cli
 from vanban.load import load
 from vanban.store import DatabaseNotFoundError, open_db
-from vanban.web import pages
+from vanban.web import document, pages
 
 from .conftest import ROOT, SEEDS
 from .store_helpers import failing_check, put, record, ref
@@ -275,10 +275,10 @@ def test_unknown_document_is_404(client):
 def test_home_page_has_counts_and_charts(client):
     html = client.get("/").text
     assert re.search(r"<b>5</b> văn bản đã nạp", html)
-    assert html.count("<svg") >= 2 and "Vốn sự nghiệp" in html and "2023-05" in html
+    assert html.count("<svg") >= 4 and "2023 · Ngân sách Trung ương" in html and "2023-05" in html
 
 
-@pytest.mark.parametrize("path", ["/", "/search?q=so+y+te", f"/doc/{NGHE_AN_PLAN}", f"/doc/{DECREE}", "/vanban/documents"])
+@pytest.mark.parametrize("path", ["/", "/search?q=so+y+te", f"/doc/{NGHE_AN_PLAN}", f"/doc/{DECREE}", "/vanban/documents?status=loaded"])
 def test_pages_fetch_nothing_from_outside(client, path):
     html = client.get(path).text
     for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
@@ -329,7 +329,7 @@ def test_budget_tree_nests_checks(seeds_path):
     conn = sqlite3.connect(seeds_path)
     record_json = conn.execute("SELECT record FROM documents WHERE uri = ?", [NGHE_AN_PLAN]).fetchone()[0]
     conn.close()
-    tree = pages.budget_tree(json.loads(record_json)["budget_checks"], {})
+    tree = document.budget_tree(json.loads(record_json)["budget_checks"], {})
     assert len(tree) == 1 and tree[0]["check"]["holds"]
     assert tree[0]["money"] == "1.473.139.000.000 đ"
     investment, recurrent = tree[0]["children"]
@@ -434,3 +434,92 @@ def test_the_web_view_depends_one_way():
         return any(n == goal or (n not in seen and reaches(n, goal, seen | {n})) for n in graph[start])
 
     assert [m for m in graph if reaches(m, m)] == []
+
+
+# --- what a records office types and clicks ---------------------------------------------------------
+
+
+def _status(client, path):
+    return client.loop.run_until_complete(client.ds.client.get(path))
+
+
+def test_a_number_in_the_url_finds_the_document(client):
+    response = _status(client, "/doc/352/KH-UBND")
+    assert response.status_code == 302 and response.headers["location"] == f"/doc/{NGHE_AN_PLAN}"
+
+
+def test_a_number_of_several_documents_lists_them(tmp_path):
+    path = tmp_path / "two.db"
+    db = open_db(path)
+    put(db, record("a.txt", "5/KH-UBND", text="Một."),
+        record("b.txt", "5/KH-UBND", text="Hai.", issuer="Ủy ban nhân dân tỉnh Sóc Trăng", place="Sóc Trăng"))
+    db.close()
+    c = Client(path)
+    try:
+        html = c.get("/doc/5/KH-UBND").text
+    finally:
+        c.close()
+    assert html.count('<tr class="vb-candidate">') == 2 and "Sóc Trăng" in html
+
+
+def test_searching_a_number_links_to_the_document(client):
+    html = client.get("/search", q="352/KH-UBND").text
+    section = re.search(r'<section id="results-number">(.*?)</section>', html, re.S).group(1)
+    assert f'href="/doc/{NGHE_AN_PLAN}"' in section
+
+
+def test_the_original_file_downloads_and_nothing_else(client, seeds_path):
+    conn = sqlite3.connect(seeds_path)
+    doc_id, path = conn.execute("SELECT d.id, f.path FROM documents d JOIN files f ON f.document_id = d.id WHERE d.uri = ?",
+                                [NGHE_AN_PLAN]).fetchone()
+    conn.close()
+    name = Path(path).name
+    assert f'href="/file/{doc_id}/{name}"' in client.get(f"/doc/{NGHE_AN_PLAN}").text
+    response = client.get(f"/file/{doc_id}/{name}")
+    assert response.content == Path(path).read_bytes() and "attachment" in response.headers["content-disposition"]
+    other = ROOT / "pyproject.toml"  # a real file on disk, not loaded
+    for crafted in (f"/file/{doc_id}/..%2F..%2F..%2Fpyproject.toml", f"/file/{doc_id}/pyproject.toml",
+                    f"/file/{doc_id}/{quote(str(other), safe='')}", "/file/99999/" + name, f"/file/{doc_id}/..",
+                    f"/file/{doc_id}/%2Fetc%2Fpasswd", "/file/../pyproject.toml"):
+        response = client.loop.run_until_complete(client.ds.client.get(crafted, follow_redirects=True))
+        assert response.status_code == 404, crafted
+        assert b"[tool" not in response.content and b"root:" not in response.content
+
+
+def test_tasks_page_groups_by_document_and_marks_overdue(client):
+    html = client.get("/tasks", agency="Sở Tài chính").text
+    documents = re.findall(r'<section class="vb-task-doc" data-uri="([^"]+)"', html)
+    assert set(documents) == {NGHE_AN_PLAN, "vn/ninh-thuan/ubnd-vxnv/cv/2023/ha211f7fa58"}
+    assert "is-overdue" in html  # the 2023 deadlines have passed
+    lead = client.get("/tasks", agency="Sở Tài chính", role="lead", province="ninh-thuan").text
+    assert re.findall(r'data-uri="([^"]+)"', lead) == ["vn/ninh-thuan/ubnd-vxnv/cv/2023/ha211f7fa58"]
+    csv_text = client.get("/tasks.csv", agency="Sở Tài chính", role="lead").content.decode("utf-8-sig")
+    lines = csv_text.splitlines()
+    assert lines[0].startswith("Cơ quan · agency,") and len(lines) == 1 + len(queries.assignments(
+        open_db(client.ds.get_database("vanban").path, create=False), "Sở Tài chính", role="lead"))
+
+
+def test_the_documents_table_opens_on_loaded_documents(client):
+    response = _status(client, "/vanban/documents")
+    assert response.status_code == 302 and response.headers["location"] == "/vanban/documents?status=loaded"
+
+
+def test_datasette_pages_speak_vietnamese(client):
+    table = client.get("/vanban/documents", status="loaded").text
+    query = client.get("/vanban/assignments_of_agency", agency="so y te", role="", province="").text
+    facets = client.get("/vanban/assignments", _facet="role").text
+    for html in (table, query, facets):
+        for english in ("rows sorted by", "Suggested facets", "View and edit SQL", "Custom SQL query", "Query parameters",
+                        "This data as", "Powered by"):
+            assert english not in html, english
+    assert ">Định danh<" in re.sub(r"\s+", "", table).replace("Địnhdanh", "Định danh") or "Định danh" in table
+    assert '<th title=' in table and 'data-column="sha256"' not in table
+    assert "Cơ quan <small>Agency</small>" in query and '<option value="lead"' in query
+    assert "chủ trì · lead" in facets and "word-break: break-all" not in facets
+
+
+def test_a_page_not_found_is_one_log_line(client, caplog):
+    with caplog.at_level("WARNING", logger="vanban.web"):
+        response = _status(client, "/doc/vn/nowhere/1")
+    assert response.status_code == 404 and "Không tìm thấy" in response.text
+    assert [r.getMessage() for r in caplog.records if r.name == "vanban.web"] == ["404 GET /doc/vn/nowhere/1"]

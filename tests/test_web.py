@@ -6,7 +6,9 @@ way), else to the test's temporary folder.
 """
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -14,6 +16,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import unquote_plus
 
 import pytest
 from selenium import webdriver
@@ -129,8 +132,8 @@ def test_search_document_cited_decree_and_its_citers(server, browser, shots):
     d.get(server + "/")
     box = wait_for(d, "#home-search input[name=q]")
     assert "Văn bản hành chính" in d.find_element(By.TAG_NAME, "h1").text
-    assert len(d.find_elements(By.CSS_SELECTOR, "#chart-sources svg .bar")) == 2
-    assert len(d.find_elements(By.CSS_SELECTOR, "#chart-months svg .column")) >= 4
+    assert len(d.find_elements(By.CSS_SELECTOR, "#chart-budget svg .bar")) == 1
+    assert len(d.find_elements(By.CSS_SELECTOR, "#chart-types svg .column")) == 24
     assert_self_contained(d, server)
     screenshot(d, shots / "00-home.png")
     box.send_keys("so y te")
@@ -206,3 +209,132 @@ def test_table_view_with_facets_and_folded_search(server, browser, shots):
     assert "vn/nghe-an/ubnd/kh/2023/352" in uris
     assert_self_contained(d, server)
     screenshot(d, shots / "04-table.png")
+
+
+# --- the walk a records office makes every day ---------------------------------------------------
+
+# A visible label is Vietnamese when it has a letter only Vietnamese uses (or is data: digits,
+# codes, numbers of documents); Datasette's English phrases must not appear at all.
+VIETNAMESE = re.compile(r"[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", re.I)
+ENGLISH_ONLY = ("rows sorted by", "Suggested facets", "View and edit SQL", "Custom SQL query", "Query parameters",
+                "This data as", "Advanced export", "Powered by", "Next page", "Run SQL")
+LABELS = "h1, h2, h3, th, label, button, input[type=submit], .vb-bar a, .facet-info-name strong, .vb-toc a, dt"
+# Per page: the labels, a word split over two lines (a range over it with two boxes), an element
+# whose style breaks inside words, and the page wider than the window.
+PAGE_CHECK = """
+const labels = [...document.querySelectorAll(arguments[0])].filter(e => e.offsetParent !== null)
+  .map(e => (e.value && e.tagName === 'INPUT') ? e.value : e.innerText.trim()).filter(t => t);
+const broken = [], breakAll = [];
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+let node, words = 0;
+while ((node = walker.nextNode()) && words < 6000) {
+  const el = node.parentElement;
+  if (!el || el.offsetParent === null || el.closest('svg, script, style')) continue;
+  const style = getComputedStyle(el);
+  if (style.wordBreak === 'break-all' && /\\p{L}/u.test(node.data)) breakAll.push(el.tagName + ': ' + node.data.trim().slice(0, 40));
+  for (const m of node.data.matchAll(/\\p{L}{2,7}/gu)) {
+    words++;
+    const r = document.createRange(); r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+    const boxes = [...r.getClientRects()].filter(b => b.width > 0);
+    if (boxes.length > 1 && Math.abs(boxes[0].top - boxes[boxes.length - 1].top) > 2) broken.push(m[0]);
+  }
+}
+return {labels, broken, breakAll, words, scrollWidth: document.documentElement.scrollWidth,
+        width: window.innerWidth, text: document.body.innerText};
+"""
+
+
+def _timed_get(d, url: str) -> float:
+    d.get(url)
+    return _nav_ms(d)
+
+
+def _nav_ms(d) -> float:
+    """The last navigation's time from request to the page loaded, in ms (Navigation Timing)."""
+    return d.execute_script(
+        "const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime;")
+
+
+def check_page(d, name: str, shots: Path, timings: dict, *, narrow_fits: bool = True) -> dict:
+    """Labels Vietnamese, no word broken inside, screenshots at 1400 and 400 pixels."""
+    timings[name] = round(_nav_ms(d), 1)
+    found = {}
+    for width in (1400, 400):
+        d.set_window_size(width, 1000)
+        result = d.execute_script(PAGE_CHECK, LABELS)
+        assert not result["breakAll"], (name, width, result["breakAll"][:5])
+        assert not result["broken"], (name, width, result["broken"][:10])
+        if width == 400 and narrow_fits:
+            assert result["scrollWidth"] <= result["width"] + 1, (name, "cut off at 400 px", result["scrollWidth"])
+        height = min(max(d.execute_script("return document.documentElement.scrollHeight"), 600), 4000)
+        d.set_window_size(width, height)
+        path = shots / f"walk-{name}-{width}.png"
+        d.save_screenshot(str(path))
+        assert path.stat().st_size > 5_000
+        found = result
+    d.set_window_size(1400, 1000)
+    english = [label for label in found["labels"]
+               if not VIETNAMESE.search(label) and re.search(r"[a-z]{3}", label) and label != "vanban"]  # the product's name
+    assert not english, (name, english)
+    leaked = [p for p in ENGLISH_ONLY if p in found["text"]]
+    assert not leaked, (name, leaked)
+    return found
+
+
+def test_a_records_office_day(server, browser, shots):
+    """home -> a chart bar -> the filtered list -> a document -> its file -> an agency's
+    tasks -> back, each page timed and checked at 1400 and 400 pixels."""
+    d, timings = browser, {}
+
+    d.get(server + "/")
+    wait_for(d, "#chart-types svg")
+    check_page(d, "home", shots, timings)
+    assert len(d.find_elements(By.CSS_SELECTOR, "#chart-budget svg .bar")) == 1  # one plan with a checked total
+    assert len(d.find_elements(By.CSS_SELECTOR, "#chart-types svg .column")) == 24
+    assert d.find_elements(By.CSS_SELECTOR, "#chart-cited svg .bar") and d.find_elements(By.CSS_SELECTOR, "#chart-tasks svg .bar")
+    bar = d.find_element(By.CSS_SELECTOR, '#chart-types svg a[href*="doc_type=KH"] rect')
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", bar)
+    bar.click()
+
+    wait_for(d, "table.rows-and-columns")
+    assert "doc_type=KH" in d.current_url and "issued_date__startswith=2023-05" in d.current_url
+    check_page(d, "list", shots, timings, narrow_fits=False)  # the grid scrolls inside its box
+    headings = [th.text for th in d.find_elements(By.CSS_SELECTOR, "table.rows-and-columns th")]
+    assert headings[:3] == ["Định danh", "Số ký hiệu", "Loại"] and "sha256" not in " ".join(headings), headings
+    assert "Nghệ An" in [td.text for td in d.find_elements(By.CSS_SELECTOR, "td.col-jurisdiction")]
+    facets = d.find_element(By.CSS_SELECTOR, ".facet-results").text
+    assert "Nghệ An" in facets and "nghe-an" not in facets
+    d.find_element(By.CSS_SELECTOR, "td.col-uri a").click()
+
+    wait_for(d, "article.vb-document")
+    assert d.current_url == server + "/doc/vn/nghe-an/ubnd/kh/2023/352"
+    check_page(d, "document", shots, timings)
+    fields = {e.get_attribute("data-field"): e.text for e in d.find_elements(By.CSS_SELECTOR, ".vb-fields dd")}
+    assert fields["Signed by"] == "Bùi Đình Long" and fields["Position"] == "PHÓ CHỦ TỊCH", fields
+    assert fields["Signing authority"].startswith("TM.") and fields["Jurisdiction"] == "Nghệ An", fields
+    download = d.find_element(By.CSS_SELECTOR, "a.vb-download")
+    with urllib.request.urlopen(download.get_attribute("href"), timeout=10) as response:
+        assert response.read() == SEEDS[1].read_bytes()
+        assert "attachment" in response.headers["content-disposition"]
+    link = next(a for a in d.find_elements(By.CSS_SELECTOR, "a.vb-agency-tasks")
+                if re.search(r"agency=Sở Y tế(&|$)", unquote_plus(a.get_attribute("href"))))
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+
+    wait_for(d, "#tasks-form")
+    assert "/tasks?agency=" in d.current_url
+    check_page(d, "tasks", shots, timings)
+    sections = d.find_elements(By.CSS_SELECTOR, "section.vb-task-doc")
+    assert [s.get_attribute("data-uri") for s in sections] == ["vn/nghe-an/ubnd/kh/2023/352"]
+    assert d.find_elements(By.CSS_SELECTOR, "tr.vb-task.is-overdue"), "the 2023 deadlines have passed"
+    with urllib.request.urlopen(d.find_element(By.ID, "tasks-csv").get_attribute("href"), timeout=10) as response:
+        rows = response.read().decode("utf-8-sig").splitlines()
+    assert rows[0].startswith("Cơ quan · agency,") and len(rows) - 1 == len(d.find_elements(By.CSS_SELECTOR, "tr.vb-task"))
+    d.back()
+
+    wait_for(d, "article.vb-document")
+    assert d.current_url.startswith(server + "/doc/vn/nghe-an/ubnd/kh/2023/352")
+    timings["back"] = round(_nav_ms(d), 1)
+    (shots / "timings.json").write_text(json.dumps(timings, indent=1), encoding="utf-8")
+    print("page timings (ms):", timings)
+    assert all(ms < 5000 for ms in timings.values()), timings

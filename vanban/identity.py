@@ -262,6 +262,17 @@ def _place_rows() -> dict[str, tuple[str, str]]:
     return {row["id"]: (row["level"], row["name"]) for row in (*places["provinces"], *places["districts"])}
 
 
+def place_name(jurisdiction: str | None) -> str | None:
+    """The name of a jurisdiction id: 'nghe-an' -> 'Nghệ An', 'nghe-an/huyen-ky-son' ->
+    'Kỳ Sơn, Nghệ An', 'vn' -> None (national); None for an id not in the table."""
+    if not jurisdiction or jurisdiction == NATIONAL:
+        return None
+    rows = _place_rows()
+    parts = jurisdiction.split("/")
+    names = [rows[p][1] for p in ("/".join(parts[: i + 1]) for i in range(len(parts))) if p in rows]
+    return ", ".join(reversed(names)) or None
+
+
 def _jurisdiction_arg(jurisdiction: str | None):
     from vanban.extractors.context import Jurisdiction
 

@@ -13,10 +13,12 @@ time. The dependencies go one way: ``serve`` -> ``web.plugin`` -> ``web.pages`` 
 """
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
 import uvicorn
+from datasette import handle_exception as datasette_exceptions
 from datasette.app import Datasette
 from datasette.database import Database
 from datasette.plugins import pm
@@ -70,6 +72,9 @@ def check_database(path: str | Path) -> Path:
 def make_datasette(path: str | Path, *, name: str = NAME):
     """A Datasette app on the store at ``path`` (read-only), named ``name`` in URLs."""
     path = check_database(path)
+    # Datasette prints every exception with its locals when ``rich`` is installed, a page
+    # not found included (seconds, and a screenful per 404): plain tracebacks, for errors only.
+    datasette_exceptions.rich = None
     if not pm.is_registered(plugin):
         pm.register(plugin, name="vanban")
     ds = Datasette(
@@ -89,5 +94,11 @@ def url(host: str, port: int) -> str:
 
 def serve(path: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, name: str = NAME) -> None:
     """Serve the store at ``path`` until interrupted."""
+    log = logging.getLogger("vanban.web")
+    if not log.handlers:  # one line per page not found
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
     app = make_datasette(path, name=name).app()
     uvicorn.run(app, host=host, port=port, log_level="warning", lifespan="on")

@@ -10,12 +10,15 @@ answer alike.
   ``show`` (a document is named by its URI, a file or its number);
 - ``agencies``: ``matching_agencies``, ``assignments`` (any spelling of a name);
 - ``search``: ``search``, ``search_tasks`` (diacritics optional);
+- ``charts``: ``budget_by_year_source``, ``plan_budgets``, ``documents_by_type_month``,
+  ``most_cited``, ``agencies_open_tasks`` (the home page's charts);
 - ``overview``: ``failed_budget_checks``, ``amounts_by_source``, ``documents_per_month``,
   ``load_errors``, ``stats``, ``export_rows``.
 """
 from __future__ import annotations
 
 from .agencies import assignments, matching_agencies
+from .charts import agencies_open_tasks, budget_by_year_source, documents_by_type_month, most_cited, plan_budgets
 from .documents import (
     BASIS_RELATIONS,
     CHILD_TABLES,
@@ -25,13 +28,14 @@ from .documents import (
     cited_by,
     cites,
     documents_at,
+    files_of,
     find_documents,
     latest_documents,
     show,
     unresolved,
     uri_is_shared,
 )
-from .functions import OTHER_FUND, fts_query, fund_name
+from .functions import OTHER_FUND, fts_query, fund_name, overdue
 from .overview import (
     EXPORT_TABLES,
     amounts_by_source,
@@ -46,7 +50,8 @@ from .search import search, search_tasks
 
 __all__ = [
     "BASIS_RELATIONS", "CHILD_TABLES", "EXPORT_TABLES", "OTHER_FUND", "QUERIES", "SUMMARY", "Query",
-    "amounts_by_source", "assignments", "chain", "children", "cited_by", "cites", "documents_at",
+    "agencies_open_tasks", "amounts_by_source", "assignments", "budget_by_year_source", "documents_by_type_month",
+    "files_of", "most_cited", "overdue", "plan_budgets", "chain", "children", "cited_by", "cites", "documents_at",
     "documents_per_month", "export_rows", "failed_budget_checks", "find_documents", "fts_query", "fund_name",
     "latest_documents", "load_errors", "matching_agencies", "run", "search", "search_tasks", "show", "stats",
     "unresolved", "uri_is_shared",

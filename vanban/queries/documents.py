@@ -158,6 +158,11 @@ def children(db: Database, table: str, doc_id: int) -> list[dict]:
     return list(db.query(f"SELECT * FROM [{table}] WHERE document_id = ? ORDER BY position", [doc_id]))
 
 
+def files_of(db: Database, doc_id: int) -> list[dict]:
+    """The files loaded as the document ``doc_id`` (absolute paths, as loaded), by path."""
+    return list(db.query("SELECT path, size, sha256 FROM files WHERE document_id = ? ORDER BY path", [doc_id]))
+
+
 def latest_documents(db: Database, *, limit: int = 20) -> list[dict]:
     """The loaded documents issued last."""
     return list(db.query(
@@ -182,6 +187,6 @@ def show(db: Database, name: str, *, with_text: bool = False) -> list[dict]:
         for table in CHILD_TABLES:
             full[table] = [{k: v for k, v in r.items() if k not in ("id", "document_id") and v is not None}
                            for r in children(db, table, doc["id"])]
-        full["files"] = [r["path"] for r in db.query("SELECT path FROM files WHERE document_id = ? ORDER BY path", [doc["id"]])]
+        full["files"] = [r["path"] for r in files_of(db, doc["id"])]
         out.append(full)
     return out

@@ -9,11 +9,13 @@ SQL text gives one answer wherever it runs.
   'Sở Y tế' -> 'so-y-te', the same body everywhere), ``vanban_province``;
 - search: ``vanban_fold``, ``vanban_fts_query``, ``vanban_excerpt``;
 - money: ``vanban_fund_name`` (a funding-source key of the reviewed table in
-  ``models/vn_numbers.json`` -> its name).
+  ``models/vn_numbers.json`` -> its name);
+- tasks: ``vanban_overdue`` (whether a deadline has passed on a day).
 """
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import regex as re
@@ -106,6 +108,20 @@ def fund_name(key: str | None) -> str:
     return entry["name"] if entry else OTHER_FUND
 
 
+# --- tasks ---------------------------------------------------------------------------------------
+
+_ISO_DEADLINE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+
+
+def overdue(deadline: str | None, today: str | None = None) -> int:
+    """1 when a task's ISO deadline ('2023-06-15', '2023-06', '2023') has passed on
+    ``today`` (ISO date; blank: today), else 0 (no deadline, or one not in ISO form)."""
+    if not deadline or not _ISO_DEADLINE.fullmatch(deadline):
+        return 0
+    today = today or date.today().isoformat()
+    return int(deadline < today[: len(deadline)])
+
+
 # name -> (function, number of arguments)
 FUNCTIONS = {
     "vanban_number_key": (identity.number_key, 1),
@@ -119,6 +135,7 @@ FUNCTIONS = {
     "vanban_fts_query": (fts_query, 1),
     "vanban_excerpt": (excerpt, 2),
     "vanban_fund_name": (fund_name, 1),
+    "vanban_overdue": (overdue, 2),
 }
 
 

@@ -5,23 +5,37 @@ the database named in the ``vanban`` plugin config (``{"database": "vanban"}``).
   which are the library's SQL, answer as the library does; and ``escape_fts`` folds the
   query first, so the table search boxes find 'Sở Y tế' from 'so y te' and 'Đồng' from
   'dong'. Connections are ``query_only``: the web view never writes.
-- Pages: ``/`` (home: counts, charts, latest documents), ``/search?q=``, ``/doc/<uri>``.
-- Cells: URIs link to the document's page, ``*_vnd`` figures get thousands separators.
+- Pages: ``/`` (home), ``/search?q=``, ``/doc/<uri or number>``, ``/tasks?agency=``
+  (and ``/tasks.csv``), ``/file/<document id>/<name>`` (the file a document was loaded
+  from: only paths the store records for that document are served).
+- Datasette's own pages: Vietnamese templates (``templates/``) that call ``vb`` (column
+  headings, value names, the columns a grid shows); cells show names, not codes; the
+  documents table opens on the loaded documents.
+- A page not found answers at once with one log line (no traceback).
 """
 from __future__ import annotations
 
+import logging
+import mimetypes
+from pathlib import Path
+from urllib.parse import quote
+
 from datasette import hookimpl
 from datasette.utils import escape_fts
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import Base400, NotFound, Response, asgi_send_file
 from markupsafe import Markup, escape
 from sqlite_utils import Database
 
-from .. import identity
+from .. import identity, queries
 from ..queries import functions
-from . import pages
+from . import document as document_view
+from . import labels, pages, tasks as tasks_view
+from .home import home_page
 from .metadata import PLUGIN, load_spec
 
+LOG = logging.getLogger("vanban.web")
 URI_COLUMNS = frozenset({"uri", "citing_uri", "cited_uri", "target_uri", "from_uri", "to_uri"})
+AGENCY_TABLES = frozenset({"assignments", "assignment_partners", "agency_aliases"})
 
 
 def _database_name(datasette) -> str | None:
@@ -41,8 +55,25 @@ def prepare_connection(conn, database, datasette):
     conn.execute("PRAGMA query_only = 1")
 
 
+# --- what Datasette's pages show -------------------------------------------------------------------
+
+_AGENCY_NAMES: dict[tuple, dict[str, str]] = {}
+
+
+async def _agency_names(datasette) -> dict[str, str]:
+    """Agency id -> name, read once per state of the database file."""
+    database = datasette.get_database(_database_name(datasette))
+    path = Path(database.path)
+    key = (str(path), path.stat().st_mtime_ns if path.exists() else 0)
+    if key not in _AGENCY_NAMES:
+        rows = await database.execute("SELECT id, name FROM agencies")
+        _AGENCY_NAMES.clear()
+        _AGENCY_NAMES[key] = {r["id"]: r["name"] for r in rows}
+    return _AGENCY_NAMES[key]
+
+
 @hookimpl
-def render_cell(value, column, database, datasette):
+def render_cell(value, column, table, database, datasette):
     if database != _database_name(datasette):
         return None
     if column in URI_COLUMNS and isinstance(value, str) and value.startswith(identity.NATIONAL + "/"):
@@ -50,7 +81,68 @@ def render_cell(value, column, database, datasette):
         return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
     if column.endswith("_vnd") and isinstance(value, int) and not isinstance(value, bool):
         return Markup(f'<span class="vnd">{escape(pages.money(value))}</span>')
-    return None
+    if column == "agency_id" and isinstance(value, str):
+        async def agency():
+            name = (await _agency_names(datasette)).get(value)
+            return Markup(f'<span title="{escape(value)}">{escape(name)}</span>') if name else None
+        return agency
+    shown = labels.value(column, value)
+    return Markup(f'<span title="{escape(value)}">{escape(shown)}</span>') if shown else None
+
+
+class TemplateHelpers:
+    """``vb`` in the templates: headings and names for Datasette's pages."""
+
+    def __init__(self, table: str | None, query: str | None, agencies: dict[str, str]):
+        self.table, self.query, self.agencies = table, query, agencies
+
+    def heading(self, column: str) -> str:
+        return labels.column(column, table=self.table, query=self.query)[0]
+
+    def heading_en(self, column: str) -> str:
+        vi, en = labels.column(column, table=self.table, query=self.query)
+        return en if en != vi else ""
+
+    def description(self, column: str) -> str | None:
+        return labels.description(column, self.table)
+
+    def value(self, column: str, raw) -> str:
+        shown = labels.value(column, raw, self.agencies)
+        return shown if shown is not None else ("" if raw is None else str(raw))
+
+    def columns(self, display_columns: list) -> list:
+        """The columns the grid shows, in the order of ``metadata.yaml`` (``show``)."""
+        order = labels.shown_columns(self.table)
+        if not order:
+            return list(display_columns)
+        by_name = {c["name"]: c for c in display_columns}
+        return [by_name[n] for n in order if n in by_name] or list(display_columns)
+
+    def cells(self, row, columns: list) -> list:
+        by_column = {cell["column"]: cell for cell in row}
+        return [by_column[c["name"]] for c in columns if c["name"] in by_column]
+
+    def param(self, name: str) -> dict:
+        return labels.param(name)
+
+    def lookup(self, key: str, display: str) -> str:
+        return labels.lookup(key, display)
+
+
+@hookimpl
+def extra_template_vars(datasette, database, table, view_name, request):
+    name = _database_name(datasette)
+    if not name:
+        return {}
+
+    async def inner():
+        ours = database == name and request is not None
+        canned = request.url_vars.get("table") if ours else None
+        agencies = await _agency_names(datasette) if ours and table in AGENCY_TABLES else {}
+        return {"vanban_db": name,
+                "vb": TemplateHelpers(table if ours else None, canned if canned in queries.QUERIES else None, agencies)}
+
+    return inner
 
 
 @hookimpl
@@ -58,12 +150,6 @@ def extra_css_urls(datasette):
     if _database_name(datasette):
         return [datasette.urls.path("/vanban-static/vanban.css")]
     return []
-
-
-@hookimpl
-def extra_template_vars(datasette):
-    name = _database_name(datasette)
-    return {"vanban_db": name} if name else {}
 
 
 @hookimpl
@@ -75,9 +161,50 @@ def menu_links(datasette):
     return [
         {"href": path("/"), "label": "Trang chủ · Home"},
         {"href": path("/search"), "label": "Tìm kiếm · Search"},
+        {"href": path(f"/{name}/documents?status=loaded"), "label": "Văn bản · Documents"},
         {"href": path(f"/{name}/unresolved"), "label": "Văn bản chưa nạp · Not loaded"},
         {"href": path(f"/{name}/failed_budget_checks"), "label": "Tổng không khớp · Failing totals"},
     ]
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """The documents table opens on the loaded documents; a 404 writes one log line."""
+    name = _database_name(datasette)
+
+    def wrap(app):
+        async def wrapped(scope, receive, send):
+            if scope["type"] != "http" or not name:
+                return await app(scope, receive, send)
+            if scope["path"] == f"/{name}/documents" and not scope.get("query_string"):
+                location = datasette.urls.path(f"/{name}/documents?status=loaded")
+                await send({"type": "http.response.start", "status": 302, "headers": [[b"location", location.encode()]]})
+                return await send({"type": "http.response.body", "body": b""})
+            return await app(scope, receive, send)
+
+        return wrapped
+
+    return wrap
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """A page not found: the Vietnamese 404 page and one log line, no traceback."""
+    if not _database_name(datasette) or not (isinstance(exception, Base400) and exception.status == 404):
+        return None
+
+    async def inner():
+        LOG.warning("404 %s %s", request.method, request.full_path)
+        if request.path.endswith(".json"):
+            return Response.json({"ok": False, "error": str(exception), "status": 404}, status=404)
+        html = await datasette.render_template("vanban_404.html", {"message": str(exception), "path": request.path},
+                                               request=request)
+        return Response.html(html, status=404)
+
+    return inner
+
+
+# --- the vanban pages ------------------------------------------------------------------------------
 
 
 def _links(db: Database, datasette) -> pages.Links:
@@ -95,7 +222,7 @@ async def _page(datasette, request, template: str, context: dict) -> Response:
 
 
 async def home(datasette, request):
-    context = await _run(datasette, lambda db: pages.home_page(db, links=_links(db, datasette)))
+    context = await _run(datasette, lambda db: home_page(db, links=_links(db, datasette)))
     return await _page(datasette, request, "vanban_home.html", {**context, "queries": _query_list(datasette)})
 
 
@@ -106,13 +233,51 @@ async def search(datasette, request):
 
 
 async def document(datasette, request):
-    uri = request.url_vars["uri"].strip("/")
+    name = request.url_vars["uri"].strip("/")
     raw_id = request.args.get("id")
     doc_id = int(raw_id) if raw_id and raw_id.isdigit() else None
-    context = await _run(datasette, lambda db: pages.document_page(db, uri, doc_id=doc_id, links=_links(db, datasette)))
-    if context is None:
-        raise NotFound(f"Không có văn bản {uri} · no document {uri}")
-    return await _page(datasette, request, "vanban_doc.html", context)
+
+    def view(db: Database):
+        links = _links(db, datasette)
+        page = document_view.document_page(db, name, doc_id=doc_id, links=links)
+        return ("page", page) if page else ("candidates", document_view.candidates(db, name, links=links))
+
+    kind, context = await _run(datasette, view)
+    if kind == "page":
+        return await _page(datasette, request, "vanban_doc.html", context)
+    if len(context) == 1:
+        return Response.redirect(context[0]["href"])
+    if not context:
+        raise NotFound(f"Không có văn bản nào mang tên {name} · no document named {name}")
+    return await _page(datasette, request, "vanban_candidates.html", {"name": name, "candidates": context})
+
+
+async def tasks(datasette, request):
+    args = {k: request.args.get(k, "") for k in ("agency", "role", "province")}
+    context = await _run(datasette, lambda db: tasks_view.tasks_page(db, args["agency"], role=args["role"],
+                                                                      province=args["province"], links=_links(db, datasette)))
+    return await _page(datasette, request, "vanban_tasks.html", context)
+
+
+async def tasks_csv(datasette, request):
+    args = {k: request.args.get(k, "") for k in ("agency", "role", "province")}
+    body = await _run(datasette, lambda db: tasks_view.tasks_csv(db, args["agency"], role=args["role"], province=args["province"]))
+    filename = "nhiem-vu-" + (identity.slug(args["agency"]) or "co-quan") + ".csv"
+    return Response(body, content_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f"attachment; filename=\"{filename}\""})
+
+
+async def download(datasette, request, send):
+    """The file document ``id`` was loaded from, if its name is one the store records for
+    it and it is still a file there; nothing else on disk."""
+    raw_id, name = request.url_vars["id"], request.url_vars["name"]
+    files = await _run(datasette, lambda db: queries.files_of(db, int(raw_id)))
+    path = next((Path(f["path"]) for f in files if Path(f["path"]).name == name), None)
+    if path is None or not path.is_file():
+        raise NotFound(f"Không có tệp {name} của văn bản này · no such file")
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    await asgi_send_file(send, str(path), filename=quote(name), content_type=kind,
+                         headers={"x-content-type-options": "nosniff", "cache-control": "no-store"})
 
 
 def _query_list(datasette) -> list[dict]:
@@ -131,4 +296,7 @@ def register_routes(datasette):
         (r"^/$", home),
         (r"^/search$", search),
         (r"^/doc/(?P<uri>.+)$", document),
+        (r"^/tasks$", tasks),
+        (r"^/tasks\.csv$", tasks_csv),
+        (r"^/file/(?P<id>\d+)/(?P<name>[^/]+)$", download),
     ]

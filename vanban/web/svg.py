@@ -1,14 +1,14 @@
 """Pictures drawn on the server as inline SVG: no script, nothing fetched.
 
 Each function takes plain values and returns ``Markup`` ready for a template:
-``bar_chart`` (horizontal bars, for amounts by funding source), ``column_chart``
-(columns, for documents per month) and ``neighbourhood`` (a document between what it
-cites and what cites it).
+``bar_chart`` (horizontal bars of ``Bar``s, each of one or more linked ``Part``s),
+``column_chart`` (stacked columns) and ``neighbourhood`` (a document between what it cites
+and what cites it).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Sequence
 
 from markupsafe import Markup, escape
 
@@ -29,51 +29,100 @@ def _svg(width: int, height: int, label: str, body: list[str]) -> Markup:
     )
 
 
-def bar_chart(rows: Sequence[tuple[str, float]], *, label: str, fmt: Callable[[float], str] = str,
-              width: int = 640) -> Markup:
-    """One horizontal bar per (name, value), longest first as given; value printed at the end."""
-    if not rows:
+@dataclass(frozen=True)
+class Part:
+    """A piece of a bar or column: its value, colour, tooltip and link."""
+
+    value: float
+    color: str = "#2a7ab0"
+    title: str = ""
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A bar (or column) named ``name``, made of ``parts`` end to end; ``shown`` is printed
+    at its end (default: the sum); ``href`` links its name."""
+
+    name: str
+    parts: tuple[Part, ...]
+    shown: str | None = None
+    href: str | None = None
+
+    @property
+    def value(self) -> float:
+        return sum(p.value for p in self.parts)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
+
+
+def _link(href: str | None, inner: str) -> str:
+    return f'<a href="{escape(href)}">{inner}</a>' if href else inner
+
+
+def _rect(part: Part, x: float, y: float, w: float, h: float) -> str:
+    rect = f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{part.color}"/>'
+    return _link(part.href, f"<g><title>{escape(part.title)}</title>{rect}</g>" if part.title else rect)
+
+
+def bar_chart(bars: Sequence[Bar], *, label: str, width: int = 640, name_w: int = 230) -> Markup:
+    """One horizontal bar per ``Bar``, in the order given; its name on the left (clipped,
+    whole in the tooltip), its figure at the end."""
+    if not bars:
         return Markup("")
-    name_w, value_w, bar_h, gap = 210, 150, 22, 8
-    top = 6
-    height = top + len(rows) * (bar_h + gap)
-    biggest = max(v for _, v in rows) or 1
+    value_w, bar_h, gap, top = 110, 22, 8, 6
+    height = top + len(bars) * (bar_h + gap)
+    biggest = max(b.value for b in bars) or 1
     span = width - name_w - value_w
     body = []
-    for i, (name, value) in enumerate(rows):
+    for i, bar in enumerate(bars):
         y = top + i * (bar_h + gap)
-        w = max(2.0, span * value / biggest)
+        x, pieces = float(name_w), []
+        for part in bar.parts:
+            w = max(1.5, span * part.value / biggest) if part.value else 0.0
+            pieces.append(_rect(part, x, y, w, bar_h))
+            x += w
+        shown = bar.shown if bar.shown is not None else _num(bar.value)
+        name = (f'<text x="{name_w - 8}" y="{y + bar_h * 0.7:.1f}" text-anchor="end" fill="#1a4f75">'
+                f"{escape(_clip(bar.name, name_w // 7))}</text>")
         body.append(
-            f'<g class="bar" data-value="{value}"><title>{escape(name)}: {escape(fmt(value))}</title>'
-            f'<text x="{name_w - 8}" y="{y + bar_h * 0.7:.1f}" text-anchor="end" fill="#333">{escape(_clip(name, 32))}</text>'
-            f'<rect x="{name_w}" y="{y}" width="{w:.1f}" height="{bar_h}" rx="3" fill="#2a7ab0"/>'
-            f'<text x="{name_w + w + 6:.1f}" y="{y + bar_h * 0.7:.1f}" fill="#222">{escape(fmt(value))}</text></g>'
+            f'<g class="bar" data-value="{_num(bar.value)}"><title>{escape(bar.name)}: {escape(shown)}</title>'
+            f'{_link(bar.href, name)}{"".join(pieces)}'
+            f'<text x="{x + 6:.1f}" y="{y + bar_h * 0.7:.1f}" fill="#222">{escape(shown)}</text></g>'
         )
     return _svg(width, height, label, body)
 
 
-def column_chart(rows: Sequence[tuple[str, int]], *, label: str, width: int = 640, height: int = 220) -> Markup:
-    """One column per (name, count), in the order given; counts above, names below."""
-    if not rows:
+def column_chart(columns: Sequence[Bar], *, label: str, width: int = 640, height: int = 230) -> Markup:
+    """One column per ``Bar``, parts stacked from the bottom; totals above, names below
+    (about twelve of them, evenly spaced)."""
+    if not columns:
         return Markup("")
-    left, bottom, top = 30, 42, 18
+    left, bottom, top = 8, 44, 18
     plot_h = height - bottom - top
-    slot = (width - left - 8) / len(rows)
-    col_w = max(4.0, min(48.0, slot * 0.7))
-    biggest = max(v for _, v in rows) or 1
-    every = max(1, round(len(rows) / 12))  # at most about 12 names under the axis
+    slot = (width - left - 8) / len(columns)
+    col_w = max(4.0, min(40.0, slot * 0.72))
+    biggest = max(c.value for c in columns) or 1
+    every = max(1, round(len(columns) / 12))
     body = [f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 4}" y2="{top + plot_h}" stroke="#999"/>']
-    for i, (name, value) in enumerate(rows):
+    for i, column in enumerate(columns):
         x = left + i * slot + (slot - col_w) / 2
-        h = plot_h * value / biggest
-        y = top + plot_h - h
+        y, pieces = float(top + plot_h), []
+        for part in column.parts:
+            h = plot_h * part.value / biggest
+            y -= h
+            pieces.append(_rect(part, x, y, col_w, h))
         cx = x + col_w / 2
+        total = column.shown if column.shown is not None else _num(column.value)
         body.append(
-            f'<g class="column"><title>{escape(name)}: {value}</title>'
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{col_w:.1f}" height="{h:.1f}" rx="2" fill="#3b8f5a"/>'
-            + (f'<text x="{cx:.1f}" y="{y - 4:.1f}" text-anchor="middle" fill="#222">{value}</text>' if value else "")
-            + (f'<text x="{cx:.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#444">{escape(name)}</text>'
-               if i % every == 0 else "")
+            f'<g class="column" data-value="{_num(column.value)}"><title>{escape(column.name)}: {escape(total)}</title>'
+            + "".join(pieces)
+            + (f'<text x="{cx:.1f}" y="{y - 4:.1f}" text-anchor="middle" fill="#222" font-size="11">{escape(total)}</text>'
+               if column.value else "")
+            + (_link(column.href, f'<text x="{cx:.1f}" y="{top + plot_h + 15}" text-anchor="middle" fill="#444" '
+                                  f'font-size="11">{escape(column.name)}</text>') if i % every == 0 else "")
             + "</g>"
         )
     return _svg(width, height, label, body)

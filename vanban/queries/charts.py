@@ -1,0 +1,101 @@
+"""Questions the home page's charts ask: the budgets of plans by year and funding source,
+documents by type and month, the most cited documents, the agencies with the most open
+tasks. Each bar of a chart is a row of one of these, and links to the rows behind it.
+
+A plan's budget is its top-level total: the largest total that a budget check checks
+against its parts and that is not itself a part of another check; each plan counts once,
+under the funding source of that total (``fund`` of the record's amount there; ``_``
+when the total names none). A task is open until its deadline has passed
+(``vanban_overdue``); nothing records a task as done.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from .registry import named, run
+
+_LIMIT = "LIMIT coalesce(cast(nullif(:limit, '') AS integer), 10)"
+
+# One row per loaded plan that has a checked total: its year, fund key and top-level total.
+PLAN_TOTAL = """
+    plan_total(document_id, year, fund, total_vnd) AS MATERIALIZED (
+        SELECT document_id, year, fund, total_vnd FROM (
+            SELECT d.id AS document_id, coalesce(d.year, cast(substr(d.issued_date, 1, 4) AS integer)) AS year,
+                   coalesce((SELECT json_extract(a.value, '$.fund') FROM json_each(d.record, '$.amounts') a
+                             WHERE json_extract(a.value, '$.span[0]') = b.span_start LIMIT 1), '_') AS fund,
+                   b.total_vnd,
+                   row_number() OVER (PARTITION BY d.id ORDER BY b.total_vnd DESC, b.position) AS n
+            FROM documents d JOIN budget_checks b ON b.document_id = d.id
+            WHERE d.status = 'loaded' AND d.doc_type = 'KH' AND b.total_vnd IS NOT NULL
+              AND NOT EXISTS (
+                  SELECT 1 FROM json_each(d.record, '$.budget_checks') c, json_each(c.value, '$.parts') p
+                  WHERE b.span_start IS NOT NULL AND json_extract(p.value, '$.span[0]') = b.span_start)
+        ) WHERE n = 1
+    )"""
+
+BUDGET_BY_YEAR_SOURCE = named("budget_by_year_source", f"""
+    WITH {PLAN_TOTAL}
+    SELECT year, vanban_fund_name(fund) AS source, fund, count(*) AS plans, sum(total_vnd) AS total_vnd
+    FROM plan_total GROUP BY year, fund ORDER BY year DESC, total_vnd DESC, fund""")
+
+PLAN_BUDGETS = named("plan_budgets", f"""
+    WITH {PLAN_TOTAL}
+    SELECT d.uri, d.number, d.issued_date, d.issuer, d.subject, p.year, vanban_fund_name(p.fund) AS source,
+           p.fund, p.total_vnd
+    FROM plan_total p JOIN documents d ON d.id = p.document_id
+    WHERE (nullif(:year, '') IS NULL OR p.year = cast(:year AS integer))
+      AND (nullif(:fund, '') IS NULL OR p.fund = :fund)
+    ORDER BY p.total_vnd DESC, d.uri, d.id""")
+
+DOCUMENTS_BY_TYPE_MONTH = named("documents_by_type_month", """
+    SELECT substr(issued_date, 1, 7) AS month, doc_type, count(*) AS documents
+    FROM documents
+    WHERE status = 'loaded' AND issued_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]*'
+    GROUP BY 1, 2 ORDER BY 1, 2""")
+
+MOST_CITED = named("most_cited", f"""
+    SELECT d.uri, d.number, d.doc_type, d.issued_date, d.issuer, d.status, d.subject,
+           count(DISTINCT c.document_id) AS citing_documents, sum(coalesce(c.mentions, 1)) AS mentions
+    FROM citations c JOIN documents d ON d.id = c.target_id
+    WHERE c.document_id != c.target_id
+    GROUP BY d.id ORDER BY citing_documents DESC, mentions DESC, d.uri, d.id {_LIMIT}""")
+
+# Tasks as the assigned agency and as a partner (counted as support), as on an agency's page.
+AGENCIES_OPEN_TASKS = named("agencies_open_tasks", f"""
+    WITH task(agency_id, deadline) AS (
+        SELECT agency_id, deadline FROM assignments WHERE agency_id IS NOT NULL
+        UNION ALL
+        SELECT p.agency_id, a.deadline FROM assignment_partners p JOIN assignments a ON a.id = p.assignment_id
+        WHERE p.agency_id IS NOT NULL
+    )
+    SELECT g.id AS agency_id, g.name, g.jurisdiction, count(*) AS tasks,
+           sum(vanban_overdue(t.deadline, :today)) AS overdue_tasks,
+           count(*) - sum(vanban_overdue(t.deadline, :today)) AS open_tasks
+    FROM task t JOIN agencies g ON g.id = t.agency_id
+    GROUP BY g.id ORDER BY tasks DESC, open_tasks DESC, g.id {_LIMIT}""")
+
+
+def budget_by_year_source(db: Database) -> list[dict]:
+    """Plans' top-level budget totals summed by year and funding source, latest year first."""
+    return run(db, BUDGET_BY_YEAR_SOURCE)
+
+
+def plan_budgets(db: Database, *, year: int | None = None, fund: str | None = None) -> list[dict]:
+    """The plans behind ``budget_by_year_source``: each with its top-level total."""
+    return run(db, PLAN_BUDGETS, year=year, fund=fund)
+
+
+def documents_by_type_month(db: Database) -> list[dict]:
+    """Loaded documents by month of issue and type."""
+    return run(db, DOCUMENTS_BY_TYPE_MONTH)
+
+
+def most_cited(db: Database, *, limit: int | None = 10) -> list[dict]:
+    """The documents cited by the most other documents, loaded or not."""
+    return run(db, MOST_CITED, limit=limit)
+
+
+def agencies_open_tasks(db: Database, *, today: str | None = None, limit: int | None = 10) -> list[dict]:
+    """Agencies with the most tasks, with how many are open and how many overdue on ``today``
+    (ISO date; blank: today)."""
+    return run(db, AGENCIES_OPEN_TASKS, today=today, limit=limit)
