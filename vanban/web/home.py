@@ -108,7 +108,7 @@ def open_tasks_chart(db: Database, links: Links, today: str | None = None) -> di
                    svg.Part(r["overdue_tasks"], OVERDUE_COLOR, f"{r['overdue_tasks']} quá hạn · overdue", href)),
         ))
     return {"svg": svg.bar_chart(bars, label="Cơ quan có nhiều nhiệm vụ nhất · agencies with the most tasks",
-                                 width=680, name_w=260), "today": today}
+                                 width=680, name_w=250, value_w=170), "today": today}
 
 
 def home_charts(db: Database, links: Links) -> dict:

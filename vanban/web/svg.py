@@ -67,12 +67,12 @@ def _rect(part: Part, x: float, y: float, w: float, h: float) -> str:
     return _link(part.href, f"<g><title>{escape(part.title)}</title>{rect}</g>" if part.title else rect)
 
 
-def bar_chart(bars: Sequence[Bar], *, label: str, width: int = 640, name_w: int = 230) -> Markup:
+def bar_chart(bars: Sequence[Bar], *, label: str, width: int = 640, name_w: int = 230, value_w: int = 110) -> Markup:
     """One horizontal bar per ``Bar``, in the order given; its name on the left (clipped,
     whole in the tooltip), its figure at the end."""
     if not bars:
         return Markup("")
-    value_w, bar_h, gap, top = 110, 22, 8, 6
+    bar_h, gap, top = 22, 8, 6
     height = top + len(bars) * (bar_h + gap)
     biggest = max(b.value for b in bars) or 1
     span = width - name_w - value_w
