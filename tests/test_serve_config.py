@@ -7,6 +7,7 @@ tests/test_web.py drives the real server in a real browser.
 from __future__ import annotations
 
 import ast
+from html import unescape
 import asyncio
 import hashlib
 import json
@@ -499,6 +500,14 @@ def test_tasks_page_groups_by_document_and_marks_overdue(client):
         open_db(client.ds.get_database("vanban").path, create=False), "Sở Tài chính", role="lead"))
 
 
+def test_the_tasks_page_without_an_agency_lists_the_busiest(client):
+    html = client.get("/tasks").text
+    first = re.search(r'<tr><td><a href="(/tasks\?agency=[^"]+)">', html)
+    assert first and html.count('<td class="num">') == 2 * len(queries.agencies_open_tasks(
+        open_db(client.ds.get_database("vanban").path, create=False), limit=30))
+    assert "vb-task-doc" in client.get(unescape(first.group(1))).text
+
+
 def test_the_documents_table_opens_on_loaded_documents(client):
     response = _status(client, "/vanban/documents")
     assert response.status_code == 302 and response.headers["location"] == "/vanban/documents?status=loaded"
@@ -523,3 +532,36 @@ def test_a_page_not_found_is_one_log_line(client, caplog):
         response = _status(client, "/doc/vn/nowhere/1")
     assert response.status_code == 404 and "Không tìm thấy" in response.text
     assert [r.getMessage() for r in caplog.records if r.name == "vanban.web"] == ["404 GET /doc/vn/nowhere/1"]
+
+
+def test_an_error_is_a_vietnamese_page(seeds_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("broken on purpose")
+
+    monkeypatch.setattr(pages, "search_page", broken)
+    c = Client(seeds_path)
+    try:
+        response = c.loop.run_until_complete(c.ds.client.get("/search?q=x"))
+    finally:
+        c.close()
+    assert response.status_code == 500 and "Lỗi 500" in response.text
+
+
+def test_a_row_page_shows_every_column_in_vietnamese(client, seeds_path):
+    conn = sqlite3.connect(seeds_path)
+    doc_id = conn.execute("SELECT id FROM documents WHERE uri = ?", [NGHE_AN_PLAN]).fetchone()[0]
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(documents)")]
+    conn.close()
+    html = client.get(f"/vanban/documents/{doc_id}").text
+    assert html.count("<th ") == len(columns) and "This data as" not in html
+    assert "Dòng liên quan ở bảng khác" in html
+
+
+@pytest.mark.parametrize("deadline, today, late", [
+    ("2023-06-15", "2023-06-20", 5), ("2023-06", "2023-07-01", 1), ("2023-12", "2024-01-01", 1), ("2023", "2024-01-02", 2),
+])
+def test_days_overdue_count_from_the_last_day_allowed(deadline, today, late):
+    from vanban.web.tasks import _days_late
+
+    assert queries.overdue(deadline, today) == 1 and _days_late(deadline, today) == late
+    assert queries.overdue(deadline, deadline) == 0 and queries.overdue(None, today) == 0 and queries.overdue("sớm", today) == 0

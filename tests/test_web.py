@@ -330,11 +330,12 @@ def test_a_records_office_day(server, browser, shots):
     with urllib.request.urlopen(d.find_element(By.ID, "tasks-csv").get_attribute("href"), timeout=10) as response:
         rows = response.read().decode("utf-8-sig").splitlines()
     assert rows[0].startswith("Cơ quan · agency,") and len(rows) - 1 == len(d.find_elements(By.CSS_SELECTOR, "tr.vb-task"))
+    started = time.perf_counter()
     d.back()
 
     wait_for(d, "article.vb-document")
     assert d.current_url.startswith(server + "/doc/vn/nghe-an/ubnd/kh/2023/352")
-    timings["back"] = round(_nav_ms(d), 1)
+    timings["back"] = round((time.perf_counter() - started) * 1000, 1)  # wall clock: the page may come from the cache
     (shots / "timings.json").write_text(json.dumps(timings, indent=1), encoding="utf-8")
     print("page timings (ms):", timings)
     assert all(ms < 5000 for ms in timings.values()), timings

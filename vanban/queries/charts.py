@@ -67,11 +67,13 @@ AGENCIES_OPEN_TASKS = named("agencies_open_tasks", f"""
         UNION ALL
         SELECT p.agency_id, a.deadline FROM assignment_partners p JOIN assignments a ON a.id = p.assignment_id
         WHERE p.agency_id IS NOT NULL
+    ),
+    by_deadline(agency_id, tasks, late) AS (  -- one call of vanban_overdue per agency and deadline
+        SELECT agency_id, count(*), vanban_overdue(deadline, :today) FROM task GROUP BY agency_id, deadline
     )
-    SELECT g.id AS agency_id, g.name, g.jurisdiction, count(*) AS tasks,
-           sum(vanban_overdue(t.deadline, :today)) AS overdue_tasks,
-           count(*) - sum(vanban_overdue(t.deadline, :today)) AS open_tasks
-    FROM task t JOIN agencies g ON g.id = t.agency_id
+    SELECT g.id AS agency_id, g.name, g.jurisdiction, sum(t.tasks) AS tasks,
+           sum(t.tasks * t.late) AS overdue_tasks, sum(t.tasks * (1 - t.late)) AS open_tasks
+    FROM by_deadline t JOIN agencies g ON g.id = t.agency_id
     GROUP BY g.id ORDER BY tasks DESC, open_tasks DESC, g.id {_LIMIT}""")
 
 

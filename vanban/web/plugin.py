@@ -93,8 +93,8 @@ def render_cell(value, column, table, database, datasette):
 class TemplateHelpers:
     """``vb`` in the templates: headings and names for Datasette's pages."""
 
-    def __init__(self, table: str | None, query: str | None, agencies: dict[str, str]):
-        self.table, self.query, self.agencies = table, query, agencies
+    def __init__(self, table: str | None, query: str | None, agencies: dict[str, str], *, every_column: bool = False):
+        self.table, self.query, self.agencies, self.every_column = table, query, agencies, every_column
 
     def heading(self, column: str) -> str:
         return labels.column(column, table=self.table, query=self.query)[0]
@@ -112,11 +112,16 @@ class TemplateHelpers:
 
     def columns(self, display_columns: list) -> list:
         """The columns the grid shows, in the order of ``metadata.yaml`` (``show``)."""
-        order = labels.shown_columns(self.table)
+        order = None if self.every_column else labels.shown_columns(self.table)
         if not order:
             return list(display_columns)
         by_name = {c["name"]: c for c in display_columns}
         return [by_name[n] for n in order if n in by_name] or list(display_columns)
+
+    def suggested(self, facets: list) -> list:
+        """Datasette's suggested facets, on the columns the grid shows only."""
+        order = labels.shown_columns(self.table)
+        return [f for f in facets if not order or f["name"] in order]
 
     def cells(self, row, columns: list) -> list:
         by_column = {cell["column"]: cell for cell in row}
@@ -140,7 +145,8 @@ def extra_template_vars(datasette, database, table, view_name, request):
         canned = request.url_vars.get("table") if ours else None
         agencies = await _agency_names(datasette) if ours and table in AGENCY_TABLES else {}
         return {"vanban_db": name,
-                "vb": TemplateHelpers(table if ours else None, canned if canned in queries.QUERIES else None, agencies)}
+                "vb": TemplateHelpers(table if ours else None, canned if canned in queries.QUERIES else None, agencies,
+                                      every_column=view_name == "row")}
 
     return inner
 

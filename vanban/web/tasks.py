@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 
 from sqlite_utils import Database
 
@@ -26,11 +26,21 @@ CSV_COLUMNS = (  # (heading, row key)
 )
 
 
+def _days_late(deadline: str, today: str) -> int:
+    """Days from the last day a deadline allows ('2023-06' allows all of June) to ``today``."""
+    parts = [int(p) for p in deadline.split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    last = date(year, month, parts[2]) if len(parts) > 2 else (
+        date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
+    return (date.fromisoformat(today) - last).days
+
+
 def _rows(db: Database, agency: str, role: str | None, province: str | None, today: str) -> list[dict]:
     rows = queries.assignments(db, agency, role=role or None, province=province or None)
     for r in rows:
         r["overdue"] = bool(queries.overdue(r["deadline"], today))
-        r["overdue_text"] = "quá hạn" if r["overdue"] else ""
+        r["overdue_days"] = _days_late(r["deadline"], today) if r["overdue"] else None
+        r["overdue_text"] = f"quá hạn {r['overdue_days']} ngày" if r["overdue"] else ""
         r["role_name"] = role_name(r["role"])
     return rows
 
@@ -64,6 +74,10 @@ def tasks_page(db: Database, agency: str, *, role: str | None = None, province: 
         "province_listed": (province or "") in provinces,
         "roles": [("", "Mọi vai trò · any role")] + [(k, role_name(k)) for k in ROLES],
         "csv": links.tasks(agency, province=province, role=role, csv=True) if agency else None,
+        "busiest": [] if agency else [
+            {**a, "place": place(a["jurisdiction"]),
+             "href": links.tasks(a["name"], province=a["jurisdiction"] if a["jurisdiction"] != "local" else None)}
+            for a in queries.agencies_open_tasks(db, today=today, limit=30)],
     }
 
 
