@@ -565,3 +565,17 @@ def test_days_overdue_count_from_the_last_day_allowed(deadline, today, late):
 
     assert queries.overdue(deadline, today) == 1 and _days_late(deadline, today) == late
     assert queries.overdue(deadline, deadline) == 0 and queries.overdue(None, today) == 0 and queries.overdue("sớm", today) == 0
+
+
+def test_every_heading_and_parameter_is_a_vietnamese_english_pair(seeds_path):
+    spec = serve.load_spec()
+    pairs = [*spec["labels"].values(), *(v["label"] for v in spec["params"].values()),
+             *(v for cols in spec["query_labels"].values() for v in cols.values()),
+             *(v for p in spec["params"].values() for v in (p.get("choices") or {}).values())]
+    for pair in pairs:
+        assert len(pair) == 2 and pair[0] != pair[1], pair  # a comma inside an unquoted label splits it
+    used = {p for q in queries.QUERIES.values() for p in q.params}
+    assert set(spec["params"]) == used, "metadata.yaml params and the questions' parameters differ"
+    schema = _schema(seeds_path)
+    for table, columns in spec["show"].items():
+        assert set(columns) <= set(schema[table]), (table, set(columns) - set(schema[table]))
