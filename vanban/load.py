@@ -31,6 +31,7 @@ from typing import Iterable, Iterator
 from vanban.extractors.errors import ExtractionTimeoutError, VanbanError
 
 from . import identity, store
+from .inputs import expand_paths
 
 ARCHIVE_SUFFIXES = (".zip",)
 DEFAULT_TIMEOUT = 300.0  # seconds one file may take to extract
@@ -65,8 +66,6 @@ def _is_glob(text: str) -> bool:
 def expand_inputs(paths: Iterable[str]) -> list[Source]:
     """Files named, supported files and archives inside folders, glob matches; archives
     are opened later (``iter_archive``). Stable order, no repeats."""
-    from .commands.extract import expand_paths
-
     seen: dict[str, Source] = {}
     for raw in paths:
         matches = sorted(glob.glob(raw, recursive=True)) if _is_glob(raw) and not Path(raw).exists() else [raw]
