@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import queue
 import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import wait as wait_ready
@@ -155,7 +157,13 @@ class _Worker:
 
 class BoundedPool:
     """``workers`` processes, each running one call at a time within ``timeout_s`` seconds
-    and ``memory_mb`` MB of address space (None or 0: no limit)."""
+    and ``memory_mb`` MB of address space (None or 0: no limit).
+
+    ``submit`` queues a call and returns at once; ``results`` gives the calls that have
+    ended. A thread of this process hands the queued calls to free workers, reads what they
+    return and enforces the limits, so the workers stay busy while the caller does other
+    work (a load writes to the database meanwhile).
+    """
 
     def __init__(self, workers: int = 1, *, timeout_s: float | None = DEFAULT_TIMEOUT_S,
                  memory_mb: int | None = DEFAULT_MEMORY_MB):
@@ -164,10 +172,18 @@ class BoundedPool:
         self.size = workers
         self.timeout_s = timeout_s if timeout_s and timeout_s > 0 else None
         self.memory_mb = memory_mb or None
-        self._ctx = _context()
-        self._idle: list[_Worker] = []
-        self._busy: dict[Any, _Worker] = {}  # connection -> worker
+        self.pending = 0  # calls submitted whose outcome ``results`` has not given yet
         self.started = 0  # processes started, replacements included
+        self._ctx = _context()
+        self._todo: queue.SimpleQueue = queue.SimpleQueue()
+        self._done: queue.SimpleQueue = queue.SimpleQueue()
+        self._wake_r, self._wake_w = os.pipe()
+        os.set_blocking(self._wake_r, False)
+        self._closing = False
+        self._idle = [self._start() for _ in range(workers)]  # forked here, from the caller's thread
+        self._busy: dict[Any, _Worker] = {}  # connection -> worker (the dispatcher's alone)
+        self._thread = threading.Thread(target=self._dispatch, name="bounded-pool", daemon=True)
+        self._thread.start()
 
     def __enter__(self) -> BoundedPool:
         return self
@@ -175,60 +191,106 @@ class BoundedPool:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    @property
-    def free(self) -> bool:
-        """Whether ``submit`` can start a call now."""
-        return len(self._busy) < self.size
-
-    @property
-    def busy(self) -> int:
-        return len(self._busy)
-
     def submit(self, fn: Callable[[Any], Any], arg: Any, tag: Hashable, label: str = "") -> None:
-        """Start ``fn(arg)`` in a free worker; its outcome comes back from ``wait`` with
-        ``tag``. ``fn`` must be a module-level function; ``label`` names the input in errors."""
-        if not self.free:
-            raise RuntimeError("every worker is busy: wait() first")
-        worker = self._idle.pop() if self._idle else self._start()
-        try:
-            worker.conn.send((fn, arg))
-        except (OSError, EOFError):  # it died idle: a fresh one takes the call
-            worker.stop(kill=True)
-            worker = self._start()
-            worker.conn.send((fn, arg))
-        worker.tag, worker.label, worker.peak = tag, label, 0
-        worker.deadline = time.monotonic() + self.timeout_s if self.timeout_s else float("inf")
-        self._busy[worker.conn] = worker
+        """Queue ``fn(arg)``; its outcome comes back from ``results`` with ``tag``. ``fn`` must
+        be a module-level function; ``label`` names the input in error messages."""
+        self.pending += 1
+        self._todo.put((fn, arg, tag, label))
+        os.write(self._wake_w, b"x")
 
-    def wait(self) -> list[tuple[Hashable, Outcome]]:
-        """Block until at least one call has ended; (tag, outcome) of each that has."""
-        if not self._busy:
-            return []
+    def results(self, *, block: bool = True) -> list[tuple[Hashable, Outcome]]:
+        """(tag, outcome) of the calls that have ended: at least one when ``block`` and a
+        call is pending, else perhaps none."""
+        out = []
+        if block and self.pending:
+            while not out:
+                try:
+                    out.append(self._done.get(timeout=1.0))
+                except queue.Empty:
+                    if not self._thread.is_alive():
+                        raise RuntimeError("the bounded pool's dispatcher stopped") from None
         while True:
-            now = time.monotonic()
-            next_deadline = min(w.deadline for w in self._busy.values())
-            ready = wait_ready(list(self._busy), timeout=max(0.0, min(next_deadline - now, SAMPLE_S)))
-            ended = [(w.tag, self._receive(w)) for w in (self._busy.pop(c) for c in ready)]
-            now = time.monotonic()
-            for conn, worker in list(self._busy.items()):
-                if now >= worker.deadline:
-                    del self._busy[conn]
-                    worker.stop(kill=True)
-                    ended.append((worker.tag, Outcome(error=ExtractionTimeoutError(
-                        f"{worker.label}: extraction took longer than {self.timeout_s:g} s and was stopped"))))
-                elif self.memory_mb:
-                    worker.peak = max(worker.peak, _vm_bytes(worker.process.pid))
-            if ended:
-                return ended
+            try:
+                out.append(self._done.get_nowait())
+            except queue.Empty:
+                break
+        for tag, outcome in out:
+            if tag is _CRASHED:
+                raise RuntimeError("the bounded pool's dispatcher failed") from outcome.error
+        self.pending -= len(out)
+        return out
 
     def close(self) -> None:
         """Stop every worker (a call still running is killed)."""
-        for worker in self._busy.values():
-            worker.stop(kill=True)
-        for worker in self._idle:
-            worker.stop(kill=False)
-        self._busy.clear()
-        self._idle.clear()
+        self._closing = True
+        try:
+            os.write(self._wake_w, b"x")
+        except OSError:
+            pass
+        self._thread.join()
+        os.close(self._wake_r)
+        os.close(self._wake_w)
+
+    # --- the dispatcher thread ---
+
+    def _dispatch(self) -> None:
+        try:
+            while not self._closing:
+                self._hand_out()
+                deadlines = [w.deadline for w in self._busy.values()]
+                timeout = min(min(deadlines, default=float("inf")) - time.monotonic(), SAMPLE_S if self._busy else 3600)
+                ready = wait_ready([*self._busy, self._wake_r], timeout=max(0.0, timeout))
+                if self._wake_r in ready:
+                    self._drain_wake()
+                for conn in ready:
+                    if conn is not self._wake_r:
+                        worker = self._busy.pop(conn)
+                        self._done.put((worker.tag, self._receive(worker)))
+                self._expire()
+        except BaseException as exc:  # the caller hears of it from results()
+            self._done.put((_CRASHED, Outcome(error=exc)))
+        finally:
+            for worker in self._busy.values():
+                worker.stop(kill=True)
+            for worker in self._idle:
+                worker.stop(kill=False)
+            self._busy.clear()
+            self._idle.clear()
+
+    def _hand_out(self) -> None:
+        while len(self._busy) < self.size:
+            try:
+                fn, arg, tag, label = self._todo.get_nowait()
+            except queue.Empty:
+                return
+            worker = self._idle.pop() if self._idle else self._start()
+            try:
+                worker.conn.send((fn, arg))
+            except (OSError, EOFError):  # it died idle: a fresh one takes the call
+                worker.stop(kill=True)
+                worker = self._start()
+                worker.conn.send((fn, arg))
+            worker.tag, worker.label, worker.peak = tag, label, 0
+            worker.deadline = time.monotonic() + self.timeout_s if self.timeout_s else float("inf")
+            self._busy[worker.conn] = worker
+
+    def _drain_wake(self) -> None:
+        try:
+            while os.read(self._wake_r, 4096):
+                pass
+        except BlockingIOError:
+            pass
+
+    def _expire(self) -> None:
+        now = time.monotonic()
+        for conn, worker in list(self._busy.items()):
+            if now >= worker.deadline:
+                del self._busy[conn]
+                worker.stop(kill=True)
+                self._done.put((worker.tag, Outcome(error=ExtractionTimeoutError(
+                    f"{worker.label}: extraction took longer than {self.timeout_s:g} s and was stopped"))))
+            elif self.memory_mb:
+                worker.peak = max(worker.peak, _vm_bytes(worker.process.pid))
 
     def _start(self) -> _Worker:
         self.started += 1
@@ -257,6 +319,9 @@ class BoundedPool:
         return ExtractionError(f"{worker.label}: the extraction process died ({how})")
 
 
+_CRASHED = object()  # the tag of a failure of the dispatcher itself
+
+
 # --- one file ------------------------------------------------------------------------------------
 
 
@@ -281,7 +346,7 @@ def extract_file_bounded(
     path = Path(path)
     with BoundedPool(1, timeout_s=timeout_s, memory_mb=memory_mb) as pool:
         pool.submit(_extract_json, str(path), tag=0, label=path.name)
-        [(_, outcome)] = pool.wait()
+        [(_, outcome)] = pool.results()
     if outcome.error is not None:
         return DocumentRecord(source=path.name, error=ErrorInfo(code=outcome.error.code, message=outcome.error.message))
     return DocumentRecord.model_validate(outcome.value)

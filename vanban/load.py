@@ -226,6 +226,7 @@ def _run_jobs(items: Iterator[Job | Result], workers: int, *, timeout: float | N
         for item in items:
             yield extract_job(item) if isinstance(item, Job) else item
         return
+    window = workers * 4  # jobs queued ahead, so no worker waits for this process
     pool: BoundedPool | None = None
     jobs: dict[int, Job] = {}
     try:
@@ -236,19 +237,18 @@ def _run_jobs(items: Iterator[Job | Result], workers: int, *, timeout: float | N
             if pool is None:  # started at the first file to extract: a re-run that skips all starts none
                 _warm_up()
                 pool = BoundedPool(workers, timeout_s=timeout, memory_mb=max_memory_mb)
-            while not pool.free:
-                yield from _finished(pool, jobs)
             jobs[id(item)] = item
             pool.submit(extract_job, item, tag=id(item), label=item.source.name)
-        while pool is not None and pool.busy:
-            yield from _finished(pool, jobs)
+            yield from _finished(pool, jobs, block=pool.pending >= window)
+        while pool is not None and pool.pending:
+            yield from _finished(pool, jobs, block=True)
     finally:
         if pool is not None:
             pool.close()
 
 
-def _finished(pool, jobs: dict[int, Job]) -> Iterator[Result]:
-    for tag, outcome in pool.wait():
+def _finished(pool: BoundedPool, jobs: dict[int, Job], *, block: bool) -> Iterator[Result]:
+    for tag, outcome in pool.results(block=block):
         job = jobs.pop(tag)
         if outcome.error is None:
             yield outcome.value
