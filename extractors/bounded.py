@@ -6,7 +6,9 @@ call at a time. The parent kills a worker whose call runs past the time limit, a
 replaces it, as it replaces a worker that died. Unlike an alarm signal, a kill stops
 anything: a regular expression backtracking inside C code, a reader stuck in a damaged
 file, a runaway allocation. Workers die with the parent (``PR_SET_PDEATHSIG`` on Linux;
-elsewhere they exit when the parent's end of their pipe closes).
+elsewhere at its normal exit, as daemon processes). A forked worker starts with the
+parent's address space, which counts toward its limit. Measured on a 2-core machine: a
+call through a long-lived worker costs about 0.1 ms; forking a worker per call, 35 ms.
 
 Each call ends in an ``Outcome``: its return value, or a named error:
 
