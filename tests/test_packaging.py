@@ -26,11 +26,13 @@ HEAVY = (
     "vanban.extractors.normalize", "vanban.extractors.segment",
     "spacy", "underthesea", "pyvi", "pdfplumber", "pypdfium2", "pydantic",
 )
-# The agency vocabulary: the store's agency keys (``identity.agency_key``) are computed by
-# it, so a query naming an agency loads it, and nothing else of the extractors.
-AGENCY_VOCABULARY = {
-    "vanban.extractors.extract", "vanban.extractors.extract.agencies", "vanban.extractors.extract.agencies.lexicon",
-}
+# Vocabulary the queries share with the extractors, and nothing else of the extractors:
+# the number words (the query functions' fund names) and the agency lexicon (the store's
+# agency keys, ``identity.agency_key``, which a query naming an agency computes).
+NUMBER_WORDS = {"vanban.extractors.extract", "vanban.extractors.extract.amounts",
+                "vanban.extractors.extract.amounts.numbers"}
+AGENCY_LEXICON = {"vanban.extractors.extract", "vanban.extractors.extract.agencies",
+                  "vanban.extractors.extract.agencies.lexicon"}
 
 
 def _imported(code: str, tmp_path: Path) -> set[str]:
@@ -58,10 +60,16 @@ def test_the_check_sees_what_an_extraction_loads(tmp_path):
     assert {"vanban.extractors.pipeline", "vanban.extractors.read", "pydantic"} <= set(_heavy(names))
 
 
-@pytest.mark.parametrize("statement", ["import vanban", "import vanban.store", "import vanban.queries",
-                                       "import vanban.load", "import vanban.extractors.errors"])
+@pytest.mark.parametrize("statement", ["import vanban", "import vanban.store", "import vanban.load",
+                                       "import vanban.extractors.errors"])
 def test_the_library_imports_no_extraction_stage(statement, tmp_path):
     assert _heavy(_imported(statement, tmp_path)) == []
+
+
+def test_the_queries_import_only_the_number_words(tmp_path):
+    names = _imported("import vanban.queries", tmp_path)
+    assert "vanban.extractors.extract.amounts.numbers" in names
+    assert _heavy(names, NUMBER_WORDS) == []
 
 
 def test_help_loads_no_extraction_stage(tmp_path):
@@ -83,13 +91,13 @@ def db_path(tmp_path_factory) -> Path:
 ])
 def test_query_commands_load_no_extraction_stage(command, db_path, tmp_path):
     names = _imported(_cli(*command, "--db", str(db_path)), tmp_path)
-    assert _heavy(names) == []
+    assert _heavy(names, NUMBER_WORDS) == []
 
 
-def test_an_agency_query_loads_only_the_agency_vocabulary(db_path, tmp_path):
+def test_an_agency_query_loads_only_the_agency_lexicon(db_path, tmp_path):
     names = _imported(_cli("assignments", "--agency", "Sở Tài chính", "--db", str(db_path)), tmp_path)
     assert "vanban.extractors.extract.agencies.lexicon" in names
-    assert _heavy(names, AGENCY_VOCABULARY) == []
+    assert _heavy(names, NUMBER_WORDS | AGENCY_LEXICON) == []
 
 
 # --- the package list and the wheel --------------------------------------------------------------
