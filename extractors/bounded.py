@@ -46,6 +46,7 @@ DEFAULT_MEMORY_MB = 2048
 MEMORY_EXIT = 86  # a worker's exit status when it ran out of memory where it could not report it
 SAMPLE_S = 0.5  # how often the parent samples its busy workers' memory
 NEAR_LIMIT = 0.75  # a worker killed by a signal with this share of its limit in use died of it
+RECYCLE_SHARE = 0.5  # a worker left holding this share of its room (limit - size at start) is replaced
 
 
 @dataclass
@@ -65,8 +66,8 @@ def _die_with_parent(parent: int) -> None:
             import ctypes
 
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):  # pragma: no cover - no prctl: the pipe's EOF still ends it
-            pass
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: a daemon process still ends
+            pass  # at the parent's normal exit
     if os.getppid() != parent:  # the parent died before the line above
         os._exit(0)
 
@@ -86,7 +87,7 @@ def _limit_memory(memory_mb: int | None) -> None:
 
 
 def _serve(conn, parent: int, memory_mb: int | None) -> None:
-    """A worker's life: limits once, then one call at a time until the pipe closes."""
+    """A worker's life: limits once, then one call at a time until the pool closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     _die_with_parent(parent)
     _limit_memory(memory_mb)
@@ -134,6 +135,7 @@ class _Worker:
     def __init__(self, ctx, memory_mb: int | None):
         self.conn, child = ctx.Pipe(duplex=True)
         self.process = ctx.Process(target=_serve, args=(child, os.getpid(), memory_mb), daemon=True)
+        self.base = _vm_bytes(os.getpid())  # what the fork inherits
         self.process.start()
         child.close()
         self.tag: Hashable | None = None
@@ -304,7 +306,11 @@ class BoundedPool:
         except (EOFError, OSError, MemoryError):
             worker.stop(kill=True)
             return Outcome(error=self._death(worker))
-        self._idle.append(worker)
+        limit = (self.memory_mb or 0) * 1024 * 1024
+        if limit and _vm_bytes(worker.process.pid) > worker.base + RECYCLE_SHARE * (limit - worker.base):
+            worker.stop(kill=False)  # a large file's leftovers must not shrink the next file's room
+        else:
+            self._idle.append(worker)
         if status == "ok":
             return Outcome(value=value)
         if status == "memory":
