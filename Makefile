@@ -1,7 +1,7 @@
-# One entry point for everything; CI runs `make test`.
+# One entry point for everything; CI runs `make lint` and `make test`.
 VENV := .venv/bin
 
-.PHONY: setup run test evaluate bench clean
+.PHONY: setup run lint test evaluate bench clean
 
 setup:
 	bash scripts/setup.sh
@@ -9,6 +9,11 @@ setup:
 ## Load the bundled corpus into vanban.db and print what was found.
 run: setup
 	$(VENV)/vanban load corpus/docs corpus/heldout/docs
+
+## ruff (pyproject.toml's [tool.ruff]) and the import structure (scripts/check_imports.py).
+lint: setup
+	$(VENV)/ruff check .
+	$(VENV)/python scripts/check_imports.py
 
 ## The whole test suite.
 test: setup

@@ -1,26 +1,21 @@
 """From a file to a document record: read -> normalize -> segment -> extract.
 
-The stage functions, each usable alone:
-- ``read(path)``: bytes to ``RawText`` (read/)
-- ``normalize(raw)``: canonical text (normalize/)
-- ``segment(text)``: the document's parts (segment/)
+The stages, each usable alone:
+- ``vanban.extractors.read.read(path)``: bytes to ``RawText``
+- ``vanban.extractors.normalize.steps.normalize(raw)``: canonical text
+- ``vanban.extractors.segment.parts.segment(text)``: the document's parts
 - ``extract_file(path)`` / ``extract_text(text)``: the whole record (pipeline.py)
+
+Nothing is imported with the package: ``import vanban.extractors.errors`` loads no stage,
+and ``extract_file`` / ``extract_text`` load the pipeline on first use.
 """
-from vanban.extractors.normalize.steps import normalize
-from vanban.extractors.read import read
-from vanban.extractors.segment.parts import segment
+
+__all__ = ["extract_file", "extract_text"]
 
 
-def extract_file(path):
-    from vanban.extractors.pipeline import extract_file as _extract_file
+def __getattr__(name: str):
+    if name in __all__:
+        from vanban.extractors import pipeline
 
-    return _extract_file(path)
-
-
-def extract_text(text, source="<text>"):
-    from vanban.extractors.pipeline import extract_text as _extract_text
-
-    return _extract_text(text, source)
-
-
-__all__ = ["read", "normalize", "segment", "extract_file", "extract_text"]
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'vanban.extractors' has no attribute {name!r}")

@@ -6,8 +6,10 @@ the database.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from vanban.extractors.segment.parts import Segments
+if TYPE_CHECKING:  # an annotation only: the store and the queries use Jurisdiction alone
+    from vanban.extractors.segment.parts import Segments
 
 
 @dataclass

@@ -80,5 +80,11 @@ class ExtractionMemoryError(VanbanError):
     code = "extraction_out_of_memory"
 
 
+class MemoryLimitError(VanbanError):
+    """The extraction process died at its address-space limit (a native allocation failed)."""
+
+    code = "memory_limit"
+
+
 class EncryptedArchiveError(ReadError):
     code = "archive_encrypted"

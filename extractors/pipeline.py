@@ -77,6 +77,8 @@ def extract_file(path: str | Path) -> DocumentRecord:
         return extract_normalized(norm, path.name, raw=raw)
     except VanbanError as exc:
         return DocumentRecord(source=path.name, error=ErrorInfo(code=exc.code, message=exc.message))
+    except MemoryError:  # a memory limit's to report (vanban.extractors.bounded)
+        raise
     except Exception as exc:  # a defect must not stop a bulk load; it is reported per file
         return DocumentRecord(
             source=path.name,

@@ -1,6 +1,8 @@
 """Shared fixtures: paths to the bundled corpus and helpers that build real files."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,16 @@ DOCS = CORPUS / "docs"
 GOLD = CORPUS / "gold"
 SEEDS = sorted(p for p in DOCS.glob("00[0-4]_*.txt"))
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def script(name: str):
+    """A script of scripts/ as a module (``script("synth")``), loaded once."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
 
 @pytest.fixture(scope="session")

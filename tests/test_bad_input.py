@@ -145,15 +145,10 @@ def test_backtracking_text_is_bounded(name, tmp_path):
 # --- the bounds themselves -----------------------------------------------------------------------------
 
 
-def test_timeout_gives_a_record(tmp_path, monkeypatch):
+def test_timeout_gives_a_record(tmp_path):
+    # real input: the extractors take quadratic time on nested parentheses (see open_parens)
     path = tmp_path / "slow.txt"
-    path.write_text("\n".join(VIETNAMESE), encoding="utf-8")
-
-    def stuck(p):
-        while True:
-            time.sleep(1)
-
-    monkeypatch.setattr("vanban.extractors.pipeline.extract_file", stuck)
+    path.write_text("(" * 40_000 + ")" * 40_000, encoding="utf-8")
     started = time.monotonic()
     record = extract_file_bounded(path, timeout_s=2)
     assert time.monotonic() - started < 10
@@ -210,3 +205,30 @@ def test_stream_of_bad_files_all_get_records(tmp_path):
         (tmp_path / name).write_bytes(data)
     codes = [(_code(tmp_path / name)) for name in files]
     assert codes == ["empty_file", "unsupported_format", "corrupt_file", None]
+
+
+_HELD: list[bytearray] = []
+
+
+def _hold(mb: int) -> int:
+    """Keeps ``mb`` MB in the worker after the call returns (as a fragmented heap would)."""
+    _HELD.append(bytearray(mb * 2**20))
+    return os.getpid()
+
+
+def test_a_worker_left_large_is_replaced():
+    from vanban.extractors.bounded import BoundedPool
+
+    in_use_mb = int(Path("/proc/self/statm").read_text().split()[0]) * os.sysconf("SC_PAGE_SIZE") // 2**20
+    with BoundedPool(1, timeout_s=60, memory_mb=in_use_mb + 400) as pool:
+        pool.submit(_hold, 1, tag="small")
+        [(_, first)] = pool.results()
+        pool.submit(_hold, 1, tag="small again")
+        [(_, second)] = pool.results()
+        assert first.value == second.value and pool.started == 1  # one worker, reused
+        pool.submit(_hold, 300, tag="large")
+        [(_, third)] = pool.results()
+        pool.submit(_hold, 1, tag="after")
+        [(_, fourth)] = pool.results()
+    assert third.error is None and third.value == first.value
+    assert fourth.value != third.value and pool.started == 2  # the large one was replaced

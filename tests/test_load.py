@@ -165,10 +165,119 @@ def test_expand_inputs_dedupes_and_keeps_order(tmp_path):
     assert [s.name for s in sources] == [SEEDS[0].name, SEEDS[1].name]
 
 
-def test_a_file_over_its_time_limit_is_an_error(tmp_path):
-    folder = copy_docs(tmp_path / "docs", [SEEDS[1].name])
-    report = load([str(folder)], tmp_path / "v.db", workers=0, timeout=1e-6, progress=False)
-    assert [f["code"] for f in report.failed] == ["extraction_timeout"]
+# Nested parentheses: the extractors take quadratic time on them (10 000 pairs: about 4 s),
+# so 40 000 pairs run about a minute, far past a 5 s limit (which the seeds, well under a
+# second each, stay within even on a busy machine).
+PATHOLOGICAL = "(" * 40_000 + ")" * 40_000
+
+
+def test_a_file_over_its_time_limit_is_its_error_and_the_load_goes_on(tmp_path):
+    folder = copy_docs(tmp_path / "docs", [SEEDS[1].name, SEEDS[2].name])
+    (folder / "000_parens.txt").write_text(PATHOLOGICAL, encoding="utf-8")
+    db_path = tmp_path / "v.db"
+    started = time.monotonic()
+    report = load([str(folder)], db_path, workers=1, timeout=5.0, progress=False)
+    assert time.monotonic() - started < 40
+    assert [(Path(f["path"]).name, f["code"]) for f in report.failed] == [("000_parens.txt", "extraction_timeout")]
+    assert "longer than 5 s" in report.failed[0]["message"]
+    assert (report.extracted, report.errors) == (2, 1)  # the worker killed at the limit was replaced
+    db = open_db(db_path)
+    try:
+        errors = [(Path(p).name, c) for p, c in db.execute("SELECT path, code FROM load_errors")]
+        loaded = sorted(Path(p).name for p, in db.execute("SELECT path FROM files WHERE status = 'loaded'"))
+    finally:
+        db.close()
+    assert errors == [("000_parens.txt", "extraction_timeout")]
+    assert loaded == sorted([SEEDS[1].name, SEEDS[2].name])
+
+
+def test_a_worker_that_dies_is_that_files_error(tmp_path, monkeypatch):
+    # the workers are forked from this process, so they run the patched pipeline
+    from vanban.extractors import pipeline
+
+    real = pipeline.extract_file
+
+    def crash_on_one(path):
+        if Path(path).name == SEEDS[2].name:
+            os._exit(7)
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "extract_file", crash_on_one)
+    folder = copy_docs(tmp_path / "docs", [SEEDS[1].name, SEEDS[2].name, SEEDS[3].name])
+    report = load([str(folder)], tmp_path / "v.db", workers=2, progress=False)
+    assert [(Path(f["path"]).name, f["code"]) for f in report.failed] == [(SEEDS[2].name, "extraction_failed")]
+    assert "exit code 7" in report.failed[0]["message"]
+    assert report.extracted == 2
+
+
+def test_a_worker_that_dies_at_its_memory_limit_is_memory_limit(tmp_path, monkeypatch):
+    from vanban.extractors import pipeline
+
+    real = pipeline.extract_file
+    # the workers are forked: their address space starts as large as this process's
+    in_use_mb = int(Path("/proc/self/statm").read_text().split()[0]) * os.sysconf("SC_PAGE_SIZE") // 2**20
+    limit_mb = in_use_mb + 512
+
+    def native_crash_at_the_limit(path):
+        if Path(path).name != SEEDS[2].name:
+            return real(path)
+        held = bytearray(400 * 2**20)  # most of what is left
+        time.sleep(3)  # seen by the parent's memory sampling (every 0.5 s)
+        os.kill(os.getpid(), signal.SIGKILL)  # then dies of it, as a native library whose allocation failed
+        return held
+
+    monkeypatch.setattr(pipeline, "extract_file", native_crash_at_the_limit)
+    folder = copy_docs(tmp_path / "docs", [SEEDS[1].name, SEEDS[2].name])
+    report = load([str(folder)], tmp_path / "v.db", workers=1, max_memory_mb=limit_mb, progress=False)
+    assert [(Path(f["path"]).name, f["code"]) for f in report.failed] == [(SEEDS[2].name, "memory_limit")], report.failed
+    assert report.extracted == 1
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_workers_die_with_the_loader(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(2):  # one long file per worker
+        (folder / f"{i}_parens.txt").write_text(PATHOLOGICAL, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vanban.cli", "load", str(folder), "--db", str(tmp_path / "v.db"), "--workers", "2",
+         "--no-progress"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
+            time.sleep(0.1)
+            workers = _children(proc.pid)
+        assert len(workers) == 2, "the loader did not start its two workers"
+        os.kill(proc.pid, signal.SIGKILL)  # the loader alone, not its process group
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(w) for w in workers):
+            time.sleep(0.1)
+        assert not any(_alive(w) for w in workers)
+    finally:
+        with suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 
 def test_load_killed_part_way_then_rerun_equals_a_clean_load(corpus, clean, tmp_path):

@@ -6,27 +6,19 @@ extractor defect (or a generator bug); known defects are strict xfails naming an
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from .conftest import script
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_synth():
-    spec = importlib.util.spec_from_file_location("synth", ROOT / "scripts" / "synth.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("synth", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _load_synth()
+synth = script("synth")
 
 N_EXTRACT = 250  # documents extracted and compared with their gold
 KB = 3.0  # small documents keep the test fast; the benchmark uses ~10 KB

@@ -1,7 +1,8 @@
 """Bulk load: files, folders, globs and ``.zip`` archives into the store.
 
-``load(paths, db_path)`` extracts in a process pool (default: all cores) and writes from
-this process only, in batches of one transaction each (WAL, so readers can query during a
+``load(paths, db_path)`` extracts in worker processes (default: one per core), each file
+within a time and a memory limit (``vanban.extractors.bounded``), and writes from this
+process only, in batches of one transaction each (WAL, so readers can query during a
 load). Each file is planned first by its content hash:
 
 - ``skip``: the store holds this path with the same bytes and extractor version;
@@ -17,23 +18,21 @@ from __future__ import annotations
 
 import glob
 import os
-import signal
 import tempfile
-import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from vanban.extractors.errors import ExtractionTimeoutError, VanbanError
+from vanban.extractors.bounded import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, BoundedPool
+from vanban.extractors.errors import VanbanError
 
 from . import identity, store
+from .inputs import expand_paths
 
 ARCHIVE_SUFFIXES = (".zip",)
-DEFAULT_TIMEOUT = 300.0  # seconds one file may take to extract
+DEFAULT_TIMEOUT = DEFAULT_TIMEOUT_S  # seconds one file may take to extract
+DEFAULT_MAX_MEMORY_MB = DEFAULT_MEMORY_MB  # address space one extraction process may use
 DEFAULT_BATCH = 64  # records per transaction
 FLUSH_SECONDS = 2.0  # a batch is written at least this often
 
@@ -65,8 +64,6 @@ def _is_glob(text: str) -> bool:
 def expand_inputs(paths: Iterable[str]) -> list[Source]:
     """Files named, supported files and archives inside folders, glob matches; archives
     are opened later (``iter_archive``). Stable order, no repeats."""
-    from .commands.extract import expand_paths
-
     seen: dict[str, Source] = {}
     for raw in paths:
         matches = sorted(glob.glob(raw, recursive=True)) if _is_glob(raw) and not Path(raw).exists() else [raw]
@@ -114,7 +111,6 @@ class Job:
     sha256: str
     size: int
     data: bytes | None = None  # bytes of an archive member
-    timeout: float | None = DEFAULT_TIMEOUT
 
 
 @dataclass
@@ -127,43 +123,27 @@ class Result:
     error: tuple[str, str] | None = None  # (code, message)
 
 
-@contextmanager
-def _time_limit(seconds: float | None, name: str):
-    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expire(signum, frame):
-        raise ExtractionTimeoutError(f"{name}: extraction took longer than {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def extract_job(job: Job) -> Result:
-    """Extract one file and turn its record into rows; never raises."""
+    """Extract one file and turn its record into rows; never raises. Runs in a worker of
+    ``vanban.extractors.bounded``, which bounds its time and memory."""
     from vanban.extractors.pipeline import extract_file
 
     src = job.source
     try:
-        with _time_limit(job.timeout, src.name):
-            if job.data is None:
-                record = extract_file(src.path)
-            else:
-                with tempfile.TemporaryDirectory(prefix="vanban-") as tmp:
-                    member = Path(tmp) / (src.name or "member")
-                    member.write_bytes(job.data)
-                    record = extract_file(member)
-            if record.error is not None:
-                return Result(src, job.sha256, job.size, "error", error=(record.error.code, record.error.message))
-            rows = store.record_rows(record, sha256=job.sha256, extractor_version=extractor_version())
+        if job.data is None:
+            record = extract_file(src.path)
+        else:
+            with tempfile.TemporaryDirectory(prefix="vanban-") as tmp:
+                member = Path(tmp) / (src.name or "member")
+                member.write_bytes(job.data)
+                record = extract_file(member)
+        if record.error is not None:
+            return Result(src, job.sha256, job.size, "error", error=(record.error.code, record.error.message))
+        rows = store.record_rows(record, sha256=job.sha256, extractor_version=extractor_version())
     except VanbanError as exc:
         return Result(src, job.sha256, job.size, "error", error=(exc.code, exc.message))
+    except MemoryError:  # reported by the worker's memory limit
+        raise
     except Exception as exc:  # a defect must not stop a bulk load: reported against the file
         return Result(src, job.sha256, job.size, "error", error=("extraction_failed", f"{type(exc).__name__}: {exc}"))
     return Result(src, job.sha256, job.size, "extract", rows=rows)
@@ -195,9 +175,8 @@ class LoadReport:
 class _Planner:
     """Decides per file: skip, link to loaded bytes, or extract (a generator of jobs)."""
 
-    def __init__(self, db, *, force: bool, timeout: float | None):
+    def __init__(self, db, *, force: bool):
         self.force = force
-        self.timeout = timeout
         self.version = extractor_version()
         self.known = {r[0]: (r[1], r[2]) for r in db.execute("SELECT path, sha256, extractor_version FROM files")}
         self.loaded = {r[0] for r in db.execute("SELECT sha256 FROM documents WHERE status = 'loaded'")}
@@ -224,7 +203,7 @@ class _Planner:
             return Result(source, sha, size, "skip")
         if not self.force and sha in self.loaded:
             return Result(source, sha, size, "link")
-        return Job(source, sha, size, data, self.timeout)
+        return Job(source, sha, size, data)
 
 
 def _warm_up() -> None:
@@ -237,16 +216,19 @@ def _warm_up() -> None:
         pass
 
 
-def _run_jobs(items: Iterator[Job | Result], workers: int) -> Iterator[Result]:
-    """Results of the planned items: jobs extracted in a pool of ``workers`` processes
-    (0: in this process), the rest passed through. Output order follows completion."""
+def _run_jobs(items: Iterator[Job | Result], workers: int, *, timeout: float | None,
+              max_memory_mb: int | None) -> Iterator[Result]:
+    """Results of the planned items: jobs extracted by ``workers`` processes of a
+    ``BoundedPool``, one file at a time each, within ``timeout`` seconds and
+    ``max_memory_mb`` MB (0 workers: in this process, unbounded); the rest passed through.
+    Output order follows completion."""
     if workers <= 0:
         for item in items:
             yield extract_job(item) if isinstance(item, Job) else item
         return
-    window = workers * 4
-    pool: ProcessPoolExecutor | None = None
-    pending: dict[Future, Job] = {}
+    window = workers * 4  # jobs queued ahead, so no worker waits for this process
+    pool: BoundedPool | None = None
+    jobs: dict[int, Job] = {}
     try:
         for item in items:
             if isinstance(item, Result):
@@ -254,45 +236,24 @@ def _run_jobs(items: Iterator[Job | Result], workers: int) -> Iterator[Result]:
                 continue
             if pool is None:  # started at the first file to extract: a re-run that skips all starts none
                 _warm_up()
-                pool = ProcessPoolExecutor(max_workers=workers)
-            pending[pool.submit(extract_job, item)] = item
-            while len(pending) >= window:
-                pool = yield from _collect(pool, pending, workers)
-        while pending:
-            pool = yield from _collect(pool, pending, workers)
-        if pool is not None:
-            pool.shutdown(wait=True)
+                pool = BoundedPool(workers, timeout_s=timeout, memory_mb=max_memory_mb)
+            jobs[id(item)] = item
+            pool.submit(extract_job, item, tag=id(item), label=item.source.name)
+            yield from _finished(pool, jobs, block=pool.pending >= window)
+        while pool is not None and pool.pending:
+            yield from _finished(pool, jobs, block=True)
     finally:
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.close()
 
 
-def _collect(pool: ProcessPoolExecutor, pending: dict, workers: int) -> Iterator[Result]:
-    done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
-    broken: list[Job] = []
-    for future in done:
-        job = pending.pop(future)
-        try:
-            yield future.result()
-        except BrokenProcessPool:
-            broken.append(job)
-    if not broken:
-        return pool
-    # A worker died (a crash in a native reader): every job in flight failed with it.
-    # Each is retried alone, so only the file that kills its worker is reported.
-    broken += list(pending.values())
-    for future in pending:
-        future.cancel()
-    pending.clear()
-    pool.shutdown(wait=False, cancel_futures=True)
-    for job in broken:
-        with ProcessPoolExecutor(max_workers=1) as solo:
-            try:
-                yield solo.submit(extract_job, job).result()
-            except BrokenProcessPool:
-                yield Result(job.source, job.sha256, job.size, "error",
-                             error=("worker_crashed", f"{job.source.name}: the extraction process died reading this file"))
-    return ProcessPoolExecutor(max_workers=workers)
+def _finished(pool: BoundedPool, jobs: dict[int, Job], *, block: bool) -> Iterator[Result]:
+    for tag, outcome in pool.results(block=block):
+        job = jobs.pop(tag)
+        if outcome.error is None:
+            yield outcome.value
+        else:  # stopped at its time or memory limit, or its worker died
+            yield Result(job.source, job.sha256, job.size, "error", error=(outcome.error.code, outcome.error.message))
 
 
 class _Writer:
@@ -359,10 +320,12 @@ class _Writer:
 
 def load(paths: Iterable[str], db_path: str | Path | None = None, *, workers: int | None = None, force: bool = False,
          batch_size: int = DEFAULT_BATCH, timeout: float | None = DEFAULT_TIMEOUT,
-         progress: bool | None = None) -> LoadReport:
+         max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB, progress: bool | None = None) -> LoadReport:
     """Load every file under ``paths`` into the store at ``db_path``.
 
-    ``workers``: extraction processes (default: all cores; 0 extracts in this process).
+    ``workers``: extraction processes (default: all cores; 0 extracts in this process,
+    without the limits). ``timeout`` (seconds) and ``max_memory_mb`` bound the extraction
+    of each file (None: no limit); a file over either is that file's error.
     ``progress``: a progress bar on stderr (None: only on a terminal).
     """
     from tqdm import tqdm
@@ -379,8 +342,8 @@ def load(paths: Iterable[str], db_path: str | Path | None = None, *, workers: in
         in_archive = lambda source: source.path.suffix.lower() in ARCHIVE_SUFFIXES  # noqa: E731
         bar = tqdm(total=sum(not in_archive(s) for s in sources), unit="doc", desc="load", dynamic_ncols=True,
                    disable=None if progress is None else not progress)
-        planner = _Planner(db, force=force, timeout=timeout)
-        results = _run_jobs(planner.plan(sources), workers)
+        planner = _Planner(db, force=force)
+        results = _run_jobs(planner.plan(sources), workers, timeout=timeout, max_memory_mb=max_memory_mb)
         try:
             for result in results:
                 writer.add(result)

@@ -27,7 +27,7 @@ from typing import Iterable, NamedTuple
 from sqlite_utils import Database
 
 from . import identity
-from .store import insert_rows
+from .sql import insert_rows
 
 
 class Candidate(NamedTuple):

@@ -33,6 +33,7 @@ from sqlite_utils import Database, Migrations
 from vanban.extractors.errors import VanbanError
 
 from . import identity
+from .sql import insert_rows
 
 DEFAULT_DB = "vanban.db"
 ENV_DB = "VANBAN_DB"
@@ -329,22 +330,6 @@ def _ensure_agencies(db: Database, agencies: dict[str, str]) -> None:
             "INSERT OR IGNORE INTO agencies(id, name, jurisdiction, head, key) VALUES (?, ?, ?, ?, ?)",
             [agency_id, name, jurisdiction, head, identity.agency_key(name)],
         )
-
-
-def insert_rows(db: Database, table: str, rows: list[dict], *, replace: bool = False) -> int | None:
-    """Plain INSERT of dicts sharing their keys (the hot path of a load); the last rowid.
-
-    Runs inside the caller's transaction (every write of a load is in one).
-    """
-    if not rows:
-        return None
-    columns = list(rows[0])
-    verb = "INSERT OR REPLACE" if replace else "INSERT"
-    sql = f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    if len(rows) == 1:
-        return db.conn.execute(sql, [rows[0][c] for c in columns]).lastrowid
-    db.conn.executemany(sql, ([r[c] for c in columns] for r in rows))
-    return None
 
 
 def _insert_children(db: Database, table: str, document_id: int, rows: list[dict]) -> None:

@@ -319,7 +319,6 @@ def extract_header(text: str, segs: Segments) -> Header:
     if segs.genre == "news":
         _news(segs, head)
         return head
-    roles = segs.header_roles
     # number
     for ln in segs.role_lines("number"):
         m = NUMBER_LINE.match(ln.stripped)

@@ -304,10 +304,10 @@ class Word97:
 
         def font_at(fc: int) -> str | None:
             ftc = None
-            for a, b, f, cs in _find(char_props, fc):
+            for _a, _b, f, cs in _find(char_props, fc):
                 ftc = f if f is not None else style_font(cs) if cs is not None else None
             if ftc is None:
-                for a, b, f in _find(para_font, fc):
+                for _a, _b, f in _find(para_font, fc):
                     ftc = f
             if ftc is None:
                 ftc = style_font(0) if style_font(0) is not None else default_font
@@ -351,10 +351,10 @@ def _find(runs, fc):
 
 def _boundaries(char_props, papx, start: int, end: int) -> set[int]:
     out = set()
-    for a, b, *_ in char_props:
+    for a, _b, *_ in char_props:
         if start <= a < end:
             out.add(a)
-    for a, b, _ in papx:
+    for a, _b, _ in papx:
         if start <= a < end:
             out.add(a)
     return out

@@ -31,7 +31,7 @@ def audit(paths: tuple[str, ...], db_path: str | None, as_json: bool) -> None:
     if not paths:
         raise click.UsageError("give files or folders to audit, or --db DATABASE")
     from vanban.audit import audit_paths, render_text, to_json
-    from vanban.commands.extract import expand_paths
+    from vanban.inputs import expand_paths
 
     audits = audit_paths(expand_paths(paths))
     if as_json:

@@ -6,25 +6,12 @@ from pathlib import Path
 
 import click
 
-from vanban.schemas import json_schema
+from vanban.inputs import expand_paths
 
 
 def record_json(record, *, with_text: bool = False) -> str:
     exclude = None if with_text else {"text"}
     return record.model_dump_json(indent=2, exclude=exclude)
-
-
-def expand_paths(paths: tuple[str, ...]) -> list[Path]:
-    """Files named, and the supported files inside folders named, in a stable order."""
-    from vanban.extractors.read import READERS
-
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and (f.suffix.lower() in READERS or ".txt" in f.suffixes)))
-        else:
-            out.append(p)
-    return out
 
 
 @click.command()
@@ -75,6 +62,8 @@ def schema() -> None:
     Example:
       vanban schema > record.schema.json
     """
+    from vanban.schemas import json_schema
+
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 

@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 
 import click
 
+from vanban.extractors.bounded import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S
 from vanban.extractors.errors import VanbanError
 
 db_option = click.option(
@@ -87,16 +88,18 @@ def format_stats(s: dict) -> str:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--workers", "-j", type=click.IntRange(min=0), default=None,
-              help="Extraction processes (default: all cores; 0 extracts in this process).")
+              help="Extraction processes (default: all cores; 0 extracts in this process, without the time and memory limits).")
 @click.option("--force", is_flag=True, help="Re-extract files even when they are unchanged.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Records written per transaction.")
-@click.option("--timeout", type=float, default=300.0, show_default=True,
-              help="Seconds one file may take to extract (0: no limit).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S, show_default=True,
+              help="Seconds one file may take to extract; a file over it is an error (0: no limit).")
+@click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB,
+              show_default=True, help="Megabytes of memory one file's extraction may use (0: no limit).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
 @json_option
 def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool, batch_size: int,
-         timeout: float, progress: bool | None, as_json: bool) -> None:
+         timeout: float, max_memory_mb: int, progress: bool | None, as_json: bool) -> None:
     """Load files, folders, globs and .zip archives into the database.
 
     Unchanged files are skipped, changed ones re-extracted; a file that fails gets an
@@ -116,7 +119,7 @@ def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool,
         raise click.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
     try:
         report = run_load(paths, db_path, workers=workers, force=force, batch_size=batch_size,
-                          timeout=timeout or None, progress=progress)
+                          timeout=timeout or None, max_memory_mb=max_memory_mb or None, progress=progress)
     except VanbanError as exc:
         raise click.ClickException(exc.message)
     with _database(db_path) as db:

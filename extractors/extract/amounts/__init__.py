@@ -1,5 +1,3 @@
-"""Money amounts: number words (``numbers``), patterns, the finder, and budget checks."""
-from vanban.extractors.extract.amounts.budget import check_budget
-from vanban.extractors.extract.amounts.find import extract_amounts
-
-__all__ = ["check_budget", "extract_amounts"]
+"""Money amounts: number words (``numbers``), patterns, the finder (``find.extract_amounts``),
+and budget checks (``budget.check_budget``). Nothing is imported with the package: the
+queries use the number words alone."""

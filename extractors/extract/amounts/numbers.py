@@ -18,7 +18,6 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from pathlib import Path
 
 import regex as re
 

@@ -162,9 +162,9 @@ def patterns() -> AmountPatterns:
     """
     column_unit = rf"\(\s*(?P<unit>{money_unit})\s*\)"
     table_figure = rf"^\s*(?:{figure('num')}|(?P<dash>[-–—]))\s*$"
-    trailing_figures = rf"""
-        ^(?P<label>.*?\p{{L}}.*?)
-        (?P<cells>(?:[ \t]+(?:\d+(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?|[-–—])){{1,12}})\s*$
+    trailing_figures = r"""
+        ^(?P<label>.*?\p{L}.*?)
+        (?P<cells>(?:[ \t]+(?:\d+(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[-–—])){1,12})\s*$
     """
     introducer_before = rf"(?<!\p{{L}})(?:{_alternation(vocabulary().number_introducers)})\s*[:.]?\s*$"
     total_row = r"^\s*(?:TỔNG\s+CỘNG|TỔNG\s+SỐ|TỔNG|CỘNG|Tổng\s+cộng|Tổng\s+số|Tổng|Cộng)\s*[:.]?\s*(?:\(.*\))?\s*$"

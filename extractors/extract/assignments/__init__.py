@@ -1,4 +1,1 @@
-"""Assignments: who is told to do what."""
-from vanban.extractors.extract.assignments.find import extract_assignments
-
-__all__ = ["extract_assignments"]
+"""Assignments: who is told to do what (``find.extract_assignments``)."""

@@ -24,7 +24,7 @@ __all__ = ["CitationNumber", "find_numbers", "number_re", "parse_number"]
 # A serial may carry a sub-number (66.4) and hand-filled dotted blanks around it (…05….).
 _BLANK = r"(?:\.*…[.…]*|\.{2,})"
 _SERIAL = rf"{_BLANK}?(?P<serial>\d{{1,6}}(?:\.\d{{1,3}})?){_BLANK}?"
-_PSERIAL = rf"(?P<pserial>\d{{1,6}}(?:\.\d{{1,3}})?)"
+_PSERIAL = r"(?P<pserial>\d{1,6}(?:\.\d{1,3})?)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # A code: a capital then letters/digits/&; a dotted tail of short capitals (V.I).
 _CODE = r"\p{Lu}[\p{L}\p{N}&]*(?:\.\p{Lu}{1,3}\p{N}?(?![\p{L}\p{N}]))*"
