@@ -20,7 +20,6 @@ from vanban import queries, serve
 from vanban.extractors.extract.amounts.numbers import vocabulary
 from vanban.load import load
 from vanban.store import DocumentNotFoundError, open_db
-from vanban.web import pages
 
 from .conftest import CORPUS, SEEDS
 from .store_helpers import failing_check, put, record, ref, task
