@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vanban.schemas import DocumentRecord, ErrorInfo
+from vanban.schemas import DocumentRecord, EffectClause, ErrorInfo
 
 from vanban.extractors.extract import header as header_mod
 from vanban.extractors.context import DocContext
@@ -26,9 +26,25 @@ def _run_extractors(ctx: DocContext, record: DocumentRecord) -> None:
     from vanban.extractors.extract.references.find import extract_references
 
     record.references = extract_references(ctx)
+    _legal_status(ctx, record)
     record.amounts = extract_amounts(ctx)
     record.budget_checks = check_budget(record.amounts, ctx)
     record.assignments = extract_assignments(ctx)
+
+
+def _legal_status(ctx: DocContext, record: DocumentRecord) -> None:
+    """Bases cited by name only, the dates of effect, and what the document does to others."""
+    from vanban.extractors.extract.effective import find_effective
+    from vanban.extractors.extract.effects import find_effects
+    from vanban.extractors.extract.named_bases import find_named_bases, merge_named_bases
+
+    record.references = merge_named_bases(record.references, find_named_bases(ctx))
+    validity = find_effective(ctx)
+    for name, clause in (("effective", validity.effective), ("expiry", validity.expiry)):
+        if clause is not None:
+            setattr(record, f"{name}_date", clause.date)
+            setattr(record, f"{name}_clause", EffectClause(date=clause.date, span=clause.span, text=clause.text, rule=clause.rule))
+    record.effects = find_effects(ctx, record.references, record.effective_date)
 
 
 def extract_normalized(norm: NormalizedText, source: str, *, raw: RawText | None = None) -> DocumentRecord:

@@ -4,6 +4,8 @@ from vanban.schemas.record import (
     Assignment,
     BudgetCheck,
     DocumentRecord,
+    Effect,
+    EffectClause,
     ErrorInfo,
     Reference,
     Section,
@@ -13,6 +15,6 @@ from vanban.schemas.record import (
 )
 
 __all__ = [
-    "Amount", "Assignment", "BudgetCheck", "DocumentRecord", "ErrorInfo",
+    "Amount", "Assignment", "BudgetCheck", "DocumentRecord", "Effect", "EffectClause", "ErrorInfo",
     "Reference", "Section", "Signer", "TableCell", "json_schema",
 ]

@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_serializer
 Span = tuple[int, int]
 """[start, end) character offsets into the record's normalized ``text``."""
 
-Relation = Literal["basis", "implements", "cites", "amends", "replaces", "repeals", "guides"]
+Relation = Literal["basis", "implements", "cites", "amends", "replaces", "repeals", "guides", "suspends"]
+EffectRelation = Literal["amends", "replaces", "repeals", "guides", "suspends"]
 Role = Literal["lead", "support", "executes"]
 
 
@@ -123,6 +124,28 @@ class Assignment(_Model):
     rule: Optional[str] = Field(None, description="the form that gave the task: heading, colon, giao, request, subject, field, executes")
 
 
+class EffectClause(_Model):
+    """The sentence that sets a date of effect or expiry."""
+
+    date: Optional[str] = Field(None, description="ISO date, or null when it cannot be computed")
+    span: Optional[Span] = None
+    text: Optional[str] = Field(None, description="the clause as printed")
+    rule: Optional[str] = Field(None, description="signing | issue | adoption | after_days | date | until (last day in force)")
+
+
+class Effect(_Model):
+    """What this document does to another one, from its own text."""
+
+    number: Optional[str] = Field(None, description="the affected document's number, as in references")
+    doc_type: Optional[str] = None
+    relation: EffectRelation
+    scope: Literal["whole", "part"] = "whole"
+    pinpoints: list[str] = Field(default_factory=list, description="e.g. khoản 2 Điều 3, when only parts are affected")
+    date: Optional[str] = Field(None, description="ISO date the effect takes hold (the clause's own, else effective_date)")
+    span: Optional[Span] = None
+    text: Optional[str] = Field(None, description="the clause that does it")
+
+
 class ErrorInfo(_Model):
     code: str = Field(..., description="stable machine code, e.g. empty_file, pdf_encrypted")
     message: str
@@ -149,6 +172,11 @@ class DocumentRecord(_Model):
     amounts: list[Amount] = Field(default_factory=list)
     budget_checks: list[BudgetCheck] = Field(default_factory=list)
     assignments: list[Assignment] = Field(default_factory=list)
+    effective_date: Optional[str] = Field(None, description="ISO date the document takes effect, or null when the text is silent")
+    effective_clause: Optional[EffectClause] = None
+    expiry_date: Optional[str] = Field(None, description="ISO date the document ends, where its text sets one")
+    expiry_clause: Optional[EffectClause] = None
+    effects: list[Effect] = Field(default_factory=list, description="what this document does to the documents it cites")
     distribution: list[str] = Field(default_factory=list)
     signer: Signer = Field(default_factory=Signer)
     sections: list[Section] = Field(default_factory=list)

@@ -1,0 +1,177 @@
+"""When a document takes effect and when it ends, as its own text says.
+
+Public API: ``find_effective(ctx) -> Validity`` (a pure function of the ``DocContext``).
+
+Forms read (cue words in ``models/legal_effect.json``):
+- "Quyết định này có hiệu lực (thi hành) kể từ ngày ký (ban hành)" -> the issued date;
+- "… có hiệu lực (thi hành) (kể) từ ngày 01 tháng 7 năm 2025" / "từ ngày 15/3/2023" ->
+  that date (read by ``dates.date_at``);
+- "… có hiệu lực sau 10 ngày kể từ ngày ký" -> the issued date plus 10 days;
+- "… có hiệu lực kể từ ngày thông qua / ban hành" -> the date of adoption ("thông qua
+  ngày …" in the same sentence) or else the issued date;
+- "… có hiệu lực từ ngày … đến (hết) ngày …" and "<this document> hết hiệu lực (kể) từ
+  ngày …" -> the expiry date.
+
+Only a sentence whose subject is the document itself counts ("Quyết định này", "Nghị
+định này", or a type word opening an article's clause); "trước ngày Nghị định này có
+hiệu lực" names the date, it does not set it. A plan's period ("giai đoạn 2021-2025")
+sets nothing. Silence gives ``None``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex as re
+
+from vanban import models
+from vanban.extractors.extract import doc_types
+from vanban.extractors.extract.dates import date_at
+
+__all__ = ["Validity", "Clause", "find_effective", "first_date_cue", "speaks_for", "cue_patterns"]
+
+_DATA = "legal_effect.json"
+_SENTENCE_END = r"[.;](?=\s)|\.$|\n[ \t]*\n|\n(?=[ \t]*(?:\d+\.|Điều[ \t]+\d|[a-zđ]\)))"
+
+
+@dataclass(frozen=True)
+class Clause:
+    date: str | None
+    span: tuple[int, int]
+    text: str
+    rule: str
+    """the form that gave the date: signing, issue, adoption, after_days, date, or
+    until (an expiry that is the last day in force: "đến hết ngày …")"""
+
+
+@dataclass(frozen=True)
+class Validity:
+    effective: Clause | None = None
+    expiry: Clause | None = None
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> dict[str, re.Pattern]:
+    """The compiled cue patterns of ``models/legal_effect.json`` (type words filled in)."""
+    data = models.load_json(_DATA)
+    type_words = doc_types.type_word_regex().pattern
+
+    def compile_(fragment: str, flags: int = re.IGNORECASE) -> re.Pattern:
+        return re.compile(fragment.replace("TYPEWORD", type_words), flags)
+
+    subject = data["self_subject"].replace("TYPEWORD", type_words)
+    # "<this document> … có hiệu lực": no citation number and no sentence end between.
+    gap = r"(?:(?!\d+[ \t]*/)[^.;\n]|\n(?![ \t]*\n)|\.(?=\d)){0,300}?"
+    return {
+        "in_force": compile_(rf"(?P<subj>{subject}){gap}(?P<cue>{data['in_force']})"),
+        "expires": compile_(rf"(?P<subj>{subject}){gap}(?P<cue>{data['expires']})"),
+        "until": compile_(data["until"]),
+        "from_signing": compile_(data["from_signing"]),
+        "from_issue": compile_(data["from_issue"]),
+        "after_days": compile_(data["after_days"]),
+        "from_date": compile_(data["from_date"]),
+        "sentence_end": re.compile(_SENTENCE_END),
+        "close": compile_(r"[\s,]*(?:(?:chính\s+thức|thi\s+hành|áp\s+dụng)[\s,]*)?"),
+        "adopted": compile_(r"thông\s+qua\s+(?=ngày)"),
+        "names_the_date": compile_(r"(?:ngày|khi|lúc|thời\s+điểm|trước|sau)\s*$"),
+    }
+
+
+def _sentence_end(text: str, pos: int, limit: int = 600) -> int:
+    m = cue_patterns()["sentence_end"].search(text, pos, min(len(text), pos + limit))
+    return m.start() if m else min(len(text), pos + limit)
+
+
+def _add_days(iso: str | None, days: int) -> str | None:
+    if not iso or len(iso) != 10:
+        return None
+    return (_dt.date.fromisoformat(iso) + _dt.timedelta(days=days)).isoformat()
+
+
+def first_date_cue(text: str, start: int, end: int, issued: str | None, adopted: str | None
+                    ) -> tuple[str | None, str, int] | None:
+    """(date, rule, position) of the earliest date cue in ``text[start:end]``."""
+    pats = cue_patterns()
+    found: list[tuple[int, str | None, str]] = []
+    if m := pats["after_days"].search(text, start, end):
+        found.append((m.start(), _add_days(issued, int(m.group("n"))), "after_days"))
+    if m := pats["from_signing"].search(text, start, end):
+        found.append((m.start(), issued, "signing"))
+    if m := pats["from_issue"].search(text, start, end):
+        adoption = "thông" in m.group(0).lower()
+        found.append((m.start(), (adopted or issued) if adoption else issued, "adoption" if adoption else "issue"))
+    for m in pats["from_date"].finditer(text, start, end):
+        d = date_at(text, m.end(), end)
+        if d is not None:
+            found.append((m.start(), d.value, "date"))
+            break
+    if not found:
+        return None
+    pos, value, rule = min(found, key=lambda f: f[0])
+    return value, rule, pos
+
+
+def speaks_for(subject: str, doc_type: str | None) -> int | None:
+    """How well "<word> này" names the document of type ``doc_type``: 0 its own type (or
+    the type is unknown), 1 a part issued with it ("Quy định này"), None another document
+    ("Nghị định này" quoted in a công văn)."""
+    word = " ".join(re.sub(r"\s+này$", "", subject.strip(), flags=re.IGNORECASE).split())
+    code = doc_types.code_for(word)
+    if doc_type is None or (code is not None and code == doc_type):
+        return 0
+    if word.lower() in models.load_json(_DATA)["part_subjects"]:
+        return 1
+    return None
+
+
+def _is_self(m: re.Match, text: str, doc_type: str | None) -> bool:
+    """The subject is this document: not "ngày Nghị định này có hiệu lực"."""
+    if cue_patterns()["names_the_date"].search(text, max(0, m.start() - 20), m.start()):
+        return False
+    return speaks_for(m.group("subj"), doc_type) is not None
+
+
+def _rank(m: re.Match, doc_type: str | None) -> int:
+    return speaks_for(m.group("subj"), doc_type) or 0
+
+
+def _adopted(text: str, start: int, end: int) -> str | None:
+    m = cue_patterns()["adopted"].search(text, start, end)
+    d = date_at(text, m.end(), end) if m else None
+    return d.value if d else None
+
+
+def find_effective(ctx) -> Validity:
+    """The effective and expiry clauses of the document in ``ctx`` (see module doc)."""
+    text = ctx.text or ""
+    if getattr(ctx, "genre", "official") == "news" or not text:
+        return Validity()
+    pats = cue_patterns()
+    issued = ctx.issued_date
+    candidates = []
+    for m in pats["in_force"].finditer(text):
+        if not _is_self(m, text, ctx.doc_type):
+            continue
+        end = _sentence_end(text, m.end())
+        cue = first_date_cue(text, m.end("cue"), end, issued, _adopted(text, m.start(), end))
+        if cue is None or not pats["close"].fullmatch(text, m.end("cue"), cue[2]):
+            continue  # "có hiệu lực thi hành và áp dụng cho … từ ngày …" dates something else
+        candidates.append((_rank(m, ctx.doc_type), m, end, cue))
+    effective = expiry = None
+    if candidates:
+        _, m, end, (value, rule, _pos) = min(candidates, key=lambda c: (c[0], c[1].start()))
+        effective = Clause(value, (m.start(), end), text[m.start():end].strip(), rule)
+        until = pats["until"].search(text, m.end("cue"), end)
+        if until and (d := date_at(text, until.end(), end)):
+            expiry = Clause(d.value, (m.start(), end), effective.text, "until")
+    if expiry is None:
+        for m in pats["expires"].finditer(text):
+            if not _is_self(m, text, ctx.doc_type):
+                continue
+            end = _sentence_end(text, m.end())
+            cue = first_date_cue(text, m.end("cue"), end, issued, None)
+            if cue and cue[0]:
+                expiry = Clause(cue[0], (m.start(), end), text[m.start():end].strip(), cue[1])
+                break
+    return Validity(effective, expiry)

@@ -1,0 +1,185 @@
+"""What a document does to the documents it cites, read from its own clauses.
+
+Public API: ``find_effects(ctx, references, effective_date=None) -> list[Effect]``, a
+pure function of the context and the references already found (their ``mention_spans``
+say where each cited number is printed).
+
+A clause acts on another document when an effect verb (``models/legal_effect.json``:
+thay thế, bãi bỏ, sửa đổi/bổ sung, hướng dẫn/quy định chi tiết, đình chỉ/tạm ngưng) is
+in the document's own voice: it opens the clause ("Điều 2. Bãi bỏ …", "3. Sửa đổi …",
+"Về việc bãi bỏ …", "Nay thay thế …") or follows "<this document> …" with no other
+document between ("Quyết định này có hiệu lực … và thay thế Quyết định số …"). The
+documents it acts on are those cited after the verb up to the end of its sentence (a
+list after "thay thế:" included), except one only described by another ("… về việc …
+theo Nghị định số …"). The passive "Nghị định số 117/2009/NĐ-CP … hết hiệu lực" acts on
+the document the clause opens with.
+
+Each effect has the pinpoints printed before the number ("bãi bỏ khoản 2 Điều 3
+Quyết định số …": scope ``part``) and its date: the clause's own ("kể từ ngày …") or
+else the citing document's effective date.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex as re
+
+from vanban import models
+from vanban.schemas import Effect, Reference
+from vanban.extractors.extract import doc_types
+from vanban.extractors.extract.effective import _DATA, first_date_cue, speaks_for
+from vanban.extractors.extract.references import patterns as cp
+
+__all__ = ["find_effects"]
+
+# Where a clause begins: after ".;:" and a space, a blank line, or a line that opens with
+# a list marker, an article or a capital letter.
+_CLAUSE_BOUNDARY = r"[.;:](?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-+•*]|\d+\.|[a-zđ]\)|\p{Lu}))"
+# Where the sentence of an effect ends: a full stop before a capital or "./.", an article
+# heading, a blank line not followed by a list.
+_SCOPE_END = r"""
+    \.(?=\s+\p{Lu})|\./\.|\.[ \t]*$
+  | \n(?=[ \t]*Điều[ \t]+\d+[a-z]?[ \t]*[.:])
+  | \n(?=[ \t]*(?:[-+•*][ \t]*)?(?:Căn\s+cứ|CĂN\s+CỨ|Xét|Theo\s+đề\s+nghị|QUYẾT\s+(?:ĐỊNH|NGHỊ)|Thực\s+hiện)(?![\p{L}]))
+  | \n[ \t]*\n(?![ \t]*(?:[-+•*]|(?i:điều|khoản|điểm)\s|TYPEWORD))
+"""
+_PIECE_SPLIT = r"[;:\n,]|(?<![\p{L}])và(?![\p{L}])"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    data = models.load_json(_DATA)
+    tw = doc_types.type_word_regex().pattern
+    fill = lambda s: s.replace("TYPEWORD", tw)  # noqa: E731
+    cues = "|".join(rf"(?P<{name}>{fill(cue)})" for name, cue in data["effects"].items())
+    passive = "|".join(rf"(?P<{name}>{fill(cue)})" for name, cue in data["passive_effects"].items())
+    i = re.IGNORECASE
+    return {
+        "cue": re.compile(rf"(?<![\p{{L}}])(?:{cues})(?![\p{{L}}])", i),
+        "passive": re.compile(rf"(?<![\p{{L}}])(?:{passive})(?![\p{{L}}])", i),
+        "self": re.compile(data["self_prefix"].replace("SELF", fill(data["self_subject"])), i),
+        "prefix": re.compile(data["clause_prefix"]),
+        "not_voice": re.compile(data["not_voice_before"], i),
+        "detail": re.compile(data["detail_words"], i),
+        "kept": re.compile(data["kept_detail"], i),
+        "boundary": re.compile(_CLAUSE_BOUNDARY),
+        "scope_end": re.compile(fill(_SCOPE_END), re.VERBOSE | re.MULTILINE),
+        "item": re.compile(r"\n[ \t]*[-+•*]"),
+        "piece": re.compile(_PIECE_SPLIT, i),
+        "names_the_date": re.compile(r"(?:ngày|khi|lúc|thời\s+điểm|trước|sau)\s*$", i),
+    }
+
+
+def _clause_start(text: str, pos: int, limit: int = 600) -> int:
+    lo = max(0, pos - limit)
+    last = lo
+    for m in _patterns()["boundary"].finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def _scope_end(text: str, pos: int, limit: int = 2000) -> int:
+    m = _patterns()["scope_end"].search(text, pos, min(len(text), pos + limit))
+    return m.start() if m else min(len(text), pos + limit)
+
+
+class _Mentions:
+    """Every printed mention of a cited number: (start, end, reference), in order."""
+
+    def __init__(self, references: list[Reference], own_number: str | None):
+        own = cp.number_key(own_number) if own_number else None
+        items = []
+        for ref in references:
+            if not ref.number or (own and cp.number_key(ref.number) == own):
+                continue
+            spans = getattr(ref, "mention_spans", None) or ([ref.span] if ref.span else [])
+            items.extend((int(s[0]), int(s[1]), ref) for s in spans)
+        self.items = sorted(items, key=lambda t: (t[0], t[1]))
+
+    def between(self, start: int, end: int) -> list[tuple[int, int, Reference]]:
+        return [t for t in self.items if start <= t[0] < end]
+
+
+def _voiced(text: str, cue: re.Match, mentions: _Mentions, doc_type: str | None) -> int | None:
+    """The start of the cue's clause when the document itself speaks, else None."""
+    pats = _patterns()
+    start = _clause_start(text, cue.start())
+    prefix = text[start:cue.start()]
+    if pats["not_voice"].search(prefix):
+        return None
+    if pats["prefix"].match(prefix):
+        return start
+    if mentions.between(start, cue.start()):
+        return None
+    own = pats["self"].match(prefix)
+    if own is None or speaks_for(own.group("subj"), doc_type) is None or pats["names_the_date"].search(prefix):
+        return None
+    return start
+
+
+def _described(gap: str) -> bool:
+    """Is the mention after ``gap`` only described by the one before (not acted on)?"""
+    pats = _patterns()
+    piece = pats["piece"].split(gap)[-1]
+    return bool(pats["detail"].search(pats["kept"].sub(" ", piece)))
+
+
+def _pinpoint(text: str, start: int, end: int) -> str | None:
+    m = cp.pinpoint_tail_re().search(text, start, end)
+    return " ".join(m.group("pin").split()) if m else None
+
+
+def _add(found: dict, ref: Reference, relation: str, pin: str | None, date: str | None, span, clause: str) -> None:
+    key = (cp.number_key(ref.number), relation)
+    effect = found.get(key)
+    if effect is None:
+        effect = found[key] = Effect(number=ref.number, doc_type=ref.doc_type, relation=relation,
+                                     date=date, span=span, text=clause)
+    if pin and pin not in effect.pinpoints:
+        effect.pinpoints.append(pin)
+        effect.scope = "part"
+
+
+def find_effects(ctx, references: list[Reference], effective_date: str | None = None) -> list[Effect]:
+    """What the document in ``ctx`` does to the documents it cites (see module doc)."""
+    text = ctx.text or ""
+    if getattr(ctx, "genre", "official") == "news" or not text or not references:
+        return []
+    pats = _patterns()
+    mentions = _Mentions(references, ctx.number)
+    if not mentions.items:
+        return []
+    found: dict[tuple, Effect] = {}
+    for cue in pats["cue"].finditer(text):
+        clause_start = _voiced(text, cue, mentions, ctx.doc_type)
+        if clause_start is None:
+            continue
+        end = _scope_end(text, cue.end())
+        item = pats["item"].search(text, cue.end(), end)
+        if item and ":" not in text[cue.end():item.start()]:
+            end = item.start()  # a list item ends where the next begins
+        nxt = next((c for c in pats["cue"].finditer(text, cue.end(), end) if _voiced(text, c, mentions, ctx.doc_type) is not None), None)
+        end = nxt.start() if nxt else end
+        dated = first_date_cue(text, clause_start, end, ctx.issued_date, None)
+        date = (dated[0] if dated else None) or effective_date
+        clause = " ".join(text[clause_start:end].split())
+        anchor = cue.end()
+        for start, stop, ref in mentions.between(cue.end(), end):
+            if anchor > cue.end() and _described(text[anchor:start]):
+                continue
+            _add(found, ref, cue.lastgroup, _pinpoint(text, anchor, start), date, (clause_start, end), clause)
+            anchor = stop
+    for cue in pats["passive"].finditer(text):
+        start = _clause_start(text, cue.start())
+        if pats["names_the_date"].search(text, max(0, cue.start() - 20), cue.start()):
+            continue
+        first = mentions.between(start, cue.start())[:1]
+        if not first or not pats["prefix"].match(text[start:first[0][0]]):
+            continue
+        end = _scope_end(text, cue.end())
+        dated = first_date_cue(text, cue.end(), end, ctx.issued_date, None)
+        date = (dated[0] if dated else None) or effective_date
+        m_start, _, ref = first[0]
+        _add(found, ref, cue.lastgroup, _pinpoint(text, start, m_start), date, (start, end),
+             " ".join(text[start:end].split()))
+    return sorted(found.values(), key=lambda e: (e.span or (0, 0), e.relation))

@@ -1,0 +1,154 @@
+"""Dates of effect and expiry, and what a document does to others: invented sentences,
+one per form, through the real pipeline."""
+from __future__ import annotations
+
+import pytest
+
+from vanban.extractors.pipeline import extract_text
+
+
+def decision(body: str, *, number: str = "12/2024/QĐ-UBND", date: str = "ngày 05 tháng 3 năm 2024",
+             kind: str = "QUYẾT ĐỊNH", bases: str = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;") -> str:
+    return (f"ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: {number}\nNghệ An, {date}\n\n{kind}\nVề việc ban hành quy định\n\n"
+            f"{bases}\n\nQUYẾT ĐỊNH:\n{body}\n")
+
+
+EFFECTIVE = [
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký.", "2024-03-05", "signing"),
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.", "2024-03-05", "signing"),
+    ("Điều 3. Quyết định này có hiệu lực từ ngày ký.", "2024-03-05", "signing"),
+    ("Điều 3. Quyết định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.", "2025-07-01", "date"),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày 15/3/2023.", "2023-03-15", "date"),
+    ("Điều 3. Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày ký.", "2024-03-15", "after_days"),
+    ("Điều 3. Quyết định này có hiệu lực thi hành sau 15 ngày, kể từ ngày ký.", "2024-03-20", "after_days"),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ban hành.", "2024-03-05", "issue"),
+    ("Điều 3. Quy định này có hiệu lực kể từ ngày 01/4/2024.", "2024-04-01", "date"),
+    ("Điều 3. Hiệu lực thi hành\n1. Quyết định này có hiệu lực thi hành kể từ ngày 20 tháng 3 năm 2024.", "2024-03-20", "date"),
+]
+
+
+@pytest.mark.parametrize("body, expected, rule", EFFECTIVE)
+def test_effective_date_forms(body, expected, rule):
+    rec = extract_text(decision(body))
+    assert rec.effective_date == expected
+    assert rec.effective_clause.rule == rule
+    a, b = rec.effective_clause.span
+    assert "hiệu lực" in rec.text[a:b] and rec.effective_clause.text.startswith(rec.text[a:b].strip()[:10])
+
+
+def test_adoption_date_of_a_resolution():
+    text = decision(
+        "Điều 3. Nghị quyết này đã được Hội đồng nhân dân tỉnh khóa XVIII, kỳ họp thứ 20 thông qua ngày 10 tháng 12 "
+        "năm 2024 và có hiệu lực kể từ ngày thông qua.", number="45/2024/NQ-HĐND", kind="NGHỊ QUYẾT",
+        date="ngày 12 tháng 12 năm 2024")
+    assert extract_text(text).effective_date == "2024-12-10"
+
+
+SILENT = [
+    "Điều 3. Các sở, ngành chịu trách nhiệm thi hành Quyết định này.",
+    # names the date of effect, does not set it
+    "Điều 3. Các hồ sơ đã nộp trước ngày Quyết định này có hiệu lực thì giải quyết theo quy định cũ.",
+    # another document's date, quoted
+    "Điều 3. Nghị định số 13/2023/NĐ-CP có hiệu lực từ ngày 01/7/2023.",
+    # a plan's period is no date of effect or expiry
+    "Điều 3. Thực hiện Kế hoạch giai đoạn 2021-2025.",
+    # applies to something from a date: not the date of effect
+    "Điều 3. Quyết định này có hiệu lực thi hành và áp dụng cho các tờ khai nộp từ ngày 1/1/2003.",
+]
+
+
+@pytest.mark.parametrize("body", SILENT)
+def test_silence_gives_no_date(body):
+    rec = extract_text(decision(body))
+    assert rec.effective_date is None and rec.expiry_date is None
+
+
+def test_effective_after_days_needs_a_full_issued_date():
+    rec = extract_text(decision("Điều 3. Quyết định này có hiệu lực sau 10 ngày kể từ ngày ký.", date="ngày   tháng 3 năm 2024"))
+    assert rec.effective_date is None and rec.effective_clause is not None and rec.effective_clause.rule == "after_days"
+
+
+def test_quoted_decree_in_a_letter_sets_nothing():
+    text = ("BỘ NỘI VỤ\nSố: 123/BNV-TCBC\nHà Nội, ngày 05 tháng 3 năm 2024\n\nKính gửi: Ủy ban nhân dân các tỉnh\n\n"
+            "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024 đến hết ngày 31 tháng 12 năm 2025.\n")
+    rec = extract_text(text)
+    assert rec.doc_type == "CV" and rec.effective_date is None and rec.expiry_date is None
+
+
+EXPIRY = [
+    ("Điều 3. Quyết định này có hiệu lực từ ngày 01/01/2024 đến hết ngày 31/12/2025.", "2024-01-01", "2025-12-31", "until"),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Quyết định này hết hiệu lực kể từ ngày 01 tháng 01 năm 2026.",
+     "2024-03-05", "2026-01-01", "date"),
+]
+
+
+@pytest.mark.parametrize("body, effective, expiry, rule", EXPIRY)
+def test_expiry_date(body, effective, expiry, rule):
+    rec = extract_text(decision(body))
+    assert (rec.effective_date, rec.expiry_date, rec.expiry_clause.rule) == (effective, expiry, rule)
+
+
+# (clause, number, relation, scope, pinpoints, date)
+EFFECTS = [
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 16/2009/QĐ-UBND ngày 24/6/2009 của UBND tỉnh.",
+     "16/2009/QĐ-UBND", "replaces", "whole", [], "2024-03-05"),
+    ("Điều 2. Bãi bỏ khoản 2 Điều 3 Quyết định số 20/2019/QĐ-UBND ngày 01/4/2019 của UBND tỉnh.\n"
+     "Điều 3. Quyết định này có hiệu lực từ ngày 01/4/2024.",
+     "20/2019/QĐ-UBND", "repeals", "part", ["khoản 2 Điều 3"], "2024-04-01"),
+    ("Điều 2. Bãi bỏ Quyết định số 21/2019/QĐ-UBND ngày 01/4/2019 của UBND tỉnh.",
+     "21/2019/QĐ-UBND", "repeals", "whole", [], None),
+    ("Điều 1. Sửa đổi, bổ sung một số điều của Quy định ban hành kèm theo Quyết định số 15/2022/QĐ-UBND ngày 30/3/2022.",
+     "15/2022/QĐ-UBND", "amends", "whole", [], None),
+    ("Điều 1. Sửa đổi khoản 1 Điều 5 Quyết định số 15/2022/QĐ-UBND ngày 30/3/2022 như sau:",
+     "15/2022/QĐ-UBND", "amends", "part", ["khoản 1 Điều 5"], None),
+    ("Điều 1. Quy định này hướng dẫn thi hành Nghị định số 34/2016/NĐ-CP ngày 14/5/2016 của Chính phủ.",
+     "34/2016/NĐ-CP", "guides", "whole", [], None),
+    ("Điều 1. Tạm đình chỉ thi hành Quyết định số 30/2023/QĐ-UBND ngày 01/6/2023 kể từ ngày 10/3/2024.",
+     "30/2023/QĐ-UBND", "suspends", "whole", [], "2024-03-10"),
+    ("Điều 1. Tạm ngưng hiệu lực Điều 4 Quyết định số 31/2023/QĐ-UBND ngày 01/6/2023.",
+     "31/2023/QĐ-UBND", "suspends", "part", ["Điều 4"], None),
+    ("Điều 3. Quyết định này có hiệu lực từ ngày 01/5/2024.\nQuyết định số 40/2020/QĐ-UBND ngày 01/6/2020 của UBND tỉnh hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.",
+     "40/2020/QĐ-UBND", "repeals", "whole", [], "2024-05-01"),
+    ("Điều 3. Quyết định này có hiệu lực từ ngày 01/5/2024 và thay thế:\n- Điều 14, 18 Quyết định số 15/2022/QĐ-UBND ngày 30/3/2022;\n- Điều 3 Quyết định số 07/2022/QĐ-UBND ngày 01/3/2022.",
+     "07/2022/QĐ-UBND", "replaces", "part", ["Điều 3"], "2024-05-01"),
+]
+
+
+@pytest.mark.parametrize("body, number, relation, scope, pinpoints, date", EFFECTS)
+def test_effect_verbs(body, number, relation, scope, pinpoints, date):
+    rec = extract_text(decision(body))
+    found = [e for e in rec.effects if e.number == number]
+    assert [(e.relation, e.scope, e.pinpoints) for e in found] == [(relation, scope, pinpoints)]
+    assert found[0].date == (date or rec.effective_date)
+
+
+NO_EFFECT = [
+    # another document is the subject of the verb
+    "Điều 2. Giao Sở Tư pháp hướng dẫn thực hiện Quyết định số 50/2020/QĐ-UBND ngày 01/6/2020.",
+    "Điều 2. Quyết định số 50/2020/QĐ-UBND được sửa đổi, bổ sung bởi Quyết định số 51/2021/QĐ-UBND.",
+    # a proposal, not an act
+    "Điều 2. Sở Tư pháp đề xuất sửa đổi, bổ sung Quyết định số 50/2020/QĐ-UBND ngày 01/6/2020.",
+    # a budget supplement is no amendment
+    "Điều 2. Bổ sung 2.615 tỷ đồng theo Nghị quyết số 196/2025/QH15 ngày 17/6/2025.",
+]
+
+
+@pytest.mark.parametrize("body", NO_EFFECT)
+def test_no_effect_when_the_document_does_not_act(body):
+    assert extract_text(decision(body)).effects == []
+
+
+def test_a_described_document_is_not_acted_on():
+    rec = extract_text(decision(
+        "Điều 2. Bãi bỏ Quyết định số 20/2019/QĐ-UBND ngày 01/4/2019 của UBND tỉnh về việc ban hành quy chế theo "
+        "Nghị định số 32/2008/NĐ-CP ngày 19/3/2008."))
+    assert [e.number for e in rec.effects] == ["20/2019/QĐ-UBND"]
+
+
+def test_two_documents_replaced_in_one_clause():
+    rec = extract_text(decision(
+        "Điều 3. Quyết định này có hiệu lực thi hành sau 10 ngày, kể từ ngày ký và thay thế Quyết định số "
+        "16/2009/QĐ-UBND ngày 24/6/2009 về việc quy định chính sách hỗ trợ và Quyết định số 61/2012/QĐ-UBND ngày "
+        "17/12/2012 sửa đổi, bổ sung một số điều của Quyết định 16/2009/QĐ-UBND ngày 24/6/2009."))
+    assert [(e.number, e.relation, e.date) for e in rec.effects] == [
+        ("16/2009/QĐ-UBND", "replaces", "2024-03-15"), ("61/2012/QĐ-UBND", "replaces", "2024-03-15")]
