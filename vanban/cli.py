@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "vanban.commands.evaluate",
     "vanban.commands.store",
     "vanban.commands.audit",
+    "vanban.commands.status",
     "vanban.commands.serve",
 )
 

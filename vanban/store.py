@@ -182,6 +182,14 @@ def m002_documents_status_index(db: Database) -> None:
     db["documents"].create_index(["status", "doc_type"])
 
 
+@MIGRATIONS()
+def m003_legal_effects(db: Database) -> None:
+    """What each document does to others, for the status of documents (``vanban.status``)."""
+    from .status import create_tables
+
+    create_tables(db)
+
+
 def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
     """Open (and migrate) the store; WAL so readers can query during a load.
 
@@ -280,9 +288,12 @@ def record_rows(record, *, sha256: str, extractor_version: str | None = None) ->
             "partner_ids": [(p, agency(p)) for p in a.get("partners") or []],
             **{k: a.get(k) for k in ("deadline", "recurrence", "report_to", "section")}, **_span(a.get("span")),
         })
+    from .status import effect_rows
+
     return {
         "document": document,
         "citations": citations,
+        "legal_effects": effect_rows(data),
         "amounts": amounts,
         "budget_checks": checks,
         "assignments": assignments,
@@ -344,8 +355,8 @@ def insert_document(db: Database, rows: dict) -> tuple[int, Touched]:
     touched.keys.add(doc["number_key"])
     _insert_children(db, "citations", document_id, rows["citations"])
     touched.keys |= {c["number_key"] for c in rows["citations"]}
-    for table in ("amounts", "budget_checks", "recipients", "distribution", "sections"):
-        _insert_children(db, table, document_id, rows[table])
+    for table in ("amounts", "budget_checks", "recipients", "distribution", "sections", "legal_effects"):
+        _insert_children(db, table, document_id, rows.get(table, []))
     _ensure_agencies(db, rows["agencies"])
     touched.agencies |= set(rows["agencies"])
     for a in rows["assignments"]:
@@ -387,7 +398,8 @@ def delete_document(db: Database, document_id: int) -> Touched:
     assignment_ids = "SELECT id FROM assignments WHERE document_id = ?"
     db.execute(f"DELETE FROM assignments_fts WHERE rowid IN ({assignment_ids})", [document_id])
     db.execute(f"DELETE FROM assignment_partners WHERE assignment_id IN ({assignment_ids})", [document_id])
-    for table in ("citations", "amounts", "budget_checks", "assignments", "recipients", "distribution", "sections"):
+    for table in ("citations", "amounts", "budget_checks", "assignments", "recipients", "distribution", "sections",
+                  "legal_effects"):
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
     db.execute("UPDATE citations SET target_id = NULL WHERE target_id = ?", [document_id])
     db.execute("DELETE FROM documents_fts WHERE rowid = ?", [document_id])

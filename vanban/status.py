@@ -1,0 +1,271 @@
+"""The legal status of documents (hiệu lực) and their diagram (lược đồ), from the store.
+
+What each document does to others (its record's ``effects``: replaces, repeals, amends,
+guides, suspends) is kept in the table ``legal_effects``, one row per affected number. An
+effect names its target through the citation of the same number in the same document,
+so it reaches the document ``vanban.resolve`` links that citation to: a stub until the
+target is loaded, the loaded document after. Status is computed by query from the
+documents loaded now, never stored, so it is the same whatever order they arrived in,
+and a stub learns it was replaced as soon as the replacing document is loaded.
+
+- ``status_on(db, doc_id, on)``: the status of one document on an ISO date;
+- ``diagram(db, doc_id)``: its lược đồ, grouped as vbpl.vn groups it;
+- ``document_status(db, name, on)``: both, for every document ``name`` matches;
+- ``basis_warnings(db, doc_ids)``: bases that, on the citing document's date of issue,
+  had been replaced or repealed, had expired, or were not yet in force.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from typing import Iterable
+
+from sqlite_utils import Database
+
+from . import identity
+
+# status code -> Vietnamese label first, then English
+STATUS_LABELS = {
+    "not_yet_in_force": "Chưa có hiệu lực (not yet in force)",
+    "in_force": "Còn hiệu lực (in force)",
+    "amended": "Còn hiệu lực, đã được sửa đổi, bổ sung (in force, amended)",
+    "partly_expired": "Hết hiệu lực một phần (expired in part)",
+    "suspended": "Ngưng hiệu lực (suspended)",
+    "expired": "Hết hiệu lực toàn bộ: hết thời hạn (expired)",
+    "repealed": "Hết hiệu lực toàn bộ: bị bãi bỏ (repealed)",
+    "replaced": "Hết hiệu lực toàn bộ: bị thay thế (replaced)",
+}
+# Statuses under which a document can no longer be a legal basis.
+NOT_A_BASIS = ("not_yet_in_force", "expired", "repealed", "replaced")
+
+# (key, label, direction, relation): "in" lists the documents that do it to this one.
+DIAGRAM_GROUPS = (
+    ("bases", "Văn bản căn cứ (bases)", "out", "basis"),
+    ("guided_by", "Văn bản hướng dẫn (guided by)", "in", "guides"),
+    ("guides", "Văn bản được hướng dẫn (guides)", "out", "guides"),
+    ("amended_by", "Văn bản sửa đổi, bổ sung (amended by)", "in", "amends"),
+    ("amends", "Văn bản bị sửa đổi, bổ sung (amends)", "out", "amends"),
+    ("replaced_by", "Văn bản thay thế (replaced by)", "in", "replaces"),
+    ("replaces", "Văn bản bị thay thế (replaces)", "out", "replaces"),
+    ("repealed_by", "Văn bản bãi bỏ (repealed by)", "in", "repeals"),
+    ("repeals", "Văn bản bị bãi bỏ (repeals)", "out", "repeals"),
+    ("suspended_by", "Văn bản đình chỉ (suspended by)", "in", "suspends"),
+    ("suspends", "Văn bản bị đình chỉ (suspends)", "out", "suspends"),
+)
+
+
+# --- the table -----------------------------------------------------------------------------------
+
+
+def create_tables(db: Database) -> None:
+    """The ``legal_effects`` table (applied by the store's migration ``m003``)."""
+    db["legal_effects"].create(
+        {
+            "id": int, "document_id": int, "position": int, "number": str, "number_key": str, "doc_type": str,
+            "relation": str, "scope": str, "pinpoints": str, "date": str, "text": str,
+            "span_start": int, "span_end": int,
+        },
+        pk="id", foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["legal_effects"].create_index(["document_id", "number_key"])
+    db["legal_effects"].create_index(["number_key"])
+
+
+def effect_rows(data: dict) -> list[dict]:
+    """The ``legal_effects`` rows of a record (as ``model_dump(mode="json")``), before ids."""
+    rows = []
+    for i, e in enumerate(data.get("effects") or []):
+        number = identity.clean_printed_number(e.get("number"))
+        span = e.get("span") or (None, None)
+        rows.append({
+            "position": i, "number": number, "number_key": identity.number_key(number), "doc_type": e.get("doc_type"),
+            "relation": e.get("relation"), "scope": e.get("scope") or "whole",
+            "pinpoints": json.dumps(e.get("pinpoints") or [], ensure_ascii=False), "date": e.get("date"),
+            "text": e.get("text"), "span_start": span[0], "span_end": span[1],
+        })
+    return rows
+
+
+# --- queries -------------------------------------------------------------------------------------
+
+_VALIDITY = """
+SELECT id, uri, status, number, doc_type, issued_date, issuer, subject,
+       json_extract(record, '$.effective_date') AS effective_date,
+       json_extract(record, '$.expiry_date') AS expiry_date,
+       json_extract(record, '$.expiry_clause.rule') AS expiry_rule
+FROM documents WHERE id = ?
+"""
+# The date an effect takes hold: its clause's, else the acting document's date of effect,
+# else its date of issue.
+_EFFECT_DATE = "COALESCE(e.date, json_extract(s.record, '$.effective_date'), s.issued_date)"
+_INCOMING = f"""
+SELECT e.relation, e.scope, e.pinpoints, e.text AS clause, {_EFFECT_DATE} AS effect_date,
+       s.id, s.uri, s.status, s.number, s.doc_type, s.issued_date AS date, s.issuer
+FROM citations c
+JOIN legal_effects e ON e.document_id = c.document_id AND e.number_key = c.number_key
+JOIN documents s ON s.id = c.document_id
+WHERE c.target_id = ?
+GROUP BY e.id
+ORDER BY effect_date, s.uri, e.id
+"""
+_OUTGOING = f"""
+SELECT e.relation, e.scope, e.pinpoints, e.text AS clause, {_EFFECT_DATE} AS effect_date,
+       t.id, t.uri, t.status, COALESCE(t.number, c.number, e.number) AS number,
+       COALESCE(t.doc_type, c.doc_type, e.doc_type) AS doc_type, COALESCE(t.issued_date, c.date) AS date,
+       COALESCE(t.issuer, c.issuer) AS issuer
+FROM legal_effects e
+JOIN documents s ON s.id = e.document_id
+LEFT JOIN citations c ON c.document_id = e.document_id AND c.number_key = e.number_key
+LEFT JOIN documents t ON t.id = c.target_id
+WHERE e.document_id = ?
+GROUP BY e.id
+ORDER BY e.position
+"""
+_BASES = """
+SELECT c.position, t.id, t.uri, t.status, COALESCE(t.number, c.number) AS number,
+       COALESCE(t.doc_type, c.doc_type) AS doc_type, COALESCE(t.issued_date, c.date) AS date,
+       COALESCE(t.issuer, c.issuer) AS issuer, c.text AS clause
+FROM citations c LEFT JOIN documents t ON t.id = c.target_id
+WHERE c.document_id = ? AND c.relation = 'basis' AND c.number IS NOT NULL
+ORDER BY c.position
+"""
+
+
+def today() -> str:
+    return _dt.date.today().isoformat()
+
+
+def _item(row: dict) -> dict:
+    out = dict(row)
+    if "pinpoints" in out:
+        out["pinpoints"] = json.loads(out["pinpoints"] or "[]")
+    return out
+
+
+def incoming(db: Database, doc_id: int) -> list[dict]:
+    """The effects other loaded documents have on this one, earliest first."""
+    return [_item(r) for r in db.query(_INCOMING, [doc_id])]
+
+
+def outgoing(db: Database, doc_id: int) -> list[dict]:
+    """The effects this document has on the documents it cites."""
+    return [_item(r) for r in db.query(_OUTGOING, [doc_id])]
+
+
+def _named_bases(db: Database, doc_id: int) -> list[dict]:
+    """Bases cited by name only (``number`` null), with the loaded law they resolve to."""
+    row = db.execute("SELECT record FROM documents WHERE id = ?", [doc_id]).fetchone()
+    refs = json.loads(row[0]).get("references", []) if row and row[0] else []
+    out = []
+    for ref in refs:
+        if ref.get("number") or ref.get("relation") != "basis" or not ref.get("title"):
+            continue
+        resolved = ref.get("resolved_number")
+        target = db.execute(
+            "SELECT id, uri, status, issued_date, issuer FROM documents WHERE number_key = ? AND status = 'loaded' "
+            "ORDER BY uri LIMIT 1", [identity.number_key(resolved)],
+        ).fetchone() if resolved else None
+        out.append({
+            "id": target[0] if target else None, "uri": target[1] if target else None,
+            "status": target[2] if target else None, "number": resolved, "title": ref["title"],
+            "doc_type": ref.get("doc_type"), "date": ref.get("date"),
+            "issuer": target[4] if target else None, "clause": ref.get("text"),
+        })
+    return out
+
+
+def bases(db: Database, doc_id: int) -> list[dict]:
+    """The documents this one rests on: numbered bases, then those cited by name."""
+    return list(db.query(_BASES, [doc_id])) + _named_bases(db, doc_id)
+
+
+def _on_or_before(date: str | None, on: str) -> bool:
+    """Has ``date`` come by ``on``? An unknown date counts as come."""
+    return date is None or date[: len(on)] <= on
+
+
+def status_on(db: Database, doc_id: int, on: str | None = None) -> dict:
+    """The status of a document on ``on`` (ISO, default today), and the effects that make it."""
+    on = on or today()
+    doc = next(db.query(_VALIDITY, [doc_id]))
+    effects = [e for e in incoming(db, doc_id) if _on_or_before(e["effect_date"], on)]
+
+    def by(relation: str, scope: str | None = None) -> list[dict]:
+        return [e for e in effects if e["relation"] == relation and (scope is None or e["scope"] == scope)]
+
+    expiry, rule = doc["expiry_date"], doc["expiry_rule"]
+    expired = expiry is not None and (expiry < on if rule == "until" else expiry <= on)
+    if doc["effective_date"] and doc["effective_date"] > on:
+        code, because = "not_yet_in_force", []
+    elif by("replaces", "whole"):
+        code, because = "replaced", by("replaces", "whole")
+    elif by("repeals", "whole"):
+        code, because = "repealed", by("repeals", "whole")
+    elif expired:
+        code, because = "expired", []
+    elif by("suspends", "whole"):
+        code, because = "suspended", by("suspends", "whole")
+    elif [e for e in effects if e["relation"] in ("replaces", "repeals", "suspends")]:
+        code, because = "partly_expired", [e for e in effects if e["relation"] in ("replaces", "repeals", "suspends")]
+    elif by("amends"):
+        code, because = "amended", by("amends")
+    else:
+        code, because = "in_force", []
+    return {
+        "on": on, "status": code, "label": STATUS_LABELS[code], "effective_date": doc["effective_date"],
+        "expiry_date": expiry, "because": because,
+    }
+
+
+def diagram(db: Database, doc_id: int) -> list[dict]:
+    """The lược đồ: one group per ``DIAGRAM_GROUPS`` entry that has documents."""
+    ins, outs = incoming(db, doc_id), outgoing(db, doc_id)
+    groups = []
+    for key, label, direction, relation in DIAGRAM_GROUPS:
+        if relation == "basis":
+            items = bases(db, doc_id)
+        else:
+            items = [e for e in (ins if direction == "in" else outs) if e["relation"] == relation]
+        if items:
+            groups.append({"key": key, "label": label, "documents": items})
+    return groups
+
+
+def document_status(db: Database, name: str, on: str | None = None) -> list[dict]:
+    """Status and diagram of every document ``name`` matches (``queries.find_documents``)."""
+    from .queries import find_documents
+
+    out = []
+    for doc in find_documents(db, name):
+        out.append({"document": doc, **status_on(db, doc["id"], on), "diagram": diagram(db, doc["id"])})
+    return out
+
+
+def basis_warnings(db: Database, doc_ids: Iterable[int] | None = None) -> list[dict]:
+    """Every basis that, on the citing document's date of issue, could no longer (or not
+    yet) be one, according to the loaded documents."""
+    if doc_ids is None:
+        doc_ids = [r[0] for r in db.execute(
+            "SELECT id FROM documents WHERE status = 'loaded' AND issued_date IS NOT NULL ORDER BY uri, id")]
+    warnings = []
+    for doc_id in doc_ids:
+        citing = next(db.query(_VALIDITY, [doc_id]))
+        if not citing["issued_date"]:
+            continue
+        for basis in bases(db, doc_id):
+            if basis["id"] is None or basis["id"] == doc_id:
+                continue
+            state = status_on(db, basis["id"], citing["issued_date"])
+            if state["status"] not in NOT_A_BASIS:
+                continue
+            cited = next(db.query(_VALIDITY, [basis["id"]]))
+            warnings.append({
+                "document": {k: citing[k] for k in ("id", "uri", "number", "doc_type", "issued_date", "issuer")},
+                "basis": {**{k: cited[k] for k in ("id", "uri", "status", "number", "doc_type", "issued_date", "issuer",
+                                                    "effective_date", "expiry_date")},
+                          "title": basis.get("title"), "clause": basis.get("clause")},
+                "status": state["status"], "label": state["label"],
+                "by": [{k: e[k] for k in ("uri", "number", "doc_type", "date", "issuer", "relation", "scope",
+                                          "effect_date", "clause")} for e in state["because"]],
+            })
+    return warnings
