@@ -28,6 +28,7 @@ from vanban import models
 from vanban.schemas import Effect, Reference
 from vanban.extractors.extract import doc_types
 from vanban.extractors.extract.effective import _DATA, first_date_cue, speaks_for
+from vanban.extractors.common.doc_numbers import spelling_key
 from vanban.extractors.extract.references import patterns as cp
 
 __all__ = ["find_effects"]
@@ -87,10 +88,10 @@ class _Mentions:
     """Every printed mention of a cited number: (start, end, reference), in order."""
 
     def __init__(self, references: list[Reference], own_number: str | None):
-        own = cp.number_key(own_number) if own_number else None
+        own = spelling_key(own_number) if own_number else None
         items = []
         for ref in references:
-            if not ref.number or (own and cp.number_key(ref.number) == own):
+            if not ref.number or (own and spelling_key(ref.number) == own):
                 continue
             spans = getattr(ref, "mention_spans", None) or ([ref.span] if ref.span else [])
             items.extend((int(s[0]), int(s[1]), ref) for s in spans)
@@ -130,7 +131,7 @@ def _pinpoint(text: str, start: int, end: int) -> str | None:
 
 
 def _add(found: dict, ref: Reference, relation: str, pin: str | None, date: str | None, span, clause: str) -> None:
-    key = (cp.number_key(ref.number), relation)
+    key = (spelling_key(ref.number), relation)
     effect = found.get(key)
     if effect is None:
         effect = found[key] = Effect(number=ref.number, doc_type=ref.doc_type, relation=relation,

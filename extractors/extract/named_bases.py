@@ -21,10 +21,10 @@ import regex as re
 
 from vanban import models
 from vanban.schemas import Reference
-from vanban.extractors.common.fuzzy import fold
+from vanban.extractors.common.folding import fold_for_match
 from vanban.extractors.extract import doc_types
 from vanban.extractors.extract.dates import date_at
-from vanban.extractors.extract.references import patterns as cp
+from vanban.extractors.common.doc_numbers import spelling_key
 
 __all__ = ["find_named_bases", "merge_named_bases", "resolve_law", "law_table"]
 
@@ -57,7 +57,7 @@ def _patterns() -> dict[str, re.Pattern]:
 
 def _key(text: str) -> str:
     """Folded words only: "Phòng, chống tham nhũng" and "phòng chống tham nhũng" agree."""
-    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+    return " ".join(re.sub(r"[^\w]+", " ", fold_for_match(text)).split())
 
 
 @lru_cache(maxsize=1)
@@ -123,13 +123,13 @@ def find_named_bases(ctx) -> list[Reference]:
 
 def merge_named_bases(references: list[Reference], named: list[Reference]) -> list[Reference]:
     """``references`` and, after them, the named bases not already cited by number."""
-    numbered = {cp.number_key(r.number) for r in references if r.number}
+    numbered = {spelling_key(r.number) for r in references if r.number}
     dated = {_key(r.title) for r in named if r.date}
     seen: set[str] = set()
     out = list(references)
     for ref in named:
         resolved = getattr(ref, "resolved_number", None)
-        key = cp.number_key(resolved) if resolved else _key(f"{ref.title} {ref.date}")
+        key = spelling_key(resolved) if resolved else _key(f"{ref.title} {ref.date}")
         if key in numbered or key in seen or (not ref.date and _key(ref.title) in dated):
             continue
         seen.add(key)
