@@ -182,9 +182,9 @@ TYPED_RELATIONS = ("amends", "replaces", "repeals", "guides")
 
 
 def _typed(record: dict, *, effects: bool = False) -> list[tuple[str, str]]:
-    """(number key, relation) of what a document does to others: a prediction's
-    ``effects`` when it has them, else its references' typed relations."""
-    items = record.get("effects") if effects and "effects" in record else record.get("references")
+    """(number key, relation) of what a document does to others: its references' typed
+    relations, or (``effects``) its ``effects``."""
+    items = record.get("effects") if effects else record.get("references")
     return sorted({(spelling_key(r.get("number")), r["relation"]) for r in items or []
                    if r.get("relation") in TYPED_RELATIONS and spelling_key(r.get("number"))})
 
@@ -214,7 +214,8 @@ def compare(gold: dict, pred: dict, scores: dict[str, Score]) -> None:
         _single(scores.setdefault("effective_date", Score()), gold["effective_date"], pred.get("effective_date"),
                 lambda a, b: a == b, src)
     if "references" in gold:
-        _multiset(scores.setdefault("typed_relations", Score()), _typed(gold), _typed(pred, effects=True), src)
+        _multiset(scores.setdefault("typed_relations", Score()), _typed(gold), _typed(pred), src)
+        _multiset(scores.setdefault("effects", Score()), _typed(gold), _typed(pred, effects=True), src)
     if "amounts" in gold:
         _multiset(scores.setdefault("amounts", Score()), [a["value_vnd"] for a in gold["amounts"] or []],
                   [a["value_vnd"] for a in pred.get("amounts") or []], src)
@@ -227,7 +228,7 @@ def compare(gold: dict, pred: dict, scores: dict[str, Score]) -> None:
 FIELD_ORDER = (
     "genre", "doc_type", "number", "issued_date", "place", "issuer", "subject", "signer.name",
     "recipients", "distribution", "references", "legal_bases", "references.date", "references.doc_type",
-    "amounts", "assignments", "effective_date", "typed_relations",
+    "amounts", "assignments", "effective_date", "typed_relations", "effects",
 )
 
 
