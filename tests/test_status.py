@@ -162,7 +162,7 @@ def test_basis_not_yet_in_force(tmp_path):
 def test_status_of_a_document_nobody_acts_on(chain_db):
     db = open_db(chain_db)
     try:
-        [entry] = document_status(db, "55/KH-UBND", "2024-01-01")
+        [entry] = document_status(db, find_documents(db, "55/KH-UBND"), "2024-01-01")
         assert entry["status"] == "in_force" and entry["because"] == []
     finally:
         db.close()

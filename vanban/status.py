@@ -10,7 +10,8 @@ and a stub learns it was replaced as soon as the replacing document is loaded.
 
 - ``status_on(db, doc_id, on)``: the status of one document on an ISO date;
 - ``diagram(db, doc_id)``: its lược đồ, grouped as vbpl.vn groups it;
-- ``document_status(db, name, on)``: both, for every document ``name`` matches;
+- ``document_status(db, documents, on)``: both, for each document found by
+  ``queries.find_documents``;
 - ``basis_warnings(db, doc_ids)``: bases that, on the citing document's date of issue,
   had been replaced or repealed, had expired, or were not yet in force.
 """
@@ -231,12 +232,10 @@ def diagram(db: Database, doc_id: int) -> list[dict]:
     return groups
 
 
-def document_status(db: Database, name: str, on: str | None = None) -> list[dict]:
-    """Status and diagram of every document ``name`` matches (``queries.find_documents``)."""
-    from .queries import find_documents
-
+def document_status(db: Database, documents: list[dict], on: str | None = None) -> list[dict]:
+    """Status and diagram of each document (rows of ``queries.find_documents``)."""
     out = []
-    for doc in find_documents(db, name):
+    for doc in documents:
         out.append({"document": doc, **status_on(db, doc["id"], on), "diagram": diagram(db, doc["id"])})
     return out
 

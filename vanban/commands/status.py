@@ -60,10 +60,11 @@ def status(doc: str, on: str | None, db_path: str, as_json: bool) -> None:
       vanban status 32/2008/NĐ-CP
       vanban status 117/2009/NĐ-CP --on 2013-12-01 --json
     """
+    from vanban.queries import find_documents
     from vanban.status import document_status
 
     with _database(db_path) as db:
-        entries = document_status(db, doc, on)
+        entries = document_status(db, find_documents(db, doc), on)
     if as_json:
         _echo_json(entries)
     else:
