@@ -8,21 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from vanban.extractors.extract.jurisdiction import Jurisdiction
+
 if TYPE_CHECKING:  # an annotation only: the store and the queries use Jurisdiction alone
     from vanban.extractors.segment.parts import Segments
 
-
-@dataclass
-class Jurisdiction:
-    """Where the issuing body sits: ``level`` is tỉnh/thành phố/huyện/xã/... or ``national``."""
-
-    level: str | None = None
-    name: str | None = None  # "Nghệ An"
-
-    def label(self) -> str | None:
-        if not self.name:
-            return None
-        return f"{self.level} {self.name}" if self.level and self.level != "national" else self.name
+__all__ = ["DocContext", "Jurisdiction"]
 
 
 @dataclass

@@ -10,6 +10,8 @@ from pathlib import Path
 from vanban.schemas import DocumentRecord, EffectClause, ErrorInfo
 
 from vanban.extractors.extract import header as header_mod
+from vanban.extractors.extract import jurisdiction as jurisdictions
+from vanban.extractors.extract import uri as uris
 from vanban.extractors.context import DocContext
 from vanban.extractors.errors import VanbanError
 from vanban.extractors.normalize.steps import NormalizedText, normalize
@@ -47,7 +49,35 @@ def _legal_status(ctx: DocContext, record: DocumentRecord) -> None:
     record.effects = find_effects(ctx, record.references, record.effective_date)
 
 
+def identify(record: DocumentRecord, sha256: str | None) -> DocumentRecord:
+    """Give a record made some other way than by extraction (by hand) the identity
+    extraction gives: ``jurisdiction``, ``uri`` and its assignments' ``agency_id``."""
+    jurisdiction = record.jurisdiction or jurisdictions.document_id(
+        issuer=record.issuer, place=record.place, text=record.text, number=record.number
+    )
+    return _stamp(record, jurisdiction, sha256)
+
+
+def _stamp(record: DocumentRecord, jurisdiction: str | None, sha256: str | None) -> DocumentRecord:
+    """Put the document's jurisdiction and URI on the record (``sha256``, of the file's
+    bytes, names a document with no number) and the agency ids its assignments lack."""
+    from vanban.extractors.extract.agencies.ids import document_agency_id
+
+    record.jurisdiction = jurisdiction
+    number = uris.clean_printed_number(record.number)
+    record.uri = uris.document_uri(
+        number=number, doc_type=record.doc_type, jurisdiction=jurisdiction,
+        year=uris.year_of(number, record.issued_date), sha256=sha256,
+    )
+    for a in record.assignments:
+        if a.agency_id is None:
+            a.agency_id = document_agency_id(a.agency, jurisdiction)
+    return record
+
+
 def extract_normalized(norm: NormalizedText, source: str, *, raw: RawText | None = None) -> DocumentRecord:
+    """The record of normalized text; its ``uri`` uses the hash of the file's bytes
+    (``raw.sha256``), or of the text's UTF-8 bytes when there is no file."""
     text = norm.text
     segs = segment(text)
     head = header_mod.extract_header(text, segs)
@@ -76,7 +106,8 @@ def extract_normalized(norm: NormalizedText, source: str, *, raw: RawText | None
         jurisdiction=head.jurisdiction,
     )
     _run_extractors(ctx, record)
-    return record
+    sha256 = raw.sha256 if raw and raw.sha256 else uris.content_hash(text.encode("utf-8"))
+    return _stamp(record, head.jurisdiction.id, sha256)
 
 
 def extract_text(text: str, source: str = "<text>") -> DocumentRecord:

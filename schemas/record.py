@@ -166,6 +166,10 @@ class DocumentRecord(_Model):
     issued_date: Optional[str] = None
     place: Optional[str] = None
     issuer: Optional[str] = None
+    jurisdiction: Optional[str] = Field(
+        None, description="where the issuer sits: vn (national), nghe-an, nghe-an/huyen-ky-son, or null"
+    )
+    uri: Optional[str] = Field(None, description="ELI-style identity of the document, e.g. vn/nghe-an/ubnd/kh/2023/352")
     subject: Optional[str] = None
     recipients: list[str] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)

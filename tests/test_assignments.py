@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run(text: str, *, issuer: str | None = None, doc_type: str | None = "KH", genre: str = "official"):
     ctx = DocContext(text=text, segments=segment(text), issuer=issuer, doc_type=doc_type, genre=genre,
-                     jurisdiction=Jurisdiction("tỉnh", "Nghệ An"))
+                     jurisdiction=Jurisdiction("tỉnh", "Nghệ An", "nghe-an"))
     return extract_assignments(ctx)
 
 

@@ -173,3 +173,40 @@ def test_an_older_database_is_migrated_on_open(tmp_path):
     assert ["status", "doc_type"] in [i.columns for i in db["documents"].indexes]
     assert MIGRATIONS.pending(db) == []
     db.close()
+
+
+def test_the_store_takes_the_identity_the_record_carries(db):
+    rec = PLAN.model_copy(deep=True)
+    rec.jurisdiction, rec.uri = "nghe-an/huyen-ky-son", "vn/nghe-an/huyen-ky-son/ubnd/kh/2023/352"
+    rec.assignments[0].agency_id = "nghe-an/huyen-ky-son/so-y-te"
+    put(db, rec)
+    assert db.execute("SELECT uri, jurisdiction FROM documents WHERE source = 'plan.txt'").fetchone() == (
+        "vn/nghe-an/huyen-ky-son/ubnd/kh/2023/352", "nghe-an/huyen-ky-son")
+    ids = [r[0] for r in db.execute("SELECT agency_id FROM assignments ORDER BY position")]
+    assert ids == ["nghe-an/huyen-ky-son/so-y-te", "nghe-an/so-nong-nghiep-va-phat-trien-nong-thon"]
+    assert count(db, "agencies", "id = 'nghe-an/huyen-ky-son/so-y-te'") == 1
+
+
+def test_a_record_stored_before_it_carried_its_identity_gets_it_from_its_rows(tmp_path):
+    import json
+
+    db = open_db(tmp_path / "v.db")
+    put(db, PLAN)
+    stored = json.loads(db.execute("SELECT record FROM documents").fetchone()[0])
+    assert stored["uri"] == "vn/nghe-an/ubnd/kh/2023/352" and stored["jurisdiction"] == "nghe-an"
+    expected = [a["agency_id"] for a in stored["assignments"]]
+    assert expected == ["nghe-an/so-y-te", "nghe-an/so-nong-nghiep-va-phat-trien-nong-thon"]
+    # as an older version stored it: no uri, no jurisdiction, the extractor's own agency ids
+    for key in ("uri", "jurisdiction"):
+        del stored[key]
+    for a in stored["assignments"]:
+        a["agency_id"] = None
+    with db.atomic():
+        db.execute("UPDATE documents SET record = ?", [json.dumps(stored, ensure_ascii=False)])
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_record_identity'")
+    db.close()
+    db = open_db(tmp_path / "v.db")
+    migrated = json.loads(db.execute("SELECT record FROM documents").fetchone()[0])
+    db.close()
+    assert migrated["uri"] == "vn/nghe-an/ubnd/kh/2023/352" and migrated["jurisdiction"] == "nghe-an"
+    assert [a["agency_id"] for a in migrated["assignments"]] == expected

@@ -1,311 +1,42 @@
-"""The SQLite store (through sqlite-utils): schema, migrations and writes.
+"""Writes to the SQLite store: a record's rows in, a document out, files and load runs.
 
-Tables (rows are plain dicts; spans are ``span_start``/``span_end`` into ``documents.text``):
-
-- ``documents``: one row per loaded document (``status='loaded'``, unique ``sha256``) and
-  one per cited document not loaded yet (``status='stub'``), with ``uri``, ``number_key``,
-  ``jurisdiction`` and ``year`` from ``vanban.identity``.
-- ``citations``: the record's ``references``; ``target_id`` is the document each one names
-  (set by ``vanban.resolve.relink``, never dangling: a stub when the target is not loaded).
-- ``amounts``, ``budget_checks``, ``assignments`` (+ ``assignment_partners``),
-  ``recipients``, ``distribution``, ``sections``: the record's lists, with ``position``.
-- ``agencies`` (one per agency key and jurisdiction) and ``agency_aliases`` (spellings seen).
-- ``files`` (path -> content hash -> document), ``load_errors`` (one per failing path),
-  ``load_runs`` (one per ``vanban load``).
-- ``documents_fts`` (subject, body) and ``assignments_fts`` (agency, task): FTS5 over the
-  text folded by ``identity.fold`` (``đ`` -> ``d``, no diacritics), rowid = the row's id.
-
-Every schema change is a new function registered on ``MIGRATIONS``; ``open_db`` applies
-the pending ones.
+The schema and ``open_db`` are in ``vanban.schema``, a record's rows in ``vanban.rows``;
+both are importable from here too.
 """
 from __future__ import annotations
 
 import functools
 import json
-import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
-from sqlite_utils import Database, Migrations
-
-from vanban.extractors.errors import VanbanError
+from sqlite_utils import Database
 
 from . import identity
+from .rows import record_rows
 from .sql import insert_rows
+from .schema import (
+    DEFAULT_DB,
+    ENV_DB,
+    MIGRATIONS,
+    DatabaseNotFoundError,
+    DocumentNotFoundError,
+    StoreError,
+    default_db_path,
+    open_db,
+)
 
-DEFAULT_DB = "vanban.db"
-ENV_DB = "VANBAN_DB"
-
-MIGRATIONS = Migrations("vanban")
-
-
-class StoreError(VanbanError):
-    code = "store_error"
-
-
-class DatabaseNotFoundError(StoreError):
-    code = "database_not_found"
-
-
-class DocumentNotFoundError(StoreError):
-    code = "document_not_found"
-
-
-def default_db_path() -> str:
-    return os.environ.get(ENV_DB) or DEFAULT_DB
+__all__ = [
+    "DEFAULT_DB", "ENV_DB", "MIGRATIONS", "DatabaseNotFoundError", "DocumentNotFoundError", "StoreError",
+    "Touched", "atomic", "default_db_path", "delete_document", "finish_run", "insert_document", "insert_rows",
+    "link_file", "now", "open_db", "record_rows", "refresh_agencies", "settle", "start_run", "store_error",
+    "store_record",
+]
 
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _dump(value: Any) -> str | None:
-    return json.dumps(value, ensure_ascii=False) if value not in (None, [], {}) else None
-
-
-# --- schema --------------------------------------------------------------------------------------
-
-_SPAN = {"span_start": int, "span_end": int}
-_CHILD = {"id": int, "document_id": int, "position": int}
-_DOC_FK = [("document_id", "documents", "id")]
-
-
-@MIGRATIONS()
-def m001_initial(db: Database) -> None:
-    db["documents"].create(
-        {
-            "id": int, "uri": str, "status": str, "sha256": str, "source": str, "genre": str,
-            "doc_type": str, "number": str, "number_key": str, "num": str, "year": int,
-            "issued_date": str, "place": str, "issuer": str, "jurisdiction": str, "national": int,
-            "subject": str, "signer_name": str, "signer_position": str, "signer_authority": str,
-            "format": str, "encoding": str, "normalization": str, "pages": str, "ocr": str,
-            "warnings": str, "text": str, "record": str, "extractor_version": str,
-        },
-        pk="id",
-        not_null=["uri", "status"],
-    )
-    db["documents"].create_index(["sha256"], unique=True)
-    db["documents"].create_index(["uri"])
-    db["documents"].create_index(["number_key", "status"])
-    db["documents"].create_index(["jurisdiction"])
-    db["documents"].create_index(["doc_type"])
-    db["documents"].create_index(["issued_date"])
-    db["documents"].create_index(["source"])
-    db.execute("CREATE UNIQUE INDEX idx_documents_stub ON documents(number_key, uri) WHERE status = 'stub'")
-    db["citations"].create(
-        {
-            **_CHILD, "doc_type": str, "number": str, "number_key": str, "date": str, "year": int,
-            "issuer": str, "jurisdiction": str, "relation": str, "pinpoint": str, **_SPAN,
-            "mentions": int, "text": str, "target_id": int,
-        },
-        pk="id",
-        foreign_keys=[*_DOC_FK, ("target_id", "documents", "id")],
-    )
-    db["citations"].create_index(["document_id"])
-    db["citations"].create_index(["target_id"])
-    db["citations"].create_index(["number_key", "jurisdiction", "year"])
-    db["amounts"].create(
-        {**_CHILD, "value_vnd": int, "unit": str, "text": str, "label": str, "section": str, **_SPAN},
-        pk="id", foreign_keys=_DOC_FK,
-    )
-    db["budget_checks"].create(
-        {
-            **_CHILD, "what": str, "total_vnd": int, "parts_vnd": str, "found_vnd": int,
-            "difference_vnd": int, "holds": int, "section": str, **_SPAN,
-        },
-        pk="id", foreign_keys=_DOC_FK,
-    )
-    db["budget_checks"].create_index(["holds"])
-    db["agencies"].create(
-        {"id": str, "name": str, "jurisdiction": str, "head": str, "key": str}, pk="id"
-    )
-    db["agencies"].create_index(["jurisdiction"])
-    db["agencies"].create_index(["head"])
-    db["agency_aliases"].create(
-        {"id": int, "agency_id": str, "alias": str, "alias_key": str},
-        pk="id", foreign_keys=[("agency_id", "agencies", "id")],
-    )
-    db["agency_aliases"].create_index(["agency_id", "alias"], unique=True)
-    db["agency_aliases"].create_index(["alias_key"])
-    db["assignments"].create(
-        {
-            **_CHILD, "agency": str, "agency_id": str, "role": str, "task": str, "targets": str,
-            "partners": str, "deadline": str, "recurrence": str, "report_to": str, "section": str, **_SPAN,
-        },
-        pk="id", foreign_keys=[*_DOC_FK, ("agency_id", "agencies", "id")],
-    )
-    db["assignments"].create_index(["agency_id", "role"])
-    db["assignment_partners"].create(
-        {"id": int, "assignment_id": int, "position": int, "name": str, "agency_id": str},
-        pk="id", foreign_keys=[("assignment_id", "assignments", "id"), ("agency_id", "agencies", "id")],
-    )
-    db["assignment_partners"].create_index(["assignment_id"])
-    db["assignment_partners"].create_index(["agency_id"])
-    for table in ("recipients", "distribution"):
-        db[table].create({**_CHILD, "text": str, "key": str}, pk="id", foreign_keys=_DOC_FK)
-        db[table].create_index(["key"])
-    db["sections"].create({**_CHILD, "path": str, "title": str, "level": int, **_SPAN}, pk="id", foreign_keys=_DOC_FK)
-    for table in ("amounts", "budget_checks", "assignments", "recipients", "distribution", "sections"):
-        db[table].create_index(["document_id"])
-    db["files"].create(
-        {
-            "path": str, "sha256": str, "size": int, "status": str, "document_id": int,
-            "extractor_version": str, "run_id": int, "loaded_at": str,
-        },
-        pk="path", foreign_keys=_DOC_FK,
-    )
-    db["files"].create_index(["sha256"])
-    db["files"].create_index(["document_id"])
-    db["files"].create_index(["status"])
-    db["load_errors"].create(
-        {"path": str, "sha256": str, "code": str, "message": str, "run_id": int, "at": str}, pk="path"
-    )
-    db["load_errors"].create_index(["code"])
-    db["load_runs"].create(
-        {
-            "id": int, "started_at": str, "finished_at": str, "status": str, "paths": str,
-            "workers": int, "force": int, "files": int, "extracted": int, "linked": int,
-            "skipped": int, "errors": int, "seconds": float,
-        },
-        pk="id",
-    )
-    tokenizer = "tokenize = \"unicode61 remove_diacritics 2 tokenchars '&'\""
-    db.execute(f"CREATE VIRTUAL TABLE documents_fts USING fts5(subject, body, {tokenizer})")
-    db.execute(f"CREATE VIRTUAL TABLE assignments_fts USING fts5(agency, task, {tokenizer})")
-
-
-@MIGRATIONS()
-def m002_documents_status_index(db: Database) -> None:
-    """For the stubs (``vanban unresolved``) and the loaded documents (``stats``)."""
-    db["documents"].create_index(["status", "doc_type"])
-
-
-@MIGRATIONS()
-def m003_legal_effects(db: Database) -> None:
-    """What each document does to others, for the status of documents (``vanban.status``)."""
-    from .status import create_tables
-
-    create_tables(db)
-
-
-def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
-    """Open (and migrate) the store; WAL so readers can query during a load.
-
-    ``create=False`` is for commands that only read: a missing file is an error, not an
-    empty database.
-    """
-    path = str(path or default_db_path())
-    if not create and path != ":memory:" and not Path(path).exists():
-        raise DatabaseNotFoundError(f"no database at {path}: run `vanban load PATH... --db {path}` first")
-    db = Database(path)
-    db.conn.execute("PRAGMA busy_timeout = 60000")
-    if path != ":memory:":
-        db.enable_wal()
-        db.conn.execute("PRAGMA synchronous = NORMAL")
-    db.conn.execute("PRAGMA foreign_keys = ON")
-    if MIGRATIONS.pending(db):
-        MIGRATIONS.apply(db)
-    return db
-
-
-# --- a record as rows (pure: runs in the extraction workers) -------------------------------------
-
-
-def _span(span) -> dict:
-    start, end = (span or (None, None))[:2] if span else (None, None)
-    return {"span_start": start, "span_end": end}
-
-
-def record_rows(record, *, sha256: str, extractor_version: str | None = None) -> dict:
-    """The rows a ``DocumentRecord`` becomes, before ids are known.
-
-    Children carry ``position`` (their index in the record); the writer adds
-    ``document_id`` and the agency ids.
-    """
-    data = record.model_dump(mode="json")
-    text = data.pop("text", "") or ""
-    number = identity.clean_printed_number(data.get("number"))
-    jurisdiction = identity.jurisdiction_of(
-        issuer=data.get("issuer"), place=data.get("place"), text=text, number=number
-    )
-    year = identity.year_of(number, data.get("issued_date"))
-    parts = identity.parse_number(number)
-    signer = data.get("signer") or {}
-    document = {
-        "uri": identity.document_uri(
-            number=number, doc_type=data.get("doc_type"), jurisdiction=jurisdiction, year=year, sha256=sha256
-        ),
-        "status": "loaded", "sha256": sha256, "source": data.get("source"), "genre": data.get("genre"),
-        "doc_type": data.get("doc_type"), "number": number, "number_key": identity.number_key(number),
-        "num": parts.num, "year": year, "issued_date": data.get("issued_date"), "place": data.get("place"),
-        "issuer": data.get("issuer"), "jurisdiction": jurisdiction,
-        "national": int(jurisdiction == identity.NATIONAL), "subject": data.get("subject"),
-        "signer_name": signer.get("name"), "signer_position": signer.get("position"),
-        "signer_authority": signer.get("authority"), "format": data.get("format"),
-        "encoding": data.get("encoding"), "normalization": _dump(data.get("normalization")),
-        "pages": _dump(data.get("pages")), "ocr": _dump(data.get("ocr")), "warnings": _dump(data.get("warnings")),
-        "text": text, "record": json.dumps(data, ensure_ascii=False), "extractor_version": extractor_version,
-    }
-    citations = []
-    for i, ref in enumerate(data.get("references") or []):
-        ref_number = identity.clean_printed_number(ref.get("number"))
-        citations.append({
-            "position": i, "doc_type": ref.get("doc_type"), "number": ref_number,
-            "number_key": identity.number_key(ref_number), "date": ref.get("date"),
-            "year": identity.year_of(ref_number, ref.get("date")), "issuer": ref.get("issuer"),
-            "jurisdiction": identity.cited_jurisdiction(number=ref_number, issuer=ref.get("issuer"), citing=jurisdiction),
-            "relation": ref.get("relation"), "pinpoint": ref.get("pinpoint"), **_span(ref.get("span")),
-            "mentions": ref.get("mentions"), "text": ref.get("text"),
-        })
-    amounts = [
-        {"position": i, **{k: a.get(k) for k in ("value_vnd", "unit", "text", "label", "section")}, **_span(a.get("span"))}
-        for i, a in enumerate(data.get("amounts") or [])
-    ]
-    checks = [
-        {
-            "position": i, **{k: c.get(k) for k in ("what", "total_vnd", "found_vnd", "difference_vnd", "section")},
-            "parts_vnd": _dump(c.get("parts_vnd")), "holds": int(bool(c.get("holds"))), **_span(c.get("span")),
-        }
-        for i, c in enumerate(data.get("budget_checks") or [])
-    ]
-    agency_jurisdiction = jurisdiction.split("/")[0] if jurisdiction else None
-    agencies: dict[str, str] = {}
-
-    def agency(name: str | None) -> str | None:
-        found = identity.agency_identity(name, agency_jurisdiction)
-        if found:
-            agencies.setdefault(found[0], found[1])
-        return found[0] if found else None
-
-    assignments = []
-    for i, a in enumerate(data.get("assignments") or []):
-        assignments.append({
-            "position": i, "agency": a.get("agency"), "agency_id": agency(a.get("agency")),
-            "role": a.get("role"), "task": a.get("task"), "targets": _dump(a.get("targets")),
-            "partners": _dump(a.get("partners")),
-            "partner_ids": [(p, agency(p)) for p in a.get("partners") or []],
-            **{k: a.get(k) for k in ("deadline", "recurrence", "report_to", "section")}, **_span(a.get("span")),
-        })
-    from .status import effect_rows
-
-    return {
-        "document": document,
-        "citations": citations,
-        "legal_effects": effect_rows(data),
-        "amounts": amounts,
-        "budget_checks": checks,
-        "assignments": assignments,
-        "agencies": agencies,
-        "recipients": [{"position": i, "text": t, "key": identity.agency_key(t)} for i, t in enumerate(data.get("recipients") or [])],
-        "distribution": [{"position": i, "text": t, "key": identity.agency_key(t)} for i, t in enumerate(data.get("distribution") or [])],
-        "sections": [
-            {"position": i, "path": s.get("path"), "title": s.get("title"), "level": s.get("level"), **_span(s.get("span"))}
-            for i, s in enumerate(data.get("sections") or [])
-        ],
-        "fts": {"subject": identity.fold(data.get("subject")), "body": identity.fold(text)},
-    }
 
 
 # --- writes --------------------------------------------------------------------------------------

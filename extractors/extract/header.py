@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 import regex as re
 
 from vanban.extractors.common.vocabulary import symbol_type_code
-from vanban.extractors.context import Jurisdiction
+from vanban.extractors.extract import jurisdiction as jurisdictions
+from vanban.extractors.extract.jurisdiction import JURISDICTION_IN_LINE, JURISDICTION_ONLY, Jurisdiction
+from vanban.extractors.extract.uri import symbol_parts
 from vanban.extractors.extract.doc_types import code_for
 from vanban.extractors.extract.names import expand_abbreviations, name_case, proper_name
 from vanban.extractors.extract.signature import NAME, parse_signature_block, signature
@@ -33,15 +35,6 @@ __all__ = [
 ]
 
 # --- vocabulary ------------------------------------------------------------------------------
-
-# Jurisdiction words, longest first; the name that follows is a proper name.
-JURISDICTION_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "tp.", "tp")
-_JUR = r"(?:THÀNH\s+PHỐ|THỊ\s+TRẤN|THỊ\s+XÃ|TỈNH|HUYỆN|QUẬN|PHƯỜNG|XÃ|TP\.?)"
-JURISDICTION_IN_LINE = re.compile(rf"(?:^|\s){_JUR}\s+(?P<name>[\p{{Lu}}\p{{Ll}}][\p{{L}}\s\-]*?)\s*$", re.IGNORECASE)
-JURISDICTION_ONLY = re.compile(rf"^\s*(?P<level>{_JUR})\s+(?![ỦU][Ỷy]\b|[ỦU]Y\b|[Ủu]y\b)(?P<name>[\p{{L}}\s\-]+?)\s*$", re.IGNORECASE)
-
-# Centrally-run cities: their place name means 'thành phố', every other province 'tỉnh'.
-CENTRAL_CITIES = {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"}
 
 # A sub-body that only makes sense with its parent ("Ban Thường trực" of which Ủy ban?).
 GENERIC_SUBBODIES = (
@@ -66,26 +59,6 @@ def clean_number(raw: str) -> str | None:
     if not s or not re.search(r"\p{L}", s) or not re.search(r"[/\-]", s):
         return None
     return s
-
-
-def symbol_parts(number: str | None) -> tuple[str | None, list[str]]:
-    """(type code, issuer codes) of a number: '352/KH-UBND' -> ('KH', ['UBND'])."""
-    if not number:
-        return None, []
-    body = number.split("/")
-    if re.match(r"^\d*-", number):  # Party form 04-NQ/TU: type before the slash
-        head = number.split("/")[0]
-        t = head.split("-", 1)[1] if "-" in head else None
-        return symbol_type_code(t, party=True), body[1:]
-    rest = [p for p in body[1:] if p and not p.isdigit()]
-    if not rest:
-        return None, []
-    parts = re.split(r"[-/]", "-".join(rest))
-    first = parts[0]
-    code = symbol_type_code(first)
-    if code and len(parts) > 1:
-        return code, parts[1:]
-    return None, parts
 
 
 def parse_vn_date(day: str, month: str, year: str) -> str | None:
@@ -160,20 +133,6 @@ class Header:
             "subject": self.subject, "recipients": self.recipients,
             "distribution": self.distribution, "signer": self.signer,
         }
-
-
-def _jurisdiction_of(lines: list[str], place: str | None) -> Jurisdiction:
-    for ln in lines:
-        m = JURISDICTION_ONLY.match(ln) or JURISDICTION_IN_LINE.search(ln)
-        if m:
-            level_m = re.search(_JUR, m.group(0), re.IGNORECASE)
-            level = level_m.group(0).lower().replace("tp.", "thành phố").replace("tp", "thành phố") if level_m else None
-            return Jurisdiction(level=level, name=proper_name(m.group("name")))
-    if place:
-        name = re.sub(r"^(?:TP\.?|Thành\s+phố|Tỉnh)\s*", "", place, flags=re.IGNORECASE).strip()
-        level = "thành phố" if name.lower() in CENTRAL_CITIES else "tỉnh"
-        return Jurisdiction(level=level, name=proper_name(name))
-    return Jurisdiction()
 
 
 # Words that begin the name of a body: a capitalised header line starting otherwise is the
@@ -315,6 +274,15 @@ def _parent_date(text: str, segs: Segments) -> str | None:
 
 
 def extract_header(text: str, segs: Segments) -> Header:
+    """The header fields, and the document's jurisdiction with its id."""
+    head = _read_header(text, segs)
+    head.jurisdiction = jurisdictions.of_document(
+        head.jurisdiction, issuer=head.issuer, place=head.place, text=text, number=head.number
+    )
+    return head
+
+
+def _read_header(text: str, segs: Segments) -> Header:
     head = Header()
     if segs.genre == "news":
         _news(segs, head)
@@ -383,12 +351,12 @@ def extract_header(text: str, segs: Segments) -> Header:
     head.signer = signature(segs)
     # issuer and jurisdiction
     agency_lines = merge_wrapped_lines([ln.stripped for ln in segs.role_lines("agency")])
-    head.jurisdiction = _jurisdiction_of(agency_lines, head.place)
+    head.jurisdiction = jurisdictions.printed(agency_lines, head.place)
     head.issuer = (
         compose_issuer(agency_lines, head.jurisdiction)
         or _issuer_from_authority([ln.stripped for ln in segs.role_lines("authority")])
         or _issuer_fallback(segs, head.number, head.signer, head.jurisdiction)
     )
     if head.jurisdiction.name is None and head.issuer:
-        head.jurisdiction = _jurisdiction_of([head.issuer.upper()], None)
+        head.jurisdiction = jurisdictions.printed([head.issuer.upper()], None)
     return head

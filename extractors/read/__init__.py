@@ -10,6 +10,7 @@ import importlib
 from pathlib import Path
 
 from vanban.extractors.errors import EmptyFileError, FileTooLargeError, ReadError, UnsupportedFormatError
+from vanban.extractors.extract.uri import content_hash
 from vanban.extractors.read.base import RawText
 
 # Files above this size are refused rather than read into memory.
@@ -105,7 +106,9 @@ def read(path: str | Path) -> RawText:
             path=str(path),
         )
     module = importlib.import_module(f"{__name__}.{module_name}")
-    return getattr(module, func_name)(path, data)
+    raw = getattr(module, func_name)(path, data)
+    raw.sha256 = content_hash(data)
+    return raw
 
 
 __all__ = ["RawText", "read", "READERS", "SUPPORTED", "MAX_FILE_BYTES"]

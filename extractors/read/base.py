@@ -18,6 +18,7 @@ class RawText:
     pages: list[int] = field(default_factory=lambda: [0])
     warnings: list[str] = field(default_factory=list)
     ocr: dict | None = None
+    sha256: str | None = None  # of the file's bytes
 
     @classmethod
     def from_pages(cls, pages: list[str], **kw) -> "RawText":

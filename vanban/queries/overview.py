@@ -99,15 +99,11 @@ EXPORT_TABLES = ("documents", "citations", "amounts", "budget_checks", "assignme
 
 def export_rows(db: Database, *, table: str = "documents", records: bool = False) -> Iterator[dict]:
     """Rows to export. ``records``: the loaded documents as document records (the JSON
-    contract, with ``uri`` and the assignments' ``agency_id``); else the rows of ``table``
-    (documents without their text)."""
+    contract as extracted; its ``uri``, ``jurisdiction`` and assignments' ``agency_id``
+    are the rows'); else the rows of ``table`` (documents without their text)."""
     if records:
-        for row in db.query("SELECT id, uri, record FROM documents WHERE status = 'loaded' ORDER BY uri, id"):
-            record = {"uri": row["uri"], **json.loads(row["record"])}
-            agency_ids = dict(db.execute("SELECT position, agency_id FROM assignments WHERE document_id = ?", [row["id"]]).fetchall())
-            for i, assignment in enumerate(record.get("assignments") or []):
-                assignment["agency_id"] = agency_ids.get(i)
-            yield record
+        for row in db.query("SELECT record FROM documents WHERE status = 'loaded' ORDER BY uri, id"):
+            yield json.loads(row["record"])
         return
     if table not in EXPORT_TABLES:
         raise ValueError(f"unknown table {table!r}; one of {', '.join(EXPORT_TABLES)}")

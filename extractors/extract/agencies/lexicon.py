@@ -30,6 +30,7 @@ import regex as re
 from vanban import models
 from vanban.extractors.common import vocabulary
 from vanban.extractors.common.folding import fold_dashes, fold_for_match
+from vanban.extractors.extract import jurisdiction as _jurisdiction
 
 __all__ = [
     "agency_key",
@@ -68,9 +69,8 @@ def lexicon() -> dict:
     return json.loads((MODELS / "agencies.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
 def _province_table() -> dict:
-    return json.loads((MODELS / "provinces.json").read_text(encoding="utf-8"))
+    return _jurisdiction.places()
 
 
 def provinces() -> list[dict]:
@@ -225,8 +225,9 @@ _LOWER_LEVELS = (["thi", "xa"], ["thi", "tran"], ["dac", "khu"], ["huyen"], ["qu
 _OWN_LEVEL_PREFIXES = (["chi", "nhanh"], ["cap"], ["truc", "thuoc"])
 
 
-def _doc_jurisdiction(doc_jur) -> tuple[str | None, str | None]:
-    """(id prefix, label) of the document's jurisdiction: ('nghe-an', 'tỉnh Nghệ An')."""
+def _doc_scope(doc_jur) -> tuple[str | None, str | None]:
+    """(id prefix, label) agency names take from the document's jurisdiction (a
+    ``Jurisdiction`` or a province name): ('nghe-an', 'tỉnh Nghệ An')."""
     if doc_jur is None:
         return None, None
     if isinstance(doc_jur, str):
@@ -262,7 +263,7 @@ def _jurisdiction_of(tail: list[str], doc_jur) -> tuple[str | None, str | None, 
     document's own level ('tỉnh', 'cấp tỉnh', 'chi nhánh tỉnh', nothing at all), else the
     document's jurisdiction with ``own`` False (the words name something inside it:
     'cấp xã', 'các huyện, thị xã', 'khu vực XII')."""
-    doc_prefix, doc_label = _doc_jurisdiction(doc_jur)
+    doc_prefix, doc_label = _doc_scope(doc_jur)
     rest = list(tail)
     for pre in _OWN_LEVEL_PREFIXES:
         if rest[:len(pre)] == pre:

@@ -31,6 +31,7 @@ import regex as re
 
 from vanban.schemas import Assignment
 
+from vanban.extractors.extract.agencies.ids import document_agency_id
 from vanban.extractors.extract.agencies.lexicon import canonical_agency
 from vanban.extractors.extract.agencies.recognize import find_agencies
 from vanban.extractors.extract.assignments.cues import cues, fold
@@ -373,7 +374,7 @@ class Extractor:
                 if not body_name:
                     continue
                 s = start + lead_in + piece.start() + piece.group(0).find(raw.split()[0])
-                agency_id, _ = canonical_agency(body_name, self.ctx.jurisdiction)
+                agency_id = document_agency_id(body_name, self.ctx.jurisdiction.id)
                 out.append(Assignment(agency=body_name, agency_id=agency_id, role="executes",
                                       task=_SPACE.sub(" ", m.group(0)), section=self._path(m.start()),
                                       span=(s, s + len(raw)), rule="executes"))
@@ -433,7 +434,7 @@ class Extractor:
             seen.add(key)
             pieces = [d.scope, *d.more]
             scope_text = "\n".join(self.text[a:b] for a, b in pieces)
-            agency_id, _ = canonical_agency(d.agency.text, self.ctx.jurisdiction)
+            agency_id = document_agency_id(d.agency.text, self.ctx.jurisdiction.id)
             report_to = self._report_to(pieces)
             if report_to and fold(report_to) == fold(d.agency.text):
                 report_to = None

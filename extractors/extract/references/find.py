@@ -17,7 +17,6 @@ Three stages, each a plain function:
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from dataclasses import dataclass, field
 
 import regex as re
@@ -33,6 +32,7 @@ from vanban.extractors.extract.references.relations import assign_relations
 from vanban.extractors.extract.references.resolve import resolve_mentions
 from vanban.extractors.extract.references.spacy_spans import references_to_spacy
 from vanban.extractors.extract.references.spans import clause_start, date_after, sentence_start
+from vanban.extractors.extract.jurisdiction import Jurisdiction as Place, citing_place
 
 __all__ = ["Mention", "Place", "find_citations", "resolve_mentions", "extract_references", "references_to_spacy"]
 
@@ -61,37 +61,6 @@ class Mention:
     @property
     def key(self) -> str:
         return spelling_key(self.number.number)
-
-
-# --- jurisdiction ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Place:
-    """The citing document's jurisdiction: ``level`` (tỉnh, thành phố, xã, national) and ``name``."""
-
-    level: str | None
-    name: str | None
-
-    @property
-    def label(self) -> str | None:
-        if not self.name:
-            return None
-        return f"{self.level} {self.name}" if self.level and self.level != "national" else self.name
-
-
-def _place(ctx) -> Place:
-    """The citing document's jurisdiction; for news, the province it names most."""
-    j = getattr(ctx, "jurisdiction", None)
-    if j is not None and getattr(j, "name", None):
-        return Place(getattr(j, "level", None), j.name)
-    if j is not None and getattr(j, "level", None) == "national":
-        return Place("national", None)
-    counts = Counter((m.group("level"), m.group("name")) for m in cp.place_in_text_re().finditer(ctx.text[:200_000]))
-    if not counts:
-        return Place(None, None)
-    (level, name), _ = counts.most_common(1)[0]
-    return Place(level, name)
 
 
 # --- issuers -----------------------------------------------------------------------------
@@ -403,7 +372,7 @@ def extract_references(ctx) -> list[Reference]:
     text = ctx.text or ""
     if not text.strip():
         return []
-    place = _place(ctx)
+    place = citing_place(getattr(ctx, "jurisdiction", None), ctx.text)
     numbers = cp.find_numbers(text)
     mentions = find_citations(text, own_number=ctx.number, place=place, numbers=numbers)
     assign_relations(
