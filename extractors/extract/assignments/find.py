@@ -416,12 +416,14 @@ class Extractor:
         names = dict.fromkeys(d.agency.text for d in sorted(self.drafts, key=lambda d: d.agency.span[0]) if d.agency.group)
         keys = sorted(((_word_key(n), n) for n in names), key=lambda kn: -len(kn[0]))
         for d in self.drafts:
-            k = _word_key(d.agency.text)
+            written = d.agency.text
+            k = _word_key(written)
             if not d.agency.group or len(k.split()) < 3:
                 continue
             longer = next((n for kn, n in keys if len(kn) > len(k) and kn.startswith(k + " ")), None)
             if longer:
-                d.agency = Found(longer, d.agency.span, True)
+                # the first letter as written here: 'Các …' opens a line, 'các …' runs on
+                d.agency = Found(written[:1] + longer[1:], d.agency.span, True)
 
     def _finish(self) -> list[Assignment]:
         out: list[Assignment] = []
