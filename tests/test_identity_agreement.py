@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing
 from pathlib import Path
 
@@ -20,21 +21,37 @@ FOLDERS = [CORPUS / "docs", CORPUS / "heldout" / "docs"]
 FILES = sorted(p for folder in FOLDERS for p in folder.iterdir() if p.is_file())
 
 
+def _extract(path: Path) -> tuple[str, dict]:
+    return content_hash(path), extract_file(path).model_dump(mode="json")
+
+
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory) -> Path:
-    """The corpus loaded by the `vanban load` command, in worker processes, into a SQLite file."""
+def both(tmp_path_factory) -> tuple[Path, dict[str, dict]]:
+    """The corpus loaded by the `vanban load` command into a SQLite file, and each file as
+    `vanban extract` gives it (by content hash), the two done side by side (OCR waits)."""
     db = tmp_path_factory.mktemp("agreement") / "corpus.db"
     exe = Path(sys.executable).parent / "vanban"
-    done = subprocess.run([str(exe), "load", *map(str, FOLDERS), "--db", str(db)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
-    return db
+    load = subprocess.Popen([str(exe), "load", *map(str, FOLDERS), "--db", str(db)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        with ProcessPoolExecutor(max_workers=4) as pool:
+            extracted = dict(pool.map(_extract, FILES))
+        _, err = load.communicate(timeout=900)
+    finally:
+        if load.poll() is None:
+            load.kill()
+    assert load.returncode == 0, err
+    return db, extracted
 
 
 @pytest.fixture(scope="module")
-def extracted() -> dict[str, dict]:
-    """Each file as `vanban extract` gives it, by content hash."""
-    return {content_hash(p): extract_file(p).model_dump(mode="json") for p in FILES}
+def loaded(both) -> Path:
+    return both[0]
+
+
+@pytest.fixture(scope="module")
+def extracted(both) -> dict[str, dict]:
+    return both[1]
 
 
 def test_the_corpus_is_all_loaded(loaded, extracted):
