@@ -28,11 +28,14 @@ HEAVY = (
 )
 # Vocabulary the queries share with the extractors, and nothing else of the extractors:
 # the number words (the query functions' fund names) and the agency lexicon (the store's
-# agency keys, ``identity.agency_key``, which a query naming an agency computes).
+# agency keys, ``identity.agency_key``, and the agency ids with the province table they
+# are made from, which a query naming an agency computes).
 NUMBER_WORDS = {"vanban.extractors.extract", "vanban.extractors.extract.amounts",
                 "vanban.extractors.extract.amounts.numbers"}
 AGENCY_LEXICON = {"vanban.extractors.extract", "vanban.extractors.extract.agencies",
-                  "vanban.extractors.extract.agencies.lexicon"}
+                  "vanban.extractors.extract.agencies.lexicon", "vanban.extractors.extract.agencies.ids",
+                  "vanban.extractors.extract.jurisdiction", "vanban.extractors.extract.uri",
+                  "vanban.extractors.extract.names"}
 
 
 def _imported(code: str, tmp_path: Path) -> set[str]:

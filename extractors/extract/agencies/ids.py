@@ -16,12 +16,6 @@ from vanban.extractors.extract import jurisdiction as _jurisdiction
 from vanban.extractors.extract.agencies import lexicon
 
 
-@lru_cache(maxsize=1 << 16)
-def agency_key(name: str | None) -> str | None:
-    """Matching key of an agency name (case, diacritics, Ủy/Uỷ, abbreviations ignored), or None."""
-    return (lexicon.agency_key(name) or None) if name and name.strip() else None
-
-
 def scope_of(document_jurisdiction: str | None) -> str | None:
     """The jurisdiction id the agencies a document names are placed in: its province."""
     return document_jurisdiction.split("/")[0] if document_jurisdiction else None
@@ -31,7 +25,7 @@ def scope_of(document_jurisdiction: str | None) -> str | None:
 def agency_identity(name: str | None, jurisdiction: str | None) -> tuple[str, str] | None:
     """(agency id, canonical name) of an agency named in ``jurisdiction`` (an id):
     ('Sở Y tế', 'nghe-an') -> ('nghe-an/so-y-te', 'Sở Y tế tỉnh Nghệ An')."""
-    if not agency_key(name):
+    if not (name and name.strip() and lexicon.agency_key(name)):
         return None
     return lexicon.canonical_agency(name, _jurisdiction.from_id(jurisdiction))
 
