@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from vanban.extractors.common.vocabulary import symbol_type_code
 from vanban.extractors.extract import jurisdiction as jurisdictions
 from vanban.extractors.extract.jurisdiction import JURISDICTION_IN_LINE, JURISDICTION_ONLY, Jurisdiction
 from vanban.extractors.extract.uri import symbol_parts
