@@ -205,11 +205,6 @@ KNOWN_DEFECTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
         "found only when the article ends in './.'",
         _cases("signer.name", "000058", "000071", "000103", "000185", "000232"),
     ),
-    "pdf-closing-block": (
-        "pdf reader: on the last page the two columns 'Nơi nhận: …' and 'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / name' are "
-        "merged line by line ('- Như trên; PHÓ GIÁM ĐỐC'), so the signer is lost and distribution items are wrong",
-        _cases("signer.name", "000047", "000087", "000207") + _cases("distribution", "000047", "000087", "000207"),
-    ),
     "pdf-wrapped-date": (
         "header: a place-date line wrapped in its column ('Thành phố Hồ Chí Minh, ngày 21 tháng 6 năm / 2021') is "
         "not read, and the subject after it is lost too",

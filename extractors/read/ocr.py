@@ -21,6 +21,7 @@ import regex as re
 
 from vanban.extractors.errors import CorruptFileError, FileTooLargeError, OcrUnavailableError
 from vanban.extractors.read.base import RawText
+from vanban.extractors.read.columns import column_block
 
 LANGUAGE = "vie"
 DPI = 300
@@ -100,7 +101,7 @@ def text_from_tsv(tsv: str) -> tuple[str, list[float]]:
     out: list[str] = []
     i, previous = 0, None
     while i < len(rows):
-        block = _column_block(rows, i, width) if (i == 0 or _opens_foot(rows[i])) else None
+        block = column_block(rows, i, width) if (i == 0 or _opens_foot(rows[i])) else None
         if block:
             end, left, right = block
             out.extend(["", *left, "", *right, ""])
@@ -116,11 +117,6 @@ def text_from_tsv(tsv: str) -> tuple[str, list[float]]:
     return re.sub(r"\n{3,}", "\n\n", text), confs
 
 
-# A gap between words wider than this share of the page separates two columns.
-COLUMN_GAP = 0.04
-BLOCK_MAX_ROWS = 25
-# A one-sided row of a block is centred on its column within this share of the page.
-COLUMN_CENTRE_SLACK = 0.08
 _FOOT = re.compile(r"^\W*N[ơo]i\s+nh[ậa]n\b", re.I)
 
 
@@ -149,60 +145,6 @@ def _rows(words: list[dict]) -> list[list[dict]]:
 
 def _opens_foot(row: list[dict]) -> bool:
     return bool(_FOOT.match(row[0]["text"] + " " + (row[1]["text"] if len(row) > 1 else "")))
-
-
-def _split_of(row: list[dict], width: float) -> float | None:
-    """The middle of the widest gap of a row, when it is wide enough to part columns."""
-    gaps = [(b["x0"] - a["x1"], (a["x1"] + b["x0"]) / 2) for a, b in zip(row, row[1:])]
-    if not gaps:
-        return None
-    gap, x = max(gaps)
-    return x if gap > COLUMN_GAP * width and 0.2 * width < x < 0.8 * width else None
-
-
-def _column_block(rows: list[list[dict]], first: int, width: float) -> tuple[int, list[str], list[str]] | None:
-    """Two columns side by side from row ``first``: (row after the block, left lines, right lines).
-
-    The block starts with a row in two columns; the split is the middle of its widest gap.
-    The block ends at a row across the split (running text, the centred type name) or a
-    one-sided row that is not centred on its column.
-    """
-    if width <= 0:
-        return None
-    split = _split_of(rows[first], width)
-    if split is None:
-        return None
-    left: list[str] = []
-    right: list[str] = []
-    centres: dict[str, list[float]] = {"left": [], "right": []}
-    end = first
-    for row in rows[first:first + BLOCK_MAX_ROWS]:
-        sides = {"left": [w for w in row if w["x1"] <= split], "right": [w for w in row if w["x0"] >= split]}
-        if len(sides["left"]) + len(sides["right"]) < len(row):
-            break  # a word across the split
-        if sides["left"] and sides["right"] and sides["right"][0]["x0"] - sides["left"][-1]["x1"] < COLUMN_GAP * width:
-            break  # a line of running text across the page
-        if _off_column(sides, centres, width):
-            break
-        for side, out in (("left", left), ("right", right)):
-            if sides[side]:
-                out.append(" ".join(w["text"] for w in sides[side]))
-                centres[side].append((sides[side][0]["x0"] + sides[side][-1]["x1"]) / 2)
-        end += 1
-    if not left or not right:
-        return None
-    return end, left, right
-
-
-def _off_column(sides: dict, centres: dict, width: float) -> bool:
-    """A row on one side only whose centre is not that column's centre."""
-    filled = [side for side, ws in sides.items() if ws]
-    if len(filled) != 1 or not centres[filled[0]]:
-        return False
-    ws = sides[filled[0]]
-    centre = (ws[0]["x0"] + ws[-1]["x1"]) / 2
-    expected = sum(centres[filled[0]]) / len(centres[filled[0]])
-    return abs(centre - expected) > COLUMN_CENTRE_SLACK * width
 
 
 # --- slips of OCR that are safe to mend ------------------------------------------------------
@@ -258,10 +200,11 @@ def mend_ocr_slips(text: str) -> str:
     return "\n".join(_mend_heading_line(line) for line in text.split("\n"))
 
 
-def ocr_image_file(image_path: Path) -> tuple[str, list[float]]:
-    """OCR one image file; returns its text and word confidences."""
+def ocr_image_file(image_path: Path, psm: int = 3) -> tuple[str, list[float]]:
+    """OCR one image file; returns its text and word confidences. ``psm`` is Tesseract's
+    page segmentation mode (3: a whole page; 7: a single line)."""
     exe, _ = _tesseract()
-    cmd = [exe, str(image_path), "stdout", "-l", LANGUAGE, "--psm", "3", "tsv"]
+    cmd = [exe, str(image_path), "stdout", "-l", LANGUAGE, "--psm", str(psm), "tsv"]
     try:
         proc = subprocess.run(cmd, capture_output=True, timeout=PAGE_TIMEOUT_S)
     except subprocess.TimeoutExpired:

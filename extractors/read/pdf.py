@@ -1,56 +1,160 @@
 """PDF files with a text layer.
 
-pypdfium2 reads every page fast. The first page is read again with pdfplumber, which
-knows where each word sits: the two-column header (issuing body on the left, national
-motto on the right) is cut into its columns so that their lines do not interleave.
-Pages with no text are handed to OCR when it is available.
+pypdfium2 reads every page fast. Text that annotations show (the number and day an
+e-signing service fills in as widgets) is put into the page text where it stands
+(``pdf_annots``); signature-stamp lines go to the end of their page. The first page is
+read again with pdfplumber, which knows where each word sits: the two-column header
+(issuing body on the left, national motto on the right) is cut into its columns so that
+their lines do not interleave.
+
+A page is handed to OCR when its text layer is missing (no text, or a few characters over
+a scanned image) or poor (``layer_quality``: a scan OCRed without Vietnamese, mojibake,
+glyphs without Unicode); a short page of good text, such as the last page of a letter, is
+kept. Where the first page still shows a blank number or day (``Số:   /…``, ``ngày   tháng``)
+after that, the digits are drawn, not written: that strip of the page is OCRed alone
+(``pdf_blanks``).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from vanban.extractors.errors import CorruptFileError, OcrUnavailableError, PdfEncryptedError, PdfNoTextError
+import regex as re
+
+from vanban.extractors.errors import CorruptFileError, OcrUnavailableError, PdfEncryptedError
+from vanban.extractors.read import layer_quality
 from vanban.extractors.read.base import RawText
+from vanban.extractors.read.columns import column_block
+from vanban.extractors.read.pdf_annots import Char, Run, added_runs, insert_runs, move_stamps, page_chars, stamp_lines, words_of
 from vanban.extractors.read.pdf_fonts import decode_pdfium_page, decode_words
 
-# A page with fewer visible characters than this has no usable text layer.
+# A page with fewer visible characters than this has no usable text layer, when it holds
+# an image (a scan with a stray page number) or no character at all.
 MIN_PAGE_CHARS = 20
+# pdfium's mark for a hyphen at the end of a line, whose two lines it joined.
+LINE_END_HYPHEN = "\ufffe"
+NO_TEXT = "no text layer"
 
 
-def _pdfium_pages(path: Path, encodings: list[str] | None = None) -> list[str]:
+@dataclass
+class PdfPage:
+    """One page as the text layer gives it, with what the reader decides from it."""
+
+    text: str
+    layer_text: str = ""  # the text layer's own characters, one for each of ``chars``
+    width: float = 0.0
+    height: float = 0.0
+    images: int = 0
+    runs: list[Run] = field(default_factory=list)  # annotation text placed on a line
+    chars: list[Char] = field(default_factory=list)  # the page's own characters
+    quality: layer_quality.Quality | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def ocr_reason(self) -> str | None:
+        """Why this page must be read by OCR, or None when its text layer is good."""
+        visible = sum(1 for c in self.text if not c.isspace())
+        if visible < MIN_PAGE_CHARS and (self.images or not visible):
+            return NO_TEXT
+        if self.quality is not None and self.quality.poor:
+            return f"poor text layer ({self.quality.describe()})"
+        return None
+
+
+def _open(path: Path):
     import pypdfium2 as pdfium
 
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         msg = str(exc).lower()
         if "password" in msg or "security" in msg:
             raise PdfEncryptedError(f"{path.name} is encrypted (password protected)", path=str(path))
         raise CorruptFileError(f"{path.name} is not a readable PDF: {exc}", path=str(path))
+
+
+def _image_count(page) -> int:
+    import pypdfium2.raw as pdfium_c
+
+    return sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+
+
+def _annotation_runs(pdf, index: int, page, own: list[Char], height: float):
+    """Runs of annotation text on page ``index`` (the page flattened); and the page to use."""
+    import pypdfium2.raw as pdfium_c
+
+    if not own or pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0:
+        return [], page
+    if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) != pdfium_c.FLATTEN_SUCCESS:
+        return [], page
+    page.close()
+    page = pdf[index]
+    textpage = page.get_textpage()
     try:
-        pages = []
-        for i in range(len(pdf)):
-            page = pdf[i]
-            textpage = page.get_textpage()
-            text, legacy_encoding = decode_pdfium_page(textpage, textpage.get_text_range())
-            if legacy_encoding and encodings is not None:
-                encodings.append(legacy_encoding)
-            pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+        flattened = page_chars(textpage, textpage.get_text_range())
+    finally:
+        textpage.close()
+    return added_runs(own, flattened, height), page
+
+
+def _read_page(pdf, index: int, encodings: list[str]) -> PdfPage:
+    page = pdf[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            raw_text = textpage.get_text_range()
+            text, legacy_encoding = decode_pdfium_page(textpage, raw_text)
+            own = page_chars(textpage, raw_text)
+            unmapped = layer_quality.unmapped_chars(textpage)
+        finally:
             textpage.close()
-            page.close()
-        return pages
+        if legacy_encoding:
+            encodings.append(legacy_encoding)
+        result = PdfPage(text, text.replace(LINE_END_HYPHEN, "-"), width, height, _image_count(page), chars=own)
+        runs, page = _annotation_runs(pdf, index, page, own, height)
+    finally:
+        page.close()
+    if runs:
+        if len(text) == len(raw_text):
+            text, alone = insert_runs(text, own, runs, height)
+        else:  # decoding changed the offsets: the runs cannot be placed
+            alone = runs
+        placed = [r for r in runs if r not in alone]
+        if alone:
+            text = text.rstrip("\n\r") + "\n" + " ".join(r.text for r in alone)
+        result.runs = placed
+        result.notes.append(f"text of {len(runs)} annotation runs read")
+    text = text.replace(LINE_END_HYPHEN, "-").replace("\r\n", "\n").replace("\r", "\n")
+    text, stamps = move_stamps(text)
+    if stamps:
+        result.notes.append(f"signature stamp moved to the end of the page ({len(stamps)} lines)")
+    result.text = text
+    result.quality = layer_quality.measure(text, unmapped)
+    return result
+
+
+def _pdfium_pages(path: Path, encodings: list[str] | None = None) -> list[PdfPage]:
+    pdf = _open(path)
+    try:
+        return [_read_page(pdf, i, encodings if encodings is not None else []) for i in range(len(pdf))]
     finally:
         pdf.close()
 
 
 def _lines_of(words: list[dict], tolerance: float = 3.0) -> list[list[dict]]:
-    """Group pdfplumber words into lines by their top coordinate."""
+    """Group pdfplumber words into lines: a word whose middle is within a line's height
+    (or ``tolerance`` of its top) joins it."""
     lines: list[list[dict]] = []
+    span = (0.0, 0.0)
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - w["top"]) <= tolerance:
+        bottom = w.get("bottom", w["top"])
+        middle = (w["top"] + bottom) / 2
+        if lines and (abs(lines[-1][0]["top"] - w["top"]) <= tolerance or span[0] <= middle <= span[1]):
             lines[-1].append(w)
+            span = (min(span[0], w["top"]), max(span[1], bottom))
         else:
             lines.append([w])
+            span = (w["top"], bottom)
     for line in lines:
         line.sort(key=lambda w: w["x0"])
     return lines
@@ -60,56 +164,157 @@ def _line_text(words: list[dict]) -> str:
     return " ".join(w["text"] for w in words)
 
 
-def split_header_columns(words: list[dict], page_width: float) -> str | None:
-    """Text of a page whose top block is in two columns, left column first.
+_VV_LINE = re.compile(r"^\s*V/[vV]\b")
+# The header's two columns show in this many lines at the top of the page.
+HEADER_FIRST_LINES = 4
+# For a text layer, words of a line this far apart (share of the width) part two columns.
+PDF_COLUMN_GAP = 0.02
 
-    The header block ends at the first line that crosses the middle of the page (the
-    centred type name, or a body paragraph). Returns None when the page does not start
-    with two columns.
-    """
-    mid = page_width / 2
-    lines = _lines_of(words)
-    header_end = None
-    for i, line in enumerate(lines):
-        crosses = any(w["x0"] < mid - 5 and w["x1"] > mid + 5 for w in line)
-        left = [w for w in line if w["x1"] <= mid + 5]
-        right = [w for w in line if w["x0"] >= mid - 5]
-        if left and right and not crosses:
-            gap = min(w["x0"] for w in right) - max(w["x1"] for w in left)
-            crosses = gap < 12
-        if crosses:
-            header_end = i
+
+def _widest_gap(line: list[dict], width: float) -> tuple[float, float] | None:
+    gaps = [(b["x0"] - a["x1"], a["x1"], b["x0"]) for a, b in zip(line, line[1:])]
+    if not gaps:
+        return None
+    size, left, right = max(gaps)
+    if size <= PDF_COLUMN_GAP * width or not 0.2 * width < (left + right) / 2 < 0.8 * width:
+        return None
+    return left, right
+
+
+def header_split(lines: list[list[dict]], width: float) -> float | None:
+    """Where the header's columns part: inside the widest gap of each two-sided top line
+    (the body's column ends and the motto's begins at a different place on each line)."""
+    span = None
+    for line in lines[:HEADER_FIRST_LINES]:
+        gap = _widest_gap(line, width)
+        if gap is None:
+            continue
+        joint = gap if span is None else (max(span[0], gap[0]), min(span[1], gap[1]))
+        if joint[0] >= joint[1]:
             break
-    if not header_end:
-        return None
-    left_lines, right_lines = [], []
-    for line in lines[:header_end]:
-        left = [w for w in line if w["x1"] <= mid + 5]
-        right = [w for w in line if w not in left]
-        if left:
-            left_lines.append(_line_text(left))
-        if right:
-            right_lines.append(_line_text(right))
-    if not left_lines or not right_lines:
-        return None
-    body = [_line_text(line) for line in lines[header_end:]]
-    return "\n".join(left_lines + [""] + right_lines + [""] + body)
+        span = joint
+    return None if span is None else (span[0] + span[1]) / 2
 
 
-def _first_page_layout(path: Path) -> str | None:
+def header_block(words: list[dict], page_width: float) -> tuple[list[str], list[dict]] | None:
+    """The lines of a page's two-column header, left column first; and the words after it.
+
+    The split is ``header_split``; the block (``columns.column_block``) runs from the top
+    of the page to the first line across that gap (the centred type name, a body
+    paragraph) or the ``Kính gửi`` line. None when the page does not start with two columns.
+    """
+    lines = _lines_of(words)
+    split = header_split(lines, page_width)
+    if split is None:
+        return None
+    block = column_block(lines, 0, page_width, split=split, min_gap=PDF_COLUMN_GAP)
+    if not block:
+        return None
+    end, left, right = block
+    # the left column's "V/v" subject is read after the right column, as the page reads
+    vv = next((i for i, line in enumerate(left) if _VV_LINE.match(line)), len(left))
+    return left[:vv] + [""] + right + [""] + left[vv:], [w for line in lines[end:] for w in line]
+
+
+def split_header_columns(words: list[dict], page_width: float) -> str | None:
+    """Text of a page whose top block is in two columns (``header_block``), the rest in
+    lines by position. None when the page does not start with two columns."""
+    block = header_block(words, page_width)
+    if block is None:
+        return None
+    header, rest = block
+    return "\n".join(header + [""] + [_line_text(line) for line in _lines_of(rest)])
+
+
+def _without_stamps(words: list[dict]) -> tuple[list[dict], list[str]]:
+    """Words outside the signature stamp's lines; and those lines' text."""
+    lines = _lines_of(words)
+    found = stamp_lines([_line_text(line) for line in lines])
+    if not found:
+        return words, []
+    kept = [w for i, line in enumerate(lines) if i not in found for w in line]
+    return kept, [_line_text(lines[i]) for i in sorted(found)]
+
+
+def _plumber_words(path: Path) -> tuple[list[dict], float]:
+    """Words of the first page as pdfplumber reads them (decoded by their fonts)."""
     import pdfplumber
 
+    with pdfplumber.open(str(path)) as pdf:
+        if not pdf.pages:
+            return [], 0.0
+        page = pdf.pages[0]
+        words = decode_words(page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"]))
+        for word in words:
+            word["text"] = word["text"].replace(LINE_END_HYPHEN, "-")
+        return words, page.width
+
+
+def _first_page_layout(path: Path, page: PdfPage) -> str | None:
+    """The first page's text with its two-column header read from word positions.
+
+    Words come from pdfium's characters (with the annotation runs placed on the page); the
+    rest of the page stays in the text layer's order. When a legacy font changed the
+    text's length, pdfplumber's words give the whole page by position.
+    """
     try:
-        with pdfplumber.open(str(path)) as pdf:
-            if not pdf.pages:
-                return None
-            page = pdf.pages[0]
-            words = decode_words(page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"]))
-            if not words:
-                return None
-            return split_header_columns(words, page.width)
+        if not (page.chars and len(page.layer_text) == len(page.chars)):
+            words, width = _plumber_words(path)
+            words, stamps = _without_stamps(words)
+            text = split_header_columns(words, width) if words else None
+            return text + "\n\n" + "\n".join(stamps) if text and stamps else text
+        runs = [dict(r.as_word(), run=r) for r in page.runs]
+        everything = words_of(page.chars, page.layer_text, page.height) + runs
+        words, stamps = _without_stamps(everything)
+        block = header_block(words, page.width)
+        if block is None:
+            return None
+        header, rest = block
+        header_chars = {i for w in everything if not any(w is r for r in rest) for i in w.get("chars", ())}
+        keep = _body_indexes(page.layer_text, header_chars)
+        chars = [page.chars[i] for i in keep]
+        text = "".join(page.layer_text[i] for i in keep)
+        body, alone = insert_runs(text, chars, [w["run"] for w in rest if "run" in w], page.height)
+        body = body.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+        if alone:
+            body += "\n" + " ".join(r.text for r in alone)
+        return "\n".join(header) + "\n\n" + body + ("\n\n" + "\n".join(stamps) if stamps else "")
     except Exception:  # layout is an improvement, never a reason to fail
         return None
+
+
+def _body_indexes(text: str, header: set[int]) -> list[int]:
+    """Indexes of the characters outside the header, less the spaces and line breaks that
+    trail a header word."""
+    keep, trailing_header = [], False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not trailing_header:
+                keep.append(i)
+            continue
+        trailing_header = i in header
+        if not trailing_header:
+            keep.append(i)
+    return keep
+
+
+def _ocr_pages(path: Path, pages: list[PdfPage], wanted: dict[int, str], warnings: list[str]) -> dict | None:
+    """Replace the text of the ``wanted`` pages (index -> reason) with their OCR."""
+    indexes = sorted(wanted)
+    try:
+        from vanban.extractors.read import ocr as ocr_mod
+
+        texts, info = ocr_mod.ocr_pdf_pages(path, indexes)
+    except OcrUnavailableError:
+        if all(wanted.get(i) == NO_TEXT for i in range(len(pages))):
+            raise
+        warnings.append(f"pages to read by OCR, OCR unavailable: {[i + 1 for i in indexes]}")
+        return None
+    for i, text in zip(indexes, texts):
+        pages[i].text = text
+        warnings.append(f"page {i + 1}: {wanted[i]}, read by OCR")
+    info["reasons"] = {str(i + 1): wanted[i] for i in indexes}
+    return info
 
 
 def read_pdf(path: Path, data: bytes | None = None, *, ocr: bool = True) -> RawText:
@@ -118,33 +323,26 @@ def read_pdf(path: Path, data: bytes | None = None, *, ocr: bool = True) -> RawT
     warnings: list[str] = []
     if not pages:
         raise CorruptFileError(f"{path.name} has no pages", path=str(path))
-    if len(pages[0].strip()) >= MIN_PAGE_CHARS:
-        layout = _first_page_layout(path)
+    for i, page in enumerate(pages):
+        warnings.extend(f"page {i + 1}: {note}" for note in page.notes)
+    wanted = {i: reason for i, page in enumerate(pages) if (reason := page.ocr_reason())}
+    if 0 not in wanted:
+        layout = _first_page_layout(path, pages[0])
         if layout:
-            pages[0] = layout
-    empty = [i for i, p in enumerate(pages) if len(p.strip()) < MIN_PAGE_CHARS]
+            pages[0].text = move_stamps(layout)[0]
     ocr_info = None
-    if empty:
+    if wanted:
         if not ocr:
-            warnings.append(f"pages without a text layer: {[i + 1 for i in empty]}")
+            warnings.extend(f"page {i + 1}: {wanted[i]}, OCR not asked for" for i in sorted(wanted))
         else:
-            try:
-                from vanban.extractors.read import ocr as ocr_mod
-            except ImportError:  # pragma: no cover - the OCR module ships with the package
-                ocr_mod = None
-            if ocr_mod is None:
-                if len(empty) == len(pages):
-                    raise PdfNoTextError(f"{path.name} has no text layer and OCR is not available", path=str(path))
-            else:
-                try:
-                    texts, ocr_info = ocr_mod.ocr_pdf_pages(path, empty)
-                    for i, t in zip(empty, texts):
-                        pages[i] = t
-                except OcrUnavailableError:
-                    if len(empty) == len(pages):
-                        raise
-                    warnings.append(f"pages without a text layer, OCR unavailable: {[i + 1 for i in empty]}")
-    raw = RawText.from_pages(pages, format="pdf", warnings=warnings)
+            ocr_info = _ocr_pages(path, pages, wanted, warnings)
+    if ocr and 0 not in wanted:
+        from vanban.extractors.read import pdf_blanks
+
+        crop = pdf_blanks.fill_header_blanks(path, pages[0], warnings)
+        if crop:
+            ocr_info = dict(ocr_info or {}, header_crops=crop)
+    raw = RawText.from_pages([p.text for p in pages], format="pdf", warnings=warnings)
     raw.ocr = ocr_info
     raw.encoding = max(set(encodings), key=encodings.count) if encodings else None
     return raw

@@ -1,0 +1,90 @@
+"""Two blocks printed side by side: the header (issuing body left, national motto right)
+and the foot ("Nơi nhận" left, signature right).
+
+Words are dicts with ``text``, ``x0`` and ``x1`` (any unit, with ``width`` in the same one),
+in rows top to bottom; both the OCR reader (Tesseract's word boxes) and the PDF reader
+(pdfplumber's words) cut their blocks here.
+"""
+from __future__ import annotations
+
+import regex as re
+
+# A gap between words wider than this share of the page separates two columns.
+COLUMN_GAP = 0.04
+BLOCK_MAX_ROWS = 25
+# A one-sided row of a block is centred on its column within this share of the page.
+COLUMN_CENTRE_SLACK = 0.08
+# The addressee line opens the letter's body, below the header block.
+_BODY_OPENS = re.compile(r"^\W*K[íi]nh\s+g[ửu]i\b", re.I)
+
+
+def split_of(row: list[dict], width: float, min_gap: float = COLUMN_GAP) -> float | None:
+    """The middle of the widest gap of a row, when it is wide enough (``min_gap`` of the
+    width) to part columns."""
+    gaps = [(b["x0"] - a["x1"], (a["x1"] + b["x0"]) / 2) for a, b in zip(row, row[1:])]
+    if not gaps:
+        return None
+    gap, x = max(gaps)
+    return x if gap > min_gap * width and 0.2 * width < x < 0.8 * width else None
+
+
+def column_block(rows: list[list[dict]], first: int, width: float, *, split: float | None = None,
+                 min_gap: float = COLUMN_GAP) -> tuple[int, list[str], list[str]] | None:
+    """Two columns side by side from row ``first``: (row after the block, left lines, right lines).
+
+    The block starts with a row in two columns; the split is the middle of its widest gap
+    (or ``split`` when given). The block ends at a row across the split (running text, the
+    centred type name), a one-sided row that is not centred on its column, or the
+    ``Kính gửi`` line. Words of one row closer than ``min_gap`` of the width are one line.
+    """
+    if width <= 0:
+        return None
+    split = split_of(rows[first], width, min_gap) if split is None else split
+    if split is None:
+        return None
+    left: list[str] = []
+    right: list[str] = []
+    centres: dict[str, list[float]] = {"left": [], "right": []}
+    end = first
+    for row in rows[first:first + BLOCK_MAX_ROWS]:
+        sides = {"left": [w for w in row if w["x1"] <= split], "right": [w for w in row if w["x0"] >= split]}
+        if len(sides["left"]) + len(sides["right"]) < len(row):
+            side = _spills_over(row, split, centres, width, min_gap)
+            if side is None:
+                break  # a word across the split
+            sides = {"left": [], "right": [], side: row}
+        if sides["left"] and sides["right"] and sides["right"][0]["x0"] - sides["left"][-1]["x1"] < min_gap * width:
+            break  # a line of running text across the page
+        if _off_column(sides, centres, width) or _BODY_OPENS.match(" ".join(w["text"] for w in row[:2])):
+            break
+        for side, out in (("left", left), ("right", right)):
+            if sides[side]:
+                out.append(" ".join(w["text"] for w in sides[side]))
+                centres[side].append((sides[side][0]["x0"] + sides[side][-1]["x1"]) / 2)
+        end += 1
+    if not left or not right:
+        return None
+    return end, left, right
+
+
+def _off_column(sides: dict, centres: dict, width: float) -> bool:
+    """A row on one side only whose centre is not that column's centre."""
+    filled = [side for side, ws in sides.items() if ws]
+    if len(filled) != 1 or not centres[filled[0]]:
+        return False
+    ws = sides[filled[0]]
+    centre = (ws[0]["x0"] + ws[-1]["x1"]) / 2
+    expected = sum(centres[filled[0]]) / len(centres[filled[0]])
+    return abs(centre - expected) > COLUMN_CENTRE_SLACK * width
+
+
+def _spills_over(row: list[dict], split: float, centres: dict, width: float, min_gap: float) -> str | None:
+    """The column a row across the split belongs to: one run of words (no column gap in
+    it) centred on that column, as a long ``V/v`` line of the left column is."""
+    if any(b["x0"] - a["x1"] >= min_gap * width for a, b in zip(row, row[1:])):
+        return None
+    centre = (row[0]["x0"] + row[-1]["x1"]) / 2
+    for side, points in centres.items():
+        if points and abs(centre - sum(points) / len(points)) <= COLUMN_CENTRE_SLACK * width / 2:
+            return side
+    return None
