@@ -14,6 +14,8 @@ COLUMN_GAP = 0.04
 BLOCK_MAX_ROWS = 25
 # A one-sided row of a block is centred on its column within this share of the page.
 COLUMN_CENTRE_SLACK = 0.08
+# The header's two columns show in this many rows at the top of the page.
+HEADER_FIRST_ROWS = 4
 # The addressee line opens the letter's body, below the header block.
 _BODY_OPENS = re.compile(r"^\W*K[íi]nh\s+g[ửu]i\b", re.I)
 
@@ -26,6 +28,32 @@ def split_of(row: list[dict], width: float, min_gap: float = COLUMN_GAP) -> floa
         return None
     gap, x = max(gaps)
     return x if gap > min_gap * width and 0.2 * width < x < 0.8 * width else None
+
+
+def _widest_gap(row: list[dict], width: float, min_gap: float) -> tuple[float, float] | None:
+    gaps = [(b["x0"] - a["x1"], a["x1"], b["x0"]) for a, b in zip(row, row[1:])]
+    if not gaps:
+        return None
+    size, left, right = max(gaps)
+    if size <= min_gap * width or not 0.2 * width < (left + right) / 2 < 0.8 * width:
+        return None
+    return left, right
+
+
+def header_split(rows: list[list[dict]], width: float, min_gap: float = COLUMN_GAP) -> float | None:
+    """Where a header's columns part: inside the widest gap of each two-sided top row (the
+    issuing body's column ends and the motto's begins at a different place on each row,
+    and the first rows may hold one column only)."""
+    span = None
+    for row in rows[:HEADER_FIRST_ROWS]:
+        gap = _widest_gap(row, width, min_gap)
+        if gap is None:
+            continue
+        joint = gap if span is None else (max(span[0], gap[0]), min(span[1], gap[1]))
+        if joint[0] >= joint[1]:
+            break
+        span = joint
+    return None if span is None else (span[0] + span[1]) / 2
 
 
 def column_block(rows: list[list[dict]], first: int, width: float, *, split: float | None = None,

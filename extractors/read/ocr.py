@@ -21,7 +21,7 @@ import regex as re
 
 from vanban.extractors.errors import CorruptFileError, FileTooLargeError, OcrUnavailableError
 from vanban.extractors.read.base import RawText
-from vanban.extractors.read.columns import column_block
+from vanban.extractors.read.columns import column_block, header_split
 
 LANGUAGE = "vie"
 DPI = 300
@@ -101,7 +101,11 @@ def text_from_tsv(tsv: str) -> tuple[str, list[float]]:
     out: list[str] = []
     i, previous = 0, None
     while i < len(rows):
-        block = column_block(rows, i, width) if (i == 0 or _opens_foot(rows[i])) else None
+        if i == 0:  # the header: its first rows may hold one column only
+            split = header_split(rows, width)
+            block = column_block(rows, 0, width, split=split) if split is not None else None
+        else:
+            block = column_block(rows, i, width) if _opens_foot(rows[i]) else None
         if block:
             end, left, right = block
             out.extend(["", *left, "", *right, ""])

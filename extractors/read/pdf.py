@@ -24,7 +24,7 @@ import regex as re
 from vanban.extractors.errors import CorruptFileError, OcrUnavailableError, PdfEncryptedError
 from vanban.extractors.read import layer_quality
 from vanban.extractors.read.base import RawText
-from vanban.extractors.read.columns import column_block
+from vanban.extractors.read.columns import column_block, header_split
 from vanban.extractors.read.pdf_annots import Char, Run, added_runs, insert_runs, move_stamps, page_chars, stamp_lines, words_of
 from vanban.extractors.read.pdf_fonts import decode_pdfium_page, decode_words
 
@@ -165,46 +165,19 @@ def _line_text(words: list[dict]) -> str:
 
 
 _VV_LINE = re.compile(r"^\s*V/[vV]\b")
-# The header's two columns show in this many lines at the top of the page.
-HEADER_FIRST_LINES = 4
 # For a text layer, words of a line this far apart (share of the width) part two columns.
 PDF_COLUMN_GAP = 0.02
-
-
-def _widest_gap(line: list[dict], width: float) -> tuple[float, float] | None:
-    gaps = [(b["x0"] - a["x1"], a["x1"], b["x0"]) for a, b in zip(line, line[1:])]
-    if not gaps:
-        return None
-    size, left, right = max(gaps)
-    if size <= PDF_COLUMN_GAP * width or not 0.2 * width < (left + right) / 2 < 0.8 * width:
-        return None
-    return left, right
-
-
-def header_split(lines: list[list[dict]], width: float) -> float | None:
-    """Where the header's columns part: inside the widest gap of each two-sided top line
-    (the body's column ends and the motto's begins at a different place on each line)."""
-    span = None
-    for line in lines[:HEADER_FIRST_LINES]:
-        gap = _widest_gap(line, width)
-        if gap is None:
-            continue
-        joint = gap if span is None else (max(span[0], gap[0]), min(span[1], gap[1]))
-        if joint[0] >= joint[1]:
-            break
-        span = joint
-    return None if span is None else (span[0] + span[1]) / 2
 
 
 def header_block(words: list[dict], page_width: float) -> tuple[list[str], list[dict]] | None:
     """The lines of a page's two-column header, left column first; and the words after it.
 
-    The split is ``header_split``; the block (``columns.column_block``) runs from the top
+    The split is ``columns.header_split``; the block (``columns.column_block``) runs from the top
     of the page to the first line across that gap (the centred type name, a body
     paragraph) or the ``Kính gửi`` line. None when the page does not start with two columns.
     """
     lines = _lines_of(words)
-    split = header_split(lines, page_width)
+    split = header_split(lines, page_width, PDF_COLUMN_GAP)
     if split is None:
         return None
     block = column_block(lines, 0, page_width, split=split, min_gap=PDF_COLUMN_GAP)
