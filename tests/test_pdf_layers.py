@@ -347,3 +347,14 @@ def test_number_drawn_as_an_image_is_read_from_its_strip(tmp_path):
     assert "Số: 12 /TB-UBND" in raw.text
     assert any("read '12' by OCR of its strip" in w for w in raw.warnings)
     assert extract_file(path).number == "12/TB-UBND"
+
+
+def test_subject_ending_in_a_place_stops_at_kinh_gui(tmp_path):
+    """The left column's V/v ends with "… tỉnh Lâm Đồng" and "Kính gửi:" follows: the two
+    stay apart (``Đồng kính gửi`` on one line is the salutation, not a line break)."""
+    path = make_pdf(tmp_path / "vv.pdf", ["Kính gửi: Công an tỉnh", "Căn cứ Thông tư số 10/2025/TT-BNV ngày 19/6/2025 của Bộ Nội vụ;"],
+                    columns=[(HEADER_LEFT + ["Số: 1547/SNV-TCBC", "V/v thẩm định dự thảo Quyết định", "tỉnh Lâm Đồng"],
+                              HEADER_RIGHT + ["Lâm Đồng, ngày 18 tháng 9 năm 2025"])])
+    record = extract_file(path)
+    assert record.subject == "thẩm định dự thảo Quyết định tỉnh Lâm Đồng"
+    assert [r.name if hasattr(r, "name") else r for r in record.recipients] == ["Công an tỉnh"]

@@ -165,7 +165,7 @@ _MOTTO_JOIN = re.compile(r"(VIỆT NAM|Việt Nam|VIET NAM)\s+(?=Độc lập|Đ
 _WRAPPED_LABELS = re.compile(
     r"C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
     r"|Đ[ộo]c\s+l[ậa]p\s*[-–]\s*T[ựu]\s+do\s*[-–]\s*H[ạa]nh\s+ph[úu]c"
-    r"|(?<![\p{L}])(?:Đồng\s+)?K[íi]nh\s+g[ửu]i(?=\s*:)|(?<![\p{L}])N[ơo]i\s+nh[ậa]n(?=\s*:)",
+    r"|(?<![\p{L}])(?:Đồng[ \t]+)?K[íi]nh\s+g[ửu]i(?=\s*:)|(?<![\p{L}])N[ơo]i\s+nh[ậa]n(?=\s*:)",
     re.I,
 )
 _PLACE_WRAP = re.compile(r"(?m)^(\p{Lu}\p{Ll}+(?:(?:\s+\p{L}+){0,3}\s+\p{Lu}\p{Ll}*)?)[ \t]*\n[ \t]*(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?\s*,\s*ngày\b)")
