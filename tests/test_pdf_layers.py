@@ -358,3 +358,45 @@ def test_subject_ending_in_a_place_stops_at_kinh_gui(tmp_path):
     record = extract_file(path)
     assert record.subject == "thẩm định dự thảo Quyết định tỉnh Lâm Đồng"
     assert [r.name if hasattr(r, "name") else r for r in record.recipients] == ["Công an tỉnh"]
+
+
+@pytest.mark.parametrize("pages", [1, 2])
+def test_foot_columns_come_apart(tmp_path, pages):
+    """"Nơi nhận" left and the signature right, drawn row by row as a word processor
+    does, so that the text layer runs them together ("- Như trên; PHÓ GIÁM ĐỐC")."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=10)
+    pdf.add_page()
+    y = pdf.get_y()
+    for x, width, column in ((10, 85, HEADER_LEFT + ["Số: 12/TB-UBND"]),
+                             (110, 90, HEADER_RIGHT + ["Hà Giang, ngày 3 tháng 4 năm 2024"])):
+        pdf.set_y(y)
+        for text in column:
+            pdf.set_x(x)
+            pdf.cell(width, 5, text, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(y + 20)
+    for line in BODY:
+        pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    if pages == 2:
+        pdf.add_page()
+        pdf.multi_cell(0, 5, "Đề nghị các cơ quan, đơn vị triển khai thực hiện./.", new_x="LMARGIN", new_y="NEXT")
+    rows = [("Nơi nhận:", "KT. CHỦ TỊCH"), ("- Như trên;", "PHÓ CHỦ TỊCH"), ("- Chủ tịch, các PCT UBND tỉnh;", ""),
+            ("- Lưu: VT, NC.", ""), ("", "Nguyễn Văn An")]
+    for left, right in rows:
+        y = pdf.get_y()
+        pdf.set_x(10)
+        pdf.cell(90, 5, left)
+        pdf.set_xy(110, y)
+        pdf.cell(90, 5, right, align="C", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "foot.pdf"
+    pdf.output(str(path))
+    text = read(path).text
+    assert "- Như trên;\n- Chủ tịch, các PCT UBND tỉnh;\n- Lưu: VT, NC." in text
+    assert "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An" in text
+    record = extract_file(path)
+    assert record.signer.name == "Nguyễn Văn An"
+    assert [d if isinstance(d, str) else d.name for d in record.distribution] == [
+        "Như trên", "Chủ tịch, các PCT UBND tỉnh", "Lưu: VT, NC"]

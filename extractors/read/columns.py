@@ -16,6 +16,8 @@ BLOCK_MAX_ROWS = 25
 COLUMN_CENTRE_SLACK = 0.08
 # The header's two columns show in this many rows at the top of the page.
 HEADER_FIRST_ROWS = 4
+# The foot block opens with the distribution list's label, the signature beside it.
+FOOT = re.compile(r"^\W*N[ơo]i\s+nh[ậa]n\b", re.I)
 # The addressee line opens the letter's body, below the header block.
 _BODY_OPENS = re.compile(r"^\W*K[íi]nh\s+g[ửu]i\b", re.I)
 
@@ -44,8 +46,17 @@ def header_split(rows: list[list[dict]], width: float, min_gap: float = COLUMN_G
     """Where a header's columns part: inside the widest gap of each two-sided top row (the
     issuing body's column ends and the motto's begins at a different place on each row,
     and the first rows may hold one column only)."""
+    span = column_gap(rows, width, min_gap)
+    return None if span is None else (span[0] + span[1]) / 2
+
+
+def column_gap(rows: list[list[dict]], width: float, min_gap: float = COLUMN_GAP) -> tuple[float, float] | None:
+    """The gap between two columns that every two-sided row among the first rows leaves
+    free (``header_split``): (right end of the left column, left end of the right one)."""
     span = None
-    for row in rows[:HEADER_FIRST_ROWS]:
+    for i, row in enumerate(rows[:HEADER_FIRST_ROWS]):
+        if i and opens_foot(row):
+            break  # a short page: its foot is not a header
         gap = _widest_gap(row, width, min_gap)
         if gap is None:
             continue
@@ -53,7 +64,7 @@ def header_split(rows: list[list[dict]], width: float, min_gap: float = COLUMN_G
         if joint[0] >= joint[1]:
             break
         span = joint
-    return None if span is None else (span[0] + span[1]) / 2
+    return span
 
 
 def column_block(rows: list[list[dict]], first: int, width: float, *, split: float | None = None,
@@ -116,3 +127,7 @@ def _spills_over(row: list[dict], split: float, centres: dict, width: float, min
         if points and abs(centre - sum(points) / len(points)) <= COLUMN_CENTRE_SLACK * width / 2:
             return side
     return None
+
+
+def opens_foot(row: list[dict]) -> bool:
+    return bool(FOOT.match(row[0]["text"] + " " + (row[1]["text"] if len(row) > 1 else "")))

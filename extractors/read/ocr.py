@@ -21,7 +21,7 @@ import regex as re
 
 from vanban.extractors.errors import CorruptFileError, FileTooLargeError, OcrUnavailableError
 from vanban.extractors.read.base import RawText
-from vanban.extractors.read.columns import column_block, header_split
+from vanban.extractors.read.columns import column_block, header_split, opens_foot
 
 LANGUAGE = "vie"
 DPI = 300
@@ -105,7 +105,7 @@ def text_from_tsv(tsv: str) -> tuple[str, list[float]]:
             split = header_split(rows, width)
             block = column_block(rows, 0, width, split=split) if split is not None else None
         else:
-            block = column_block(rows, i, width) if _opens_foot(rows[i]) else None
+            block = column_block(rows, i, width) if opens_foot(rows[i]) else None
         if block:
             end, left, right = block
             out.extend(["", *left, "", *right, ""])
@@ -119,9 +119,6 @@ def text_from_tsv(tsv: str) -> tuple[str, list[float]]:
         i += 1
     text = "\n".join(out).strip("\n")
     return re.sub(r"\n{3,}", "\n\n", text), confs
-
-
-_FOOT = re.compile(r"^\W*N[ơo]i\s+nh[ậa]n\b", re.I)
 
 
 def _rows(words: list[dict]) -> list[list[dict]]:
@@ -145,10 +142,6 @@ def _rows(words: list[dict]) -> list[list[dict]]:
     for row in rows:
         row.sort(key=lambda w: w["x0"])
     return rows
-
-
-def _opens_foot(row: list[dict]) -> bool:
-    return bool(_FOOT.match(row[0]["text"] + " " + (row[1]["text"] if len(row) > 1 else "")))
 
 
 # --- slips of OCR that are safe to mend ------------------------------------------------------

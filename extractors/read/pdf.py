@@ -24,7 +24,7 @@ import regex as re
 from vanban.extractors.errors import CorruptFileError, OcrUnavailableError, PdfEncryptedError
 from vanban.extractors.read import layer_quality
 from vanban.extractors.read.base import RawText
-from vanban.extractors.read.columns import column_block, header_split
+from vanban.extractors.read.columns import column_block, column_gap, header_split, opens_foot
 from vanban.extractors.read.pdf_annots import Char, Run, added_runs, insert_runs, move_stamps, page_chars, stamp_lines, words_of
 from vanban.extractors.read.pdf_fonts import decode_pdfium_page, decode_words
 
@@ -142,19 +142,17 @@ def _pdfium_pages(path: Path, encodings: list[str] | None = None) -> list[PdfPag
 
 
 def _lines_of(words: list[dict], tolerance: float = 3.0) -> list[list[dict]]:
-    """Group pdfplumber words into lines: a word whose middle is within a line's height
-    (or ``tolerance`` of its top) joins it."""
+    """Group words into lines: a word whose top is within ``tolerance`` of the line's
+    first word, or whose middle is within that word's height, joins it."""
     lines: list[list[dict]] = []
-    span = (0.0, 0.0)
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        bottom = w.get("bottom", w["top"])
-        middle = (w["top"] + bottom) / 2
-        if lines and (abs(lines[-1][0]["top"] - w["top"]) <= tolerance or span[0] <= middle <= span[1]):
-            lines[-1].append(w)
-            span = (min(span[0], w["top"]), max(span[1], bottom))
-        else:
-            lines.append([w])
-            span = (w["top"], bottom)
+        middle = (w["top"] + w.get("bottom", w["top"])) / 2
+        if lines:
+            first = lines[-1][0]
+            if abs(first["top"] - w["top"]) <= tolerance or first["top"] <= middle <= first.get("bottom", first["top"]):
+                lines[-1].append(w)
+                continue
+        lines.append([w])
     for line in lines:
         line.sort(key=lambda w: w["x0"])
     return lines
@@ -165,18 +163,18 @@ def _line_text(words: list[dict]) -> str:
 
 
 _VV_LINE = re.compile(r"^\s*V/[vV]\b")
+# A line of the foot's list ends before this share of the width (running text goes on).
+FOOT_LIST_MAX = 0.75
 # For a text layer, words of a line this far apart (share of the width) part two columns.
 PDF_COLUMN_GAP = 0.02
 
 
-def header_block(words: list[dict], page_width: float) -> tuple[list[str], list[dict]] | None:
-    """The lines of a page's two-column header, left column first; and the words after it.
-
-    The split is ``columns.header_split``; the block (``columns.column_block``) runs from the top
-    of the page to the first line across that gap (the centred type name, a body
-    paragraph) or the ``Kính gửi`` line. None when the page does not start with two columns.
-    """
-    lines = _lines_of(words)
+def _header_lines(lines: list[list[dict]], page_width: float) -> tuple[int, list[str]] | None:
+    """The two-column header at the top of a page: (line after it, its lines, left column
+    first). The split is ``columns.header_split``; the block (``columns.column_block``)
+    runs to the first line across it (the centred type name, a body paragraph) or the
+    ``Kính gửi`` line. The left column's ``V/v`` subject is read after the right column,
+    as the page reads. None when the page does not start with two columns."""
     split = header_split(lines, page_width, PDF_COLUMN_GAP)
     if split is None:
         return None
@@ -184,9 +182,60 @@ def header_block(words: list[dict], page_width: float) -> tuple[list[str], list[
     if not block:
         return None
     end, left, right = block
-    # the left column's "V/v" subject is read after the right column, as the page reads
     vv = next((i for i, line in enumerate(left) if _VV_LINE.match(line)), len(left))
-    return left[:vv] + [""] + right + [""] + left[vv:], [w for line in lines[end:] for w in line]
+    return end, left[:vv] + [""] + right + [""] + left[vv:]
+
+
+def _foot_lines(lines: list[list[dict]], first: int, page_width: float) -> tuple[int, int, list[str]] | None:
+    """The foot block (``Nơi nhận`` list left, the signature right) from line ``first`` on:
+    (its first line, the line after it, its lines, left column first). The list is
+    aligned on its left edge, and a line of it alone may run past the middle of the gap
+    to the signature's column. The block runs to the end of the page or a line of
+    running text across the page."""
+    start = next((i for i in range(first, len(lines)) if opens_foot(lines[i])), None)
+    if start is None:
+        return None
+    gap = column_gap(lines[start:], page_width, PDF_COLUMN_GAP)
+    if gap is None:
+        return None
+    split = (gap[0] + gap[1]) / 2
+    left: list[str] = []
+    right: list[str] = []
+    end = start
+    for line in lines[start:]:
+        sides = [w for w in line if w["x1"] <= split], [w for w in line if w["x0"] >= split]
+        if len(sides[0]) + len(sides[1]) < len(line):
+            cut = _column_cut(line, page_width)
+            if cut is not None and line[cut]["x0"] >= split:
+                sides = line[:cut], line[cut:]  # a long item of the list beside the signature
+            elif cut is None and line[0]["x0"] < gap[0] and line[-1]["x1"] <= FOOT_LIST_MAX * page_width:
+                sides = line, []  # a long item of the list alone
+            else:
+                break
+        for side, out in zip(sides, (left, right)):
+            if side:
+                out.append(_line_text(side))
+        end += 1
+    if not left or not right:
+        return None
+    return start, end, left + [""] + right
+
+
+def _column_cut(line: list[dict], width: float) -> int | None:
+    """Index of the first word after the widest gap of a line, when it parts two columns."""
+    gaps = [(b["x0"] - a["x1"], i + 1) for i, (a, b) in enumerate(zip(line, line[1:]))]
+    size, cut = max(gaps, default=(0.0, None))
+    return cut if size > PDF_COLUMN_GAP * width else None
+
+
+def header_block(words: list[dict], page_width: float) -> tuple[list[str], list[dict]] | None:
+    """The lines of a page's two-column header (``_header_lines``); and the words after it."""
+    lines = _lines_of(words)
+    block = _header_lines(lines, page_width)
+    if block is None:
+        return None
+    end, text = block
+    return text, [w for line in lines[end:] for w in line]
 
 
 def split_header_columns(words: list[dict], page_width: float) -> str | None:
@@ -224,36 +273,54 @@ def _plumber_words(path: Path) -> tuple[list[dict], float]:
 
 
 def _first_page_layout(path: Path, page: PdfPage) -> str | None:
-    """The first page's text with its two-column header read from word positions.
-
-    Words come from pdfium's characters (with the annotation runs placed on the page); the
-    rest of the page stays in the text layer's order. When a legacy font changed the
-    text's length, pdfplumber's words give the whole page by position.
-    """
+    """The first page's text with its two-column header read from word positions; when a
+    legacy font changed the text's length, pdfplumber's words give the whole page by
+    position."""
     try:
-        if not (page.chars and len(page.layer_text) == len(page.chars)):
-            words, width = _plumber_words(path)
-            words, stamps = _without_stamps(words)
-            text = split_header_columns(words, width) if words else None
-            return text + "\n\n" + "\n".join(stamps) if text and stamps else text
-        runs = [dict(r.as_word(), run=r) for r in page.runs]
-        everything = words_of(page.chars, page.layer_text, page.height) + runs
-        words, stamps = _without_stamps(everything)
-        block = header_block(words, page.width)
-        if block is None:
-            return None
-        header, rest = block
-        header_chars = {i for w in everything if not any(w is r for r in rest) for i in w.get("chars", ())}
-        keep = _body_indexes(page.layer_text, header_chars)
-        chars = [page.chars[i] for i in keep]
-        text = "".join(page.layer_text[i] for i in keep)
-        body, alone = insert_runs(text, chars, [w["run"] for w in rest if "run" in w], page.height)
-        body = body.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
-        if alone:
-            body += "\n" + " ".join(r.text for r in alone)
-        return "\n".join(header) + "\n\n" + body + ("\n\n" + "\n".join(stamps) if stamps else "")
+        if page.chars and len(page.layer_text) == len(page.chars):
+            return _layout(page, header=True)
+        words, width = _plumber_words(path)
+        words, stamps = _without_stamps(words)
+        text = split_header_columns(words, width) if words else None
+        return text + "\n\n" + "\n".join(stamps) if text and stamps else text
     except Exception:  # layout is an improvement, never a reason to fail
         return None
+
+
+def _layout(page: PdfPage, *, header: bool) -> str | None:
+    """The page's text with its two-column blocks (the header when ``header``, the foot)
+    read from word positions, one column after the other; the rest of the page stays in
+    the text layer's order. Words come from pdfium's characters, with the annotation runs
+    placed on the page. None when the page has no such block."""
+    if not page.chars or len(page.layer_text) != len(page.chars):
+        return None
+    runs = [dict(r.as_word(), run=r) for r in page.runs]
+    everything = words_of(page.chars, page.layer_text, page.height) + runs
+    words, stamps = _without_stamps(everything)
+    lines = _lines_of(words)
+    head = _header_lines(lines, page.width) if header else None
+    head_end = head[0] if head else 0
+    foot = _foot_lines(lines, head_end, page.width)
+    if not head and not foot:
+        return None
+    taken = [w for line in lines[:head_end] for w in line]
+    foot_words = [w for line in lines[foot[0]:foot[1]] for w in line] if foot else []
+    block_ids = {id(w) for w in taken + foot_words}
+    removed = {i for w in everything if id(w) in block_ids or not any(w is k for k in words) for i in w.get("chars", ())}
+    keep = _body_indexes(page.layer_text, removed)
+    loose = [w["run"] for w in words if "run" in w and id(w) not in block_ids]
+    at = min((i for w in foot_words for i in w.get("chars", ())), default=len(page.chars))
+    parts, alone = [], loose
+    for piece in ([i for i in keep if i < at], [i for i in keep if i >= at]):
+        text, alone = insert_runs("".join(page.layer_text[i] for i in piece), [page.chars[i] for i in piece], alone, page.height)
+        parts.append(text.replace("\r\n", "\n").replace("\r", "\n").strip("\n"))
+    before, after = parts
+    out = (head[1] + [""] if head else []) + [before] + ([""] + foot[2] + [""] if foot else []) + [after]
+    if alone:
+        out.append(" ".join(r.text for r in alone))
+    if stamps:
+        out += [""] + stamps
+    return "\n".join(part for part in out if part is not None)
 
 
 def _body_indexes(text: str, header: set[int]) -> list[int]:
@@ -299,10 +366,12 @@ def read_pdf(path: Path, data: bytes | None = None, *, ocr: bool = True) -> RawT
     for i, page in enumerate(pages):
         warnings.extend(f"page {i + 1}: {note}" for note in page.notes)
     wanted = {i: reason for i, page in enumerate(pages) if (reason := page.ocr_reason())}
-    if 0 not in wanted:
-        layout = _first_page_layout(path, pages[0])
+    for i, page in enumerate(pages):
+        if i in wanted:
+            continue
+        layout = _first_page_layout(path, page) if i == 0 else _layout(page, header=False)
         if layout:
-            pages[0].text = move_stamps(layout)[0]
+            page.text = move_stamps(layout)[0]
     ocr_info = None
     if wanted:
         if not ocr:
