@@ -189,9 +189,11 @@ def _header_lines(lines: list[list[dict]], page_width: float) -> tuple[int, list
 def _foot_lines(lines: list[list[dict]], first: int, page_width: float) -> tuple[int, int, list[str]] | None:
     """The foot block (``Nơi nhận`` list left, the signature right) from line ``first`` on:
     (its first line, the line after it, its lines, left column first). The list is
-    aligned on its left edge, and a line of it alone may run past the middle of the gap
-    to the signature's column. The block runs to the end of the page or a line of
-    running text across the page."""
+    aligned on its left edge, and a line of it may run past the middle of the gap to the
+    signature's column: each line is cut at its own column gap, and a line in one run
+    goes to the list when it starts where the list does, to the signature when it starts
+    right of the middle. The block runs to the end of the page or a line of running text
+    across the page."""
     start = next((i for i in range(first, len(lines)) if opens_foot(lines[i])), None)
     if start is None:
         return None
@@ -203,15 +205,15 @@ def _foot_lines(lines: list[list[dict]], first: int, page_width: float) -> tuple
     right: list[str] = []
     end = start
     for line in lines[start:]:
-        sides = [w for w in line if w["x1"] <= split], [w for w in line if w["x0"] >= split]
-        if len(sides[0]) + len(sides[1]) < len(line):
-            cut = _column_cut(line, page_width)
-            if cut is not None and line[cut]["x0"] >= split:
-                sides = line[:cut], line[cut:]  # a long item of the list beside the signature
-            elif cut is None and line[0]["x0"] < gap[0] and line[-1]["x1"] <= FOOT_LIST_MAX * page_width:
-                sides = line, []  # a long item of the list alone
-            else:
-                break
+        cut = _column_cut(line, page_width)
+        if cut is not None and line[cut]["x0"] >= split and line[cut - 1]["x1"] <= FOOT_LIST_MAX * page_width:
+            sides = line[:cut], line[cut:]
+        elif cut is None and line[0]["x0"] >= split:
+            sides = [], line
+        elif cut is None and line[0]["x0"] < gap[0] and line[-1]["x1"] <= FOOT_LIST_MAX * page_width:
+            sides = line, []  # an item of the list, however long
+        else:
+            break  # running text across the page
         for side, out in zip(sides, (left, right)):
             if side:
                 out.append(_line_text(side))
