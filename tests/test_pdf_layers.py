@@ -304,16 +304,17 @@ def _digits_png(tmp_path: Path, digits: str) -> Path:
     return png
 
 
-def _drawn_number_pdf(path: Path, digits_png: Path | None = None, at: tuple[float, float, float] = (0, 0, 0)) -> Path:
-    """A header whose number line has a blank; ``digits_png`` drawn in it at (x, y, height) mm."""
+def _letter_page(number_line: str, size: int = 9):
+    """An FPDF document with a page holding the header (columns drawn one after the other)
+    and the body; more can be drawn on it."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
     pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=9)
+    pdf.set_font("DejaVu", size=size)
     pdf.add_page()
     y = pdf.get_y()
-    for x, width, column in ((10, 85, HEADER_LEFT + ["Số:               /TB-UBND"]),
+    for x, width, column in ((10, 85, HEADER_LEFT + [number_line]),
                              (110, 90, HEADER_RIGHT + ["Hà Giang, ngày 3 tháng 4 năm 2024"])):
         pdf.set_y(y)
         for text in column:
@@ -322,6 +323,12 @@ def _drawn_number_pdf(path: Path, digits_png: Path | None = None, at: tuple[floa
     pdf.set_y(y + 20)
     for line in BODY:
         pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    return pdf
+
+
+def _drawn_number_pdf(path: Path, digits_png: Path | None = None, at: tuple[float, float, float] = (0, 0, 0)) -> Path:
+    """A header whose number line has a blank; ``digits_png`` drawn in it at (x, y, height) mm."""
+    pdf = _letter_page("Số:               /TB-UBND")
     if digits_png:
         pdf.image(str(digits_png), x=at[0], y=at[1], h=at[2])
     pdf.output(str(path))
@@ -364,22 +371,7 @@ def test_subject_ending_in_a_place_stops_at_kinh_gui(tmp_path):
 def test_foot_columns_come_apart(tmp_path, pages):
     """"Nơi nhận" left and the signature right, drawn row by row as a word processor
     does, so that the text layer runs them together ("- Như trên; PHÓ GIÁM ĐỐC")."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=10)
-    pdf.add_page()
-    y = pdf.get_y()
-    for x, width, column in ((10, 85, HEADER_LEFT + ["Số: 12/TB-UBND"]),
-                             (110, 90, HEADER_RIGHT + ["Hà Giang, ngày 3 tháng 4 năm 2024"])):
-        pdf.set_y(y)
-        for text in column:
-            pdf.set_x(x)
-            pdf.cell(width, 5, text, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_y(y + 20)
-    for line in BODY:
-        pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    pdf = _letter_page("Số: 12/TB-UBND", size=10)
     if pages == 2:
         pdf.add_page()
         pdf.multi_cell(0, 5, "Đề nghị các cơ quan, đơn vị triển khai thực hiện./.", new_x="LMARGIN", new_y="NEXT")
