@@ -105,7 +105,7 @@ def fill_header_blanks(path: Path, page, warnings: list[str]) -> list[dict]:
         entry = {"field": name, "box": [round(v, 1) for v in box], "text": read.strip(), "digits": digits[0] if digits else None}
         done.append(entry)
         if digits:
-            page.text = _BLANKS[name].sub(lambda m: m.group(1).rstrip() + " " + digits[0] + " ", page.text, count=1)
+            page.text = _BLANKS[name].sub(lambda m, d=digits[0]: m.group(1).rstrip() + " " + d + " ", page.text, count=1)
             warnings.append(f"page 1: the {name} is not in the text layer; read {digits[0]!r} by OCR of its strip")
         else:
             warnings.append(f"page 1: the {name} is not in the text layer; OCR of its strip found no digits")
