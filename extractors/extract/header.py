@@ -28,6 +28,22 @@ from vanban.extractors.segment.parts import (
     is_caps_line,
 )
 
+# Patterns used in the functions below, compiled once.
+_LONG_DASH = re.compile(r"[–—]")
+_WHITESPACE = re.compile(r"\s+")
+_LEADING_DOTS = re.compile(r"^[._…]+")
+_DOTS_BEFORE_SLASH = re.compile(r"(?<=\d)[._…]+(?=/)")
+_LEADING_DOTS_SLASH = re.compile(r"^[._…]+(?=/)")
+_NUMBER_CHARS = re.compile(r"^[\w/\-.&]+")
+_ANY_LETTER = re.compile(r"\p{L}")
+_SLASH_OR_DASH = re.compile(r"[/\-]")
+_NON_DIGIT = re.compile(r"\D")
+_ITEM_SPLIT = re.compile(r"(?:^|(?<=[;.)]))\s*[-+•*]\s+")
+_ITEM_BULLET = re.compile(r"^[-+•*]\s*")
+_ITEM_TRAIL = re.compile(r"[\s;,.]+$")
+_SEMICOLON_NOTE = re.compile(r"\s*;\s*(?=\()")
+_NO_WORD = re.compile(r"[\W_]+")
+
 __all__ = [
     "Header", "clean_number", "compose_issuer", "expand_abbreviations", "extract_header", "name_case",
     "parse_signature_block", "parse_vn_date", "proper_name", "split_items", "symbol_parts",
@@ -47,24 +63,24 @@ GENERIC_SUBBODIES = (
 def clean_number(raw: str) -> str | None:
     """'352 /KH-UBND' -> '352/KH-UBND'; '…05…./2006/ QĐ-UBND' -> '05/2006/QĐ-UBND'."""
     s = raw.strip()
-    s = re.sub(r"[–—]", "-", s)
-    s = re.sub(r"\s+", "", s)
-    s = re.sub(r"^[._…]+", "", s)
-    s = re.sub(r"(?<=\d)[._…]+(?=/)", "", s)
-    s = re.sub(r"^[._…]+(?=/)", "", s)
+    s = _LONG_DASH.sub("-", s)
+    s = _WHITESPACE.sub("", s)
+    s = _LEADING_DOTS.sub("", s)
+    s = _DOTS_BEFORE_SLASH.sub("", s)
+    s = _LEADING_DOTS_SLASH.sub("", s)
     s = s.rstrip(".,;:")
-    m = re.match(r"^[\w/\-.&]+", s)
+    m = _NUMBER_CHARS.match(s)
     s = m.group(0) if m else ""
-    if not s or not re.search(r"\p{L}", s) or not re.search(r"[/\-]", s):
+    if not s or not _ANY_LETTER.search(s) or not _SLASH_OR_DASH.search(s):
         return None
     return s
 
 
 def parse_vn_date(day: str, month: str, year: str) -> str | None:
     """ISO date from the pieces of 'ngày D tháng M năm Y'; blank pieces give 'YYYY-MM' or 'YYYY'."""
-    d = re.sub(r"\D", "", day or "")
-    m = re.sub(r"\D", "", month or "")
-    y = re.sub(r"\D", "", year or "")
+    d = _NON_DIGIT.sub("", day or "")
+    m = _NON_DIGIT.sub("", month or "")
+    y = _NON_DIGIT.sub("", year or "")
     if len(y) != 4:
         return None
     if not m or not 1 <= int(m) <= 12:
@@ -88,8 +104,8 @@ def split_items(block: str, label: re.Pattern) -> list[str]:
                 continue
             items.append(ln)
             continue
-        pieces = re.split(r"(?:^|(?<=[;.)]))\s*[-+•*]\s+", ln)
-        starts_item = bool(re.match(r"^[-+•*]\s*", ln))
+        pieces = _ITEM_SPLIT.split(ln)
+        starts_item = bool(_ITEM_BULLET.match(ln))
         pieces = [p for p in pieces if p.strip()]
         if not pieces:
             continue
@@ -100,10 +116,10 @@ def split_items(block: str, label: re.Pattern) -> list[str]:
             items.extend(pieces[1:])
     out = []
     for it in items:
-        it = re.sub(r"^[-+•*]\s*", "", it.strip())
-        it = re.sub(r"[\s;,.]+$", "", it)
-        it = re.sub(r"\s*;\s*(?=\()", " ", it)  # 'Bộ Y tế; (báo cáo)': a note pushed past the ';'
-        if it and not re.fullmatch(r"[\W_]+", it):
+        it = _ITEM_BULLET.sub("", it.strip())
+        it = _ITEM_TRAIL.sub("", it)
+        it = _SEMICOLON_NOTE.sub(" ", it)  # 'Bộ Y tế; (báo cáo)': a note pushed past the ';'
+        if it and not _NO_WORD.fullmatch(it):
             out.append(it)
     return out
 

@@ -41,11 +41,17 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
 # Hyphen look-alikes (the en and em dashes are real punctuation and are kept).
 HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2212\ufe63\uff0d"), "-")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_D_TABLE = str.maketrans(D_VARIANTS)
+_SPACES_TABLE = {**SPACES, **INVISIBLE, **HYPHENS}
+# One scan says whether a step has anything to do; most texts have none of these characters.
+_ANY_D_VARIANT = re.compile("[" + "".join(D_VARIANTS) + "]")
+_ANY_SPACE_FIX = re.compile("[\r\t" + "".join(map(chr, _SPACES_TABLE)) + "\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 # Whole tokens, matched possessively: a long token without a look-alike must not make the
 # search backtrack (quadratic time on "1.1.1.…").
 _MIXED_TOKEN = re.compile(r"[\p{L}\p{N}/\-.&]++")
 _HOMOGLYPH_SET = frozenset(HOMOGLYPHS)
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9/]")
 
 
 def nfc(text: str) -> str:
@@ -53,7 +59,9 @@ def nfc(text: str) -> str:
 
 
 def fix_d_variants(text: str) -> str:
-    return text.translate(str.maketrans(D_VARIANTS))
+    if not _ANY_D_VARIANT.search(text):
+        return text
+    return text.translate(_D_TABLE)
 
 
 def fix_homoglyphs(text: str) -> str:
@@ -64,7 +72,7 @@ def fix_homoglyphs(text: str) -> str:
 
     def fix(m: re.Match) -> str:
         token = m.group(0)
-        if not _HOMOGLYPH_SET.isdisjoint(token) and re.search(r"[A-Za-z0-9/]", token):
+        if not _HOMOGLYPH_SET.isdisjoint(token) and _LATIN_OR_DIGIT.search(token):
             return "".join(HOMOGLYPHS.get(c, c) for c in token)
         return token
 
@@ -72,8 +80,10 @@ def fix_homoglyphs(text: str) -> str:
 
 
 def fix_spaces(text: str) -> str:
+    if not _ANY_SPACE_FIX.search(text):
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(SPACES).translate(INVISIBLE).translate(HYPHENS)
+    text = text.translate(_SPACES_TABLE)
     text = CONTROL.sub(" ", text)
     return text.replace("\t", " ")
 
@@ -115,10 +125,11 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|p|div|font)(?:\s[^>]*)?>", re.I)
 _MARKUP_HINT = re.compile(r"\*\*|^\s*\||^#{1,6}\s|\]\(|<br", re.M)
+_CELL_BAR = re.compile(r"(?<!\\)\|")
 
 
 def _split_cells(line: str) -> list[str]:
-    cells = re.split(r"(?<!\\)\|", line.strip())
+    cells = _CELL_BAR.split(line.strip())
     return [c.strip() for c in cells]
 
 
@@ -234,21 +245,22 @@ def unwrap_lines(text: str) -> str:
     out: list[str] = []
     for line in lines:
         prev = out[-1] if out else ""
+        # Cheap tests first: most lines fail on their first letter or on being empty.
         joinable = (
             prev.strip() and line.strip()
-            and not _KEEP_APART.search(prev) and not _KEEP_APART.search(line)
-            and not _FIGURES.match(line)
             and (
                 (_NUMBER_ONLY.match(prev) and not _LIST_START.match(line))  # '1.' alone, its heading below
-                or not _FIGURES.match(prev) and (
+                or line.lstrip()[:1].islower() and not _FIGURES.match(prev) and (
                     # a numbered heading or an opening phrase broken before its end:
                     # '4. Sở Khoa học' / 'và Công nghệ'. Other lines stay as they are:
                     # table cells arrive one per line and must not be merged.
                     (_LIST_START.match(prev) or _PARAGRAPH_START.match(prev))
-                    and not _SENTENCE_END.search(prev) and not _caps(prev) and not _caps(line)
-                    and not _LIST_START.match(line) and line.lstrip()[:1].islower()
+                    and not _SENTENCE_END.search(prev) and not _LIST_START.match(line)
+                    and not _caps(prev) and not _caps(line)
                 )
             )
+            and not _KEEP_APART.search(prev) and not _KEEP_APART.search(line)
+            and not _FIGURES.match(line)
         )
         if joinable:
             out[-1] = prev.rstrip() + " " + line.lstrip()
@@ -257,12 +269,17 @@ def unwrap_lines(text: str) -> str:
     return "\n".join(out)
 
 
+_SPACE_RUN = re.compile(r"[ ]{2,}")
+_INDENT = re.compile(r"\n[ ]+(?=\S)")
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
 def tidy_lines(text: str) -> str:
     lines = ["" if _DECORATION.match(line) else line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines)
-    text = re.sub(r"[ ]{2,}", " ", text)
-    text = re.sub(r"\n[ ]+(?=\S)", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = _SPACE_RUN.sub(" ", text)
+    text = _INDENT.sub("\n", text)
+    text = _BLANK_RUN.sub("\n\n", text)
     return text.strip("\n ")
 
 

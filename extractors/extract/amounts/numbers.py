@@ -24,6 +24,10 @@ import regex as re
 from vanban import models
 from vanban.extractors.common.folding import collapse_spaces, fold_case
 
+# Patterns used in the functions below, compiled once.
+_WORD_SPLIT = re.compile(r"[\s,]+")
+_FOOTNOTE_MARK = re.compile(r"\(\d+\)")
+
 DATA_PATH = models.DIR / "vn_numbers.json"
 
 
@@ -177,7 +181,7 @@ def _words_value(tokens: list[str], voc: Vocabulary) -> Decimal:
 
 def split_words(text: str) -> list[str]:
     """Words of a reading; a figure in brackets repeating a word (``một (01) triệu``) is dropped."""
-    return [t for t in re.split(r"[\s,]+", re.sub(r"\(\d+\)", " ", fold(text))) if t]
+    return [t for t in _WORD_SPLIT.split(_FOOTNOTE_MARK.sub(" ", fold(text))) if t]
 
 
 def parse_words(text: str) -> int:

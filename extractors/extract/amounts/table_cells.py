@@ -11,6 +11,10 @@ from vanban.extractors.extract.amounts.figures import YEAR, FoundAmount, Span, c
 from vanban.extractors.extract.amounts.numbers import NumberFormatError, fold, scale_value, to_vnd, vocabulary
 from vanban.extractors.extract.amounts.patterns import patterns
 
+# Patterns used in the functions below, compiled once.
+_NON_SPACE_RUN = re.compile(r"\S+")
+_SMALL_NUMBER = re.compile(r"\d{1,3}")
+
 __all__ = ["table_cells"]
 
 _INDEX_TEXT = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?$|^[a-zđ]\)$")
@@ -51,7 +55,7 @@ def _line_cells(text: str, start: int, end: int) -> list[_Cell]:
             cells.append(_Cell("text", lead, lead + len(n["stt"]), n["stt"]))
             label, lead = label[n.end():], lead + n.end()
         cells.append(_Cell("text", lead, start + t.end("label"), label))
-        for f in re.finditer(r"\S+", raw[t.start("cells"):t.end("cells")]):
+        for f in _NON_SPACE_RUN.finditer(raw[t.start("cells"):t.end("cells")]):
             a = start + t.start("cells") + f.start()
             token = f.group(0)
             kind = "dash" if token in "-–—" else ("text" if YEAR.fullmatch(token) else "num")
@@ -66,7 +70,7 @@ def _line_cells(text: str, start: int, end: int) -> list[_Cell]:
 
 def _is_index(cells: list[_Cell], i: int) -> bool:
     c = cells[i]
-    if c.kind != "num" or c.in_row or not re.fullmatch(r"\d{1,3}", c.text):
+    if c.kind != "num" or c.in_row or not _SMALL_NUMBER.fullmatch(c.text):
         return False
     nxt = next((x for x in cells[i + 1:] if x.kind != "blank"), None)
     return nxt is not None and nxt.kind == "text" and not _INDEX_TEXT.match(nxt.text)

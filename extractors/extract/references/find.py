@@ -34,6 +34,15 @@ from vanban.extractors.extract.references.spacy_spans import references_to_spacy
 from vanban.extractors.extract.references.spans import clause_start, date_after, sentence_start
 from vanban.extractors.extract.jurisdiction import Jurisdiction as Place, citing_place
 
+# Patterns used in the functions below, compiled once.
+_AND = re.compile(r"\s+và\s+")
+_CITY_TAIL = re.compile(r"(?i:thành\s+phố|tp\.?)$")
+_TRAILING_DIGITS = re.compile(r"\d+$")
+_SO_TAIL = re.compile(r"\s+(?i:số)[\s:]*$")
+_QH = re.compile(r"QH\d*")
+_UBTVQH = re.compile(r"UBTVQH\d*")
+_DIGIT = re.compile(r"\d")
+
 __all__ = ["Mention", "Place", "find_citations", "resolve_mentions", "extract_references", "references_to_spacy"]
 
 _WINDOW = 260  # how far before a number its type word, pinpoint or subject may lie
@@ -139,11 +148,11 @@ def _complete(name: str, place: Place) -> str:
     name = vocabulary.expand_abbreviations(name, "citation_issuer")
     if not place.name or place.name in name:
         return name
-    parts = re.split(r"\s+và\s+", name)
+    parts = _AND.split(name)
     done = []
     for part in parts:
         if cp.level_tail_re().search(part):
-            part = re.sub(r"(?i:thành\s+phố|tp\.?)$", "thành phố", part)
+            part = _CITY_TAIL.sub("thành phố", part)
             part = f"{part} {place.name}"
         done.append(part)
     return " và ".join(done)
@@ -160,7 +169,7 @@ def _symbol_issuer(num: cp.CitationNumber, place: Place) -> str | None:
 
 def _issuer_for_code(code: str, num: cp.CitationNumber, place: Place) -> str | None:
     tables = cp.symbol_tables()
-    bare = re.sub(r"\d+$", "", code)
+    bare = _TRAILING_DIGITS.sub("", code)
     national = tables["national_issuers"]
     if code in national or bare in national:
         return national.get(code) or national[bare]
@@ -198,15 +207,15 @@ def _lead(text: str, num: cp.CitationNumber) -> tuple[int, str, str | None] | No
 
 
 def _title(gap: str) -> str:
-    return " ".join(re.sub(r"\s+(?i:số)[\s:]*$", "", gap).split())
+    return " ".join(_SO_TAIL.sub("", gap).split())
 
 
 def _type_from_symbol(num: cp.CitationNumber) -> str:
     if num.type_code:
         return num.type_code
-    if any(re.fullmatch(r"QH\d*", c) for c in num.issuer_symbols):
+    if any(_QH.fullmatch(c) for c in num.issuer_symbols):
         return "LUAT"
-    if any(re.fullmatch(r"UBTVQH\d*", c) for c in num.issuer_symbols):
+    if any(_UBTVQH.fullmatch(c) for c in num.issuer_symbols):
         return "NQ"
     return "CV"
 
@@ -221,7 +230,7 @@ def _weak_bare_number(num: cp.CitationNumber) -> bool:
     if num.party or num.year or "-" in num.symbol or num.type_symbol:
         return False
     code = num.issuer_symbols[0] if num.issuer_symbols else ""
-    return re.sub(r"\d+$", "", code) not in cp.symbol_tables()["national_issuers"]
+    return _TRAILING_DIGITS.sub("", code) not in cp.symbol_tables()["national_issuers"]
 
 
 def _in_site_clutter(text: str, pos: int) -> bool:
@@ -343,7 +352,7 @@ def find_citations(
 ) -> list[Mention]:
     """Every mention of a numbered document in ``text``, in order, the document's own excluded."""
     place = place or Place(None, None)
-    own = spelling_key(own_number) if own_number and re.search(r"\d", own_number) else None
+    own = spelling_key(own_number) if own_number and _DIGIT.search(own_number) else None
     numbers = cp.find_numbers(text) if numbers is None else numbers
     starts = [n.span[0] for n in numbers]
     layout = _Layout.of(text)

@@ -19,6 +19,11 @@ import regex as re
 
 from vanban.extractors.common.vocabulary import symbol_tables, symbol_type_code
 
+# Patterns used in the functions below, compiled once.
+_WHITESPACE = re.compile(r"\s+")
+_SYMBOL_SPLIT = re.compile(r"\s*[-–/]\s*")
+_SO_PREFIX = re.compile(r"^\s*(?i:số)\s*:?\s*")
+
 __all__ = ["CitationNumber", "find_numbers", "number_re", "parse_number"]
 
 # A serial may carry a sub-number (66.4) and hand-filled dotted blanks around it (…05….).
@@ -93,11 +98,11 @@ class CitationNumber:
 
 
 def _squeeze(s: str) -> str:
-    return re.sub(r"\s+", "", s).replace("–", "-")
+    return _WHITESPACE.sub("", s).replace("–", "-")
 
 
 def _segments(symbol: str) -> list[str]:
-    return [s for s in re.split(r"\s*[-–/]\s*", symbol.strip()) if s]
+    return [s for s in _SYMBOL_SPLIT.split(symbol.strip()) if s]
 
 
 def _split_glued(code: str) -> tuple[str, str] | None:
@@ -154,6 +159,6 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Cita
 
 def parse_number(s: str) -> CitationNumber | None:
     """Parse a whole "Số, ký hiệu" (the ``Số:`` label may precede it); blanks allowed."""
-    s = re.sub(r"^\s*(?i:số)\s*:?\s*", "", s).strip()
+    s = _SO_PREFIX.sub("", s).strip()
     m = number_re().fullmatch(s)
     return _from_match(m) if m else None

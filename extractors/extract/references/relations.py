@@ -13,6 +13,9 @@ from vanban.extractors.extract import doc_types
 from vanban.extractors.extract.references import patterns as cp
 from vanban.extractors.extract.references.spans import inside, sentence_start
 
+# Patterns used in the functions below, compiled once.
+_COLON_EOL = re.compile(r"[ \t]*:[ \t]*\n")
+
 if TYPE_CHECKING:
     from vanban.extractors.extract.references.find import Mention
 
@@ -26,7 +29,7 @@ def _basis_regions(text: str) -> list[tuple[int, int]]:
         if regions and m.start() < regions[-1][1]:
             continue
         limit = min(len(text), m.end() + 4000)
-        if re.match(r"[ \t]*:[ \t]*\n", text[m.end(): m.end() + 8]):
+        if _COLON_EOL.match(text, m.end(), m.end() + 8):
             end = _bullet_block_end(text, text.index("\n", m.end()))  # "Căn cứ:" then bullets
         else:
             end_m = cp.basis_end_re().search(text, m.end(), limit)
