@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import regex as re
 
+from vanban.extractors.read import MAX_TEXT_BYTES
+
 from vanban.extractors.extract.agencies.lexicon import MODELS, TOKEN, lexicon, norm_phrase, norm_token
 
 __all__ = ["AgencyMention", "SPANS_KEY", "agency_nlp", "find_agencies"]
@@ -251,6 +253,7 @@ def agency_nlp():
     _register_factory()
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    nlp.max_length = 2 * MAX_TEXT_BYTES  # the reader's own limit bounds the text, not spaCy's 1,000,000
     ruler = nlp.add_pipe(
         "span_ruler",
         name="agency_ruler",
