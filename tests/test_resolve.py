@@ -214,3 +214,34 @@ def test_relink_all_is_a_no_op_on_a_settled_database(db):
     before = links(db)
     relink_all(db)
     assert links(db) == before
+
+
+def test_citation_classes_are_the_distinct_pairs_of_a_key(db):
+    from vanban.resolve import citation_classes
+
+    db.execute("PRAGMA foreign_keys = OFF")  # citations of no document: only their keys matter here
+    db["citations"].insert_all([
+        {"document_id": 1, "position": i, "number_key": key, "jurisdiction": j, "year": y}
+        for i, (key, j, y) in enumerate([
+            ("1/QDUBND", None, None), ("1/QDUBND", None, 2020), ("1/QDUBND", "nghe-an", None),
+            ("1/QDUBND", "nghe-an", 2020), ("1/QDUBND", "nghe-an", 2020), ("1/QDUBND", "ha-noi", 2019),
+            ("1/QDUBND", "ha-noi", 2021), ("2/QDUBND", "ha-noi", 2018),
+        ])
+    ])
+    expected = [tuple(r) for r in db.execute(
+        "SELECT DISTINCT jurisdiction, year FROM citations WHERE number_key = '1/QDUBND' ORDER BY 1, 2")]
+    assert citation_classes(db, "1/QDUBND") == expected
+    assert expected == [(None, None), (None, 2020), ("ha-noi", 2019), ("ha-noi", 2021), ("nghe-an", None), ("nghe-an", 2020)]
+    assert citation_classes(db, "3/QDUBND") == []
+
+
+@pytest.mark.parametrize("statement", ["UPDATE", "_REPRESENTATIVE"])
+def test_relink_reads_index_ranges_only(db, statement):
+    """A batch relinks a key without reading every citation of it (no scan, no sort)."""
+    from vanban import resolve
+
+    sql = resolve._REPRESENTATIVE if statement == "_REPRESENTATIVE" else (
+        "UPDATE citations SET target_id = ? WHERE number_key = ? AND jurisdiction IS ? AND year IS ? AND target_id > ?")
+    args = ["k", None, None] if statement == "_REPRESENTATIVE" else [1, "k", None, None, 1]
+    plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql, args))
+    assert "SEARCH citations USING COVERING INDEX" in plan and "TEMP B-TREE" not in plan, plan

@@ -58,7 +58,7 @@ def test_missing_database_is_an_error_for_readers(tmp_path):
 @pytest.mark.parametrize("table, columns", [
     ("citations", ["target_id"]),
     ("citations", ["document_id"]),
-    ("citations", ["number_key", "jurisdiction", "year"]),
+    ("citations", ["number_key", "jurisdiction", "year", "target_id"]),
     ("documents", ["uri"]),
     ("documents", ["number_key", "status"]),
     ("documents", ["sha256"]),

@@ -19,6 +19,11 @@ arrived in:
 3. stubs no citation names any more are deleted.
 
 The store calls it inside the transaction of each batch, with the keys that batch touched.
+Every query here reads an index range (the citation indexes of migration
+``m005_citation_class_indexes``): a key's classes are found by skipping from one to the
+next, its representative is the first entry of an index, and only citations whose target
+differs are written, so a batch costs the same however many citations of the key the
+database already holds.
 """
 from __future__ import annotations
 
@@ -66,6 +71,7 @@ def stub_identity(jurisdiction: str | None, year: int | None, open_classes: list
     return jurisdiction, year
 
 
+# The ORDER BY is the expression index idx_citations_representative: one index probe.
 _REPRESENTATIVE = """
 SELECT number, doc_type, issuer, date FROM citations
 WHERE number_key = ? AND jurisdiction IS ? AND year IS ?
@@ -101,11 +107,43 @@ def _stub_id(db: Database, key: str, jurisdiction: str | None, year: int | None,
     return found[0]
 
 
+_NONE = object()
+
+
+def _next_value(db: Database, column: str, where: str, args: list, after=_NONE) -> object:
+    """The smallest non-NULL value of ``column`` (above ``after``) among the rows ``where`` selects."""
+    above, more = ("IS NOT NULL", []) if after is _NONE else ("> ?", [after])
+    row = db.execute(
+        f"SELECT {column} FROM citations WHERE {where} AND {column} {above} ORDER BY {column} LIMIT 1", [*args, *more]
+    ).fetchone()
+    return row[0] if row else _NONE
+
+
+def _values(db: Database, column: str, where: str, args: list) -> list:
+    """The distinct values of ``column`` (NULL first, then ascending) among the rows ``where``
+    selects, one index probe per value instead of a scan of every row."""
+    values: list = []
+    if db.execute(f"SELECT 1 FROM citations WHERE {where} AND {column} IS NULL LIMIT 1", args).fetchone():
+        values.append(None)
+    value = _next_value(db, column, where, args)
+    while value is not _NONE:
+        values.append(value)
+        value = _next_value(db, column, where, args, value)
+    return values
+
+
+def citation_classes(db: Database, key: str) -> list[tuple]:
+    """The (jurisdiction, year) classes of one number key, sorted (NULL first)."""
+    classes = []
+    for jurisdiction in _values(db, "jurisdiction", "number_key = ?", [key]):
+        for year in _values(db, "year", "number_key = ? AND jurisdiction IS ?", [key, jurisdiction]):
+            classes.append((jurisdiction, year))
+    return classes
+
+
 def relink_key(db: Database, key: str) -> None:
     """Recompute the targets of every citation of one number key."""
-    classes = [tuple(r) for r in db.execute(
-        "SELECT DISTINCT jurisdiction, year FROM citations WHERE number_key = ? ORDER BY 1, 2", [key]
-    )]
+    classes = citation_classes(db, key)
     loaded = [Candidate(*r) for r in db.execute(
         "SELECT id, jurisdiction, year, uri, sha256 FROM documents WHERE number_key = ? AND status = 'loaded'", [key]
     )]
@@ -118,10 +156,12 @@ def relink_key(db: Database, key: str) -> None:
         stub = _stub_id(db, key, jurisdiction, year, members)
         targets.update({c: stub for c in members})
     for (jurisdiction, year), target in targets.items():
-        db.execute(
-            "UPDATE citations SET target_id = ? WHERE number_key = ? AND jurisdiction IS ? AND year IS ? AND target_id IS NOT ?",
-            [target, key, jurisdiction, year, target],
-        )
+        # 'target_id IS NOT ?' as three index ranges: the citations already linked are not read.
+        for test in ("IS NULL", "< ?", "> ?"):
+            db.execute(
+                f"UPDATE citations SET target_id = ? WHERE number_key = ? AND jurisdiction IS ? AND year IS ? AND target_id {test}",
+                [target, key, jurisdiction, year] + ([target] if "?" in test else []),
+            )
     db.execute(
         "DELETE FROM documents WHERE status = 'stub' AND number_key = ? "
         "AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.target_id = documents.id)",

@@ -192,6 +192,19 @@ def m004_record_identity(db: Database) -> None:
         db.execute("UPDATE documents SET record = ? WHERE id = ?", [json.dumps(record, ensure_ascii=False), doc_id])
 
 
+@MIGRATIONS()
+def m005_citation_class_indexes(db: Database) -> None:
+    """For ``vanban.resolve``: a batch relinks a number key by index ranges, whatever the
+    number of citations of that key already loaded (target_id in the class index; the
+    representative citation of a class is the first entry of the second index)."""
+    db.execute("DROP INDEX IF EXISTS idx_citations_number_key_jurisdiction_year")
+    db.execute("CREATE INDEX idx_citations_class_target ON citations(number_key, jurisdiction, year, target_id)")
+    db.execute(
+        "CREATE INDEX idx_citations_representative ON citations(number_key, jurisdiction, year, "
+        "date IS NULL, issuer IS NULL, doc_type IS NULL, number, doc_type, issuer, date)"
+    )
+
+
 def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
     """Open (and migrate) the store; WAL so readers can query during a load.
 
