@@ -176,3 +176,18 @@ def test_export_records_and_tables(db):
     assert rows and "text" not in rows[0] and {r["status"] for r in rows} == {"loaded", "stub"}
     with pytest.raises(ValueError):
         list(queries.export_rows(db, table="sqlite_master"))
+
+
+def test_search_excerpt_comes_from_the_first_hit_of_a_long_text(tmp_path):
+    from vanban.identity import fold
+    from vanban.queries.functions import HIT_MARK, excerpt
+
+    text = "Mở đầu. " + "Nội dung chung. " * 2000 + "Sở Nông nghiệp và Phát triển nông thôn chủ trì."
+    db = open_db(tmp_path / "long.db")
+    doc = record("long.txt", "9/KH-UBND", text=text)
+    put(db, doc)
+    [hit] = [r for r in queries.search(db, "so nong nghiep") if r["source"] == "long.txt"]
+    assert hit["excerpt"].startswith("…") and "Sở Nông nghiệp" in hit["excerpt"]
+    assert hit["excerpt"] == excerpt(text, "so nong nghiep")
+    marked = fold(text).replace("so nong", HIT_MARK + "so nong", 1)
+    assert excerpt(text, "anything", marked=marked) == hit["excerpt"]

@@ -7,7 +7,7 @@ SQL text gives one answer wherever it runs.
 - agencies: ``vanban_agency_key``, ``vanban_agency_id`` ('Sở Y tế tỉnh Nghệ An' ->
   'nghe-an/so-y-te'), ``vanban_agency_local_head`` (the head of a name that says no place:
   'Sở Y tế' -> 'so-y-te', the same body everywhere), ``vanban_province``;
-- search: ``vanban_fold``, ``vanban_fts_query``, ``vanban_excerpt``;
+- search: ``vanban_fold``, ``vanban_fts_query``, ``vanban_excerpt``, ``vanban_excerpt_marked``;
 - money: ``vanban_fund_name`` (a funding-source key of the reviewed table in
   ``models/vn_numbers.json`` -> its name);
 - tasks: ``vanban_overdue`` (whether a deadline has passed on a day).
@@ -87,16 +87,34 @@ def fts_query(text: str | None) -> str:
     return re.sub(r"[^\W\d_]+|\d+", lambda m: m.group(0) if m.group(0) in _OPERATORS else identity.fold(m.group(0)), text)
 
 
-def excerpt(text: str | None, query: str | None, width: int = 90) -> str | None:
-    """About ``width`` characters of ``text`` around the first place the query matches."""
+_QUERY_OPERATORS = re.compile(r"\b(?:AND|OR|NOT|NEAR)\b")
+_WORD = re.compile(r"[\p{L}\p{N}]+")
+HIT_MARK = "\x01"  # what ``highlight()`` puts before each matched term of the folded body
+
+
+def excerpt(text: str | None, query: str | None, width: int = 90, marked: str | None = None) -> str | None:
+    """About ``width`` characters of ``text`` around the first place the query matches.
+
+    ``marked`` is the folded body as FTS5's ``highlight()`` returns it, ``HIT_MARK`` before
+    each matched term: the folded body has the length of the text, so the first mark is
+    the offset of the first hit and the text is not folded again here. Without a mark (a
+    hit in the subject only) the query's words are looked for in the folded text.
+    """
     if not text:
         return None
-    words = re.findall(r"[\p{L}\p{N}]+", identity.fold(re.sub(r"\b(?:AND|OR|NOT|NEAR)\b", " ", query or "")))
-    folded = identity.fold(text)
-    patterns = [r"\W+".join(map(re.escape, words))] + [re.escape(w) for w in words] if words else []
-    at = next((m.start() for p in patterns for m in [re.search(rf"(?<![\p{{L}}\p{{N}}]){p}", folded)] if m), 0)
+    at = marked.find(HIT_MARK) if marked else -1
+    if at < 0:
+        words = _WORD.findall(identity.fold(_QUERY_OPERATORS.sub(" ", query or "")))
+        folded = identity.fold(text)
+        patterns = [r"\W+".join(map(re.escape, words))] + [re.escape(w) for w in words] if words else []
+        at = next((m.start() for p in patterns for m in [re.search(rf"(?<![\p{{L}}\p{{N}}]){p}", folded)] if m), 0)
     start = max(0, at - width // 3)
     return ("…" if start else "") + " ".join(text[start:start + width].split()) + ("…" if start + width < len(text) else "")
+
+
+def excerpt_marked(text: str | None, query: str | None, marked: str | None) -> str | None:
+    """``excerpt`` from the first mark of ``highlight()`` (SQL cannot pass a keyword)."""
+    return excerpt(text, query, marked=marked)
 
 
 # --- money -----------------------------------------------------------------------------------------
@@ -134,6 +152,7 @@ FUNCTIONS = {
     "vanban_fold": (identity.fold, 1),
     "vanban_fts_query": (fts_query, 1),
     "vanban_excerpt": (excerpt, 2),
+    "vanban_excerpt_marked": (excerpt_marked, 3),
     "vanban_fund_name": (fund_name, 1),
     "vanban_overdue": (overdue, 2),
 }

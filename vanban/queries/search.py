@@ -1,6 +1,8 @@
 """Full-text search over the folded text (diacritics and 'đ' ignored), best first: plain
 words are one phrase ('so y te' finds 'Sở Y tế'); FTS5 syntax ("a" OR "b", prefix*) is
-kept. An FTS5 syntax error is ``sqlite3.OperationalError``.
+kept. An FTS5 syntax error is ``sqlite3.OperationalError``. The excerpt starts from where
+FTS5's own ``highlight()`` marks the first hit in the folded body (only for the rows
+returned), so its cost does not grow with the length of the texts.
 """
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ SEARCH = named("search", f"""
         SELECT f.rowid, bm25(documents_fts, 5.0, 1.0) FROM documents_fts f
         WHERE documents_fts MATCH vanban_fts_query(:q) ORDER BY 2, 1 {_LIMIT}
     )
-    SELECT {SUMMARY}, vanban_excerpt(d.text, :q) AS excerpt
+    SELECT {SUMMARY}, vanban_excerpt_marked(d.text, :q, (
+        SELECT highlight(documents_fts, 1, char(1), '') FROM documents_fts
+        WHERE documents_fts MATCH vanban_fts_query(:q) AND rowid = h.id)) AS excerpt
     FROM hit h JOIN documents d ON d.id = h.id ORDER BY h.score, d.id""")
 
 SEARCH_TASKS = named("search_tasks", f"""
