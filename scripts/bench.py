@@ -8,9 +8,13 @@ plus queries as the corpus grows, in one run on one synthetic corpus.
 
 What it measures (each part in its own process, so each peak RSS is its own):
 
-1. extraction of the first ``--docs`` documents (``extract_file``) end to end, and per
-   stage (read, normalize, segment, header, references, amounts, budget, assignments) by
-   timing the stage functions the pipeline calls, in documents/s and MB/s of input;
+1. extraction (``extract_file``) end to end, and per stage (read, normalize, segment,
+   header, references, amounts, budget, assignments and, within it, agency recognition)
+   by timing the stage functions the pipeline calls, in documents/s and MB/s of input: on
+   the real text documents of the repository (corpus/docs, corpus/heldout/docs and
+   ../shared/corpus-dev in .txt, .md and .txt.ws, each text once) and on the first
+   ``--docs`` synthetic documents; end to end is CPU time of the whole pass after a
+   warm-up pass (models loaded), the stage shares come from a second pass;
 2. the same texts through a floor (read + NFC + one pass of one compiled regex) and
    through what a user would reach for (underthesea ``ner`` sentence by sentence, on the
    first ``--ner-docs`` documents); the ratios of the product to both;
@@ -19,6 +23,11 @@ What it measures (each part in its own process, so each peak RSS is its own):
    database: wall time, documents/s, database size, peak RSS of the loader and of all its
    processes; then p50/p95 latency of the ``cites``, ``cited-by``, ``assignments
    --agency`` and ``search`` library calls the CLI makes, over ``--queries`` queries each.
+
+``--paired REF`` measures instead the extraction of the real text documents by this tree
+and by the git ref REF (exported with ``git archive``), alternating one pass of each in
+two long-lived processes for ``--rounds`` rounds, and prints the median CPU seconds of
+each: a difference between two versions of the code is only claimed from such a run.
 
 Generated data lives under ``--out`` (default /tmp/vanban-bench), never in the repository;
 the corpus is reused when it is already there. Prints a Markdown report (the body of
@@ -208,9 +217,26 @@ def size_folder(out: Path, n: int) -> Path:
     return folder
 
 
+def real_text_paths() -> list[str]:
+    """The real text documents (.txt, .md, .txt.ws) of corpus/docs, corpus/heldout/docs and
+    ../shared/corpus-dev, each content once, in name order."""
+    import hashlib
+
+    seen, paths = set(), []
+    for folder in (ROOT / "corpus" / "docs", ROOT / "corpus" / "heldout" / "docs", ROOT.parent / "shared" / "corpus-dev"):
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if path.suffix in (".txt", ".md", ".ws"):
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                if digest not in seen:
+                    seen.add(digest)
+                    paths.append(str(path))
+    return paths
+
+
 # --- phases (each in its own process) --------------------------------------------------------------
 
 # (label, module, attribute): the stage functions extract_file calls, in pipeline order.
+# A stage inside another (agency recognition runs within assignments) is in NESTED.
 STAGES = (
     ("read", "vanban.extractors.pipeline", "read"),
     ("normalize", "vanban.extractors.pipeline", "normalize"),
@@ -220,7 +246,9 @@ STAGES = (
     ("amounts", "vanban.extractors.extract.amounts.find", "extract_amounts"),
     ("budget", "vanban.extractors.extract.amounts.budget", "check_budget"),
     ("assignments", "vanban.extractors.extract.assignments.find", "extract_assignments"),
+    ("agency recognition", "vanban.extractors.extract.assignments.find", "find_agencies"),
 )
+NESTED = {"agency recognition": "assignments"}  # stage -> the stage whose time includes it
 
 
 def _timed(func, bucket: dict, label: str):
@@ -486,6 +514,53 @@ def _rate(n: float, seconds: float) -> float:
     return n / seconds if seconds else float("inf")
 
 
+def _render_extraction(x: dict, f: dict | None, title: str, u: dict | None, ner_paths: list[str] | None) -> list[str]:
+    """The extraction table of one set of documents, with its floor (and underthesea) beside it."""
+    lines: list[str] = []
+    n, mb = x["docs"], x["bytes"] / MB
+    lines += [f"### Extraction: {n} {title} ({mb:.2f} MB, {x['chars'] / n:.0f} characters each; one process)", "",
+              "| stage | s | docs/s | MB/s | share |", "| --- | ---: | ---: | ---: | ---: |"]
+    staged = x["staged_total_s"]
+    stages = x["stages_s"]
+    for label, _m, _a in STAGES:
+        s = stages.get(label)
+        if s is None:
+            continue
+        s -= sum(stages.get(child, 0.0) for child, parent in NESTED.items() if parent == label)
+        name = f"{label} (within {NESTED[label]})" if label in NESTED else label
+        lines.append(f"| {name} | {s:.2f} | {_rate(n, s):.0f} | {_rate(mb, s):.2f} | {100 * s / staged:.0f}% |")
+    other = staged - sum(v for k, v in stages.items() if k not in NESTED)
+    lines.append(f"| record and the rest | {other:.2f} | {_rate(n, other):.0f} | {_rate(mb, other):.2f} | {100 * other / staged:.0f}% |")
+    lines.append(f"| **end to end** | {x['total_s']:.2f} | **{_rate(n, x['total_s']):.1f}** | **{_rate(mb, x['total_s']):.3f}** | |")
+    lines += ["", f"End to end on CPU time: {x['cpu_s']:.2f} s, {_rate(n, x['cpu_s']):.1f} documents per CPU-second. "
+              f"Start-up (imports, models, first document): {x['warmup_s']:.1f} s, not counted above. "
+              f"Extraction errors: {x['errors']}. Peak RSS: {x['peak_rss_mb']:.0f} MB."]
+    if x["missing_stages"]:
+        lines.append(f"Stages not found (not timed): {', '.join(x['missing_stages'])}.")
+    lines.append("")
+    if f:
+        prod = x["total_s"]
+        lines += ["### Baselines on the same texts", "", "| | docs | s | docs/s | MB/s | peak RSS MB |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: |",
+                  f"| floor: read + NFC + one regex pass | {f['docs']} | {f['total_s']:.3f} | {_rate(f['docs'], f['total_s']):.0f} "
+                  f"| {_rate(x['bytes'] / MB, f['total_s']):.1f} | {f['peak_rss_mb']:.0f} |",
+                  f"| vanban extract_file | {x['docs']} | {prod:.2f} | {_rate(x['docs'], prod):.1f} | {_rate(x['bytes'] / MB, prod):.3f} "
+                  f"| {x['peak_rss_mb']:.0f} |"]
+        if u:
+            k = u["docs"]
+            ner_mb = sum(os.path.getsize(p) for p in ner_paths) / MB
+            lines.append(f"| underthesea ner, sentence by sentence | {k} | {u['total_s']:.1f} | {_rate(k, u['total_s']):.2f} "
+                         f"| {_rate(ner_mb, u['total_s']):.4f} | {u['peak_rss_mb']:.0f} |")
+        lines += ["", f"- vanban is **{prod / f['total_s']:.0f} times slower than the floor** on wall time, "
+                  f"**{x['cpu_s'] / f['cpu_s']:.0f} times** on CPU time (target: within 10 times)."]
+        if u:
+            prod_same = sum(x["per_doc_s"][: u["docs"]])
+            lines.append(f"- vanban is **{u['total_s'] / prod_same:.1f} times faster than underthesea ner** on the same "
+                         f"{u['docs']} documents (target: at least 100 times; {u['sentences']} sentences).")
+        lines.append("")
+    return lines
+
+
 def render(results: dict) -> str:
     env, args = results["environment"], results["args"]
     lines = [
@@ -503,46 +578,11 @@ def render(results: dict) -> str:
         lines += [f"Corpus: {c['n']} synthetic .txt documents (seed {c['seed']}, ~{c['kb']:g} KB each, "
                   f"{c['bytes'] / MB:.0f} MB; {c['with_budget']} with a budget, {c['bad_budget']} of them off), "
                   + ("reused from an earlier run." if c.get("reused") else f"generated in {c['seconds']:.0f} s."), ""]
-    x = results.get("extract")
-    if x:
-        n, mb = x["docs"], x["bytes"] / MB
-        lines += [f"### Extraction ({n} documents, {mb:.2f} MB, {x['chars'] / n:.0f} characters each; one process)", "",
-                  "| stage | s | docs/s | MB/s | share |", "| --- | ---: | ---: | ---: | ---: |"]
-        staged = x["staged_total_s"]
-        for label, _m, _a in STAGES:
-            s = x["stages_s"].get(label)
-            if s is None:
-                continue
-            lines.append(f"| {label} | {s:.2f} | {_rate(n, s):.0f} | {_rate(mb, s):.2f} | {100 * s / staged:.0f}% |")
-        other = staged - sum(x["stages_s"].values())
-        lines.append(f"| record and the rest | {other:.2f} | {_rate(n, other):.0f} | {_rate(mb, other):.2f} | {100 * other / staged:.0f}% |")
-        lines.append(f"| **end to end** | {x['total_s']:.2f} | **{_rate(n, x['total_s']):.1f}** | **{_rate(mb, x['total_s']):.3f}** | |")
-        lines += ["", f"End to end on CPU time: {x['cpu_s']:.2f} s, {_rate(n, x['cpu_s']):.1f} documents per CPU-second. "
-                  f"Start-up (imports, models, first document): {x['warmup_s']:.1f} s, not counted above. "
-                  f"Extraction errors: {x['errors']}. Peak RSS: {x['peak_rss_mb']:.0f} MB."]
-        if x["missing_stages"]:
-            lines.append(f"Stages not found (not timed): {', '.join(x['missing_stages'])}.")
-        lines.append("")
-    f, u = results.get("floor"), results.get("ner")
-    if x and f:
-        prod = x["total_s"]
-        lines += ["### Baselines on the same texts", "", "| | docs | s | docs/s | MB/s | peak RSS MB |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: |",
-                  f"| floor: read + NFC + one regex pass | {f['docs']} | {f['total_s']:.3f} | {_rate(f['docs'], f['total_s']):.0f} "
-                  f"| {_rate(x['bytes'] / MB, f['total_s']):.1f} | {f['peak_rss_mb']:.0f} |",
-                  f"| vanban extract_file | {x['docs']} | {prod:.2f} | {_rate(x['docs'], prod):.1f} | {_rate(x['bytes'] / MB, prod):.3f} "
-                  f"| {x['peak_rss_mb']:.0f} |"]
-        if u:
-            k = u["docs"]
-            ner_mb = sum(os.path.getsize(p) for p in results["ner_paths"]) / MB
-            lines.append(f"| underthesea ner, sentence by sentence | {k} | {u['total_s']:.1f} | {_rate(k, u['total_s']):.2f} "
-                         f"| {_rate(ner_mb, u['total_s']):.4f} | {u['peak_rss_mb']:.0f} |")
-        lines += ["", f"- vanban is **{prod / f['total_s']:.0f} times slower than the floor** (target: within 10 times)."]
-        if u:
-            prod_same = sum(x["per_doc_s"][: u["docs"]])
-            lines.append(f"- vanban is **{u['total_s'] / prod_same:.1f} times faster than underthesea ner** on the same "
-                         f"{u['docs']} documents (target: at least 100 times; {u['sentences']} sentences).")
-        lines.append("")
+    for key, floor_key, title in (("extract_real", "floor_real", "real text documents of the repository"),
+                                  ("extract", "floor", "synthetic documents")):
+        if results.get(key):
+            lines += _render_extraction(results[key], results.get(floor_key), title,
+                                        results.get("ner") if key == "extract" else None, results.get("ner_paths"))
     pdf = results.get("pdf")
     if pdf:
         lines += ["### PDF reading", "", "| reader | files | pages | s | pages/s |", "| --- | ---: | ---: | ---: | ---: |",
@@ -574,6 +614,68 @@ def render(results: dict) -> str:
     return "\n".join(lines)
 
 
+# --- paired comparison with another version of the code -------------------------------------------
+
+# Runs in a process of its own for one tree (imported as corpus_diff.TREE_IMPORT imports it):
+# extracts every file once to warm up, then one timed pass per line read from stdin.
+_PAIRED_PASSES = r'''
+files = sys.argv[2:]
+for f in files:
+    extract_file(f)
+print("ready", flush=True)
+for _ in sys.stdin:
+    t = time.process_time()
+    chars = sum(len(extract_file(f).text) for f in files)
+    print(json.dumps({"cpu_s": time.process_time() - t, "chars": chars}), flush=True)
+'''
+
+
+def paired(ref: str, out: Path, rounds: int) -> str:
+    """This tree against ``ref`` on the real text documents: one pass each per round, the
+    order alternating, CPU seconds per pass; the report gives the medians."""
+    commit = subprocess.run(["git", "rev-parse", "--short", ref], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    ref_tree = out / f"tree-{commit}"
+    if not ref_tree.exists():
+        ref_tree.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(ref_tree)], input=archive, check=True)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from corpus_diff import TREE_IMPORT
+
+    worker = TREE_IMPORT + "import time\n" + _PAIRED_PASSES
+    files = real_text_paths()
+    trees = {f"{ref} ({commit})": ref_tree, "this tree": ROOT}
+    procs = {name: subprocess.Popen([PYTHON, "-c", worker, str(tree), *files], stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, text=True) for name, tree in trees.items()}
+    for proc in procs.values():
+        if proc.stdout.readline().strip() != "ready":
+            raise SystemExit("a paired worker failed to start")
+    runs: dict[str, list[dict]] = {name: [] for name in trees}
+    names = list(trees)
+    for r in range(rounds):
+        for name in names if r % 2 == 0 else names[::-1]:
+            procs[name].stdin.write("go\n")
+            procs[name].stdin.flush()
+            runs[name].append(json.loads(procs[name].stdout.readline()))
+    for proc in procs.values():
+        proc.stdin.close()
+        proc.wait()
+    n = len(files)
+    lines = [f"Paired extraction of {n} real text documents, {rounds} rounds (one pass of each tree per round, "
+             "the order alternating; CPU seconds of a pass, models warm):", "",
+             "| code | characters | CPU s per pass (median) | passes | docs per CPU-s | k chars per CPU-s |",
+             "| --- | ---: | ---: | --- | ---: | ---: |"]
+    medians = {}
+    for name, xs in runs.items():
+        med = medians[name] = statistics.median(x["cpu_s"] for x in xs)
+        passes = ", ".join(f"{x['cpu_s']:.2f}" for x in xs)
+        lines.append(f"| {name} | {xs[0]['chars']} | {med:.3f} | {passes} "
+                     f"| {n / med:.1f} | {xs[0]['chars'] / med / 1000:.0f} |")
+    a, b = medians.values()
+    lines += ["", f"This tree takes {b / a:.2f} times the CPU of {ref}."]
+    return "\n".join(lines)
+
+
 # --- the run ---------------------------------------------------------------------------------------
 
 
@@ -595,6 +697,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true",
                     help="profile the extraction of --docs documents with py-spy (pip install py-spy), print where the "
                          "time goes and stop")
+    ap.add_argument("--paired", metavar="REF", help="paired, interleaved extraction timing of this tree against the git "
+                                                     "ref REF on the real text documents; prints the medians and stops")
+    ap.add_argument("--rounds", type=int, default=7, help="rounds of --paired (one pass of each tree per round)")
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--payload", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -608,6 +713,9 @@ def main(argv: list[str] | None = None) -> int:
         print(render(json.loads(results_path.read_text())))
         return 0
     out.mkdir(parents=True, exist_ok=True)
+    if args.paired:
+        print(paired(args.paired, out, args.rounds))
+        return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.profile:
         ensure_corpus(out, max(sizes + [args.docs]), seed=args.seed, kb=args.kb)
@@ -633,6 +741,12 @@ def main(argv: list[str] | None = None) -> int:
     step(f"corpus of {max(sizes + [args.docs])} documents")
     corpus = ensure_corpus(out, max(sizes + [args.docs]), seed=args.seed, kb=args.kb)
     results.setdefault("corpus", corpus)
+    real = real_text_paths()
+    if real and "extract_real" not in results:
+        step(f"extraction of the {len(real)} real text documents, per stage")
+        results["extract_real"] = run_phase("extract", {"paths": real})
+        results["floor_real"] = run_phase("floor", {"paths": real})
+        save()
     paths = corpus_paths(out, args.docs)
     if "extract" not in results:
         step(f"extraction of {len(paths)} documents, per stage")

@@ -29,14 +29,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "vanban" / "corpus-diff"
 
-# Run inside the tree being measured: import its own code whatever its layout, dump records.
-_DUMP = r'''
+# Run inside the tree being measured (sys.argv[1]): import its own code whatever its layout
+# (scripts/bench.py --paired starts its workers with it too).
+TREE_IMPORT = r'''
 import json, sys, tomllib
 from importlib.machinery import ModuleSpec, SourceFileLoader
 from importlib.abc import MetaPathFinder
 from pathlib import Path
-tree, out = Path(sys.argv[1]), Path(sys.argv[2])
-files = [Path(p) for p in sys.argv[3:]]
+tree = Path(sys.argv[1])
 sys.path.insert(0, str(tree))
 conf = tomllib.loads((tree / "pyproject.toml").read_text()).get("tool", {}).get("setuptools", {})
 mapping = {k: tree / v for k, v in (conf.get("package-dir") or {}).items() if k}
@@ -57,6 +57,10 @@ try:
     from vanban.extractors.pipeline import extract_file
 except ImportError:
     from extractors.pipeline import extract_file
+'''
+# Then dump the records of the files (sys.argv[3:]) under sys.argv[2].
+_DUMP = TREE_IMPORT + r'''
+out, files = Path(sys.argv[2]), [Path(p) for p in sys.argv[3:]]
 out.mkdir(parents=True, exist_ok=True)
 for i, f in enumerate(files, 1):
     rec = extract_file(f).model_dump(mode="json")
