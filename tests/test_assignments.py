@@ -365,3 +365,24 @@ def test_fuller_names_and_no_extras(sentence, leads):
 def test_report_goes_to_the_office_holder():
     (a,) = run(DIRECTIVE.format("Sở Y tế chủ trì kiểm tra, báo cáo Chủ tịch Ủy ban nhân dân tỉnh."), doc_type="KH")
     assert a.report_to == "Chủ tịch Ủy ban nhân dân tỉnh"
+
+
+def test_evaluate_scores_role_and_deadline_of_matched_leads():
+    from vanban.evaluate import compare
+
+    gold = {"assignments": [
+        {"agency": "Sở Tài chính", "role": "lead", "deadline": "2025-06-30"},
+        {"agency": "Sở Y tế", "role": "lead", "deadline": "2025-12"},
+        {"agency": "Sở Nội vụ", "role": "lead"},
+        {"agency": "Sở Xây dựng", "role": "lead", "deadline": "2025-01-15"},  # not predicted: not scored
+    ]}
+    pred = {"assignments": [
+        {"agency": "Sở Tài chính", "role": "lead", "deadline": "2025-06-30"},
+        {"agency": "Sở Y tế", "role": "lead", "deadline": "2025-12-31"},
+        {"agency": "Sở Nội vụ", "role": "support"},
+    ]}
+    scores: dict = {}
+    compare(gold, pred, scores)
+    role, deadline = scores["assignments.role"], scores["assignments.deadline"]
+    assert (role.tp, role.fp, role.fn) == (2, 1, 1)
+    assert (deadline.tp, deadline.fp, deadline.fn) == (2, 0, 0)
