@@ -386,3 +386,50 @@ def test_evaluate_scores_role_and_deadline_of_matched_leads():
     role, deadline = scores["assignments.role"], scores["assignments.deadline"]
     assert (role.tp, role.fp, role.fn) == (2, 1, 1)
     assert (deadline.tp, deadline.fp, deadline.fn) == (2, 0, 0)
+
+
+def test_only_spans_blanks_the_rest_and_keeps_offsets():
+    from vanban.extractors.extract.assignments.paragraphs import only_spans
+
+    text = "Bối cảnh chung.\nSở Y tế chủ trì.\nBảng số liệu 1 2 3.\nSở Nội vụ phối hợp."
+    a = text.index("Sở Y tế")
+    b = text.index("Sở Nội vụ")
+    out = only_spans(text, [(a, a + len("Sở Y tế chủ trì.")), (b, len(text))])
+    assert len(out) == len(text)
+    assert out[a:a + 7] == "Sở Y tế" and out[b:] == text[b:]
+    assert "Bối cảnh" not in out and "Bảng" not in out
+    assert out.count("\n") >= 4  # each blanked gap holds a paragraph break
+
+
+@pytest.mark.parametrize("line, holds", [
+    ("1. Sở Tài chính", True),                                  # a short numbered heading
+    ("Sở Y tế: tổng hợp số liệu", True),                         # a colon near the start
+    ("Giao Sở Nội vụ thực hiện việc rà soát.", True),             # a request verb
+    ("Ủy ban nhân dân tỉnh Nghệ An nằm ở Bắc Trung Bộ với dân số đông.", False),  # background
+    ("Tổng số hộ nghèo năm 2024 là 1.234 hộ, chiếm 3,2 phần trăm.", False),
+])
+def test_which_paragraphs_can_hold_a_task(line, holds):
+    from vanban.extractors.extract.assignments.find import can_hold_task
+    from vanban.extractors.extract.assignments.paragraphs import paragraphs
+
+    (p,) = paragraphs(line, 0, len(line))
+    assert can_hold_task(p) is holds
+
+
+def test_agency_in_a_paragraph_that_holds_no_task_is_not_read():
+    from unittest import mock
+
+    from vanban.extractors.extract.assignments import find
+
+    text = "Tỉnh có Sở Công Thương hoạt động từ lâu, nay đông người.\nSở Y tế chủ trì tổng hợp số liệu."
+    seen: list[str] = []
+    real = find.find_agencies
+
+    def spy(t):
+        seen.append(t)
+        return real(t)
+
+    with mock.patch.object(find, "find_agencies", spy):
+        out = run(text)
+    assert ("Sở Y tế", "lead") in {(a.agency, a.role) for a in out}
+    assert "Sở Công Thương" not in seen[0] and "Sở Y tế" in seen[0]
