@@ -433,3 +433,19 @@ def test_agency_in_a_paragraph_that_holds_no_task_is_not_read():
         out = run(text)
     assert ("Sở Y tế", "lead") in {(a.agency, a.role) for a in out}
     assert "Sở Công Thương" not in seen[0] and "Sở Y tế" in seen[0]
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Giao các Sở Tài chính, Xây dựng, Y tế chủ trì rà soát kinh phí.", {"Sở Tài chính", "Sở Xây dựng", "Sở Y tế"}),
+    ("Các Sở Tài chính, Xây dựng và Y tế có trách nhiệm rà soát kinh phí.", {"Sở Tài chính", "Sở Xây dựng", "Sở Y tế"}),
+    ("Đề nghị các Bộ: Nội vụ, Công an, Tư pháp rà soát quy định.", {"Bộ Nội vụ", "Bộ Công an", "Bộ Tư pháp"}),
+    # a name the lexicon holds with 'và' inside stays one name
+    ("Đề nghị các Sở: Thông tin và Truyền thông, Nội vụ rà soát quy định.", {"Sở Thông tin và Truyền thông", "Sở Nội vụ"}),
+    ("Giao các Sở Kế hoạch và Đầu tư, Tài chính chủ trì rà soát kinh phí.", {"Sở Kế hoạch và Đầu tư", "Sở Tài chính"}),
+    # the next name with its own head is not under the shared one
+    ("Giao các Sở Tài chính, Nội vụ, Ủy ban nhân dân các xã chủ trì rà soát.",
+     {"Sở Tài chính", "Sở Nội vụ", "Ủy ban nhân dân các xã"}),
+])
+def test_shared_head_noun_gives_each_name_its_head(sentence, leads):
+    got = {a.agency for a in run(sentence) if a.role == "lead"}
+    assert got == leads

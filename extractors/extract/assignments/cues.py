@@ -127,7 +127,10 @@ def cues() -> Cues:
             rf"(?:(?:các\s+)?(?:đồng\s+chí|ông\s*,?\s*bà)\s+)?(?:(?:{alt('head_titles')}){joined})+", re.IGNORECASE
         ),
         apposition=re.compile(rf"\s*[-–]\s*(?=(?:{alt('apposition_starts')})\b)"),
-        distributive=re.compile(rf"các\s+(?P<noun>{alt('distributive_nouns')})\s*:\s*", re.IGNORECASE),
+        # "các Tập đoàn: A, B" and "các Sở Tài chính, Xây dựng": one head noun shared by each name
+        distributive=re.compile(
+            rf"các\s+(?P<noun>{alt('distributive_nouns')})(?:\s*(?P<colon>:)\s*|\s+(?=\p{{Lu}}))", re.IGNORECASE
+        ),
         section_title=re.compile(alt("section_titles", loose=True), re.IGNORECASE),
         request_start=re.compile(rf"\s*(?:{requests})\s+(?:cho\s+)?", re.IGNORECASE),
         request_in_clause=re.compile(rf"(?<![\p{{L}}])(?P<verb>{requests})\s+(?:nhiệm\s+vụ\s+)?(?:cho\s+)?", re.IGNORECASE),
