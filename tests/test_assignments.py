@@ -365,3 +365,87 @@ def test_fuller_names_and_no_extras(sentence, leads):
 def test_report_goes_to_the_office_holder():
     (a,) = run(DIRECTIVE.format("Sở Y tế chủ trì kiểm tra, báo cáo Chủ tịch Ủy ban nhân dân tỉnh."), doc_type="KH")
     assert a.report_to == "Chủ tịch Ủy ban nhân dân tỉnh"
+
+
+def test_evaluate_scores_role_and_deadline_of_matched_leads():
+    from vanban.evaluate import compare
+
+    gold = {"assignments": [
+        {"agency": "Sở Tài chính", "role": "lead", "deadline": "2025-06-30"},
+        {"agency": "Sở Y tế", "role": "lead", "deadline": "2025-12"},
+        {"agency": "Sở Nội vụ", "role": "lead"},
+        {"agency": "Sở Xây dựng", "role": "lead", "deadline": "2025-01-15"},  # not predicted: not scored
+    ]}
+    pred = {"assignments": [
+        {"agency": "Sở Tài chính", "role": "lead", "deadline": "2025-06-30"},
+        {"agency": "Sở Y tế", "role": "lead", "deadline": "2025-12-31"},
+        {"agency": "Sở Nội vụ", "role": "support"},
+    ]}
+    scores: dict = {}
+    compare(gold, pred, scores)
+    role, deadline = scores["assignments.role"], scores["assignments.deadline"]
+    assert (role.tp, role.fp, role.fn) == (2, 1, 1)
+    assert (deadline.tp, deadline.fp, deadline.fn) == (2, 0, 0)
+
+
+def test_only_spans_blanks_the_rest_and_keeps_offsets():
+    from vanban.extractors.extract.assignments.paragraphs import only_spans
+
+    text = "Bối cảnh chung.\nSở Y tế chủ trì.\nBảng số liệu 1 2 3.\nSở Nội vụ phối hợp."
+    a = text.index("Sở Y tế")
+    b = text.index("Sở Nội vụ")
+    out = only_spans(text, [(a, a + len("Sở Y tế chủ trì.")), (b, len(text))])
+    assert len(out) == len(text)
+    assert out[a:a + 7] == "Sở Y tế" and out[b:] == text[b:]
+    assert "Bối cảnh" not in out and "Bảng" not in out
+    assert out.count("\n") >= 4  # each blanked gap holds a paragraph break
+
+
+@pytest.mark.parametrize("line, holds", [
+    ("1. Sở Tài chính", True),                                  # a short numbered heading
+    ("Sở Y tế: tổng hợp số liệu", True),                         # a colon near the start
+    ("Giao Sở Nội vụ thực hiện việc rà soát.", True),             # a request verb
+    ("Ủy ban nhân dân tỉnh Nghệ An nằm ở Bắc Trung Bộ với dân số đông.", False),  # background
+    ("Tổng số hộ nghèo năm 2024 là 1.234 hộ, chiếm 3,2 phần trăm.", False),
+])
+def test_which_paragraphs_can_hold_a_task(line, holds):
+    from vanban.extractors.extract.assignments.find import can_hold_task
+    from vanban.extractors.extract.assignments.paragraphs import paragraphs
+
+    (p,) = paragraphs(line, 0, len(line))
+    assert can_hold_task(p) is holds
+
+
+def test_agency_in_a_paragraph_that_holds_no_task_is_not_read():
+    from unittest import mock
+
+    from vanban.extractors.extract.assignments import find
+
+    text = "Tỉnh có Sở Công Thương hoạt động từ lâu, nay đông người.\nSở Y tế chủ trì tổng hợp số liệu."
+    seen: list[str] = []
+    real = find.find_agencies
+
+    def spy(t):
+        seen.append(t)
+        return real(t)
+
+    with mock.patch.object(find, "find_agencies", spy):
+        out = run(text)
+    assert ("Sở Y tế", "lead") in {(a.agency, a.role) for a in out}
+    assert "Sở Công Thương" not in seen[0] and "Sở Y tế" in seen[0]
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Giao các Sở Tài chính, Xây dựng, Y tế chủ trì rà soát kinh phí.", {"Sở Tài chính", "Sở Xây dựng", "Sở Y tế"}),
+    ("Các Sở Tài chính, Xây dựng và Y tế có trách nhiệm rà soát kinh phí.", {"Sở Tài chính", "Sở Xây dựng", "Sở Y tế"}),
+    ("Đề nghị các Bộ: Nội vụ, Công an, Tư pháp rà soát quy định.", {"Bộ Nội vụ", "Bộ Công an", "Bộ Tư pháp"}),
+    # a name the lexicon holds with 'và' inside stays one name
+    ("Đề nghị các Sở: Thông tin và Truyền thông, Nội vụ rà soát quy định.", {"Sở Thông tin và Truyền thông", "Sở Nội vụ"}),
+    ("Giao các Sở Kế hoạch và Đầu tư, Tài chính chủ trì rà soát kinh phí.", {"Sở Kế hoạch và Đầu tư", "Sở Tài chính"}),
+    # the next name with its own head is not under the shared one
+    ("Giao các Sở Tài chính, Nội vụ, Ủy ban nhân dân các xã chủ trì rà soát.",
+     {"Sở Tài chính", "Sở Nội vụ", "Ủy ban nhân dân các xã"}),
+])
+def test_shared_head_noun_gives_each_name_its_head(sentence, leads):
+    got = {a.agency for a in run(sentence) if a.role == "lead"}
+    assert got == leads

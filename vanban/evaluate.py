@@ -223,12 +223,47 @@ def compare(gold: dict, pred: dict, scores: dict[str, Score]) -> None:
         g = {name_key(a["agency"]): a["agency"] for a in gold["assignments"] or [] if a.get("role", "lead") == "lead"}
         p = {name_key(a["agency"]): a["agency"] for a in pred.get("assignments") or [] if a.get("role", "lead") == "lead"}
         _items(scores.setdefault("assignments", Score()), list(g.values()), list(p.values()), src)
+        _assignment_details(gold["assignments"] or [], pred.get("assignments") or [], scores, src)
+
+
+def _same_deadline(gold, pred) -> bool:
+    """A gold deadline given to the month ('2025-12') is met by any day of that month."""
+    return bool(pred) and (pred == gold or str(pred).startswith(f"{gold}-"))
+
+
+def _assignment_details(gold: list[dict], pred: list[dict], scores: dict[str, Score], src: str) -> None:
+    """assignments.role: for each gold lead whose agency the prediction names, whether one of
+    the prediction's rows for it is a lead. assignments.deadline: for each gold assignment with
+    a deadline whose agency the prediction names, whether one of its rows has that deadline."""
+    by_name: dict[str, list[dict]] = {}
+    for a in pred:
+        by_name.setdefault(name_key(a.get("agency")), []).append(a)
+
+    def rows_for(agency) -> list[dict]:
+        k = name_key(agency)
+        if k in by_name:
+            return by_name[k]
+        return next((rows for pk, rows in by_name.items() if near_match(pk, k)), [])
+
+    for a in gold:
+        rows = rows_for(a.get("agency"))
+        if not rows:
+            continue
+        label = f"{src} {a.get('agency')!r}"
+        if a.get("role", "lead") == "lead":
+            roles = {r.get("role", "lead") for r in rows}
+            _single(scores.setdefault("assignments.role", Score()), "lead", "lead" if "lead" in roles else sorted(roles)[0],
+                    lambda x, y: x == y, label)
+        if a.get("deadline"):
+            got = next((r.get("deadline") for r in rows if _same_deadline(a["deadline"], r.get("deadline"))),
+                       next((r.get("deadline") for r in rows if r.get("deadline")), None))
+            _single(scores.setdefault("assignments.deadline", Score()), a["deadline"], got, _same_deadline, label)
 
 
 FIELD_ORDER = (
     "genre", "doc_type", "number", "issued_date", "place", "issuer", "subject", "signer.name",
     "recipients", "distribution", "references", "legal_bases", "references.date", "references.doc_type",
-    "amounts", "assignments", "effective_date", "typed_relations", "effects",
+    "amounts", "assignments", "assignments.role", "assignments.deadline", "effective_date", "typed_relations", "effects",
 )
 
 

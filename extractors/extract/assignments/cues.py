@@ -77,10 +77,18 @@ class Cues:
     deadline_cue: re.Pattern
     report_to: re.Pattern
     report_direct: re.Pattern
+    task_word: re.Pattern
 
 
 def _words(data: dict, key: str) -> tuple[str, ...]:
     return tuple(data[key]["words"])
+
+
+def _task_words(d: dict) -> list[str]:
+    """The duty, request, modal and predicate words, folded, longest first."""
+    keys = ("lead_verbs", "support_verbs", "predicate_words", "request_verbs", "modals",
+            "field_roles_alone")
+    return sorted({fold(x) for k in keys for x in _words(d, k)}, key=len, reverse=True)
 
 
 @cache
@@ -119,7 +127,10 @@ def cues() -> Cues:
             rf"(?:(?:các\s+)?(?:đồng\s+chí|ông\s*,?\s*bà)\s+)?(?:(?:{alt('head_titles')}){joined})+", re.IGNORECASE
         ),
         apposition=re.compile(rf"\s*[-–]\s*(?=(?:{alt('apposition_starts')})\b)"),
-        distributive=re.compile(rf"các\s+(?P<noun>{alt('distributive_nouns')})\s*:\s*", re.IGNORECASE),
+        # "các Tập đoàn: A, B" and "các Sở Tài chính, Xây dựng": one head noun shared by each name
+        distributive=re.compile(
+            rf"các\s+(?P<noun>{alt('distributive_nouns')})(?:\s*(?P<colon>:)\s*|\s+(?=\p{{Lu}}))", re.IGNORECASE
+        ),
         section_title=re.compile(alt("section_titles", loose=True), re.IGNORECASE),
         request_start=re.compile(rf"\s*(?:{requests})\s+(?:cho\s+)?", re.IGNORECASE),
         request_in_clause=re.compile(rf"(?<![\p{{L}}])(?P<verb>{requests})\s+(?:nhiệm\s+vụ\s+)?(?:cho\s+)?", re.IGNORECASE),
@@ -147,5 +158,7 @@ def cues() -> Cues:
             rf"\s+(?!{alt('report_not_recipients')})",
             re.IGNORECASE,
         ),
+        # a word without which no paragraph holds a task (compared with folded text)
+        task_word=re.compile(rf"(?<!\p{{L}})(?:{alternation(_task_words(d))})(?!\p{{L}})"),
         report_direct=re.compile(rf"báo\s+cáo\s+(?=(?:{alt('report_direct_recipients')})(?!\p{{L}}))", re.IGNORECASE),
     )

@@ -36,7 +36,9 @@ from vanban.extractors.extract.agencies.lexicon import canonical_agency
 from vanban.extractors.extract.agencies.recognize import find_agencies
 from vanban.extractors.extract.assignments.cues import cues, fold
 from vanban.extractors.extract.assignments.details import deadline_in, recurrence_in, targets_in, without_parens
-from vanban.extractors.extract.assignments.paragraphs import PLAIN, Para, block_end_of, outside_distribution, paragraphs
+from vanban.extractors.extract.assignments.paragraphs import (
+    PLAIN, Para, block_end_of, only_spans, outside_distribution, paragraphs,
+)
 from vanban.extractors.extract.assignments.reader import Found, Reader, clean, has_word, head_at, is_predicate, starts_with
 
 __all__ = ["extract_assignments", "deadline_in", "recurrence_in", "targets_in"]
@@ -95,6 +97,34 @@ def _role_of(task_start_folded: str, default: str = "lead") -> str:
     return default
 
 
+def can_hold_task(p: Para) -> bool:
+    """Whether an assignment can be read from the paragraph: a short numbered line (a heading
+    that may name an agency), a line with a colon near its start ('Sở Y tế: …', 'Cơ quan chủ
+    trì: …'), or one with a duty, request, modal or predicate word."""
+    if p.kind not in (None, "dash") and len(p.text) <= 200:
+        return True
+    if ":" in p.text[:200]:
+        return True
+    return bool(cues().task_word.search(fold(p.text)))
+
+
+def task_spans(paras: list[Para]) -> list[tuple[int, int]]:
+    """The character spans of the paragraphs that can hold a task, each with the unmarked
+    paragraph after it (a name hard-wrapped over a line break may have been cut there)."""
+    out: list[tuple[int, int]] = []
+    for i, p in enumerate(paras):
+        if not can_hold_task(p):
+            continue
+        end = p.end
+        if i + 1 < len(paras) and paras[i + 1].kind is None:
+            end = paras[i + 1].end
+        if out and p.start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((p.start, end))
+    return out
+
+
 class Extractor:
     def __init__(self, ctx):
         self.ctx = ctx
@@ -104,8 +134,12 @@ class Extractor:
         start = segs.body[0] if segs.body and segs.body[1] > segs.body[0] else 0
         body = (start, len(self.text))
         self.body = body
-        mentions = find_agencies(self.text)
-        self.paras = outside_distribution(paragraphs(self.text, *body, mentions, getattr(segs, "outline", None)), segs)
+        tree = getattr(segs, "outline", None)
+        # the recognizer reads only the paragraphs that can hold a task; the paragraphs are
+        # then read again with the names it found (a name hard-wrapped over a line break)
+        rough = outside_distribution(paragraphs(self.text, *body, (), tree), segs)
+        mentions = find_agencies(only_spans(self.text, task_spans(rough)))
+        self.paras = outside_distribution(paragraphs(self.text, *body, mentions, tree), segs)
         self.reader = Reader(self.text, mentions)
         self.drafts: list[Draft] = []
         self.closing: list[list[tuple[int, int]]] = []  # requirements addressed to everyone

@@ -132,3 +132,19 @@ def block_end_of(paras: list[Para], i: int) -> int:
         j += 1
     return j
 
+
+
+def only_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with everything outside ``spans`` blanked, offsets kept: each gap becomes
+    white space holding a paragraph break, so nothing read in one span runs into the next."""
+    out: list[str] = []
+    pos = 0
+    for a, b in [*spans, (len(text), len(text))]:
+        if a > pos:
+            gap = "".join("\n" if c == "\n" else " " for c in text[pos:a])
+            if gap.count("\n") < 2:
+                gap = ("\n\n" + gap[2:]) if len(gap) >= 2 else "\n"
+            out.append(gap)
+        out.append(text[a:b])
+        pos = max(pos, b)
+    return "".join(out)

@@ -140,13 +140,15 @@ class Reader:
             cur = self.skip_space(cur, end)
             if cur >= end or not self.text[cur].isupper():
                 break
-            stop = cur
-            for w in re.finditer(r"(?:\s*[-–])?\s*([\p{L}\p{M}\p{N}&]+)", self.text[cur:min(end, cur + 120)]):
-                wp = cur + w.start(1)
-                if cur + w.start() != stop or (self.text[wp].islower() and (
-                        is_predicate(self.text, wp, end) or fold(self.text[wp:wp + 20]).startswith(("và ", *cues().name_stops)))):
-                    break
-                stop = cur + w.end(1)
+            stop = self._piece_end(cur, end)
+            if out and head_at(self.text, cur, end) is not None and not known_name(f"{noun} {self.text[cur:stop]}"):
+                break  # "các Sở Tài chính, Ủy ban nhân dân tỉnh": the next name has its own head
+            # "Thông tin và Truyền thông": one name when the lexicon knows it so
+            joined = re.match(r"\s+và\s+(?=\p{Lu})", self.text[stop:end])
+            if joined:
+                longer = self._piece_end(stop + joined.end(), end)
+                if known_name(f"{noun} {self.text[cur:longer]}"):
+                    stop = longer
             if stop == cur:
                 break
             out.append(Found(f"{noun} {clean(self.text[cur:stop])}", (cur, stop)))
@@ -154,7 +156,20 @@ class Reader:
             if not sep:
                 break
             cur = stop + sep.end()
+        if not m.group("colon") and len(out) < 2:
+            return []  # "các Sở Tài chính" alone is read as written
         return out
+
+    def _piece_end(self, cur: int, end: int) -> int:
+        """End of one name after a shared head noun: up to a separator, a predicate or a stop word."""
+        stop = cur
+        for w in re.finditer(r"(?:\s*[-–])?\s*([\p{L}\p{M}\p{N}&]+)", self.text[cur:min(end, cur + 120)]):
+            wp = cur + w.start(1)
+            if cur + w.start() != stop or (self.text[wp].islower() and (
+                    is_predicate(self.text, wp, end) or fold(self.text[wp:wp + 20]).startswith(("và ", *cues().name_stops)))):
+                break
+            stop = cur + w.end(1)
+        return stop
 
     def agency_list(self, pos: int, end: int) -> list[Found]:
         """'X, Y và Z' from ``pos``; stops at the first piece that is not an agency."""
@@ -201,6 +216,20 @@ def clean(name: str) -> str:
     return _SPACE.sub(" ", name).strip(" ,;:.-–\t\n")
 
 
+
+
+def _name_key(name: str) -> str:
+    return " ".join(re.findall(r"[\p{L}\p{M}\p{N}&]+", fold(name)))
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    return frozenset(_name_key(n) for e in lexicon()["agencies"] for n in [e["name"], *e["aliases"]])
+
+
+def known_name(name: str) -> bool:
+    """Whether the lexicon holds ``name`` (case, spacing and punctuation ignored)."""
+    return _name_key(name) in _known_names()
 
 
 @cache
