@@ -10,7 +10,10 @@ Kính gửi, Căn cứ, numbered parts I./1./a), budget lines, "Giao … chủ t
 with deadlines, Nơi nhận, TM./KT. signature), for every type code of spec/OUTPUT.md and news
 articles, from many issuers in every province, in .txt, .docx and .pdf. Documents cite
 earlier ones (and national documents, and documents that are not in the corpus), so the
-citation graph is real. Budget sections add up, except for a chosen share
+citation graph is real. A share of decisions and decrees replaces an earlier one of the same
+kind of issuer ("… có hiệu lực kể từ ngày ký và thay thế Quyết định số …"), and later
+documents may still cite the replaced one as a basis, so replacement chains, legal status
+and basis warnings are there at scale. Budget sections add up, except for a chosen share
 (``--bad-share``) whose total is off; the gold says which.
 
 The gold comes from what the generator wrote, never from running the extractor. The
@@ -418,6 +421,8 @@ PROFILES: tuple[tuple[str, str, float], ...] = (
     ("news", "TIN", 4),
 )
 NEWS_SITES = ("Baochinhphu.vn", "Dangcongsan.vn", "Nhandan.vn", "Dantoctongiao.vn", "Bienphong.com.vn")
+# Share of decisions (QĐ) and decrees (NĐ) that replace an earlier one of their issuer.
+REPLACE_SHARE = 0.35
 # Types a later document may cite.
 CITABLE = frozenset({"NQ", "QĐ", "KH", "CT", "CV", "TB", "HD", "KL", "CTr", "NĐ", "TT", "BC", "TTr", "ĐA", "PA"})
 
@@ -1230,9 +1235,10 @@ class Composer:
             n += 1
             w.sections = [f"Điều {n}"]
             what = TYPE_NAMES[self.e.doc_type][1]
+            replaced = self.replaced()
             if self.e.issuer.national:
                 w.para(f"{article_word} {n}. Hiệu lực thi hành")
-                w.para(f"{what} này có hiệu lực kể từ ngày ký. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban "
+                w.para(f"{what} này có hiệu lực kể từ ngày ký{replaced}. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban "
                        f"nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành {what} này./.")
             elif self.e.doc_type == "NQ":
                 w.para(f"{article_word} {n}. Tổ chức thực hiện")
@@ -1242,12 +1248,30 @@ class Composer:
                 w.para(f"Nghị quyết này có hiệu lực kể từ ngày {rng.randint(1, 28)} tháng {d.month} năm {d.year}./.")
             else:
                 third = bodies[2][0] if bodies[2][0].startswith("Sở") else "Sở Tài chính"
-                w.para(f"{article_word} {n}. Quyết định này có hiệu lực kể từ ngày ký.")
+                w.para(f"{article_word} {n}. Quyết định này có hiệu lực kể từ ngày ký{replaced}.")
                 w.para(f"Chánh Văn phòng UBND {self.level}, Giám đốc {third}, Thủ trưởng các cơ quan, đơn vị và các tổ "
                        f"chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.")
                 for body in (f"Văn phòng UBND {self.level}", third):
                     self.assign(body, "executes", "thi hành Quyết định này", None)
         w.sections = []
+
+    def replaced(self) -> str:
+        """' và thay thế Quyết định số … ngày … của …' for a share of decisions and decrees: an
+        earlier document of the same issuer and type, which a replacement chain then links
+        (later documents may still cite the replaced one as a basis); '' for the others."""
+        e, rng = self.e, self.rng
+        if e.doc_type not in ("QĐ", "NĐ") or rng.random() >= REPLACE_SHARE:
+            return ""
+        pool = self.catalog.citable_by_province.get(e.province.name if e.province else None, [])
+        pool = pool[: bisect.bisect_left(pool, e.index, key=lambda x: x.index)]
+        same = [x for x in pool if x.issuer.kind == e.issuer.kind and x.doc_type == e.doc_type and x.issued < e.issued]
+        if not same:
+            return ""
+        ref = self.citer._ref_of(same[rng.randrange(len(same))])
+        if ref.number in self.w.references:
+            return ""
+        ref.relation = "replaces"
+        return f" và thay thế {self.w.cite(ref)}"
 
     def budget_list_inline(self) -> None:
         """A budget inside an article: total and its sources."""
