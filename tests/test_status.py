@@ -86,6 +86,8 @@ def _state(db_path) -> tuple:
         now = status_on(db, decree[0]["id"], "2024-01-01")
         before = status_on(db, decree[0]["id"], "2022-03-15")
         warnings = basis_warnings(db)
+        loaded = [r[0] for r in db.execute("SELECT id FROM documents WHERE status = 'loaded' ORDER BY uri, id")]
+        assert [w for i in loaded for w in basis_warnings(db, [i])] == warnings  # one document at a time: the same rows
         return (
             decree[0]["status"], now["status"], [e["number"] for e in now["because"]], before["status"],
             [(w["document"]["number"], w["basis"]["number"], w["status"], [b["number"] for b in w["by"]]) for w in warnings],
@@ -166,3 +168,28 @@ def test_status_of_a_document_nobody_acts_on(chain_db):
         assert entry["status"] == "in_force" and entry["because"] == []
     finally:
         db.close()
+
+
+def test_synthetic_corpus_has_replacement_chains():
+    """scripts/synth.py: decisions and decrees that replace an earlier one of their kind of
+    issuer, written so that extraction finds the effect, and later documents that still
+    rest on the replaced one (what the benchmark's basis audit finds at scale)."""
+    from vanban.extractors.pipeline import extract_text
+
+    from .conftest import script
+
+    synth = script("synth")
+    docs = list(synth.generate(1500, seed=1, kb=2.0))
+    replacing = [d for d in docs if any(r["relation"] == "replaces" for r in d.gold["references"])]
+    assert len(replacing) >= 20
+    replaced = {}
+    for d in replacing:
+        [ref] = [r for r in d.gold["references"] if r["relation"] == "replaces"]
+        assert ref["doc_type"] == d.entry.doc_type and ref["date"] < d.gold["issued_date"]
+        replaced.setdefault(ref["number"], d.gold["issued_date"])
+    stale = [d for d in docs if any(r["relation"] == "basis" and replaced.get(r["number"], "9999") < d.gold["issued_date"]
+                                    for r in d.gold["references"])]
+    assert stale, "some later document still cites a replaced one as its basis"
+    record = extract_text(replacing[0].text()).model_dump(mode="json")
+    [ref] = [r for r in replacing[0].gold["references"] if r["relation"] == "replaces"]
+    assert [(e["number"], e["relation"], e["scope"]) for e in record["effects"]] == [(ref["number"], "replaces", "whole")]

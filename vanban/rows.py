@@ -27,7 +27,8 @@ def record_rows(record, *, sha256: str, extractor_version: str | None = None) ->
     Children carry ``position`` (their index in the record); the writer adds
     ``document_id``. Partners' agency ids are made here, by the rule of the assignments'.
     """
-    from .status import effect_rows
+    from .budgets import plan_total_rows
+    from .status import effect_rows, validity_rows
 
     if record.uri is None and record.error is None:
         from vanban.extractors.pipeline import identify
@@ -109,5 +110,7 @@ def record_rows(record, *, sha256: str, extractor_version: str | None = None) ->
             for i, s in enumerate(data.get("sections") or [])
         ],
         "legal_effects": effect_rows(data),
+        "plan_totals": plan_total_rows(data, document),
+        "validity": validity_rows(data),
         "fts": {"subject": identity.fold(data.get("subject")), "body": identity.fold(text)},
     }

@@ -205,6 +205,29 @@ def m005_citation_class_indexes(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m006_plan_totals_validity_and_page_indexes(db: Database) -> None:
+    """Each plan's top-level budget total (``vanban.budgets``), each document's dates of
+    effect and expiry (``vanban.status``), and the indexes the web view's pages read: the
+    documents table's sort and facets on the loaded documents, the most cited documents,
+    the agencies' tasks."""
+    from .budgets import create_tables
+    from .status import create_validity_table
+
+    create_tables(db)
+    create_validity_table(db)
+    db["documents"].create_index(["status", "issued_date", "doc_type"])
+    # One index per facet of the documents table holding every column its filters use, so a
+    # facet, over the whole table or a filtered list (a chart bar, another facet's value),
+    # reads its index only.
+    filters = ("doc_type", "issued_date", "issuer", "jurisdiction", "year")
+    for facet in ("issuer", "jurisdiction", "year"):
+        db["documents"].create_index(["status", facet, *(c for c in filters if c != facet)],
+                                     index_name=f"idx_documents_status_{facet}_facet")
+    db["citations"].create_index(["target_id", "document_id", "mentions"])
+    db["assignments"].create_index(["agency_id", "deadline"])
+
+
 def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
     """Open (and migrate) the store; WAL so readers can query during a load.
 

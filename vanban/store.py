@@ -86,7 +86,8 @@ def insert_document(db: Database, rows: dict) -> tuple[int, Touched]:
     touched.keys.add(doc["number_key"])
     _insert_children(db, "citations", document_id, rows["citations"])
     touched.keys |= {c["number_key"] for c in rows["citations"]}
-    for table in ("amounts", "budget_checks", "recipients", "distribution", "sections", "legal_effects"):
+    for table in ("amounts", "budget_checks", "recipients", "distribution", "sections", "legal_effects", "plan_totals",
+                  "validity"):
         _insert_children(db, table, document_id, rows.get(table, []))
     _ensure_agencies(db, rows["agencies"])
     touched.agencies |= set(rows["agencies"])
@@ -130,7 +131,7 @@ def delete_document(db: Database, document_id: int) -> Touched:
     db.execute(f"DELETE FROM assignments_fts WHERE rowid IN ({assignment_ids})", [document_id])
     db.execute(f"DELETE FROM assignment_partners WHERE assignment_id IN ({assignment_ids})", [document_id])
     for table in ("citations", "amounts", "budget_checks", "assignments", "recipients", "distribution", "sections",
-                  "legal_effects"):
+                  "legal_effects", "plan_totals", "validity"):
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
     db.execute("UPDATE citations SET target_id = NULL WHERE target_id = ?", [document_id])
     db.execute("DELETE FROM documents_fts WHERE rowid = ?", [document_id])

@@ -2,10 +2,8 @@
 documents by type and month, the most cited documents, the agencies with the most open
 tasks. Each bar of a chart is a row of one of these, and links to the rows behind it.
 
-A plan's budget is its top-level total: the largest total that a budget check checks
-against its parts and that is not itself a part of another check; each plan counts once,
-under the funding source of that total (``fund`` of the record's amount there; ``_``
-when the total names none). A task is open until its deadline has passed
+A plan's budget is its top-level total, each plan once, under the funding source of that
+total: the rows of ``plan_totals``, whose rule is ``vanban.budgets``'. A task is open until its deadline has passed
 (``vanban_overdue``); nothing records a task as done.
 """
 from __future__ import annotations
@@ -16,33 +14,14 @@ from .registry import named, run
 
 _LIMIT = "LIMIT coalesce(cast(nullif(:limit, '') AS integer), 10)"
 
-# One row per loaded plan that has a checked total: its year, fund key and top-level total.
-PLAN_TOTAL = """
-    plan_total(document_id, year, fund, total_vnd) AS MATERIALIZED (
-        SELECT document_id, year, fund, total_vnd FROM (
-            SELECT d.id AS document_id, coalesce(d.year, cast(substr(d.issued_date, 1, 4) AS integer)) AS year,
-                   coalesce((SELECT json_extract(a.value, '$.fund') FROM json_each(d.record, '$.amounts') a
-                             WHERE json_extract(a.value, '$.span[0]') = b.span_start LIMIT 1), '_') AS fund,
-                   b.total_vnd,
-                   row_number() OVER (PARTITION BY d.id ORDER BY b.total_vnd DESC, b.position) AS n
-            FROM documents d JOIN budget_checks b ON b.document_id = d.id
-            WHERE d.status = 'loaded' AND d.doc_type = 'KH' AND b.total_vnd IS NOT NULL
-              AND NOT EXISTS (
-                  SELECT 1 FROM json_each(d.record, '$.budget_checks') c, json_each(c.value, '$.parts') p
-                  WHERE b.span_start IS NOT NULL AND json_extract(p.value, '$.span[0]') = b.span_start)
-        ) WHERE n = 1
-    )"""
-
-BUDGET_BY_YEAR_SOURCE = named("budget_by_year_source", f"""
-    WITH {PLAN_TOTAL}
+BUDGET_BY_YEAR_SOURCE = named("budget_by_year_source", """
     SELECT year, vanban_fund_name(fund) AS source, fund, count(*) AS plans, sum(total_vnd) AS total_vnd
-    FROM plan_total GROUP BY year, fund ORDER BY year DESC, total_vnd DESC, fund""")
+    FROM plan_totals GROUP BY year, fund ORDER BY year DESC, total_vnd DESC, fund""")
 
-PLAN_BUDGETS = named("plan_budgets", f"""
-    WITH {PLAN_TOTAL}
+PLAN_BUDGETS = named("plan_budgets", """
     SELECT d.uri, d.number, d.issued_date, d.issuer, d.subject, p.year, vanban_fund_name(p.fund) AS source,
            p.fund, p.total_vnd
-    FROM plan_total p JOIN documents d ON d.id = p.document_id
+    FROM plan_totals p JOIN documents d ON d.id = p.document_id
     WHERE (nullif(:year, '') IS NULL OR p.year = cast(:year AS integer))
       AND (nullif(:fund, '') IS NULL OR p.fund = :fund)
     ORDER BY p.total_vnd DESC, d.uri, d.id""")
@@ -62,19 +41,22 @@ MOST_CITED = named("most_cited", f"""
 
 # Tasks as the assigned agency and as a partner (counted as support), as on an agency's page.
 AGENCIES_OPEN_TASKS = named("agencies_open_tasks", f"""
-    WITH task(agency_id, deadline) AS (
+    WITH late(deadline, late) AS MATERIALIZED (  -- one call of vanban_overdue per deadline
+        SELECT deadline, vanban_overdue(deadline, :today) FROM assignments WHERE deadline IS NOT NULL GROUP BY deadline
+    ),
+    task(agency_id, deadline) AS (
         SELECT agency_id, deadline FROM assignments WHERE agency_id IS NOT NULL
         UNION ALL
         SELECT p.agency_id, a.deadline FROM assignment_partners p JOIN assignments a ON a.id = p.assignment_id
         WHERE p.agency_id IS NOT NULL
     ),
-    by_deadline(agency_id, tasks, late) AS (  -- one call of vanban_overdue per agency and deadline
-        SELECT agency_id, count(*), vanban_overdue(deadline, :today) FROM task GROUP BY agency_id, deadline
+    per_agency(agency_id, tasks, overdue_tasks) AS (
+        SELECT t.agency_id, count(*), coalesce(sum(l.late), 0) FROM task t LEFT JOIN late l ON l.deadline = t.deadline
+        GROUP BY t.agency_id
     )
-    SELECT g.id AS agency_id, g.name, g.jurisdiction, sum(t.tasks) AS tasks,
-           sum(t.tasks * t.late) AS overdue_tasks, sum(t.tasks * (1 - t.late)) AS open_tasks
-    FROM by_deadline t JOIN agencies g ON g.id = t.agency_id
-    GROUP BY g.id ORDER BY tasks DESC, open_tasks DESC, g.id {_LIMIT}""")
+    SELECT g.id AS agency_id, g.name, g.jurisdiction, t.tasks, t.overdue_tasks, t.tasks - t.overdue_tasks AS open_tasks
+    FROM per_agency t JOIN agencies g ON g.id = t.agency_id
+    ORDER BY t.tasks DESC, open_tasks DESC, g.id {_LIMIT}""")
 
 
 def budget_by_year_source(db: Database) -> list[dict]:
