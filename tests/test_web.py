@@ -28,6 +28,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from vanban.load import load
 
 from .conftest import ROOT, SEEDS
+from .test_status import FILES as CHAIN_FILES
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -45,11 +46,28 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+# A replacement chain beside the seeds: a decree, the decree that replaces it from
+# 2022-04-01, and a plan of 2023 that still rests on the replaced one.
+CHAIN = {"decree.txt": CHAIN_FILES["decree.txt"], "replacing.txt": CHAIN_FILES["replacing.txt"],
+         "plan_after.txt": CHAIN_FILES["plan_after.txt"]}
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """``vanban serve`` (the real command) on a database loaded from the seeds."""
-    db = tmp_path_factory.mktemp("web") / "seeds.db"
-    assert load([str(p) for p in SEEDS], db, workers=0, progress=False).errors == 0
+def served_db(tmp_path_factory) -> Path:
+    """A database loaded from the seeds and the chain."""
+    folder = tmp_path_factory.mktemp("web")
+    for name, text in CHAIN.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = folder / "seeds.db"
+    files = [str(p) for p in SEEDS] + [str(folder / name) for name in CHAIN]
+    assert load(files, db, workers=0, progress=False).errors == 0
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(served_db):
+    """``vanban serve`` (the real command) on the seeds and the chain."""
+    db = served_db
     port = _free_port()
     log = open(db.with_suffix(".log"), "w+")
     proc = subprocess.Popen(
@@ -353,3 +371,57 @@ def test_a_records_office_day(server, browser, shots):
     (shots / "timings.json").write_text(json.dumps(timings, indent=1), encoding="utf-8")
     print("page timings (ms):", timings)
     assert all(ms < 5000 for ms in timings.values()), timings
+
+
+def test_legal_status_and_the_bases_that_no_longer_stand(served_db, server, browser, shots):
+    """The plan resting on a replaced decree: its Hiệu lực line, the warning (the rows of
+    ``vanban check-bases`` for it) and the diagram grouped as vbpl.vn groups it; then the
+    replaced decree and the one that replaced it."""
+    d, timings = browser, {}
+    cli = subprocess.run([sys.executable, "-m", "vanban.cli", "check-bases", "55/KH-UBND", "--db", str(served_db), "--json"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert cli.returncode == 1, cli.stderr
+    expected = [(w["basis"]["number"], w["status"]) for w in json.loads(cli.stdout)]
+    assert expected == [("10/2020/NĐ-CP", "replaced")]
+
+    def field(name: str) -> str:
+        return d.find_element(By.CSS_SELECTOR, f'#header-fields dd[data-field="{name}"]').text
+
+    def group(key: str) -> list[str]:
+        return [t.text for t in d.find_elements(By.CSS_SELECTOR, f'#neighbourhood svg g.group[data-group="{key}"] g.node text')]
+
+    d.get(server + "/doc/55/KH-UBND")
+    wait_for(d, "article.vb-document")
+    check_page(d, "status-plan", shots, timings)
+    assert field("Validity").startswith("Còn hiệu lực (in force), ngày ")
+    warnings = d.find_elements(By.CSS_SELECTOR, "#basis-warnings li.vb-basis-warning")
+    assert [(w.get_attribute("data-basis"), w.get_attribute("data-status")) for w in warnings] == expected
+    text = " ".join(warnings[0].text.split())
+    assert "Ngày 2023-05-05, văn bản này căn cứ 10/2020/NĐ-CP ngày 2020-01-10" in text, text
+    assert "bị thay thế (replaced)" in text and "bị thay thế bởi · replaced by 20/2022/NĐ-CP" in text, text
+    assert "từ ngày 2022-04-01" in text, text
+    assert group("bases") == ["10/2020/NĐ-CP"]
+    warnings[0].find_element(By.CSS_SELECTOR, "a").click()
+
+    wait_for(d, "article.vb-document")
+    assert d.current_url == server + "/doc/vn/cp/nd/2020/10"
+    check_page(d, "status-replaced", shots, timings)
+    validity = field("Validity")
+    assert validity.startswith("Hết hiệu lực toàn bộ: bị thay thế (replaced), ngày "), validity
+    assert "có hiệu lực từ ngày 2020-01-10" in validity and "replaced by 20/2022/NĐ-CP từ ngày 2022-04-01" in validity
+    assert not d.find_elements(By.ID, "basis-warnings")
+    labels = [t.text for t in d.find_elements(By.CSS_SELECTOR, "#neighbourhood svg text.group-label")]
+    assert labels == ["Văn bản căn cứ (1)", "Văn bản thay thế (1)", "Văn bản trích dẫn (1)"], labels
+    assert group("replaced_by") == ["20/2022/NĐ-CP"] and group("cited_by") == ["55/KH-UBND"]
+    assert group("bases") == ["76/2015/QH13"], group("bases")  # named in the text, numbered by the table of laws
+    replacing = d.find_element(By.CSS_SELECTOR, '#neighbourhood svg g.group[data-group="replaced_by"] a text')
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", replacing)
+    replacing.click()
+
+    wait_for(d, "article.vb-document")
+    assert d.current_url == server + "/doc/vn/cp/nd/2022/20"
+    validity = field("Validity")
+    assert validity.startswith("Còn hiệu lực (in force), ngày ") and "có hiệu lực từ ngày 2022-04-01" in validity, validity
+    assert group("replaces") == ["10/2020/NĐ-CP"]
+    assert_self_contained(d, server)
+    print("page timings (ms):", timings)

@@ -1,9 +1,11 @@
 """What a document's page shows: its header fields (signer, position and authority each on
-a line, places by name, a link to the file it was loaded from), its text with every
-extracted span highlighted by kind (references link to the cited document's page), its
-budget tree with the audit result, its assignments, who it cites and who cites it, and the
-picture of that neighbourhood; and, for a name that is not a URI (``/doc/352/KH-UBND``),
-the documents it names.
+a line, places by name, a link to the file it was loaded from, the Hiệu lực line: its
+status today, date of effect and expiry), the bases that no longer stood when it was
+issued (the rows of ``vanban check-bases`` for it), its text with every extracted span
+highlighted by kind (references link to the cited document's page), its budget tree with
+the audit result, its assignments, who it cites and who cites it, and its lược đồ (the
+relations grouped by type and direction as vbpl.vn groups them, from ``vanban.status``);
+and, for a name that is not a URI (``/doc/352/KH-UBND``), the documents it names.
 
 Every function takes a ``sqlite_utils.Database`` and a ``pages.Links``; what they show
 comes from the library's questions (``vanban.queries``): no SQL here.
@@ -17,7 +19,7 @@ import regex as re
 from markupsafe import Markup
 from sqlite_utils import Database
 
-from .. import queries
+from .. import queries, status
 from ..store import DocumentNotFoundError
 from . import labels, svg
 from .pages import Links, Mark, doc_label, highlight, money, numbered
@@ -121,30 +123,78 @@ def _tree_spans(tree: list[dict]) -> set[str]:
     return found
 
 
-def _neighbour(doc: dict, *, uri: str | None, doc_id: int | None, loaded: bool, links: Links) -> svg.Node:
-    title = " · ".join(p for p in (doc.get("subject"), doc.get("issuer"), uri) if p)
-    return svg.Node(label=doc_label(doc), title=title, href=links.doc(uri, doc_id), loaded=loaded)
+def _node(doc: dict, *, uri: str | None, doc_id: int | None, loaded: bool, links: Links) -> svg.Node:
+    title = " · ".join(p for p in (doc.get("subject") or doc.get("title"), doc.get("issuer"), uri) if p)
+    label = doc_label(doc) if numbered(doc) or not doc.get("title") else doc["title"]
+    return svg.Node(label=label, title=title, href=links.doc(uri, doc_id), loaded=loaded)
 
 
-def neighbourhood(doc: dict, cites: list[dict], cited_by: list[dict], links: Links) -> Markup:
-    cited, seen = [], set()
+def _item_node(item: dict, links: Links) -> svg.Node:
+    """A document of a diagram group (``vanban.status.diagram``)."""
+    return _node(item, uri=item.get("uri"), doc_id=item.get("id"), loaded=item.get("status") == "loaded", links=links)
+
+
+def relations_diagram(doc: dict, groups: list[dict], cites: list[dict], cited_by: list[dict], links: Links) -> Markup:
+    """The lược đồ: the status module's groups (what the document rests on and acts on to the
+    left, what acts on it to the right), then the other documents it cites and that cite it."""
+    direction = {key: d for key, _label, d, _relation in status.DIAGRAM_GROUPS}
+    left, right, shown_left, shown_right = [], [], set(), set()
+    for g in groups:
+        nodes = tuple(_item_node(item, links) for item in g["documents"])
+        ids = {item.get("id") for item in g["documents"]}
+        (left if direction[g["key"]] == "out" else right).append(svg.Group(g["key"], g["label"], nodes))
+        (shown_left if direction[g["key"]] == "out" else shown_right).update(ids)
+    others, seen = [], set(shown_left) | {doc["id"], None}
     for c in cites:
-        if c["target_id"] is None or c["target_id"] in seen or c["target_id"] == doc["id"]:
-            continue
-        seen.add(c["target_id"])
-        target = {"number": c["number"], "doc_type": c["doc_type"], "subject": c["target_subject"], "issuer": c["target_issuer"]}
-        cited.append(_neighbour(target, uri=c["target_uri"], doc_id=c["target_id"], loaded=c["target_status"] == "loaded", links=links))
-    citing, seen = [], set()
+        if c["target_id"] not in seen:
+            seen.add(c["target_id"])
+            target = {"number": c["number"], "doc_type": c["doc_type"], "subject": c["target_subject"],
+                      "issuer": c["target_issuer"]}
+            others.append(_node(target, uri=c["target_uri"], doc_id=c["target_id"], loaded=c["target_status"] == "loaded",
+                                links=links))
+    if others:
+        left.append(svg.Group("cites", "Văn bản nhắc tới khác (other citations)", tuple(others)))
+    citing, seen = [], set(shown_right) | {doc["id"]}
     for d in cited_by:
-        if d["id"] in seen or d["id"] == doc["id"]:
-            continue
-        seen.add(d["id"])
-        citing.append(_neighbour(d, uri=d["uri"], doc_id=d["id"], loaded=d["status"] == "loaded", links=links))
-    center = _neighbour(doc, uri=doc["uri"], doc_id=doc["id"], loaded=doc["status"] == "loaded", links=links)
-    return svg.neighbourhood(center, cited, citing)
+        if d["id"] not in seen:
+            seen.add(d["id"])
+            citing.append(_node(d, uri=d["uri"], doc_id=d["id"], loaded=d["status"] == "loaded", links=links))
+    if citing:
+        right.append(svg.Group("cited_by", "Văn bản trích dẫn (cited by)", tuple(citing)))
+    center = _node(doc, uri=doc["uri"], doc_id=doc["id"], loaded=doc["status"] == "loaded", links=links)
+    return svg.diagram(center, left, right)
 
 
-def _header(doc: dict, recipients: list[str], distribution: list[str], files: list[dict], links: Links) -> list[dict]:
+def validity_line(state: dict) -> str:
+    """The Hiệu lực line: the status on a date, the date of effect, the expiry (or what
+    ended it)."""
+    parts = [f"{state['label']}, ngày {state['on']}"]
+    if state["effective_date"]:
+        parts.append(f"có hiệu lực từ ngày {state['effective_date']}")
+    if state["expiry_date"]:
+        parts.append(f"hết hiệu lực ngày {state['expiry_date']}")
+    for e in state["because"][:3]:
+        by = e.get("number") or e.get("uri") or "?"
+        parts.append(f"{labels.effect_name(e['relation'])} {by}" + (f" từ ngày {e['effect_date']}" if e.get("effect_date") else ""))
+    return " · ".join(parts)
+
+
+def basis_warnings(db: Database, doc: dict, links: Links) -> list[dict]:
+    """The bases of a loaded document that could no longer (or not yet) be one on its date
+    of issue: the rows of ``vanban check-bases`` for it."""
+    if doc["status"] != "loaded":
+        return []
+    out = []
+    for w in status.basis_warnings(db, [doc["id"]]):
+        b = w["basis"]
+        out.append({**w, "href": links.doc(b["uri"], b["id"]), "label_basis": b["number"] or b.get("title") or b["uri"],
+                    "by": [{**e, "relation_name": labels.effect_name(e["relation"]), "href": links.doc(e["uri"]),
+                            "clause": " ".join((e.get("clause") or "").split())} for e in w["by"]]})
+    return out
+
+
+def _header(doc: dict, recipients: list[str], distribution: list[str], files: list[dict], links: Links,
+            validity: str) -> list[dict]:
     kind = f"{doc['doc_type']} · {labels.type_name(doc['doc_type'])}" if doc.get("doc_type") else None
     downloads = [{"href": links.file(doc["id"], Path(f["path"]).name), "text": Path(f["path"]).name, "size": f["size"]}
                  for f in files]
@@ -152,6 +202,7 @@ def _header(doc: dict, recipients: list[str], distribution: list[str], files: li
         ("Số, ký hiệu", "Number", doc.get("number")),
         ("Loại văn bản", "Type", kind),
         ("Ngày ban hành", "Date", doc.get("issued_date")),
+        ("Hiệu lực", "Validity", validity),
         ("Địa danh", "Place", doc.get("place")),
         ("Cơ quan ban hành", "Issuer", doc.get("issuer")),
         ("Địa bàn", "Jurisdiction", labels.place(doc.get("jurisdiction")) if doc.get("jurisdiction") else None),
@@ -224,6 +275,7 @@ def document_page(db: Database, uri: str, *, doc_id: int | None = None, links: L
         ("check-fail", "Tổng không khớp", "total that fails", len(failing)),
     ]
     citers = {d["id"]: d for d in cited_by}
+    state = status.status_on(db, doc["id"])
     return {
         "doc": {k: v for k, v in doc.items() if k not in ("text", "record")},
         "label": doc_label(doc),
@@ -232,7 +284,9 @@ def document_page(db: Database, uri: str, *, doc_id: int | None = None, links: L
         "loaded": doc["status"] == "loaded",
         "header": _header(doc, [r["text"] for r in queries.children(db, "recipients", doc["id"])],
                           [r["text"] for r in queries.children(db, "distribution", doc["id"])],
-                          queries.files_of(db, doc["id"]) if doc["status"] == "loaded" else [], links),
+                          queries.files_of(db, doc["id"]) if doc["status"] == "loaded" else [], links, validity_line(state)),
+        "validity": state,
+        "warnings": basis_warnings(db, doc, links),
         "others": [{"id": d["id"], "status": d["status"], "source": d["source"], "href": links.doc(uri, d["id"])}
                    for d in found if d["id"] != doc["id"]],
         "text_html": highlight(text, marks) if text else None,
@@ -243,7 +297,7 @@ def document_page(db: Database, uri: str, *, doc_id: int | None = None, links: L
                       "href": links.doc(d["uri"], d["id"]), "at": links.doc(d["uri"], d["id"], f"ref-{d['position']}")} for d in cited_by],
         "cited_as": sorted({d["cited_text"] or d["cited_as"] for d in cited_by if d["cited_text"] or d["cited_as"]}),
         "citing_documents": len(citers),
-        "picture": neighbourhood(doc, cites, cited_by, links),
+        "picture": relations_diagram(doc, status.diagram(db, doc["id"]), cites, cited_by, links),
         "budget": tree,
         "budget_holds": all(c.get("holds") for c in checks) if checks else None,
         "failing": len(failing),

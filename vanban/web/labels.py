@@ -22,6 +22,15 @@ RELATIONS = {
     "replaces": ("thay thế", "replaces"),
     "repeals": ("bãi bỏ", "repeals"),
     "guides": ("hướng dẫn", "guides"),
+    "suspends": ("đình chỉ", "suspends"),
+}
+# What another document's effect (``vanban.status``) did to this one.
+EFFECTS_BY = {
+    "replaces": ("bị thay thế bởi", "replaced by"),
+    "repeals": ("bị bãi bỏ bởi", "repealed by"),
+    "amends": ("được sửa đổi, bổ sung bởi", "amended by"),
+    "guides": ("được hướng dẫn bởi", "guided by"),
+    "suspends": ("bị đình chỉ bởi", "suspended by"),
 }
 ROLES = {"lead": ("chủ trì", "lead"), "support": ("phối hợp", "support"), "executes": ("thi hành", "executes")}
 STATUSES = {"loaded": ("đã nạp", "loaded"), "stub": ("chưa nạp, chỉ được trích dẫn", "cited only")}
@@ -63,6 +72,11 @@ def role_name(role: str | None) -> str:
 
 def relation_name(relation: str | None) -> str:
     return pair(RELATIONS[relation]) if relation in RELATIONS else (relation or "")
+
+
+def effect_name(relation: str | None) -> str:
+    """'replaces' -> 'bị thay thế bởi · replaced by': what the acting document did to this one."""
+    return pair(EFFECTS_BY[relation]) if relation in EFFECTS_BY else relation_name(relation)
 
 
 def place(jurisdiction: str | None) -> str:

@@ -2,8 +2,8 @@
 
 Each function takes plain values and returns ``Markup`` ready for a template:
 ``bar_chart`` (horizontal bars of ``Bar``s, each of one or more linked ``Part``s),
-``column_chart`` (stacked columns) and ``neighbourhood`` (a document between what it cites
-and what cites it).
+``column_chart`` (stacked columns) and ``diagram`` (a document between the groups of what
+it rests on and acts on, and of what acts on it and cites it: its lược đồ).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Sequence
 from markupsafe import Markup, escape
 
 FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif\""
-MAX_SIDE = 10  # neighbours drawn on each side; the rest are counted
+MAX_GROUP = 5  # documents drawn in each group of the diagram; the rest are counted
 
 
 def _clip(text: str, width: int) -> str:
@@ -130,7 +130,7 @@ def column_chart(columns: Sequence[Bar], *, label: str, width: int = 640, height
 
 @dataclass(frozen=True)
 class Node:
-    """A document in the neighbourhood picture."""
+    """A document in the diagram."""
 
     label: str  # short: the number, or the file name
     title: str  # tooltip: subject or issuer
@@ -152,49 +152,64 @@ def _node(node: Node, x: float, y: float, w: float, h: float, *, center: bool = 
     return f'<a href="{escape(node.href)}">{inner}</a>' if node.href and not center else inner
 
 
-def _column(nodes: Sequence[Node], x: float, top: float, row_h: float, node_w: float, node_h: float):
-    """Positions of up to MAX_SIDE nodes, and a '+N more' line for the rest."""
-    shown = list(nodes[:MAX_SIDE])
-    placed = [(n, x, top + i * row_h) for i, n in enumerate(shown)]
-    more = len(nodes) - len(shown)
-    extra = (
-        f'<text x="{x + node_w / 2:.1f}" y="{top + len(shown) * row_h + node_h * 0.65:.1f}" text-anchor="middle" '
-        f'fill="#666">+{more} …</text>'
-        if more > 0 else ""
-    )
-    return placed, extra
+@dataclass(frozen=True)
+class Group:
+    """A labelled group of documents on one side of the diagram (``key``: its CSS hook); the
+    picture prints the label up to its English part in brackets, its tooltip all of it."""
+
+    key: str
+    label: str
+    nodes: tuple[Node, ...]
 
 
-def neighbourhood(center: Node, cited: Sequence[Node], citing: Sequence[Node], *, width: int = 620) -> Markup:
-    """The document in the middle; what it cites on the left, what cites it on the right.
+def _side(groups: Sequence[Group], x: float, top: float, row_h: float, node_w: float, node_h: float):
+    """Positions of each group's heading and of up to MAX_GROUP of its nodes ('+N …' for the rest)."""
+    placed, body, y = [], [], top
+    for g in groups:
+        shown = list(g.nodes[:MAX_GROUP])
+        parts = [f'<text class="group-label" x="{x + node_w / 2:.1f}" y="{y + row_h * 0.55:.1f}" text-anchor="middle" '
+                 f'fill="#555" font-size="11">{escape(_clip(g.label.split(" (")[0], 28))} ({len(g.nodes)})</text>']
+        y += row_h * 0.7
+        for n in shown:
+            placed.append((n, x, y))
+            parts.append(_node(n, x, y, node_w, node_h))
+            y += row_h
+        if len(g.nodes) > len(shown):
+            parts.append(f'<text x="{x + node_w / 2:.1f}" y="{y + node_h * 0.5:.1f}" text-anchor="middle" fill="#666">'
+                         f"+{len(g.nodes) - len(shown)} …</text>")
+            y += row_h * 0.7
+        body.append(f'<g class="group" data-group="{escape(g.key)}"><title>{escape(g.label)}</title>{"".join(parts)}</g>')
+        y += row_h * 0.3
+    return placed, body, y
 
-    An arrow goes from the citing document to the cited one; documents not loaded yet
-    are dashed and grey; every neighbour links to its page.
+
+def diagram(center: Node, left: Sequence[Group], right: Sequence[Group], *, width: int = 620) -> Markup:
+    """The lược đồ: the document in the middle; on the left, grouped, what it rests on and
+    what it acts on; on the right, grouped, what acts on it and what cites it.
+
+    An arrow goes from the acting (or citing) document to the one it acts on (or cites);
+    documents not loaded yet are dashed and grey; every other document links to its page.
     """
-    node_w, node_h, row_h, head = 180.0, 26.0, 34.0, 26.0
-    rows = max(min(len(cited), MAX_SIDE) + (len(cited) > MAX_SIDE), min(len(citing), MAX_SIDE) + (len(citing) > MAX_SIDE), 1)
-    height = int(head + rows * row_h + 8)
-    left_x, right_x = 8.0, width - node_w - 8
-    cx, cy = (width - node_w) / 2, head + (rows * row_h - row_h) / 2
+    node_w, node_h, row_h, head = 180.0, 26.0, 34.0, 8.0
+    left_nodes, left_body, left_y = _side(left, 8.0, head, row_h, node_w, node_h)
+    right_x = width - node_w - 8
+    right_nodes, right_body, right_y = _side(right, right_x, head, row_h, node_w, node_h)
+    height = int(max(left_y, right_y, head + row_h * 2) + 8)
+    cx, cy = (width - node_w) / 2, (height - node_h) / 2
+    mid = cy + node_h / 2
     body = [
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#777"/></marker></defs>',
-        f'<text x="{left_x + node_w / 2}" y="14" text-anchor="middle" fill="#555">Trích dẫn · cites ({len(cited)})</text>',
-        f'<text x="{right_x + node_w / 2}" y="14" text-anchor="middle" fill="#555">Được trích dẫn bởi · cited by ({len(citing)})</text>',
     ]
-    left, left_more = _column(cited, left_x, head, row_h, node_w, node_h)
-    right, right_more = _column(citing, right_x, head, row_h, node_w, node_h)
-    mid = cy + node_h / 2
-    for _, x, y in left:  # center -> cited
+    for _, x, y in left_nodes:  # center -> what it rests on or acts on
         body.append(
             f'<path d="M {cx:.1f} {mid:.1f} C {cx - 40:.1f} {mid:.1f}, {x + node_w + 40:.1f} {y + node_h / 2:.1f}, '
             f'{x + node_w + 2:.1f} {y + node_h / 2:.1f}" fill="none" stroke="#999" marker-end="url(#arrow)"/>'
         )
-    for _, x, y in right:  # citing -> center
+    for _, x, y in right_nodes:  # what acts on it or cites it -> center
         body.append(
             f'<path d="M {x:.1f} {y + node_h / 2:.1f} C {x - 40:.1f} {y + node_h / 2:.1f}, {cx + node_w + 40:.1f} {mid:.1f}, '
             f'{cx + node_w + 2:.1f} {mid:.1f}" fill="none" stroke="#999" marker-end="url(#arrow)"/>'
         )
-    body += [_node(n, x, y, node_w, node_h) for n, x, y in (*left, *right)]
-    body += [left_more, right_more, _node(center, cx, cy, node_w, node_h, center=True)]
-    return _svg(width, height, f"Trích dẫn quanh {center.label} · citation neighbourhood", body)
+    body += left_body + right_body + [_node(center, cx, cy, node_w, node_h, center=True)]
+    return _svg(width, height, f"Lược đồ của {center.label} · relations diagram", body)
