@@ -5,18 +5,20 @@ the database named in the ``vanban`` plugin config (``{"database": "vanban"}``).
   which are the library's SQL, answer as the library does; and ``escape_fts`` folds the
   query first, so the table search boxes find 'Sở Y tế' from 'so y te' and 'Đồng' from
   'dong'. Connections are ``query_only``: the web view never writes.
-- Pages: ``/`` (home), ``/search?q=``, ``/doc/<uri or number>``, ``/tasks?agency=``
+- Pages: ``/`` (home; its figures and charts read once per state of the database file),
+  ``/search?q=``, ``/doc/<uri or number>``, ``/tasks?agency=``
   (and ``/tasks.csv``), ``/file/<document id>/<name>`` (the file a document was loaded
   from: only paths the store records for that document are served).
 - Datasette's own pages: Vietnamese templates (``templates/``) that call ``vb`` (column
   headings, value names, the columns a grid shows); cells show names, not codes; the
-  documents table opens on the loaded documents.
+  documents table opens on the loaded documents and never reads their text or record.
 - A page not found answers at once with one log line (no traceback).
 """
 from __future__ import annotations
 
 import logging
 import mimetypes
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
@@ -57,19 +59,34 @@ def prepare_connection(conn, database, datasette):
 
 # --- what Datasette's pages show -------------------------------------------------------------------
 
-_AGENCY_NAMES: dict[tuple, dict[str, str]] = {}
+_PER_STATE: dict[str, tuple[tuple, object]] = {}  # what -> (state of the database and day, value)
+
+
+def _state(datasette) -> tuple:
+    """The state of the database file and its write-ahead log (a load changes one of them),
+    and the day (what is overdue changes with it)."""
+    path = Path(datasette.get_database(_database_name(datasette)).path)
+    files = (path, path.with_name(path.name + "-wal"))
+    return (str(path), date.today().isoformat(),
+            *((f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else (0, 0) for f in files))
+
+
+async def _per_state(datasette, what: str, compute):
+    """``await compute()``, once per state of the database (``_state``)."""
+    key = _state(datasette)
+    hit = _PER_STATE.get(what)
+    if hit is None or hit[0] != key:
+        hit = _PER_STATE[what] = (key, await compute())
+    return hit[1]
 
 
 async def _agency_names(datasette) -> dict[str, str]:
-    """Agency id -> name, read once per state of the database file."""
-    database = datasette.get_database(_database_name(datasette))
-    path = Path(database.path)
-    key = (str(path), path.stat().st_mtime_ns if path.exists() else 0)
-    if key not in _AGENCY_NAMES:
-        rows = await database.execute("SELECT id, name FROM agencies")
-        _AGENCY_NAMES.clear()
-        _AGENCY_NAMES[key] = {r["id"]: r["name"] for r in rows}
-    return _AGENCY_NAMES[key]
+    """Agency id -> name, read once per state of the database."""
+    async def read():
+        rows = await datasette.get_database(_database_name(datasette)).execute("SELECT id, name FROM agencies")
+        return {r["id"]: r["name"] for r in rows}
+
+    return await _per_state(datasette, "agency names", read)
 
 
 @hookimpl
@@ -173,6 +190,19 @@ def menu_links(datasette):
     ]
 
 
+BODY_COLUMNS = ("text", "record")  # whole documents: the grid never shows them
+
+
+def _without_documents_bodies(scope: dict) -> dict:
+    """The documents grid reads neither the text nor the record of its rows (megabytes a
+    page): ``_nocol`` for both, unless the address chooses the columns itself."""
+    query = scope.get("query_string") or b""
+    if b"_col=" in query or b"_nocol=" in query:
+        return scope
+    extra = "&".join(f"_nocol={c}" for c in BODY_COLUMNS).encode()
+    return {**scope, "query_string": query + b"&" + extra if query else extra}
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     """The documents table opens on the loaded documents; a 404 writes one log line."""
@@ -182,10 +212,12 @@ def asgi_wrapper(datasette):
         async def wrapped(scope, receive, send):
             if scope["type"] != "http" or not name:
                 return await app(scope, receive, send)
-            if scope["path"] == f"/{name}/documents" and not scope.get("query_string"):
-                location = datasette.urls.path(f"/{name}/documents?status=loaded")
-                await send({"type": "http.response.start", "status": 302, "headers": [[b"location", location.encode()]]})
-                return await send({"type": "http.response.body", "body": b""})
+            if scope["path"] == f"/{name}/documents":
+                if not scope.get("query_string"):
+                    location = datasette.urls.path(f"/{name}/documents?status=loaded")
+                    await send({"type": "http.response.start", "status": 302, "headers": [[b"location", location.encode()]]})
+                    return await send({"type": "http.response.body", "body": b""})
+                scope = _without_documents_bodies(scope)
             return await app(scope, receive, send)
 
         return wrapped
@@ -228,7 +260,8 @@ async def _page(datasette, request, template: str, context: dict) -> Response:
 
 
 async def home(datasette, request):
-    context = await _run(datasette, lambda db: home_page(db, links=_links(db, datasette)))
+    """The home page's figures and charts are read once per state of the database."""
+    context = await _per_state(datasette, "home", lambda: _run(datasette, lambda db: home_page(db, links=_links(db, datasette))))
     return await _page(datasette, request, "vanban_home.html", {**context, "queries": _query_list(datasette)})
 
 

@@ -1,6 +1,7 @@
 """An agency's tasks: everything one agency was told to lead or support, across documents,
-grouped by document (latest first) with deadlines, the overdue ones marked relative to
-today; filtered by province and role; and the same rows as CSV.
+grouped by document (latest first, the latest ``SHOWN_DOCUMENTS`` on the page) with
+deadlines, the overdue ones marked relative to today; filtered by province and role; and
+the same rows, all of them, as CSV.
 
 The rows are the library's ``assignments`` (the canned query ``assignments_of_agency``):
 an agency named however it is spelled, as the one assigned or as a partner.
@@ -17,6 +18,7 @@ from .. import queries
 from .labels import ROLES, place, role_name, type_name
 from .pages import Links, doc_label, numbered
 
+SHOWN_DOCUMENTS = 100  # documents listed on the page, latest first; the CSV has every task
 CSV_COLUMNS = (  # (heading, row key)
     ("Cơ quan · agency", "agency"), ("Tên chuẩn · canonical name", "agency_name"), ("Vai trò · role", "role_name"),
     ("Nhiệm vụ · task", "task"), ("Hạn · deadline", "deadline"), ("Quá hạn · overdue", "overdue_text"),
@@ -68,7 +70,7 @@ def tasks_page(db: Database, agency: str, *, role: str | None = None, province: 
     provinces = sorted({a["jurisdiction"] for a in queries.matching_agencies(db, agency)} - {"local"}) if agency else []
     return {
         "agency": agency, "role": role or "", "province": province or "", "today": today,
-        "documents": ordered, "tasks": len(rows), "overdue": sum(r["overdue"] for r in rows),
+        "documents": ordered[:SHOWN_DOCUMENTS], "documents_total": len(ordered), "tasks": len(rows), "overdue": sum(r["overdue"] for r in rows),
         "agencies": [{**a, "place": place(a["jurisdiction"])} for a in matched],
         "provinces": [(p, place(p)) for p in provinces],
         "province_listed": (province or "") in provinces,
