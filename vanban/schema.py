@@ -210,7 +210,7 @@ def m006_plan_totals_validity_and_page_indexes(db: Database) -> None:
     """Each plan's top-level budget total (``vanban.budgets``), each document's dates of
     effect and expiry (``vanban.status``), and the indexes the web view's pages read: the
     documents table's sort and facets on the loaded documents, the most cited documents,
-    the agencies' tasks."""
+    the agencies' tasks; and the legal bases of each document."""
     from .budgets import create_tables
     from .status import create_validity_table
 
@@ -226,6 +226,10 @@ def m006_plan_totals_validity_and_page_indexes(db: Database) -> None:
                                      index_name=f"idx_documents_status_{facet}_facet")
     db["citations"].create_index(["target_id", "document_id", "mentions"])
     db["assignments"].create_index(["agency_id", "deadline"])
+    # The legal bases of each document, numbered and named only (the basis audit, the diagram).
+    db.execute("CREATE INDEX idx_citations_bases ON citations(document_id, position, target_id) "
+               "WHERE relation = 'basis' AND number IS NOT NULL")
+    db.execute("CREATE INDEX idx_citations_named_bases ON citations(document_id) WHERE relation = 'basis' AND number IS NULL")
 
 
 def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:

@@ -295,7 +295,7 @@ WITH acted(target_id, first, undated) AS MATERIALIZED (
     GROUP BY c.target_id
 )
 SELECT c.document_id AS citing, c.position, c.target_id AS id, c.text AS clause
-FROM citations c
+FROM citations c INDEXED BY idx_citations_bases
 JOIN documents s ON s.id = c.document_id
 LEFT JOIN validity tv ON tv.document_id = c.target_id
 LEFT JOIN acted a ON a.target_id = c.target_id
