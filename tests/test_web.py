@@ -425,3 +425,39 @@ def test_legal_status_and_the_bases_that_no_longer_stand(served_db, server, brow
     assert group("replaces") == ["10/2020/NĐ-CP"]
     assert_self_contained(d, server)
     print("page timings (ms):", timings)
+
+
+def test_home_figures_follow_the_database_and_long_task_lists_are_cut(tmp_path, monkeypatch):
+    """The home page's figures are kept per state of the database: a load changes them at
+    once. An agency's page lists its latest documents only, and says so."""
+    import asyncio
+
+    from vanban.serve import make_datasette
+    from vanban.store import open_db
+    from vanban.web import tasks as tasks_view
+    from vanban.web.pages import Links
+
+    db_path = tmp_path / "grow.db"
+    assert load([str(SEEDS[1])], db_path, workers=0, progress=False).errors == 0
+    ds = make_datasette(db_path)
+
+    def loaded_count() -> str:
+        html = asyncio.run(ds.client.get("/")).text
+        return re.search(r"<b>(\d+)</b> văn bản đã nạp", html).group(1)
+
+    assert loaded_count() == "1"
+    assert loaded_count() == "1"
+    assert load([str(p) for p in SEEDS], db_path, workers=0, progress=False).errors == 0
+    assert loaded_count() == str(len(SEEDS))
+
+    db = open_db(db_path, create=False)
+    try:
+        page = tasks_view.tasks_page(db, "Sở Y tế", links=Links())
+        assert page["documents_total"] == len(page["documents"]) == 1
+        monkeypatch.setattr(tasks_view, "SHOWN_DOCUMENTS", 0)
+        page = tasks_view.tasks_page(db, "Sở Y tế", links=Links())
+        assert page["documents"] == [] and page["documents_total"] == 1 and page["tasks"] > 0
+    finally:
+        db.close()
+    html = asyncio.run(ds.client.get("/tasks?agency=S%E1%BB%9F+Y+t%E1%BA%BF")).text
+    assert 'id="tasks-shown"' in html and "Trang này hiện 0 văn bản" in html
