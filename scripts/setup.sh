@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up vanban on a fresh Debian 12 machine: system packages (when run as root and
-# missing), a virtual environment in .venv, and the package with its test and web extras.
+# missing), a virtual environment in .venv, and the package with its test, web and cluster extras.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +35,6 @@ fi
 stamp=.venv/.vanban-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/pip install -q --upgrade pip >/dev/null
-  .venv/bin/pip install -q -e '.[test,web]'
+  .venv/bin/pip install -q -e '.[test,web,cluster]'
   touch "$stamp"
 fi

@@ -20,9 +20,11 @@ import glob
 import os
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Protocol
 
 from vanban.extractors.bounded import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, BoundedPool
 from vanban.extractors.errors import VanbanError
@@ -123,6 +125,19 @@ class Result:
     error: tuple[str, str] | None = None  # (code, message)
 
 
+@contextmanager
+def job_file(job: Job) -> Iterator[Path]:
+    """The path of a job's file: its own, or a temporary copy of the bytes it carries
+    (a member of an archive, a file sent to another machine) under its name."""
+    if job.data is None:
+        yield job.source.path
+        return
+    with tempfile.TemporaryDirectory(prefix="vanban-") as tmp:
+        path = Path(tmp) / (job.source.name or "member")
+        path.write_bytes(job.data)
+        yield path
+
+
 def extract_job(job: Job) -> Result:
     """Extract one file and turn its record into rows; never raises. Runs in a worker of
     ``vanban.extractors.bounded``, which bounds its time and memory."""
@@ -130,13 +145,8 @@ def extract_job(job: Job) -> Result:
 
     src = job.source
     try:
-        if job.data is None:
-            record = extract_file(src.path)
-        else:
-            with tempfile.TemporaryDirectory(prefix="vanban-") as tmp:
-                member = Path(tmp) / (src.name or "member")
-                member.write_bytes(job.data)
-                record = extract_file(member)
+        with job_file(job) as path:
+            record = extract_file(path)
         if record.error is not None:
             return Result(src, job.sha256, job.size, "error", error=(record.error.code, record.error.message))
         rows = store.record_rows(record, sha256=job.sha256, extractor_version=extractor_version())
@@ -216,6 +226,15 @@ def _warm_up() -> None:
         pass
 
 
+class Engine(Protocol):
+    """Where planned files are extracted: ``run`` yields the ``Result`` of every item (a
+    ``Job`` extracted, a ``Result`` passed through), in the order they complete, within the
+    per-file limits; closing the iterator stops the extraction."""
+
+    def run(self, items: Iterator[Job | Result], *, timeout: float | None,
+            max_memory_mb: int | None) -> Iterator[Result]: ...
+
+
 def _run_jobs(items: Iterator[Job | Result], workers: int, *, timeout: float | None,
               max_memory_mb: int | None) -> Iterator[Result]:
     """Results of the planned items: jobs extracted by ``workers`` processes of a
@@ -249,11 +268,16 @@ def _run_jobs(items: Iterator[Job | Result], workers: int, *, timeout: float | N
 
 def _finished(pool: BoundedPool, jobs: dict[int, Job], *, block: bool) -> Iterator[Result]:
     for tag, outcome in pool.results(block=block):
-        job = jobs.pop(tag)
-        if outcome.error is None:
-            yield outcome.value
-        else:  # stopped at its time or memory limit, or its worker died
-            yield Result(job.source, job.sha256, job.size, "error", error=(outcome.error.code, outcome.error.message))
+        yield outcome_result(jobs.pop(tag), outcome)
+
+
+def outcome_result(job: Job, outcome) -> Result:
+    """The ``Result`` of a job's ``Outcome`` in a ``BoundedPool``: what ``extract_job``
+    returned, or the file's error when it was stopped at its time or memory limit, or its
+    worker died."""
+    if outcome.error is None:
+        return outcome.value
+    return Result(job.source, job.sha256, job.size, "error", error=(outcome.error.code, outcome.error.message))
 
 
 class _Writer:
@@ -320,13 +344,17 @@ class _Writer:
 
 def load(paths: Iterable[str], db_path: str | Path | None = None, *, workers: int | None = None, force: bool = False,
          batch_size: int = DEFAULT_BATCH, timeout: float | None = DEFAULT_TIMEOUT,
-         max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB, progress: bool | None = None) -> LoadReport:
+         max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB, progress: bool | None = None,
+         engine: Engine | None = None) -> LoadReport:
     """Load every file under ``paths`` into the store at ``db_path``.
 
     ``workers``: extraction processes (default: all cores; 0 extracts in this process,
     without the limits). ``timeout`` (seconds) and ``max_memory_mb`` bound the extraction
     of each file (None: no limit); a file over either is that file's error.
     ``progress``: a progress bar on stderr (None: only on a terminal).
+    ``engine``: where the files are extracted (None: this machine's processes, as
+    ``workers`` says; ``vanban.cluster.DaskEngine``: a Dask cluster); planning and
+    writing stay here either way.
     """
     from tqdm import tqdm
 
@@ -343,7 +371,8 @@ def load(paths: Iterable[str], db_path: str | Path | None = None, *, workers: in
         bar = tqdm(total=sum(not in_archive(s) for s in sources), unit="doc", desc="load", dynamic_ncols=True,
                    disable=None if progress is None else not progress)
         planner = _Planner(db, force=force)
-        results = _run_jobs(planner.plan(sources), workers, timeout=timeout, max_memory_mb=max_memory_mb)
+        run = engine.run if engine is not None else partial(_run_jobs, workers=workers)
+        results = run(planner.plan(sources), timeout=timeout, max_memory_mb=max_memory_mb)
         try:
             for result in results:
                 writer.add(result)

@@ -14,6 +14,8 @@ import os
 import shutil
 import subprocess
 import tempfile
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -233,10 +235,54 @@ def _info(page_numbers: list[int], confidences: list[list[float]]) -> dict:
     }
 
 
+_GIVEN: ContextVar[dict[int, tuple[str, list[float]]] | None] = ContextVar("vanban_ocr_pages_given", default=None)
+
+
+@contextmanager
+def pages_given(pages: dict[int, tuple[str, list[float]]]):
+    """Within it, ``ocr_pdf_pages`` takes these pages (0-based index -> text and word
+    confidences, as ``ocr_pdf_page`` gives them) as read instead of reading them again:
+    the pages of one scan read in separate tasks, then the document assembled."""
+    token = _GIVEN.set(pages)
+    try:
+        yield
+    finally:
+        _GIVEN.reset(token)
+
+
+def _ocr_page(pdf, index: int, tmp: str) -> tuple[str, list[float]]:
+    page = pdf[index]
+    try:
+        bitmap = page.render(scale=DPI / 72, grayscale=True)
+        image = bitmap.to_pil()
+    finally:
+        page.close()
+    png = Path(tmp) / f"page-{index + 1}.png"
+    image.save(png)
+    try:
+        return ocr_image_file(png)
+    finally:
+        png.unlink()
+
+
+def ocr_pdf_page(path: Path, index: int) -> tuple[str, list[float]]:
+    """OCR one page (0-based) of a PDF: its text and word confidences."""
+    import pypdfium2 as pdfium
+
+    _tesseract()
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        with tempfile.TemporaryDirectory(prefix="vanban-ocr-") as tmp:
+            return _ocr_page(pdf, index, tmp)
+    finally:
+        pdf.close()
+
+
 def ocr_pdf_pages(path: Path, page_indexes: list[int]) -> tuple[list[str], dict]:
     """OCR the given pages (0-based) of a PDF; returns their texts and the OCR record."""
     import pypdfium2 as pdfium
 
+    given = _GIVEN.get() or {}
     _tesseract()  # fail fast, before rendering anything
     texts: list[str] = []
     confidences: list[list[float]] = []
@@ -244,16 +290,7 @@ def ocr_pdf_pages(path: Path, page_indexes: list[int]) -> tuple[list[str], dict]
     try:
         with tempfile.TemporaryDirectory(prefix="vanban-ocr-") as tmp:
             for index in _progress(page_indexes, len(page_indexes), f"OCR {Path(path).name}"):
-                page = pdf[index]
-                try:
-                    bitmap = page.render(scale=DPI / 72, grayscale=True)
-                    image = bitmap.to_pil()
-                finally:
-                    page.close()
-                png = Path(tmp) / f"page-{index + 1}.png"
-                image.save(png)
-                text, confs = ocr_image_file(png)
-                png.unlink()
+                text, confs = given[index] if index in given else _ocr_page(pdf, index, tmp)
                 texts.append(text)
                 confidences.append(confs)
     finally:

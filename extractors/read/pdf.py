@@ -141,6 +141,11 @@ def _pdfium_pages(path: Path, encodings: list[str] | None = None) -> list[PdfPag
         pdf.close()
 
 
+def pages_to_ocr(path: Path) -> list[int]:
+    """The pages (0-based) ``read_pdf`` reads by OCR (``PdfPage.ocr_reason``), from the text layer alone."""
+    return [i for i, page in enumerate(_pdfium_pages(path)) if page.ocr_reason()]
+
+
 def _lines_of(words: list[dict], tolerance: float = 3.0) -> list[list[dict]]:
     """Group words into lines: a word whose top is within ``tolerance`` of the line's
     first word, or whose middle is within that word's height, joins it."""

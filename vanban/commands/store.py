@@ -84,11 +84,27 @@ def format_stats(s: dict) -> str:
 # --- load ----------------------------------------------------------------------------------------
 
 
+def _engine(name: str, *, scheduler: str | None, workers: int | None, shared: bool):
+    """The extraction engine ``--engine`` names (None: the local process pool)."""
+    if name == "local":
+        if scheduler or shared:
+            raise click.UsageError("--scheduler and --shared go with --engine dask")
+        return None
+    if scheduler and workers is not None:
+        raise click.UsageError("--engine dask takes --scheduler ADDRESS or --workers N, not both")
+    if workers == 0:
+        raise click.BadParameter("a local Dask cluster needs at least one worker", param_hint="--workers")
+    from vanban.cluster import DaskEngine
+
+    return DaskEngine(scheduler, workers=workers, shared=shared)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--workers", "-j", type=click.IntRange(min=0), default=None,
-              help="Extraction processes (default: all cores; 0 extracts in this process, without the time and memory limits).")
+              help="Extraction processes (default: all cores; 0 extracts in this process, without the time and memory limits); "
+                   "with --engine dask, the worker processes of a local cluster.")
 @click.option("--force", is_flag=True, help="Re-extract files even when they are unchanged.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Records written per transaction.")
@@ -97,9 +113,17 @@ def format_stats(s: dict) -> str:
 @click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB,
               show_default=True, help="Megabytes of memory one file's extraction may use (0: no limit).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where files are extracted: this machine's processes, or a Dask cluster (--scheduler, or a local "
+                   "one of --workers processes).")
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: the cluster's scheduler (tcp://host:8786).")
+@click.option("--shared", is_flag=True,
+              help="With --engine dask: the workers read the files at these paths (a filesystem they share) instead of "
+                   "receiving their bytes.")
 @json_option
 def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool, batch_size: int,
-         timeout: float, max_memory_mb: int, progress: bool | None, as_json: bool) -> None:
+         timeout: float, max_memory_mb: int, progress: bool | None, engine: str, scheduler: str | None, shared: bool,
+         as_json: bool) -> None:
     """Load files, folders, globs and .zip archives into the database.
 
     Unchanged files are skipped, changed ones re-extracted; a file that fails gets an
@@ -110,6 +134,7 @@ def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool,
     Example:
       vanban load corpus/
       vanban load 'archive/**/*.pdf' scans.zip --db archive.db --workers 4
+      vanban load archive/ --db archive.db --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from vanban.load import load as run_load
     from vanban.queries import stats
@@ -119,7 +144,8 @@ def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool,
         raise click.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
     try:
         report = run_load(paths, db_path, workers=workers, force=force, batch_size=batch_size,
-                          timeout=timeout or None, max_memory_mb=max_memory_mb or None, progress=progress)
+                          timeout=timeout or None, max_memory_mb=max_memory_mb or None, progress=progress,
+                          engine=_engine(engine, scheduler=scheduler, workers=workers, shared=shared))
     except VanbanError as exc:
         raise click.ClickException(exc.message)
     with _database(db_path) as db:
