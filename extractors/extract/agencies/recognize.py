@@ -308,13 +308,38 @@ def _compact(text: str) -> tuple[str, _OffsetMap]:
     return "".join(parts), _OffsetMap(starts, origins, out)
 
 
+# Characters of compacted text given to spaCy at once: a long text is read in pieces cut
+# after a paragraph break, so memory is bounded by the piece, not by the document.
+CHUNK_CHARS = 100_000
+
+
+def _pieces(compact: str, size: int = CHUNK_CHARS):
+    """(offset, piece) of ``compact`` cut right after paragraph breaks into pieces of about
+    ``size`` characters. No mention crosses a paragraph break (a token of its own), so the
+    pieces give the mentions the whole text gives. A paragraph longer than ``size`` is cut
+    after the last space of its first ``size`` characters."""
+    pos, n = 0, len(compact)
+    while n - pos > size:
+        cut = compact.rfind("\n", pos, pos + size) + 1
+        if cut <= pos:
+            cut = compact.rfind(" ", pos, pos + size) + 1
+        if cut <= pos:
+            cut = pos + size
+        yield pos, compact[pos:cut]
+        pos = cut
+    if pos < n or n == 0:
+        yield pos, compact[pos:]
+
+
 def find_agencies(text: str) -> list[AgencyMention]:
     """Agency mentions in ``text`` with their [start, end) character spans in ``text``;
     ``AgencyMention.text`` has its whitespace collapsed."""
     compact, offsets = _compact(text)
-    doc = agency_nlp()(compact)
+    nlp = agency_nlp()
     out = []
-    for s in doc.spans[SPANS_KEY]:
-        start, end = offsets[s.start_char], offsets[s.end_char - 1] + 1
-        out.append(AgencyMention(s.text, (start, end), s.label_, s.id_ or None))
+    for base, piece in _pieces(compact):
+        doc = nlp(piece)
+        for s in doc.spans[SPANS_KEY]:
+            start, end = offsets[base + s.start_char], offsets[base + s.end_char - 1] + 1
+            out.append(AgencyMention(s.text, (start, end), s.label_, s.id_ or None))
     return out
