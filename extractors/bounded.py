@@ -40,9 +40,8 @@ from vanban.extractors.errors import (
     MemoryLimitError,
     VanbanError,
 )
+from vanban.extractors.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S  # noqa: F401 (re-exported)
 
-DEFAULT_TIMEOUT_S = 120.0
-DEFAULT_MEMORY_MB = 2048
 MEMORY_EXIT = 86  # a worker's exit status when it ran out of memory where it could not report it
 SAMPLE_S = 0.5  # how often the parent samples its busy workers' memory
 NEAR_LIMIT = 0.75  # a worker killed by a signal with this share of its limit in use died of it

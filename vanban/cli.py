@@ -31,6 +31,29 @@ def cli() -> None:
       vanban extract corpus/docs/001_0cdea8a3936c5322.txt
       vanban evaluate corpus/gold
     """
+    import_sqlite_utils()
+
+
+# Imported by sqlite_utils when they are installed, to map their value types to column
+# types; the store never writes either, and numpy's import costs more than a query.
+_NOT_FOR_SQLITE_UTILS = ("numpy", "pandas")
+
+
+def import_sqlite_utils() -> None:
+    """Import sqlite_utils (every command that opens a database needs it) without numpy and
+    pandas; they stay importable for what needs them (spaCy, in extraction)."""
+    if "sqlite_utils" in sys.modules or any(name in sys.modules for name in _NOT_FOR_SQLITE_UTILS):
+        return
+    sys.modules.update(dict.fromkeys(_NOT_FOR_SQLITE_UTILS))
+    try:
+        importlib.import_module("sqlite_utils")
+        # nor its plugins, found by scanning every installed distribution's entry points on
+        # the first Database(): the store registers the SQL functions it needs itself
+        importlib.import_module("sqlite_utils.plugins")._plugins_loaded = True
+    finally:
+        for name in _NOT_FOR_SQLITE_UTILS:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
 
 
 def _register() -> None:

@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 import click
 
-from vanban.extractors.bounded import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S
+from vanban.extractors.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S
 from vanban.extractors.errors import VanbanError
 
 db_option = click.option(

@@ -20,8 +20,6 @@ from pathlib import Path
 
 import regex as re
 
-from vanban.extractors.extract.amounts.numbers import vocabulary
-
 from .. import identity
 
 OTHER_FUND = "Khác · other"  # amounts whose label names no funding source
@@ -122,6 +120,8 @@ def excerpt_marked(text: str | None, query: str | None, marked: str | None) -> s
 
 def fund_name(key: str | None) -> str:
     """The name of a funding source of the reviewed table (``su_nghiep`` -> 'Vốn sự nghiệp')."""
+    from vanban.extractors.extract.amounts.numbers import vocabulary  # the data table only, on first use
+
     entry = vocabulary().funding_sources.get(key) if key else None
     return entry["name"] if entry else OTHER_FUND
 
