@@ -24,6 +24,9 @@ _D_FORMS = str.maketrans({"đ": "d", "Đ": "d", "Ð": "d", "ð": "d", "\u0189": 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
 _MARKS = re.compile(r"\p{Mn}+")
 _SPACES = re.compile(r"\s+")
+# What squeezing changes: a run of two or more, or a single white-space character other
+# than the plain space; text without one is returned as it is.
+_SQUEEZABLE = re.compile(r"\s{2,}|[^\S ]")
 
 
 def fold_case(text: str) -> str:
@@ -48,6 +51,8 @@ def fold_dashes(text: str) -> str:
 
 def squeeze_spaces(text: str) -> str:
     """Each run of white space to one space, ends kept: ' a  b ' -> ' a b '."""
+    if _SQUEEZABLE.search(text) is None:
+        return text
     return _SPACES.sub(" ", text)
 
 

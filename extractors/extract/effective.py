@@ -66,6 +66,8 @@ def cue_patterns() -> dict[str, re.Pattern]:
     return {
         "in_force": compile_(rf"(?P<subj>{subject}){gap}(?P<cue>{data['in_force']})"),
         "expires": compile_(rf"(?P<subj>{subject}){gap}(?P<cue>{data['expires']})"),
+        "in_force_cue": compile_(data["in_force"]),
+        "expires_cue": compile_(data["expires"]),
         "until": compile_(data["until"]),
         "from_signing": compile_(data["from_signing"]),
         "from_issue": compile_(data["from_issue"]),
@@ -76,6 +78,22 @@ def cue_patterns() -> dict[str, re.Pattern]:
         "adopted": compile_(r"thông\s+qua\s+(?=ngày)"),
         "names_the_date": compile_(r"(?:ngày|khi|lúc|thời\s+điểm|trước|sau)\s*$"),
     }
+
+
+# How far before its cue a clause can start: the gap of at most 300 characters and a
+# subject ("Quyết định này", "Nghị quyết liên tịch này") well under the rest.
+_CLAUSE_REACH = 2000
+
+
+def _clauses(name: str, text: str):
+    """``cue_patterns()[name]`` over ``text``: the same matches as ``finditer`` on the whole
+    text, the search started where the first cue can be reached (a clause holds its cue,
+    a literal phrase found fast; most of a text is before it or holds none)."""
+    pats = cue_patterns()
+    first = pats[f"{name}_cue"].search(text)
+    if first is None:
+        return iter(())
+    return pats[name].finditer(text, max(0, first.start() - _CLAUSE_REACH))
 
 
 def _sentence_end(text: str, pos: int, limit: int = 600) -> int:
@@ -150,7 +168,7 @@ def find_effective(ctx) -> Validity:
     pats = cue_patterns()
     issued = ctx.issued_date
     candidates = []
-    for m in pats["in_force"].finditer(text):
+    for m in _clauses("in_force", text):
         if not _is_self(m, text, ctx.doc_type):
             continue
         end = _sentence_end(text, m.end())
@@ -166,7 +184,7 @@ def find_effective(ctx) -> Validity:
         if until and (d := date_at(text, until.end(), end)):
             expiry = Clause(d.value, (m.start(), end), effective.text, "until")
     if expiry is None:
-        for m in pats["expires"].finditer(text):
+        for m in _clauses("expires", text):
             if not _is_self(m, text, ctx.doc_type):
                 continue
             end = _sentence_end(text, m.end())

@@ -49,8 +49,14 @@ _ANY_SPACE_FIX = re.compile("[\r\t" + "".join(map(chr, _SPACES_TABLE)) + "\x00-\
 
 # Whole tokens, matched possessively: a long token without a look-alike must not make the
 # search backtrack (quadratic time on "1.1.1.…").
-_MIXED_TOKEN = re.compile(r"[\p{L}\p{N}/\-.&]++")
+_TOKEN_CHAR = r"[\p{L}\p{N}/\-.&]"
 _HOMOGLYPH_SET = frozenset(HOMOGLYPHS)
+# Only the tokens holding a look-alike: a whole run of token characters, from its start
+# (nothing of a token before it) to its end, with a look-alike in it. The other tokens are
+# not matched, so a long text is not rebuilt piece by piece.
+_MIXED_TOKEN = re.compile(
+    rf"(?<!{_TOKEN_CHAR}){_TOKEN_CHAR}*?[{''.join(sorted(HOMOGLYPHS))}]{_TOKEN_CHAR}*+"
+)
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9/]")
 
 
@@ -72,7 +78,7 @@ def fix_homoglyphs(text: str) -> str:
 
     def fix(m: re.Match) -> str:
         token = m.group(0)
-        if not _HOMOGLYPH_SET.isdisjoint(token) and _LATIN_OR_DIGIT.search(token):
+        if _LATIN_OR_DIGIT.search(token):
             return "".join(HOMOGLYPHS.get(c, c) for c in token)
         return token
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex as re
 
@@ -79,8 +80,17 @@ class Marker:
         return f"multi{self.number.count('.')}" if self.kind == "multi" else self.kind
 
 
+# What every marker above can start with after its spaces: most lines start with none of
+# these (a capital of a word, a lower-case word) and need no pattern tried.
+_CAN_START_MARKER = re.compile(r"\s*(?:[PCĐIVXL\d\-–—+*•·]|[a-zđ]\s*\))")
+
+
+@lru_cache(maxsize=8192)
 def marker(line: str) -> Marker | None:
-    """The list marker a line starts with, or None."""
+    """The list marker a line starts with, or None (lines repeat: the outline of a text is
+    built by several stages)."""
+    if _CAN_START_MARKER.match(line) is None:
+        return None
     m = _BULLETED_LETTER.match(line)
     if m:
         return Marker("letter", m["n"], m.end(), m["b"])
@@ -96,7 +106,7 @@ def marker(line: str) -> Marker | None:
     return None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """One line of the outline; ``start``/``end`` is the line's span, ``block`` its span
     with everything under it."""

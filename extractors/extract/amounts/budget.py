@@ -82,7 +82,7 @@ _LISTING = re.compile(r"\s*,?\s*(?:bao\s+gồm|gồm|trong\s+đó)\s*:?", re.IGN
 _IN_WHICH = re.compile(r"trong\s+đó", re.IGNORECASE)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node(outline.Node):
     """A line of the outline with the amounts printed on it."""
 
