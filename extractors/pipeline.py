@@ -121,6 +121,7 @@ def extract_file(path: str | Path) -> DocumentRecord:
     try:
         raw = read(path)
         norm = normalize(raw)
+        raw.text = ""  # only the normalized text is read from here on: a long text is not held twice
         return extract_normalized(norm, path.name, raw=raw)
     except VanbanError as exc:
         return DocumentRecord(source=path.name, error=ErrorInfo(code=exc.code, message=exc.message))

@@ -50,7 +50,7 @@ Span = tuple[int, int]
 # --- data ------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     start: int
     end: int
