@@ -337,7 +337,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
     compact, offsets = _compact(text)
     nlp = agency_nlp()
     out = []
-    for base, piece in _pieces(compact):
+    for base, piece in _pieces(compact, CHUNK_CHARS):
         doc = nlp(piece)
         for s in doc.spans[SPANS_KEY]:
             start, end = offsets[base + s.start_char], offsets[base + s.end_char - 1] + 1
