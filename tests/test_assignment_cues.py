@@ -301,6 +301,39 @@ def test_report_direct_recipient(word):
     assert report_to(f"Sở Tài chính chủ trì rà soát và báo cáo {name} trước ngày 15/4/2024.") == name
 
 
+@pytest.mark.parametrize("verb", words("own_task_verbs"))
+def test_own_task_after_the_partners_makes_a_lead(verb):
+    text = f"IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\n- Phối hợp với Sở Tài chính {verb} các nội dung của kế hoạch.\n"
+    assert roles(text) == {("Sở Y tế", "lead")}
+    alone = "IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\n- Phối hợp với Sở Tài chính trong việc thực hiện kế hoạch.\n"
+    assert roles(alone) == {("Sở Y tế", "support")}
+
+
+@pytest.mark.parametrize("cue", words("quarter_cues"))
+def test_quarter_cue_makes_the_quarter_a_deadline(cue):
+    assert deadline_in(f"trình Ủy ban nhân dân tỉnh {cue} quý III/2025") == "2025-09"
+    assert deadline_in("kết quả quý III/2025 đạt 90%") is None
+
+
+@pytest.mark.parametrize("source", words("quoted_sources"))
+def test_request_of_a_cited_document_is_recounted(source):
+    text = f"Ngày 21/10/2024, Sở Nội vụ có {capitalised(source)} số 29/SNV đề nghị Sở Y tế rà soát danh sách.\n"
+    assert roles(text, "CV") == set()
+    assert roles("Sở Nội vụ đề nghị Sở Y tế rà soát danh sách.\n", "CV") == {("Sở Y tế", "lead")}
+
+
+@pytest.mark.parametrize("start", words("duty_heading_starts"))
+def test_duty_heading_start_gives_the_items_below(start):
+    text = f"Điều 5. {capitalised(start)} Sở Xây dựng\n1. Chủ trì rà soát quy hoạch.\n2. Hướng dẫn các xã thực hiện.\n"
+    assert ("Sở Xây dựng", "lead") in roles(text, "QĐ")
+
+
+@pytest.mark.parametrize("end", words("duty_heading_ends"))
+def test_duty_heading_end_gives_the_items_below(end):
+    text = f"Sở Xây dựng {end}:\n- Rà soát quy hoạch chung.\n- Hướng dẫn các xã thực hiện.\n"
+    assert ("Sở Xây dựng", "lead") in roles(text)
+
+
 def test_every_list_is_tested():
     lists = {k for k in DATA if not k.startswith("_")}
     assert lists == TESTED

@@ -41,6 +41,7 @@ def alternation(words, *, loose: bool = False) -> str:
 class Cues:
     lead_verbs: tuple[str, ...]
     support_verbs: tuple[str, ...]
+    own_task_verbs: tuple[str, ...]
     predicate_words: tuple[str, ...]
     predicate_words_exact: tuple[str, ...]
     no_task_after: tuple[str, ...]
@@ -65,19 +66,24 @@ class Cues:
     apposition: re.Pattern
     distributive: re.Pattern
     section_title: re.Pattern
+    duty_start: re.Pattern
+    duty_end: re.Pattern
     request_start: re.Pattern
     request_in_clause: re.Pattern
     clause_start: re.Pattern
     not_request_before: re.Pattern
+    quoted_request: re.Pattern
     gives_task: re.Pattern
     task_list_intro: re.Pattern
     field: re.Pattern
     executes: re.Pattern
     recurrence: re.Pattern
     deadline_cue: re.Pattern
+    quarter_cue: re.Pattern
     report_to: re.Pattern
     report_direct: re.Pattern
     task_word: re.Pattern
+    partner_intro: re.Pattern
 
 
 def _words(data: dict, key: str) -> tuple[str, ...]:
@@ -103,6 +109,7 @@ def cues() -> Cues:
     return Cues(
         lead_verbs=w("lead_verbs"),
         support_verbs=w("support_verbs"),
+        own_task_verbs=w("own_task_verbs"),
         predicate_words=w("predicate_words"),
         predicate_words_exact=w("predicate_words_exact"),
         no_task_after=w("no_task_after"),
@@ -132,17 +139,20 @@ def cues() -> Cues:
             rf"các\s+(?P<noun>{alt('distributive_nouns')})(?:\s*(?P<colon>:)\s*|\s+(?=\p{{Lu}}))", re.IGNORECASE
         ),
         section_title=re.compile(alt("section_titles", loose=True), re.IGNORECASE),
+        duty_start=re.compile(rf"\s*(?:{alt('duty_heading_starts')})\s+", re.IGNORECASE),
+        duty_end=re.compile(rf"\s*(?:{alt('duty_heading_ends')})?\s*(?:như\s+sau|sau)?\s*[:.]?\s*$", re.IGNORECASE),
         request_start=re.compile(rf"\s*(?:{requests})\s+(?:cho\s+)?", re.IGNORECASE),
         request_in_clause=re.compile(rf"(?<![\p{{L}}])(?P<verb>{requests})\s+(?:nhiệm\s+vụ\s+)?(?:cho\s+)?", re.IGNORECASE),
         clause_start=re.compile(rf"(?:^|(?<=[;.:])\s+|(?<=,)\s+(?=(?:đồng\s+thời\s+)?(?:{requests})\b))", re.IGNORECASE),
         not_request_before=re.compile(rf"(?:{alt('not_request_before')})\s*$"),
+        quoted_request=re.compile(rf"(?<!\p{{L}})(?:{alt('quoted_sources')})\s+số\s+\S", re.IGNORECASE),
         gives_task=re.compile(rf"(?:^|[;.:]\s*)(?:đồng thời\s+)?(?:{requests})\s"),
         task_list_intro=re.compile(
             rf"(?:một\s+số|các)\s+(?:{alt('task_list_nouns')})[^.;:]{{0,40}}?(?:sau|như\s+sau)\s*:?\s*$", re.IGNORECASE
         ),
         field=re.compile(
             rf"(?P<label>(?:{alt('field_bodies')})\s+(?P<what>{alt('field_roles')})|(?P<what2>{alt('field_roles_alone')}))"
-            r"(?:\s+[\p{L}]+){0,3}?\s*:\s*",
+            r"(?:\s+[\p{L}]+){0,4}?\s*:\s*",
             re.IGNORECASE,
         ),
         executes=re.compile(rf"chịu\s+trách\s+nhiệm\s+thi\s+hành\s+(?:{alt('executes_documents')})?\s*này", re.IGNORECASE),
@@ -153,6 +163,7 @@ def cues() -> Cues:
             re.IGNORECASE,
         ),
         deadline_cue=re.compile(rf"(?:{alt('deadline_cues')})\s*(?:ngày|trong|là|vào|:)?\s*(?:ngày)?\s*$", re.IGNORECASE),
+        quarter_cue=re.compile(rf"(?:{alt('deadline_cues')}|{alt('quarter_cues')})\s*(?:là|vào|trong|:)?\s*$", re.IGNORECASE),
         report_to=re.compile(
             rf"(?:báo\s+cáo(?P<mid>[^.;:]{{0,80}}?)\s(?:{alt('report_prepositions')})|gửi\s+(?:báo\s+cáo\s+)?về)"
             rf"\s+(?!{alt('report_not_recipients')})",
@@ -160,5 +171,7 @@ def cues() -> Cues:
         ),
         # a word without which no paragraph holds a task (compared with folded text)
         task_word=re.compile(rf"(?<!\p{{L}})(?:{alternation(_task_words(d))})(?!\p{{L}})"),
+        # "phối hợp chặt chẽ với …": what comes before the partners
+        partner_intro=re.compile(rf"(?:{alt('support_verbs')})\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?", re.IGNORECASE),
         report_direct=re.compile(rf"báo\s+cáo\s+(?=(?:{alt('report_direct_recipients')})(?!\p{{L}}))", re.IGNORECASE),
     )

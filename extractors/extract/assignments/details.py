@@ -37,11 +37,21 @@ def recurrence_in(text: str) -> str | None:
     return None
 
 
+# "quý III/2025", "Quý 1 năm 2019": a quarter, due by its last month
+_QUARTER = re.compile(r"(?<!\p{L})[Qq](?:uý|UÝ|uỹ)\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|-|năm\s+)\s*(?P<y>(?:19|20)\d\d)(?!\d)")
+_QUARTER_END = {"I": 3, "II": 6, "III": 9, "IV": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+
+
 def deadline_in(text: str, offset: int = 0) -> str | None:
-    for d in find_dates(text):
-        before = text[max(0, d.span[0] - 40):d.span[0]]
-        if cues().deadline_cue.search(before):
-            return d.value
+    """The first date or quarter in ``text`` that a cue makes a deadline ('trước ngày
+    15/4/2024', 'chậm nhất ngày …', 'Thời gian thực hiện: tháng 12/2025', 'trong quý
+    III/2025' -> '2025-09')."""
+    found = [(d.span[0], d.value, cues().deadline_cue) for d in find_dates(text)]
+    found += [(m.start(), f"{m.group('y')}-{_QUARTER_END[m.group('q')]:02d}", cues().quarter_cue)
+              for m in _QUARTER.finditer(text)]
+    for start, value, cue in sorted(found):
+        if cue.search(text[max(0, start - 40):start]):
+            return value
     return None
 
 

@@ -94,6 +94,7 @@ class Extractor:
     # -- rules
 
     def run(self) -> list[Assignment]:
+        self._duty_headings()
         self._headings()
         for i, p in enumerate(self.paras):
             if i in self.headings:
@@ -143,15 +144,75 @@ class Extractor:
             parent[i] = next((k for k in range(i - 1, -1, -1) if self.paras[k].rank < rank), -1)
         marked_families = {(parent[i], self.paras[i].rank) for i, c in cands.items() if c[3]}
         for i, (found, first, block_end, marked) in cands.items():
+            if i in self.headings:
+                continue
             if not (marked or self.in_section(i) or (parent[i], self.paras[i].rank) in marked_families):
                 continue
             scope = (first.start if first else self.paras[i].end, self.paras[block_end - 1].end)
-            role = _role_of(fold(first.text)) if first else "lead"
+            # support when every item of the block only joins another's task
+            # support when the first item only joins another's task and no later item gives one
+            items = [q for q in self.paras[i + 1:block_end] if first is not None and q.rank == first.rank]
+            role = self._role_at(first.body, first.end) if first else "lead"
+            if role == "support" and any(starts_with(fold(q.text[:40]), cues().lead_verbs + cues().own_task_verbs)
+                                         for q in items[1:]):
+                role = "lead"
             task = _first_sentence(first.text) if first else None
             targets = targets_in(self.text[scope[0]:scope[1]])
             self._add(found, role, "heading", scope, task, self._partners(*scope), targets)
             self.headings.add(i)
             self.covered.update(range(i + 1, block_end))
+
+    def _duty_headings(self) -> None:
+        """'Điều 10. Trách nhiệm của Sở Y tế', 'Nhiệm vụ của X:', 'Đối với X:', 'X có trách
+        nhiệm:', 'X thực hiện các nhiệm vụ sau:': the agencies lead the items below the line
+        (the block of a marked heading, the marked items after a plain lead-in)."""
+        for i, p in enumerate(self.paras):
+            if len(p.text) > 200 or i in self.headings:
+                continue
+            m = cues().duty_start.match(self.text, p.body, p.end)
+            start = m.end() if m else p.body
+            found = self.reader.agency_list(start, p.end)
+            members = None
+            nxt = self.paras[i + 1] if i + 1 < len(self.paras) else None
+            if found and nxt is not None and nxt.kind is None and self.text[found[-1].span[1]:p.end].strip() == ":":
+                # 'Trách nhiệm của các Sở:' / 'Xây dựng, Tài chính, Nội vụ.': the members on the next line
+                longer = self.reader.agency_list(start, nxt.end)
+                if longer and longer[-1].span[1] > nxt.body and not self.text[longer[-1].span[1]:nxt.end].strip(" .;"):
+                    found, members = longer, nxt.index
+            if not found or all(is_vague(f.text) for f in found):
+                continue
+            end = cues().duty_end.match(self.text, found[-1].span[1], nxt.end if members else p.end)
+            if end is None or (m is None and not self.text[end.start():end.end()].strip(" :.")):
+                continue  # 'Sở Y tế' alone is no lead-in; 'Đối với Sở Y tế' is
+            items = [q for q in self._items_under(i) if q.index != members]
+            # the items give tasks ('Chủ trì …', 'Hướng dẫn …'), not sub-headings or findings
+            if not items or not starts_with(fold(items[0].text[:40]), cues().lead_verbs + cues().support_verbs
+                                            + cues().predicate_words + cues().own_task_verbs):
+                continue
+            first = items[0]
+            role = self._role_at(first.body, first.end)
+            if role == "support" and any(starts_with(fold(q.text[:40]), cues().lead_verbs + cues().own_task_verbs)
+                                         for q in items[1:] if q.rank == first.rank):
+                role = "lead"
+            scope = (first.start, items[-1].end)
+            found = [f for f in found if not is_vague(f.text)]
+            self._add(found, role, "heading", scope, _first_sentence(first.text), self._partners(*scope),
+                      targets_in(self.text[scope[0]:scope[1]]))
+            self.headings.add(i)
+            self.covered.update(q.index for q in items)
+
+    def _items_under(self, i: int) -> list[Para]:
+        """The paragraphs a line heads: the block of a marked line; after a plain one, the marked
+        items that follow it (up to a plain paragraph or one of a lower rank than the first)."""
+        p = self.paras[i]
+        if p.kind is not None:
+            return self.paras[i + 1:block_end_of(self.paras, i)]
+        items: list[Para] = []
+        for q in self.paras[i + 1:]:
+            if q.kind is None or (items and q.rank < items[0].rank):
+                break
+            items.append(q)
+        return items
 
     def _colon(self, p: Para, i: int) -> bool:
         """'Sở Y tế: Chủ trì, …'"""
@@ -165,7 +226,7 @@ class Extractor:
         task_f = fold(task_text.strip())
         if not task_f or task_f[:1].isdigit():
             return False
-        role = _role_of(task_f)
+        role = self._role_at(self.reader.skip_space(colon + 1, p.end), p.end)
         scope = (colon + 1, p.end)
         targets = targets_in(task_text)
         self._add(found, role, "colon", scope, _first_sentence(task_text), self._partners(*scope), targets)
@@ -199,9 +260,16 @@ class Extractor:
         # "giao" / "đề nghị" / "yêu cầu" inside a clause
         for m in cues().request_in_clause.finditer(text):
             before = fold(text[max(0, m.start() - 25):m.start()])
-            if cues().not_request_before.search(before):
+            if cues().not_request_before.search(before) or (fold(m.group("verb")) != "giao" and self._quoted(text, m.start())):
                 continue
             self._request_at(base + m.end(), fold(m.group("verb")), p, i)
+
+    @staticmethod
+    def _quoted(text: str, at: int) -> bool:
+        """Whether the request at ``at`` is an earlier document's, recounted: its sentence names
+        that document ('Ngày 21/10, Sở Nội vụ có Công văn số 29/SNV đề nghị …')."""
+        start = max(text.rfind(". ", 0, at), text.rfind(";", 0, at), 0)
+        return bool(cues().quoted_request.search(text, start, at))
 
     def _clause_at(self, pos: int, p: Para, i: int, heading_block: bool) -> None:
         pos = self.reader.skip_space(pos, p.end)
@@ -229,7 +297,7 @@ class Extractor:
         elif modal and (self.directive or self.in_section(i) or heading_block) and not self._is_issuer(found[0].text):
             role = "lead"  # "Các lực lượng chức năng phải …"
         elif starts_with(rest_f, cues().support_verbs):
-            role = "support"
+            role = self._role_at(after, p.end)
         elif (self.in_section(i) or heading_block) and rest_f and starts_with(rest_f, cues().predicate_words):
             role = "lead"
         elif self.directive and starts_with(rest_f, cues().predicate_words) and not starts_with(rest_f, cues().not_tasks) \
@@ -258,6 +326,24 @@ class Extractor:
                 return at
         return pos
 
+    def _role_at(self, pos: int, end: int) -> str:
+        """The role a task starting at ``pos`` gives: support for "Phối hợp …"/"Tham gia …",
+        unless the partners are followed by a task of the subject's own ("Phối hợp với Sở Y tế
+        hướng dẫn …"); lead otherwise."""
+        if not starts_with(fold(self.text[pos:pos + 40]), cues().support_verbs):
+            return "lead"
+        m = cues().partner_intro.match(self.text, pos, end)
+        found = self.reader.agency_list(m.end(), end) if m else []
+        if found:
+            # past the rest of the partners ("các Bộ, ngành, lực lượng chức năng tăng …")
+            after = found[-1].span[1]
+            for w in re.finditer(r"[^\s,.;:()]+|[.;:()]", self.text[after:min(end, after + 80)]):
+                if w.group(0) in ".;:()":
+                    break
+                if starts_with(fold(self.text[after + w.start():after + w.start() + 40]), cues().own_task_verbs):
+                    return "lead"
+        return "support"
+
     def _is_issuer(self, name: str) -> bool:
         if not self.ctx.issuer:
             return False
@@ -272,7 +358,7 @@ class Extractor:
         rest_f = fold(self.text[after:min(p.end, after + 40)])
         if not rest_f or rest_f.startswith(cues().no_task_after):
             return  # "dự toán giao cho Sở Y tế hàng năm": no task follows
-        role = "support" if starts_with(rest_f, cues().support_verbs) and verb == "giao" else "lead"
+        role = "lead"  # "Giao X phối hợp …", "Đề nghị X tham gia …": X is given the task
         tail = self.text[after:p.end]
         scope = (after, p.end)
         more: list[tuple[int, int]] = []

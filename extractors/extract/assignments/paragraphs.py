@@ -44,7 +44,12 @@ def line_marker(line: str) -> tuple[str | None, int, int]:
     return m.kind, RANKS[m.kind], m.length
 
 
-_CONNECTOR_END = re.compile(r"(?:\b(?:và|của|các|cho|với|thuộc|về|tại)|[,\-–&])$")
+# a line that ends in a connector, or in the capitalised head of a name cut by the wrap
+# ('… Hội Nghề cá, Hiệp hội' / 'Nước mắm Phan Thiết'), goes on on the next line
+_CONNECTOR_END = re.compile(
+    r"(?:\b(?:và|của|các|cho|với|thuộc|về|tại)|[,\-–&]"
+    r"|(?<![.;:!?]\s)(?<!^)\b(?:Hiệp\s+hội|Hội|Sở|Bộ|Ban|Ủy\s+ban|Uỷ\s+ban|Phòng|Cục|Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Văn\s+phòng|Đài))$"
+)
 
 
 def paragraphs(text: str, start: int, end: int, mentions: list[AgencyMention] = (), tree: outline.Outline | None = None) -> list[Para]:

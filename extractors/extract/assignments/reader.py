@@ -141,17 +141,23 @@ class Reader:
             if cur >= end or not self.text[cur].isupper():
                 break
             stop = self._piece_end(cur, end)
-            if out and head_at(self.text, cur, end) is not None and not known_name(f"{noun} {self.text[cur:stop]}"):
+            if out and head_at(self.text, cur, end) is not None and not known_name(f"{noun} {self.text[cur:stop]}") \
+                    and not self._own_head(cur, noun):
                 break  # "các Sở Tài chính, Ủy ban nhân dân tỉnh": the next name has its own head
-            # "Thông tin và Truyền thông": one name when the lexicon knows it so
-            joined = re.match(r"\s+và\s+(?=\p{Lu})", self.text[stop:end])
-            if joined:
-                longer = self._piece_end(stop + joined.end(), end)
+            # "Thông tin và Truyền thông", "Văn hóa, Thể thao và Du lịch": one name when the
+            # lexicon knows it so
+            longer = stop
+            for _ in range(3):
+                joined = re.match(r"\s*(?:,|\bvà\b)\s*(?=\p{Lu})", self.text[longer:end])
+                if not joined:
+                    break
+                longer = self._piece_end(longer + joined.end(), end)
                 if known_name(f"{noun} {self.text[cur:longer]}"):
                     stop = longer
             if stop == cur:
                 break
-            out.append(Found(f"{noun} {clean(self.text[cur:stop])}", (cur, stop)))
+            piece = clean(self.text[cur:stop])
+            out.append(Found(piece if self._own_head(cur, noun) else f"{noun} {piece}", (cur, stop)))
             sep = re.match(r"\s*(?:,|;|\bvà\b)\s*(?=\p{Lu})", self.text[stop:end])
             if not sep:
                 break
@@ -159,6 +165,13 @@ class Reader:
         if not m.group("colon") and len(out) < 2:
             return []  # "các Sở Tài chính" alone is read as written
         return out
+
+    def _own_head(self, pos: int, noun: str) -> bool:
+        """Whether the member at ``pos`` writes the shared head noun itself: 'các hội: Hiệp hội
+        Vận tải ô tô, Hội Tin học'."""
+        first_two = fold(" ".join(self.text[pos:pos + 40].split()[:2]))
+        noun = fold(noun)
+        return first_two == noun or first_two.startswith(noun + " ") or first_two.endswith(" " + noun)
 
     def _piece_end(self, cur: int, end: int) -> int:
         """End of one name after a shared head noun: up to a separator, a predicate or a stop word."""
