@@ -334,6 +334,47 @@ def test_duty_heading_end_gives_the_items_below(end):
     assert ("Sở Xây dựng", "lead") in roles(text)
 
 
+@pytest.mark.parametrize("word", words("addressee_words"))
+def test_request_to_the_addressees(word):
+    text = ("Kính gửi:\n- Sở Y tế;\n- Sở Tài chính.\n\n"
+            f"Đề nghị {word} rà soát danh sách, báo cáo kết quả.\n")
+    assert roles(text, "CV") == {("Sở Y tế", "lead"), ("Sở Tài chính", "lead")}
+
+
+@pytest.mark.parametrize("word", words("members_intro"))
+def test_members_named_alone_under_an_intro(word):
+    text = f"Giao các cơ quan, đơn vị {word} thực hiện rà soát:\n- Sở Y tế;\n- Sở Tài chính.\n"
+    assert roles(text, "CV") == {("Sở Y tế", "lead"), ("Sở Tài chính", "lead")}
+
+
+@pytest.mark.parametrize("verb", words("directing_verbs"))
+def test_the_body_directed_leads(verb):
+    text = f"Ủy ban nhân dân tỉnh {verb} Sở Y tế chủ trì rà soát danh sách.\n"
+    assert ("Sở Y tế", "lead") in roles(text, "CV")
+
+
+def matrix(column: str, label: str) -> str:
+    head = {"lead": "Cơ quan chủ trì", "partner": "Cơ quan phối hợp", "time": "Thời gian", "task": "Nội dung"}
+    head[column] = capitalised(label)
+    return (f"| TT | {head['task']} | {head['lead']} | {head['partner']} | {head['time']} |\n|---|---|---|---|---|\n"
+            "| 1 | Rà soát quy hoạch | Sở Xây dựng | Sở Tài chính | Quý III/2025 |\n")
+
+
+@pytest.mark.parametrize("column", ["lead", "partner", "time", "task"])
+def test_task_matrix_column_labels(column):
+    for label in words(f"table_{column}_columns"):
+        got = [(a.agency, a.task, a.partners, a.deadline) for a in run(matrix(column, label), "KH") if a.rule == "table"]
+        assert got == [("Sở Xây dựng", "Rà soát quy hoạch", ["Sở Tài chính"], "2025-09")], label
+
+
+@pytest.mark.parametrize("word", words("table_ends"))
+def test_table_end(word):
+    text = ("TT\nNhiệm vụ\nCơ quan chủ trì\n1\nRà soát quy hoạch.\nSở Xây dựng\n"
+            f"{word} khác\n2\nKiểm tra.\nSở Tài chính\n")
+    got = [a.agency for a in run(text, "KH") if a.rule == "table"]
+    assert got == ["Sở Xây dựng"]
+
+
 def test_every_list_is_tested():
     lists = {k for k in DATA if not k.startswith("_")}
     assert lists == TESTED

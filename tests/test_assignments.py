@@ -449,3 +449,156 @@ def test_agency_in_a_paragraph_that_holds_no_task_is_not_read():
 def test_shared_head_noun_gives_each_name_its_head(sentence, leads):
     got = {a.agency for a in run(sentence) if a.role == "lead"}
     assert got == leads
+
+
+# --- constructs: headings, lead-ins, tables, partners, addressees, aliases ---------------------------
+
+def leads_of(text: str, doc_type: str = "KH", **kw) -> set[str]:
+    return {a.agency for a in run(text, doc_type=doc_type, **kw) if a.role == "lead"}
+
+
+@pytest.mark.parametrize("text, leads", [
+    # an article heading names the agency; its clauses are the tasks
+    ("Điều 10. Trách nhiệm của Sở Văn hóa và Thể thao\n1. Chủ trì hướng dẫn các huyện.\n2. Kiểm tra việc thực hiện.\n",
+     {"Sở Văn hóa và Thể thao"}),
+    ("Điều 16. Nhiệm vụ, quyền hạn của Ban Quản lý Khu kinh tế tỉnh\n1. Triển khai quy hoạch chung.\n",
+     {"Ban Quản lý Khu kinh tế tỉnh"}),
+    # 'Đối với X:' and 'X có trách nhiệm:' lead-ins over bullets
+    ("3. Đối với Ủy ban nhân dân các huyện:\n- Rà soát danh sách hộ nghèo.\n- Báo cáo kết quả.\n",
+     {"Ủy ban nhân dân các huyện"}),
+    ("Sở Tài chính có trách nhiệm:\n- Bố trí kinh phí thực hiện.\n- Hướng dẫn thanh quyết toán.\n", {"Sở Tài chính"}),
+    # the members of a group heading on the line below it
+    ("2. Trách nhiệm của các Sở:\nXây dựng, Tài chính.\na) Chủ trì tham mưu kinh phí.\n", {"Sở Xây dựng", "Sở Tài chính"}),
+    # a group heading over agency sub-headings is no assignee; a topic heading of a report neither
+    ("Điều 8. Trách nhiệm của các sở, ngành\n1. Trách nhiệm của Sở Y tế\na) Chủ trì kiểm tra.\n", {"Sở Y tế"}),
+    ("1.1. Đối với các sở, ban, ngành\nKết quả: chỉ số trung bình đạt 84%.\n", set()),
+])
+def test_agency_named_in_a_heading_leads_the_items_below(text, leads):
+    assert leads_of(text, doc_type="QĐ") == leads
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first item only joins another's task: support; a later item of its own makes it a lead
+    ("VI. TỔ CHỨC THỰC HIỆN\n\n1. Bộ Ngoại giao\n\nPhối hợp với Bộ Quốc phòng trong việc tìm kiếm hài cốt.\n",
+     {("Bộ Ngoại giao", "support")}),
+    ("VI. TỔ CHỨC THỰC HIỆN\n\n1. Bộ Ngoại giao\n\n- Phối hợp với Bộ Quốc phòng trong việc tìm kiếm.\n\n"
+     "- Chỉ đạo các cơ quan đại diện hỗ trợ thân nhân.\n", {("Bộ Ngoại giao", "lead")}),
+    # 'phối hợp với <partners> <own task>': the subject acts itself
+    ("Sở Tài nguyên và Môi trường phối hợp với các sở, ngành, lực lượng chức năng hướng dẫn các huyện thực hiện.",
+     {("Sở Tài nguyên và Môi trường", "lead")}),
+    # 'Giao X phối hợp …': X is given the task
+    ("Giao Sở Y tế phối hợp với Sở Tài chính thực hiện kế hoạch.", {("Sở Y tế", "lead")}),
+])
+def test_partner_rules(text, expected):
+    assert roles(run(text, doc_type="KH")) == expected
+
+
+@pytest.mark.parametrize("text, leads", [
+    # a request recounted from a cited letter is not this document's task
+    ("Ngày 21/10/2024, Sở Nội vụ có Công văn số 2903/SNV-TCCC đề nghị các sở: Xây dựng, Tài chính có ý kiến về dự thảo.\n",
+     set()),
+    ("Theo đề nghị của Sở Tài chính tại Tờ trình số 12/TTr-STC, Ủy ban nhân dân tỉnh quyết định.\n", set()),
+    # a directive recounted with 'giao' still names the body given the task
+    ("Thực hiện Công văn số 656/TTg-KSTT của Thủ tướng Chính phủ, trong đó giao Bộ Tài chính chủ trì rà soát quy định.\n",
+     {"Bộ Tài chính"}),
+    # the body another is told to direct leads too
+    ("Công an tỉnh đề nghị Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo Sở Tài chính chủ trì tham mưu chính sách.\n",
+     {"Ủy ban nhân dân tỉnh", "Sở Tài chính"}),
+    # 'các hội: Hiệp hội A, Hội B' keep their own heads; a wrapped line after a bare head goes on
+    ("Yêu cầu các hội: Hiệp hội Vận tải ô tô, Hội Nghề cá, Hiệp hội\nNước mắm Phan Thiết hoàn thành đại hội.\n",
+     {"Hiệp hội Vận tải ô tô", "Hội Nghề cá", "Hiệp hội Nước mắm Phan Thiết"}),
+    # a comma-joined name the lexicon holds stays one name under the shared head
+    ("Giao các sở: Xây dựng, Văn hóa, Thể thao và Du lịch rà soát quy hoạch.\n",
+     {"Sở Xây dựng", "Sở Văn hóa, Thể thao và Du lịch"}),
+    # an aside with commas between the subject and its duty verb
+    ("Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, địa phương, chủ trì tổng hợp kinh phí.\n",
+     {"Sở Tài chính"}),
+    # members named alone under an intro phrase lead its task
+    ("Giao các cơ quan, đơn vị sau đây thực hiện rà soát quy hoạch:\n- Sở Xây dựng;\n- Sở Tài chính.\n",
+     {"Sở Xây dựng", "Sở Tài chính"}),
+])
+def test_who_is_given_the_task(text, leads):
+    assert leads_of(text, doc_type="CV") == leads
+
+
+ADDRESSED = """BỘ TÀI CHÍNH
+Số: 12/BTC-CST
+V/v lấy ý kiến dự thảo Thông tư
+
+Kính gửi:
+- Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ;
+- Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương;
+- Liên đoàn Thương mại và Công nghiệp Việt Nam.
+
+Bộ Tài chính dự thảo Thông tư quy định mức thu phí. Đề nghị quý cơ quan nghiên cứu, có ý kiến về dự thảo Thông tư.
+"""
+
+
+def test_request_to_the_addressees_gives_each_the_task():
+    got = {name_key(a.agency) for a in run(ADDRESSED, doc_type="CV") if a.role == "lead"}
+    assert got == {name_key(x) for x in ("Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ",
+                                         "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+                                         "Liên đoàn Thương mại và Công nghiệp Việt Nam")}
+
+
+PIPE_MATRIX = """PHỤ LỤC
+| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Rà soát quy hoạch sử dụng đất | Sở Xây dựng | Sở Tài chính | Quý III/2025 |
+| 2 | Xây dựng cơ sở dữ liệu | Sở Khoa học và Công nghệ | Công an tỉnh; Sở Nội vụ | 30/6/2025 |
+"""
+FLAT_MATRIX = """PHỤ LỤC
+TT
+Nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian hoàn thành
+1
+Rà soát quy hoạch sử dụng
+đất trên địa bàn tỉnh.
+Sở Xây dựng
+Sở Tài chính
+Quý III/2025
+2
+Xây dựng cơ sở dữ liệu.
+Văn phòng UBND tỉnh
+Công an tỉnh
+Tháng 12/2025
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    (PIPE_MATRIX, [("Sở Xây dựng", "Rà soát quy hoạch sử dụng đất", ["Sở Tài chính"], "2025-09"),
+                   ("Sở Khoa học và Công nghệ", "Xây dựng cơ sở dữ liệu", ["Công an tỉnh", "Sở Nội vụ"], "2025-06-30")]),
+    (FLAT_MATRIX, [("Sở Xây dựng", "Rà soát quy hoạch sử dụng đất trên địa bàn tỉnh", ["Sở Tài chính"], "2025-09"),
+                   ("Văn phòng UBND tỉnh", "Xây dựng cơ sở dữ liệu", ["Công an tỉnh"], "2025-12")]),
+])
+def test_task_matrix_rows(text, expected):
+    got = [(a.agency, a.task, a.partners, a.deadline) for a in run(text) if a.rule == "table"]
+    assert got == expected
+
+
+def test_one_body_one_name():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Các sở, ngành có liên quan chủ trì rà soát quy hoạch.\n\n"
+            "2. Các sở, ngành liên quan thực hiện báo cáo kết quả.\n\n3. UBND tỉnh chỉ đạo kiểm tra.\n\n"
+            "4. Ủy ban nhân dân tỉnh Nghệ An chủ trì tổng kết.\n")
+    got = [a.agency for a in run(text) if a.role == "lead"]
+    assert got == ["Các sở, ngành có liên quan", "Các sở, ngành có liên quan", "Ủy ban nhân dân tỉnh Nghệ An",
+                   "Ủy ban nhân dân tỉnh Nghệ An"]
+
+
+@pytest.mark.parametrize("text, deadline", [
+    ("Sở Y tế chủ trì trình Ủy ban nhân dân tỉnh trong quý III/2025.", "2025-09"),
+    ("Sở Y tế chủ trì rà soát, hoàn thành chậm nhất ngày 31/12/2024.", "2024-12-31"),
+    ("Sở Y tế chủ trì rà soát, báo cáo trước ngày 15 tháng 11 năm 2025.", "2025-11-15"),
+    ("1. Rà soát hồ sơ.\n- Cơ quan chủ trì: Sở Y tế.\n- Thời gian thực hiện: Tháng 12/2025.\n", "2025-12"),
+])
+def test_deadline_forms(text, deadline):
+    (a,) = [a for a in run(text) if a.agency == "Sở Y tế"]
+    assert a.deadline == deadline
+
+
+def test_task_is_not_cut_at_a_length():
+    task = "rà soát " + ", ".join(f"hồ sơ số {n}" for n in range(60))
+    (a,) = run(f"Giao Sở Y tế {task}.")
+    assert a.task == task and len(task) > 300

@@ -84,6 +84,12 @@ class Cues:
     report_direct: re.Pattern
     task_word: re.Pattern
     partner_intro: re.Pattern
+    directing: re.Pattern
+    addressees: re.Pattern
+    members_intro: re.Pattern
+    table_columns: dict[str, tuple[str, ...]]
+    table_lead_label: re.Pattern
+    table_end: re.Pattern
 
 
 def _words(data: dict, key: str) -> tuple[str, ...]:
@@ -171,6 +177,13 @@ def cues() -> Cues:
         ),
         # a word without which no paragraph holds a task (compared with folded text)
         task_word=re.compile(rf"(?<!\p{{L}})(?:{alternation(_task_words(d))})(?!\p{{L}})"),
+        table_columns={c: tuple(sorted((fold(x) for x in w(f"table_{c}_columns")), key=len, reverse=True))
+                       for c in ("lead", "partner", "time", "task")},
+        table_lead_label=re.compile(rf"(?:^|\|)\s*\**(?:{alt('table_lead_columns')})\**\s*(?:$|\|)", re.IGNORECASE | re.MULTILINE),
+        table_end=re.compile(rf"\s*(?:{alt('table_ends')})"),
+        addressees=re.compile(rf"\s*(?:{alt('addressee_words')})(?!\p{{L}})", re.IGNORECASE),
+        members_intro=re.compile(rf"(?<!\p{{L}})(?:{alt('members_intro')})(?!\p{{L}})[^.;:]{{0,200}}:\s*$", re.IGNORECASE),
+        directing=re.compile(rf"(?<!\p{{L}})(?:{alt('directing_verbs')})\s+", re.IGNORECASE),
         # "phối hợp chặt chẽ với …": what comes before the partners
         partner_intro=re.compile(rf"(?:{alt('support_verbs')})\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?", re.IGNORECASE),
         report_direct=re.compile(rf"báo\s+cáo\s+(?=(?:{alt('report_direct_recipients')})(?!\p{{L}}))", re.IGNORECASE),

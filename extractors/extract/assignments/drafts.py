@@ -22,6 +22,7 @@ class Draft:
     task: str | None = None
     partners: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
+    deadline: str | None = None     # given by a time column, else read from the scope
 
 
 def described_by_assignment(folded: str) -> bool:
@@ -47,12 +48,12 @@ def _word_key(name: str) -> str:
     return " ".join(re.findall(r"[\p{L}\p{M}\p{N}]+", fold(name)))
 
 
-def _first_sentence(text: str, limit: int = 300) -> str:
+def _first_sentence(text: str) -> str:
+    """The task: the first sentence of ``text``, whole (no cut at a length)."""
     text = _SPACE.sub(" ", text).strip(" -+•:")
     m = re.search(r"(?<=[.;])\s|:\s*$", text)
     s = text[:m.start()] if m else text
-    s = s.rstrip(".;: ")
-    return s if len(s) <= limit else s[:limit].rsplit(" ", 1)[0] + "…"
+    return s.rstrip(".;: ")
 
 
 def _role_of(task_start_folded: str, default: str = "lead") -> str:

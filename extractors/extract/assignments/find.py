@@ -31,7 +31,7 @@ import regex as re
 from vanban.schemas import Assignment
 
 from vanban.extractors.extract.agencies.ids import document_agency_id
-from vanban.extractors.extract.agencies.lexicon import canonical_agency
+from vanban.extractors.extract.agencies.lexicon import canonical_agency, expand_abbreviations
 from vanban.extractors.extract.agencies.recognize import find_agencies
 from vanban.extractors.extract.assignments.cues import cues, fold
 from vanban.extractors.extract.assignments.details import deadline_in, recurrence_in, targets_in, without_parens
@@ -41,11 +41,16 @@ from vanban.extractors.extract.assignments.drafts import (
 from vanban.extractors.extract.assignments.paragraphs import (
     PLAIN, Para, block_end_of, only_spans, outside_distribution, paragraphs,
 )
+from vanban.extractors.extract.assignments.tables import find_tables, rows
+from vanban.extractors.extract.header import split_items
+from vanban.extractors.segment.patterns import RECIPIENTS_START
 from vanban.extractors.extract.assignments.reader import Found, Reader, clean, has_word, head_at, is_predicate, starts_with
 
 __all__ = ["extract_assignments", "deadline_in", "recurrence_in", "targets_in", "body_of", "can_hold_task", "is_vague"]
 
 _SPACE = re.compile(r"\s+")
+# words whose presence does not make another body: "các sở, ngành (có) liên quan"
+_MERGE_KEY = re.compile(r"-co-(?=lien-quan)")
 
 # --- assignments ----------------------------------------------------------------------------------
 
@@ -63,7 +68,13 @@ class Extractor:
         # the recognizer reads only the paragraphs that can hold a task; the paragraphs are
         # then read again with the names it found (a name hard-wrapped over a line break)
         rough = outside_distribution(paragraphs(self.text, *body, (), tree), segs)
-        mentions = find_agencies(only_spans(self.text, task_spans(rough)))
+        self.tables = find_tables(self.text, *body)
+        spans = sorted(task_spans(rough) + [(t.start, t.end) for t in self.tables])
+        readable = only_spans(self.text, _merged(spans))
+        for t in self.tables:  # one cell per line: no name runs on over a line break
+            if t.kind == "flat":
+                readable = readable[:t.start] + readable[t.start:t.end].replace("\n", ";") + readable[t.end:]
+        mentions = find_agencies(readable)
         self.paras = outside_distribution(paragraphs(self.text, *body, mentions, tree), segs)
         self.reader = Reader(self.text, mentions)
         self.drafts: list[Draft] = []
@@ -94,12 +105,17 @@ class Extractor:
     # -- rules
 
     def run(self) -> list[Assignment]:
+        self._table_rows()
         self._duty_headings()
         self._headings()
         for i, p in enumerate(self.paras):
             if i in self.headings:
                 continue
-            if self._field(p, i) or self._colon(p, i):
+            if self._field(p, i):
+                # "Cơ quan thực hiện: Sở A rà soát …; các sở và UBND các xã rà soát …"
+                self._clauses(p, i, heading_block=True)
+                continue
+            if self._colon(p, i):
                 continue
             self._clauses(p, i, heading_block=i in self.covered)
         return self._finish()
@@ -161,6 +177,27 @@ class Extractor:
             self._add(found, role, "heading", scope, task, self._partners(*scope), targets)
             self.headings.add(i)
             self.covered.update(range(i + 1, block_end))
+
+    def _table_rows(self) -> None:
+        """The rows of the task matrices: the lead cell's agencies lead the row's task."""
+        for table in self.tables:
+            for row in rows(self.text, table, self._names_only):
+                partners = [self.text[a:b] for a, b in row.partners]
+                leads = [Found(clean(self.text[a:b]), (a, b), is_vague(self.text[a:b])) for a, b in row.leads]
+                deadline = deadline_in(f"Thời gian: {row.time}") if row.time else None
+                for f in leads:
+                    if is_vague(f.text) and len(leads) > 1:
+                        continue
+                    self.drafts.append(Draft(f, "lead", "table", row.span, task=_first_sentence(row.task) or None,
+                                             partners=[clean(x) for x in partners if clean(x) != f.text],
+                                             targets=targets_in(row.task), deadline=deadline))
+
+    def _names_only(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the agencies a cell holds, when it holds nothing else."""
+        found = self.reader.agency_list(self.reader.skip_space(start, end), end)
+        if not found or self.text[found[-1].span[1]:end].strip(" .;,*"):
+            return []
+        return [f.span for f in found]
 
     def _duty_headings(self) -> None:
         """'Điều 10. Trách nhiệm của Sở Y tế', 'Nhiệm vụ của X:', 'Đối với X:', 'X có trách
@@ -263,6 +300,16 @@ class Extractor:
             if cues().not_request_before.search(before) or (fold(m.group("verb")) != "giao" and self._quoted(text, m.start())):
                 continue
             self._request_at(base + m.end(), fold(m.group("verb")), p, i)
+        # "… chỉ đạo Sở Tài chính chủ trì …": the body directed leads too
+        for m in cues().directing.finditer(text):
+            found = self.reader.agency_list(base + m.end(), p.end)
+            if not found or all(is_vague(f.text) for f in found):
+                continue
+            after = self.reader.skip_space(found[-1].span[1], p.end)
+            if starts_with(fold(self.text[after:after + 40]), cues().lead_verbs):
+                self._add([f for f in found if not is_vague(f.text)], "lead", "subject", (after, p.end),
+                          _first_sentence(self.text[after:p.end]), self._partners(after, p.end),
+                          targets_in(self.text[after:p.end]))
 
     @staticmethod
     def _quoted(text: str, at: int) -> bool:
@@ -283,11 +330,13 @@ class Extractor:
         # "Sở Tài chính, trên cơ sở đề xuất của …, chủ trì …": one aside between commas
         rest = self.text[after:p.end]
         if rest.startswith(","):
-            m = re.match(r",[^,;.]{0,120},\s*", rest)
-            if m and starts_with(fold(rest[m.end():]), cues().lead_verbs + cues().support_verbs):
-                after += m.end()
-            else:
+            # the aside runs to the comma before the duty verb ("…, trên cơ sở đề xuất của các
+            # cơ quan, đơn vị, địa phương, chủ trì …")
+            aside = next((c.end() for c in re.finditer(r",\s*", rest[1:160]) if not re.search(r"[;.]", rest[:c.start() + 1])
+                          and starts_with(fold(rest[1 + c.end():]), cues().lead_verbs + cues().support_verbs)), None)
+            if aside is None:
                 return
+            after += 1 + aside
         rest_f = fold(self.text[after:min(p.end, after + 60)])
         if starts_with(rest_f, ("chủ trì",)) and starts_with(rest_f[len("chủ trì"):].strip(), cues().chair_objects):
             return
@@ -353,6 +402,15 @@ class Extractor:
     def _request_at(self, pos: int, verb: str, p: Para, i: int) -> None:
         found = self.reader.agency_list(pos, p.end)
         if not found:
+            addressed = cues().addressees.match(self.text, pos, p.end)
+            found = self._addressees() if addressed else []
+            if not found:
+                return
+            pos = addressed.end()
+            found = [Found(f.text, f.span, f.group) for f in found]
+            after = self.reader.skip_space(pos, p.end)
+            self._add(found, "lead", "request", (after, p.end), _first_sentence(self.text[after:p.end]),
+                      self._partners(after, p.end), targets_in(self.text[after:p.end]))
             return
         after = self.reader.skip_space(found[-1].span[1], p.end)
         rest_f = fold(self.text[after:min(p.end, after + 40)])
@@ -372,11 +430,44 @@ class Extractor:
                     labels = [self.text[q.start:q.body].strip().rstrip(".)/") for q in numbered]
                     task = f"thực hiện các nội dung {labels[0]}-{labels[-1]}"
         if all(is_vague(f.text) for f in found):
+            members = self._members_below(i) if cues().members_intro.search(tail.rstrip()) else []
+            if members:
+                self._add(members, role, "giao" if verb == "giao" else "request", scope, task, [], targets_in(tail))
+                return
             self.closing.append([scope, *more])
             return
         found = [f for f in found if not is_vague(f.text)]
         self._add(found, role, "giao" if verb == "giao" else "request", scope, task, self._partners(after, p.end),
                   targets_in(self.text[after:p.end]), more=more)
+
+    def _members_below(self, i: int) -> list[Found]:
+        """'Giao các cơ quan sau thực hiện:' / '- Sở Y tế;' / '- Sở Tài chính.': the agencies the
+        items after paragraph ``i`` name alone."""
+        out: list[Found] = []
+        for q in self.paras[i + 1:]:
+            if q.kind is None:
+                break
+            found = self.reader.agency_list(q.body, q.end)
+            if not found or self.text[found[-1].span[1]:q.end].strip(" .;,"):
+                break
+            out += found
+        return out
+
+    def _addressees(self) -> list[Found]:
+        """The agencies of the 'Kính gửi' list, each item as printed."""
+        span = getattr(self.ctx.segments, "recipients", None)
+        if not span:
+            return []
+        out: list[Found] = []
+        pos = span[0]
+        for name in split_items(self.text[span[0]:span[1]], RECIPIENTS_START):
+            name = clean(name)
+            at = self.text.find(name[:12], pos, span[1])
+            if not name or len(name) > 150 or at < 0 or not head_at(name, 0, len(name)):
+                continue
+            pos = at + 1
+            out.append(Found(name, (at, at + len(name)), name.lower().startswith("các ")))
+        return out
 
     def _task_list(self, i: int) -> list[Para]:
         """The numbered items after paragraph ``i`` ("… thực hiện một số nội dung sau:") and the
@@ -470,10 +561,31 @@ class Extractor:
                 # the first letter as written here: 'Các …' opens a line, 'các …' runs on
                 d.agency = Found(written[:1] + longer[1:], d.agency.span, True)
 
+    def _one_name_per_body(self) -> None:
+        """One body, one name: the drafts whose names give the same agency ("UBND tỉnh" and "Ủy
+        ban nhân dân tỉnh Nghệ An"; "các sở, ngành liên quan" and "các sở, ngành có liên quan")
+        take the fullest of them, the first letter as written."""
+        jur = self.ctx.jurisdiction.id
+        by_body: dict[str, list[Draft]] = {}
+        for d in sorted(self.drafts, key=lambda d: d.agency.span[0]):
+            agency_id = document_agency_id(d.agency.text, jur)
+            if agency_id:
+                by_body.setdefault(_MERGE_KEY.sub("-", agency_id), []).append(d)
+        for drafts in by_body.values():
+            names = dict.fromkeys(d.agency.text for d in drafts)
+            if len(names) < 2:
+                continue
+            full = max(names, key=lambda n: (len(expand_abbreviations(n).split()), -list(names).index(n)))
+            for d in drafts:
+                written = d.agency.text
+                d.agency = Found(written[:1] + full[1:] if written[:1].lower() == full[:1].lower() else full,
+                                 d.agency.span, d.agency.group)
+
     def _finish(self) -> list[Assignment]:
         out: list[Assignment] = []
         seen: set[tuple] = set()
         self._fuller_names()
+        self._one_name_per_body()
         for d in sorted(self.drafts, key=lambda d: d.agency.span[0]):
             key = (d.agency.span, d.role)
             if key in seen:
@@ -492,7 +604,7 @@ class Extractor:
                 task=d.task,
                 targets=d.targets,
                 partners=d.partners,
-                deadline=deadline_in(scope_text),
+                deadline=d.deadline or deadline_in(scope_text),
                 recurrence=recurrence_in(without_parens(scope_text)),
                 report_to=report_to,
                 section=self._path(d.agency.span[0]),
@@ -524,6 +636,16 @@ class Extractor:
                     if found is not None and not is_vague(found.text):
                         return found.text
         return None
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def extract_assignments(ctx) -> list[Assignment]:
