@@ -375,6 +375,12 @@ def test_table_end(word):
     assert got == ["Sở Xây dựng"]
 
 
+@pytest.mark.parametrize("word", words("function_asides"))
+def test_function_aside_is_skipped_before_the_duty(word):
+    text = f"IV. TỔ CHỨC THỰC HIỆN\n\nSở Y tế {word} chức năng, nhiệm vụ được giao phối hợp thực hiện kế hoạch.\n"
+    assert roles(text) == {("Sở Y tế", "support")}
+
+
 def test_every_list_is_tested():
     lists = {k for k in DATA if not k.startswith("_")}
     assert lists == TESTED

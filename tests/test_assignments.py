@@ -513,6 +513,16 @@ def test_partner_rules(text, expected):
     # an aside with commas between the subject and its duty verb
     ("Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, địa phương, chủ trì tổng hợp kinh phí.\n",
      {"Sở Tài chính"}),
+    # the members of a group after a colon or in parentheses; a member without a head takes the group's
+    ("Các sở, ngành: Văn phòng UBND tỉnh, Sở Tư pháp, Sở Tài chính chuẩn bị báo cáo.\n",
+     {"Văn phòng UBND tỉnh", "Sở Tư pháp", "Sở Tài chính"}),
+    ("Các sở được phân công theo dõi các lĩnh vực (Nội vụ, Tư pháp, Văn phòng UBND tỉnh) tăng cường kiểm tra.\n",
+     {"Sở Nội vụ", "Sở Tư pháp", "Văn phòng UBND tỉnh"}),
+    ("Các Bộ: Thương mại, Quốc phòng, các cơ quan Trung ương liên quan theo chức năng, nhiệm vụ và quyền hạn "
+     "của mình ủy quyền cho Ban Quản lý thực hiện.\n",
+     {"Bộ Thương mại", "Bộ Quốc phòng", "các cơ quan Trung ương liên quan"}),
+    # a submission asks the body it is submitted to
+    ("Sở Nội vụ kính trình Ủy ban nhân dân tỉnh xem xét, phê duyệt Kế hoạch.\n", {"Ủy ban nhân dân tỉnh"}),
     # members named alone under an intro phrase lead its task
     ("Giao các cơ quan, đơn vị sau đây thực hiện rà soát quy hoạch:\n- Sở Xây dựng;\n- Sở Tài chính.\n",
      {"Sở Xây dựng", "Sở Tài chính"}),

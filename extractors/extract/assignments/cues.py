@@ -51,6 +51,7 @@ class Cues:
     chair_objects: tuple[str, ...]
     modals: tuple[str, ...]
     member_heads: tuple[str, ...]
+    distributive_nouns: tuple[str, ...]
     name_tails: tuple[str, ...]
     name_stops: tuple[str, ...]
     head_nouns: tuple[str, ...]
@@ -84,6 +85,7 @@ class Cues:
     report_direct: re.Pattern
     task_word: re.Pattern
     partner_intro: re.Pattern
+    function_aside: re.Pattern
     directing: re.Pattern
     addressees: re.Pattern
     members_intro: re.Pattern
@@ -125,6 +127,7 @@ def cues() -> Cues:
         chair_objects=w("chair_objects"),
         modals=w("modals"),
         member_heads=w("member_heads"),
+        distributive_nouns=w("distributive_nouns"),
         name_tails=w("name_tails"),
         name_stops=w("name_stops"),
         head_nouns=w("head_nouns"),
@@ -184,6 +187,11 @@ def cues() -> Cues:
         addressees=re.compile(rf"\s*(?:{alt('addressee_words')})(?!\p{{L}})", re.IGNORECASE),
         members_intro=re.compile(rf"(?<!\p{{L}})(?:{alt('members_intro')})(?!\p{{L}})[^.;:]{{0,200}}:\s*$", re.IGNORECASE),
         directing=re.compile(rf"(?<!\p{{L}})(?:{alt('directing_verbs')})\s+", re.IGNORECASE),
+        function_aside=re.compile(
+            rf"\s*,?\s*(?:{alt('function_asides')})\s+(?:chức\s+năng|nhiệm\s+vụ)[\s,]+(?:(?:và\s+)?(?:nhiệm\s+vụ|quyền\s+hạn|"
+            rf"thẩm\s+quyền|lĩnh\s+vực)[\s,]*)*(?:(?:được\s+giao|của\s+mình|quản\s+lý)\s*)?,?\s*",
+            re.IGNORECASE,
+        ),
         # "phối hợp chặt chẽ với …": what comes before the partners
         partner_intro=re.compile(rf"(?:{alt('support_verbs')})\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?", re.IGNORECASE),
         report_direct=re.compile(rf"báo\s+cáo\s+(?=(?:{alt('report_direct_recipients')})(?!\p{{L}}))", re.IGNORECASE),

@@ -259,6 +259,9 @@ class Extractor:
         found = self.reader.agency_list(p.body, colon)
         if not found or self.reader.skip_space(found[-1].span[1], colon) != colon:
             return False
+        if self.reader.distributed(found[-1].span[0], p.end) or (
+                all(f.group for f in found) and self._group_members(found, colon, p.end)):
+            return False  # "Các Bộ: Tài chính, Công an …": members of the group, read as a clause
         task_text = self.text[colon + 1:p.end]
         task_f = fold(task_text.strip())
         if not task_f or task_f[:1].isdigit():
@@ -324,7 +327,14 @@ class Extractor:
         if not found:
             return
         after = self.reader.skip_space(found[-1].span[1], p.end)
+        if all(f.group for f in found):
+            named = self._group_members(found, after, p.end)
+            if named:
+                found, after = named
         after = self._skip_apposition(after, p.end)
+        aside = cues().function_aside.match(self.text, after, p.end)
+        if aside and is_predicate(self.text, aside.end(), p.end):
+            after = aside.end()  # "… căn cứ chức năng, nhiệm vụ phối hợp …"
         if not all(is_vague(f.text) for f in found):
             found = [f for f in found if not is_vague(f.text)]  # "X và các cơ quan …": X leads
         # "Sở Tài chính, trên cơ sở đề xuất của …, chủ trì …": one aside between commas
@@ -360,6 +370,27 @@ class Extractor:
         scope = (after, p.end)
         self._add(found, role, "subject", scope, _first_sentence(self.text[after:p.end]), self._partners(after, p.end),
                   targets_in(self.text[after:p.end]))
+
+    def _group_members(self, groups: list[Found], pos: int, end: int) -> tuple[list[Found], int] | None:
+        """The members a group names after a colon or in parentheses, and where the text goes on:
+        'Các sở, ngành: Văn phòng UBND tỉnh, Sở Tư pháp chuẩn bị …', 'Các sở được phân công
+        (Nội vụ, Tư pháp) tăng cường …' (a member without a head takes the group's)."""
+        words = fold(groups[0].text).split()
+        nouns = {fold(n): n for n in cues().distributive_nouns}
+        noun = nouns.get(words[1].strip(",")) if len(words) > 1 and words[0] == "các" else None
+        if self.text.startswith(":", pos):
+            start, stop = pos + 1, end
+        else:
+            m = re.match(r"[^.;:()]{0,160}\(", self.text[pos:end])
+            close = self.text.find(")", pos + m.end(), end) if m else -1
+            if close < 0:
+                return None
+            start, stop = pos + m.end(), close
+        members = self.reader.members(noun, start, stop) if noun else self.reader.agency_list(start, stop)
+        if not members:
+            return None
+        after = self.reader.skip_space(stop + 1 if stop < end else members[-1].span[1], end)
+        return (members, after) if is_predicate(self.text, after, end) else None
 
     def _skip_apposition(self, pos: int, end: int) -> int:
         """Past an apposition that ends at the predicate: 'Bộ Tài chính - Phó Trưởng ban Thường
@@ -414,8 +445,8 @@ class Extractor:
             return
         after = self.reader.skip_space(found[-1].span[1], p.end)
         rest_f = fold(self.text[after:min(p.end, after + 40)])
-        if not rest_f or rest_f.startswith(cues().no_task_after):
-            return  # "dự toán giao cho Sở Y tế hàng năm": no task follows
+        if (not rest_f or rest_f.startswith(cues().no_task_after)) and not (verb == "kính trình" and rest_f[:1] in ("", ".")):
+            return  # "dự toán giao cho Sở Y tế hàng năm": no task follows ("Kính trình UBND tỉnh." asks for the subject)
         role = "lead"  # "Giao X phối hợp …", "Đề nghị X tham gia …": X is given the task
         tail = self.text[after:p.end]
         scope = (after, p.end)

@@ -134,36 +134,48 @@ class Reader:
             return []
         noun = _SPACE.sub(" ", m.group("noun"))
         noun = noun[0].upper() + noun[1:]
+        out = self.members(noun, m.end(), end, own_heads=False)
+        if not m.group("colon") and len(out) < 2:
+            return []  # "các Sở Tài chính" alone is read as written
+        return out
+
+    def members(self, noun: str, cur: int, end: int, *, own_heads: bool = True) -> list[Found]:
+        """The names from ``cur`` that share the head ``noun`` ('Tài chính, Xây dựng' -> 'Sở Tài
+        chính', 'Sở Xây dựng'); ``own_heads``: a member with a head of its own ('Văn phòng UBND
+        tỉnh') is read as written and the list goes on, else the list ends before it."""
         out: list[Found] = []
-        cur = m.end()
         while True:
             cur = self.skip_space(cur, end)
             if cur >= end or not self.text[cur].isupper():
                 break
             stop = self._piece_end(cur, end)
-            if out and head_at(self.text, cur, end) is not None and not known_name(f"{noun} {self.text[cur:stop]}") \
-                    and not self._own_head(cur, noun):
+            headed = head_at(self.text, cur, end) is not None and not known_name(f"{noun} {self.text[cur:stop]}") \
+                and not self._own_head(cur, noun)
+            if headed and out and not own_heads:
                 break  # "các Sở Tài chính, Ủy ban nhân dân tỉnh": the next name has its own head
-            # "Thông tin và Truyền thông", "Văn hóa, Thể thao và Du lịch": one name when the
-            # lexicon knows it so
-            longer = stop
-            for _ in range(3):
-                joined = re.match(r"\s*(?:,|\bvà\b)\s*(?=\p{Lu})", self.text[longer:end])
-                if not joined:
+            found = self.agency_at(cur, end) if headed and own_heads else None
+            if found is not None:
+                out.append(found)
+                stop = found.span[1]
+            else:
+                # "Thông tin và Truyền thông", "Văn hóa, Thể thao và Du lịch": one name when the
+                # lexicon knows it so
+                longer = stop
+                for _ in range(3):
+                    joined = re.match(r"\s*(?:,|\bvà\b)\s*(?=\p{Lu})", self.text[longer:end])
+                    if not joined:
+                        break
+                    longer = self._piece_end(longer + joined.end(), end)
+                    if known_name(f"{noun} {self.text[cur:longer]}"):
+                        stop = longer
+                if stop == cur:
                     break
-                longer = self._piece_end(longer + joined.end(), end)
-                if known_name(f"{noun} {self.text[cur:longer]}"):
-                    stop = longer
-            if stop == cur:
-                break
-            piece = clean(self.text[cur:stop])
-            out.append(Found(piece if self._own_head(cur, noun) else f"{noun} {piece}", (cur, stop)))
+                piece = clean(self.text[cur:stop])
+                out.append(Found(piece if self._own_head(cur, noun) else f"{noun} {piece}", (cur, stop)))
             sep = re.match(r"\s*(?:,|;|\bvà\b)\s*(?=\p{Lu})", self.text[stop:end])
             if not sep:
                 break
             cur = stop + sep.end()
-        if not m.group("colon") and len(out) < 2:
-            return []  # "các Sở Tài chính" alone is read as written
         return out
 
     def _own_head(self, pos: int, noun: str) -> bool:
