@@ -56,12 +56,6 @@ def _first_sentence(text: str) -> str:
     return s.rstrip(".;: ")
 
 
-def _role_of(task_start_folded: str, default: str = "lead") -> str:
-    if starts_with(task_start_folded, cues().support_verbs):
-        return "support"
-    return default
-
-
 def can_hold_task(p: Para) -> bool:
     """Whether an assignment can be read from the paragraph: a short numbered line (a heading
     that may name an agency), a line with a colon near its start ('Sở Y tế: …', 'Cơ quan chủ

@@ -16,6 +16,15 @@ give tasks (rule names in brackets; ``Assignment.rule`` keeps them):
   with any duty verb inside it.
 - [field] ``Cơ quan chủ trì: X`` / ``Cơ quan phối hợp: Y`` lines under a task item.
 - [executes] the closing ``X, Y và Z chịu trách nhiệm thi hành Quyết định này``.
+- [heading] also a duty heading or lead-in over items (``Điều 10. Trách nhiệm của Sở Y tế``,
+  ``Đối với X:``, ``X có trách nhiệm:``; ``headings.py``), and [table] the rows of a task
+  matrix (``tables.py``). Requests (``requests.py``) also go to the addressees
+  (``Đề nghị quý cơ quan …``) and to the members an intro names in the items below it.
+
+Roles: ``support`` for "Phối hợp …"/"Tham gia …" unless the partners are followed by a task
+of the subject's own ("phối hợp với Sở Y tế hướng dẫn …"); "Giao X phối hợp …" makes X a lead.
+Requests recounted from a cited document ("có Công văn số … đề nghị …") give no task. The
+drafts naming one body two ways ("UBND tỉnh", "Ủy ban nhân dân tỉnh Nghệ An") take one name.
 
 An agency merely mentioned is no assignment; groups that name no body ("các cơ quan,
 đơn vị, địa phương") lead nothing, and their closing requirements (deadline, report,
@@ -36,15 +45,15 @@ from vanban.extractors.extract.agencies.recognize import find_agencies
 from vanban.extractors.extract.assignments.cues import cues, fold
 from vanban.extractors.extract.assignments.details import deadline_in, recurrence_in, targets_in, without_parens
 from vanban.extractors.extract.assignments.drafts import (
-    Draft, _first_sentence, _role_of, _word_key, body_of, can_hold_task, described_by_assignment, is_vague, task_spans,
+    Draft, _first_sentence, _word_key, body_of, can_hold_task, described_by_assignment, is_vague, task_spans,
 )
 from vanban.extractors.extract.assignments.paragraphs import (
-    PLAIN, Para, block_end_of, only_spans, outside_distribution, paragraphs,
+    Para, block_end_of, only_spans, outside_distribution, paragraphs,
 )
-from vanban.extractors.extract.assignments.tables import find_tables, rows
-from vanban.extractors.extract.header import split_items
-from vanban.extractors.segment.patterns import RECIPIENTS_START
-from vanban.extractors.extract.assignments.reader import Found, Reader, clean, has_word, head_at, is_predicate, starts_with
+from vanban.extractors.extract.assignments.headings import HeadingRules
+from vanban.extractors.extract.assignments.requests import RequestRules
+from vanban.extractors.extract.assignments.tables import find_tables
+from vanban.extractors.extract.assignments.reader import Found, Reader, clean, is_predicate, starts_with
 
 __all__ = ["extract_assignments", "deadline_in", "recurrence_in", "targets_in", "body_of", "can_hold_task", "is_vague"]
 
@@ -55,7 +64,7 @@ _MERGE_KEY = re.compile(r"-co-(?=lien-quan)")
 # --- assignments ----------------------------------------------------------------------------------
 
 
-class Extractor:
+class Extractor(HeadingRules, RequestRules):
     def __init__(self, ctx):
         self.ctx = ctx
         self.text = ctx.text
@@ -120,137 +129,6 @@ class Extractor:
             self._clauses(p, i, heading_block=i in self.covered)
         return self._finish()
 
-    def _heading_candidates(self) -> dict[int, tuple]:
-        """Numbered headings that name agencies and open a block, by paragraph index:
-        (agencies, first paragraph of the block, block end, whether a duty verb or an
-        address ('Đề nghị …') marks them as assignments)."""
-        cands: dict[int, tuple] = {}
-        for i, p in enumerate(self.paras):
-            if p.kind in (None, "dash", "article") or len(p.text) > 200:
-                continue
-            block_end = block_end_of(self.paras, i)
-            first = self.paras[i + 1] if i + 1 < block_end else None
-            if first is None and not p.text.endswith(":"):
-                continue
-            m = cues().request_start.match(self.text[p.body:p.end])
-            found = self.reader.agency_list(p.body + (m.end() if m else 0), p.end)
-            if not found:
-                continue
-            # what is left after the names: modifiers of the last one ("… vùng đồng bào dân tộc
-            # thiểu số và miền núi"), or words that make the heading a topic, not a name
-            last = found[-1]
-            rest = clean(self.text[last.span[1]:p.end])
-            rest_f = fold(rest)
-            if rest_f and (has_word(rest_f, cues().heading_stop_words) or head_at(rest, 0, len(rest)) is not None) \
-                    and not described_by_assignment(rest_f):
-                continue
-            if rest_f:
-                found[-1] = Found(clean(self.text[last.span[0]:p.end]), (last.span[0], p.end), last.group)
-            marked = m is not None or (first is not None and starts_with(fold(first.text), cues().lead_verbs + cues().support_verbs))
-            cands[i] = (found, first, block_end, marked)
-        return cands
-
-    def _headings(self) -> None:
-        """Accept the heading candidates in a "Tổ chức thực hiện" part, those marked, and
-        their siblings (same rank, same parent) when one of them is marked."""
-        cands = self._heading_candidates()
-        parent = {}
-        for i in cands:
-            rank = self.paras[i].rank
-            parent[i] = next((k for k in range(i - 1, -1, -1) if self.paras[k].rank < rank), -1)
-        marked_families = {(parent[i], self.paras[i].rank) for i, c in cands.items() if c[3]}
-        for i, (found, first, block_end, marked) in cands.items():
-            if i in self.headings:
-                continue
-            if not (marked or self.in_section(i) or (parent[i], self.paras[i].rank) in marked_families):
-                continue
-            scope = (first.start if first else self.paras[i].end, self.paras[block_end - 1].end)
-            # support when every item of the block only joins another's task
-            # support when the first item only joins another's task and no later item gives one
-            items = [q for q in self.paras[i + 1:block_end] if first is not None and q.rank == first.rank]
-            role = self._role_at(first.body, first.end) if first else "lead"
-            if role == "support" and any(starts_with(fold(q.text[:40]), cues().lead_verbs + cues().own_task_verbs)
-                                         for q in items[1:]):
-                role = "lead"
-            task = _first_sentence(first.text) if first else None
-            targets = targets_in(self.text[scope[0]:scope[1]])
-            self._add(found, role, "heading", scope, task, self._partners(*scope), targets)
-            self.headings.add(i)
-            self.covered.update(range(i + 1, block_end))
-
-    def _table_rows(self) -> None:
-        """The rows of the task matrices: the lead cell's agencies lead the row's task."""
-        for table in self.tables:
-            for row in rows(self.text, table, self._names_only):
-                partners = [self.text[a:b] for a, b in row.partners]
-                leads = [Found(clean(self.text[a:b]), (a, b), is_vague(self.text[a:b])) for a, b in row.leads]
-                deadline = deadline_in(f"Thời gian: {row.time}") if row.time else None
-                for f in leads:
-                    if is_vague(f.text) and len(leads) > 1:
-                        continue
-                    self.drafts.append(Draft(f, "lead", "table", row.span, task=_first_sentence(row.task) or None,
-                                             partners=[clean(x) for x in partners if clean(x) != f.text],
-                                             targets=targets_in(row.task), deadline=deadline))
-
-    def _names_only(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans of the agencies a cell holds, when it holds nothing else."""
-        found = self.reader.agency_list(self.reader.skip_space(start, end), end)
-        if not found or self.text[found[-1].span[1]:end].strip(" .;,*"):
-            return []
-        return [f.span for f in found]
-
-    def _duty_headings(self) -> None:
-        """'Điều 10. Trách nhiệm của Sở Y tế', 'Nhiệm vụ của X:', 'Đối với X:', 'X có trách
-        nhiệm:', 'X thực hiện các nhiệm vụ sau:': the agencies lead the items below the line
-        (the block of a marked heading, the marked items after a plain lead-in)."""
-        for i, p in enumerate(self.paras):
-            if len(p.text) > 200 or i in self.headings:
-                continue
-            m = cues().duty_start.match(self.text, p.body, p.end)
-            start = m.end() if m else p.body
-            found = self.reader.agency_list(start, p.end)
-            members = None
-            nxt = self.paras[i + 1] if i + 1 < len(self.paras) else None
-            if found and nxt is not None and nxt.kind is None and self.text[found[-1].span[1]:p.end].strip() == ":":
-                # 'Trách nhiệm của các Sở:' / 'Xây dựng, Tài chính, Nội vụ.': the members on the next line
-                longer = self.reader.agency_list(start, nxt.end)
-                if longer and longer[-1].span[1] > nxt.body and not self.text[longer[-1].span[1]:nxt.end].strip(" .;"):
-                    found, members = longer, nxt.index
-            if not found or all(is_vague(f.text) for f in found):
-                continue
-            end = cues().duty_end.match(self.text, found[-1].span[1], nxt.end if members else p.end)
-            if end is None or (m is None and not self.text[end.start():end.end()].strip(" :.")):
-                continue  # 'Sở Y tế' alone is no lead-in; 'Đối với Sở Y tế' is
-            items = [q for q in self._items_under(i) if q.index != members]
-            # the items give tasks ('Chủ trì …', 'Hướng dẫn …'), not sub-headings or findings
-            if not items or not starts_with(fold(items[0].text[:40]), cues().lead_verbs + cues().support_verbs
-                                            + cues().predicate_words + cues().own_task_verbs):
-                continue
-            first = items[0]
-            role = self._role_at(first.body, first.end)
-            if role == "support" and any(starts_with(fold(q.text[:40]), cues().lead_verbs + cues().own_task_verbs)
-                                         for q in items[1:] if q.rank == first.rank):
-                role = "lead"
-            scope = (first.start, items[-1].end)
-            found = [f for f in found if not is_vague(f.text)]
-            self._add(found, role, "heading", scope, _first_sentence(first.text), self._partners(*scope),
-                      targets_in(self.text[scope[0]:scope[1]]))
-            self.headings.add(i)
-            self.covered.update(q.index for q in items)
-
-    def _items_under(self, i: int) -> list[Para]:
-        """The paragraphs a line heads: the block of a marked line; after a plain one, the marked
-        items that follow it (up to a plain paragraph or one of a lower rank than the first)."""
-        p = self.paras[i]
-        if p.kind is not None:
-            return self.paras[i + 1:block_end_of(self.paras, i)]
-        items: list[Para] = []
-        for q in self.paras[i + 1:]:
-            if q.kind is None or (items and q.rank < items[0].rank):
-                break
-            items.append(q)
-        return items
-
     def _colon(self, p: Para, i: int) -> bool:
         """'Sở Y tế: Chủ trì, …'"""
         colon = self.text.find(":", p.body, min(p.end, p.body + 160))
@@ -313,13 +191,6 @@ class Extractor:
                 self._add([f for f in found if not is_vague(f.text)], "lead", "subject", (after, p.end),
                           _first_sentence(self.text[after:p.end]), self._partners(after, p.end),
                           targets_in(self.text[after:p.end]))
-
-    @staticmethod
-    def _quoted(text: str, at: int) -> bool:
-        """Whether the request at ``at`` is an earlier document's, recounted: its sentence names
-        that document ('Ngày 21/10, Sở Nội vụ có Công văn số 29/SNV đề nghị …')."""
-        start = max(text.rfind(". ", 0, at), text.rfind(";", 0, at), 0)
-        return bool(cues().quoted_request.search(text, start, at))
 
     def _clause_at(self, pos: int, p: Para, i: int, heading_block: bool) -> None:
         pos = self.reader.skip_space(pos, p.end)
@@ -429,97 +300,6 @@ class Extractor:
             return False
         jur = self.ctx.jurisdiction
         return canonical_agency(name, jur)[0] == canonical_agency(self.ctx.issuer, jur)[0]
-
-    def _request_at(self, pos: int, verb: str, p: Para, i: int) -> None:
-        found = self.reader.agency_list(pos, p.end)
-        if not found:
-            addressed = cues().addressees.match(self.text, pos, p.end)
-            found = self._addressees() if addressed else []
-            if not found:
-                return
-            pos = addressed.end()
-            found = [Found(f.text, f.span, f.group) for f in found]
-            after = self.reader.skip_space(pos, p.end)
-            self._add(found, "lead", "request", (after, p.end), _first_sentence(self.text[after:p.end]),
-                      self._partners(after, p.end), targets_in(self.text[after:p.end]))
-            return
-        after = self.reader.skip_space(found[-1].span[1], p.end)
-        rest_f = fold(self.text[after:min(p.end, after + 40)])
-        if (not rest_f or rest_f.startswith(cues().no_task_after)) and not (verb == "kính trình" and rest_f[:1] in ("", ".")):
-            return  # "dự toán giao cho Sở Y tế hàng năm": no task follows ("Kính trình UBND tỉnh." asks for the subject)
-        role = "lead"  # "Giao X phối hợp …", "Đề nghị X tham gia …": X is given the task
-        tail = self.text[after:p.end]
-        scope = (after, p.end)
-        more: list[tuple[int, int]] = []
-        task = _first_sentence(tail)
-        if cues().task_list_intro.search(tail.rstrip()):
-            items = self._task_list(i)
-            if items:
-                more = [(q.start, q.end) for q in items]
-                numbered = [q for q in items if q.kind in ("arabic", "roman", "letter")]
-                if len(numbered) > 1:
-                    labels = [self.text[q.start:q.body].strip().rstrip(".)/") for q in numbered]
-                    task = f"thực hiện các nội dung {labels[0]}-{labels[-1]}"
-        if all(is_vague(f.text) for f in found):
-            members = self._members_below(i) if cues().members_intro.search(tail.rstrip()) else []
-            if members:
-                self._add(members, role, "giao" if verb == "giao" else "request", scope, task, [], targets_in(tail))
-                return
-            self.closing.append([scope, *more])
-            return
-        found = [f for f in found if not is_vague(f.text)]
-        self._add(found, role, "giao" if verb == "giao" else "request", scope, task, self._partners(after, p.end),
-                  targets_in(self.text[after:p.end]), more=more)
-
-    def _members_below(self, i: int) -> list[Found]:
-        """'Giao các cơ quan sau thực hiện:' / '- Sở Y tế;' / '- Sở Tài chính.': the agencies the
-        items after paragraph ``i`` name alone."""
-        out: list[Found] = []
-        for q in self.paras[i + 1:]:
-            if q.kind is None:
-                break
-            found = self.reader.agency_list(q.body, q.end)
-            if not found or self.text[found[-1].span[1]:q.end].strip(" .;,"):
-                break
-            out += found
-        return out
-
-    def _addressees(self) -> list[Found]:
-        """The agencies of the 'Kính gửi' list, each item as printed."""
-        span = getattr(self.ctx.segments, "recipients", None)
-        if not span:
-            return []
-        out: list[Found] = []
-        pos = span[0]
-        for name in split_items(self.text[span[0]:span[1]], RECIPIENTS_START):
-            name = clean(name)
-            at = self.text.find(name[:12], pos, span[1])
-            if not name or len(name) > 150 or at < 0 or not head_at(name, 0, len(name)):
-                continue
-            pos = at + 1
-            out.append(Found(name, (at, at + len(name)), name.lower().startswith("các ")))
-        return out
-
-    def _task_list(self, i: int) -> list[Para]:
-        """The numbered items after paragraph ``i`` ("… thực hiện một số nội dung sau:") and the
-        plain paragraphs among and after them, less those that give a task to someone else."""
-        items: list[Para] = []
-        rank = None
-        for q in self.paras[i + 1:]:
-            if q.rank == PLAIN:
-                if not self._gives_task(q):
-                    items.append(q)
-                continue
-            if rank is None:
-                rank = q.rank
-            if q.rank < rank or (q.rank == rank and self._gives_task(q)):
-                break
-            items.append(q)
-        return items
-
-    def _gives_task(self, p: Para) -> bool:
-        f = fold(p.text)
-        return bool(cues().gives_task.search(f))
 
     def _executes(self) -> list[Assignment]:
         out = []

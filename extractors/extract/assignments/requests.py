@@ -1,0 +1,114 @@
+"""The rules of the assignments stage that read requests: "Giao X …", "Đề nghị X …",
+"Đề nghị quý cơ quan …" (the addressees), a request to a group whose members are named in
+the items below, and the numbered tasks a request introduces; requests recounted from a
+cited document are left out. A mixin of ``find.Extractor``."""
+from __future__ import annotations
+
+
+from vanban.extractors.extract.assignments.cues import cues, fold
+from vanban.extractors.extract.assignments.details import targets_in
+from vanban.extractors.extract.assignments.drafts import _first_sentence, is_vague
+from vanban.extractors.extract.assignments.paragraphs import PLAIN, Para
+from vanban.extractors.extract.assignments.reader import Found, clean, head_at
+from vanban.extractors.extract.header import split_items
+from vanban.extractors.segment.patterns import RECIPIENTS_START
+
+
+class RequestRules:
+    @staticmethod
+    def _quoted(text: str, at: int) -> bool:
+        """Whether the request at ``at`` is an earlier document's, recounted: its sentence names
+        that document ('Ngày 21/10, Sở Nội vụ có Công văn số 29/SNV đề nghị …')."""
+        start = max(text.rfind(". ", 0, at), text.rfind(";", 0, at), 0)
+        return bool(cues().quoted_request.search(text, start, at))
+
+    def _request_at(self, pos: int, verb: str, p: Para, i: int) -> None:
+        found = self.reader.agency_list(pos, p.end)
+        if not found:
+            addressed = cues().addressees.match(self.text, pos, p.end)
+            found = self._addressees() if addressed else []
+            if not found:
+                return
+            pos = addressed.end()
+            found = [Found(f.text, f.span, f.group) for f in found]
+            after = self.reader.skip_space(pos, p.end)
+            self._add(found, "lead", "request", (after, p.end), _first_sentence(self.text[after:p.end]),
+                      self._partners(after, p.end), targets_in(self.text[after:p.end]))
+            return
+        after = self.reader.skip_space(found[-1].span[1], p.end)
+        rest_f = fold(self.text[after:min(p.end, after + 40)])
+        if (not rest_f or rest_f.startswith(cues().no_task_after)) and not (verb == "kính trình" and rest_f[:1] in ("", ".")):
+            return  # "dự toán giao cho Sở Y tế hàng năm": no task follows ("Kính trình UBND tỉnh." asks for the subject)
+        role = "lead"  # "Giao X phối hợp …", "Đề nghị X tham gia …": X is given the task
+        tail = self.text[after:p.end]
+        scope = (after, p.end)
+        more: list[tuple[int, int]] = []
+        task = _first_sentence(tail)
+        if cues().task_list_intro.search(tail.rstrip()):
+            items = self._task_list(i)
+            if items:
+                more = [(q.start, q.end) for q in items]
+                numbered = [q for q in items if q.kind in ("arabic", "roman", "letter")]
+                if len(numbered) > 1:
+                    labels = [self.text[q.start:q.body].strip().rstrip(".)/") for q in numbered]
+                    task = f"thực hiện các nội dung {labels[0]}-{labels[-1]}"
+        if all(is_vague(f.text) for f in found):
+            members = self._members_below(i) if cues().members_intro.search(tail.rstrip()) else []
+            if members:
+                self._add(members, role, "giao" if verb == "giao" else "request", scope, task, [], targets_in(tail))
+                return
+            self.closing.append([scope, *more])
+            return
+        found = [f for f in found if not is_vague(f.text)]
+        self._add(found, role, "giao" if verb == "giao" else "request", scope, task, self._partners(after, p.end),
+                  targets_in(self.text[after:p.end]), more=more)
+
+    def _members_below(self, i: int) -> list[Found]:
+        """'Giao các cơ quan sau thực hiện:' / '- Sở Y tế;' / '- Sở Tài chính.': the agencies the
+        items after paragraph ``i`` name alone."""
+        out: list[Found] = []
+        for q in self.paras[i + 1:]:
+            if q.kind is None:
+                break
+            found = self.reader.agency_list(q.body, q.end)
+            if not found or self.text[found[-1].span[1]:q.end].strip(" .;,"):
+                break
+            out += found
+        return out
+
+    def _addressees(self) -> list[Found]:
+        """The agencies of the 'Kính gửi' list, each item as printed."""
+        span = getattr(self.ctx.segments, "recipients", None)
+        if not span:
+            return []
+        out: list[Found] = []
+        pos = span[0]
+        for name in split_items(self.text[span[0]:span[1]], RECIPIENTS_START):
+            name = clean(name)
+            at = self.text.find(name[:12], pos, span[1])
+            if not name or len(name) > 150 or at < 0 or not head_at(name, 0, len(name)):
+                continue
+            pos = at + 1
+            out.append(Found(name, (at, at + len(name)), name.lower().startswith("các ")))
+        return out
+
+    def _task_list(self, i: int) -> list[Para]:
+        """The numbered items after paragraph ``i`` ("… thực hiện một số nội dung sau:") and the
+        plain paragraphs among and after them, less those that give a task to someone else."""
+        items: list[Para] = []
+        rank = None
+        for q in self.paras[i + 1:]:
+            if q.rank == PLAIN:
+                if not self._gives_task(q):
+                    items.append(q)
+                continue
+            if rank is None:
+                rank = q.rank
+            if q.rank < rank or (q.rank == rank and self._gives_task(q)):
+                break
+            items.append(q)
+        return items
+
+    def _gives_task(self, p: Para) -> bool:
+        f = fold(p.text)
+        return bool(cues().gives_task.search(f))
