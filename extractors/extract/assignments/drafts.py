@@ -8,7 +8,7 @@ import regex as re
 
 from vanban.extractors.extract.assignments.cues import cues, fold
 from vanban.extractors.extract.assignments.paragraphs import Para
-from vanban.extractors.extract.assignments.reader import Found, head_at, starts_with
+from vanban.extractors.extract.assignments.reader import Found, head_at
 
 _SPACE = re.compile(r"\s+")
 
