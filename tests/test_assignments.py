@@ -469,6 +469,13 @@ def leads_of(text: str, doc_type: str = "KH", **kw) -> set[str]:
     ("Sở Tài chính có trách nhiệm:\n- Bố trí kinh phí thực hiện.\n- Hướng dẫn thanh quyết toán.\n", {"Sở Tài chính"}),
     # the members of a group heading on the line below it
     ("2. Trách nhiệm của các Sở:\nXây dựng, Tài chính.\na) Chủ trì tham mưu kinh phí.\n", {"Sở Xây dựng", "Sở Tài chính"}),
+    # 'Giao X' alone on an article line gives X the clauses below
+    ("Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo\n1. Tổ chức thực hiện kế hoạch năm học.\n", {"Sở Giáo dục và Đào tạo"}),
+    # the subjects of the items under a request addressed to no one in particular
+    ("IV. Văn phòng Chính phủ trân trọng đề nghị:\n1. Bộ Công an báo cáo kết quả thực hiện.\n", {"Bộ Công an"}),
+    # a group named with what it belongs to
+    ("2. Các cơ quan chuyên môn thuộc UBND tỉnh chủ trì rà soát thủ tục hành chính.\n",
+     {"Các cơ quan chuyên môn thuộc UBND tỉnh"}),
     # a group heading over agency sub-headings is no assignee; a topic heading of a report neither
     ("Điều 8. Trách nhiệm của các sở, ngành\n1. Trách nhiệm của Sở Y tế\na) Chủ trì kiểm tra.\n", {"Sở Y tế"}),
     ("1.1. Đối với các sở, ban, ngành\nKết quả: chỉ số trung bình đạt 84%.\n", set()),

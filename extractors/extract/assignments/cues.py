@@ -70,6 +70,7 @@ class Cues:
     duty_start: re.Pattern
     duty_end: re.Pattern
     request_start: re.Pattern
+    request_intro: re.Pattern
     request_in_clause: re.Pattern
     clause_start: re.Pattern
     not_request_before: re.Pattern
@@ -151,6 +152,7 @@ def cues() -> Cues:
         duty_start=re.compile(rf"\s*(?:{alt('duty_heading_starts')})\s+", re.IGNORECASE),
         duty_end=re.compile(rf"\s*(?:{alt('duty_heading_ends')})?\s*(?:như\s+sau|sau)?\s*[:.]?\s*$", re.IGNORECASE),
         request_start=re.compile(rf"\s*(?:{requests})\s+(?:cho\s+)?", re.IGNORECASE),
+        request_intro=re.compile(rf"(?<!\p{{L}})(?:{requests})(?:\s+(?:các\s+)?nội\s+dung\s+sau(?:\s+đây)?)?\s*:\s*$", re.IGNORECASE),
         request_in_clause=re.compile(rf"(?<![\p{{L}}])(?P<verb>{requests})\s+(?:nhiệm\s+vụ\s+)?(?:cho\s+)?", re.IGNORECASE),
         clause_start=re.compile(rf"(?:^|(?<=[;.:])\s+|(?<=,)\s+(?=(?:đồng\s+thời\s+)?(?:{requests})\b))", re.IGNORECASE),
         not_request_before=re.compile(rf"(?:{alt('not_request_before')})\s*$"),

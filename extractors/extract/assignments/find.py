@@ -91,6 +91,7 @@ class Extractor(HeadingRules, RequestRules):
         self.covered: set[int] = set()              # paragraph indexes read as a heading's block
         self.headings: set[int] = set()             # paragraph indexes of agency headings
         self.sections = self._assignment_sections()
+        self.requested = self._requested_items()   # items under "… trân trọng đề nghị:"
         # documents that direct (not reports or news): their sentences "X <verb> …" give tasks
         self.directive = ctx.genre != "news" and (ctx.doc_type or "") not in cues().non_directive_types
 
@@ -106,6 +107,15 @@ class Extractor(HeadingRules, RequestRules):
                 continue
             end = block_end_of(self.paras, i) if p.kind not in (None,) else len(self.paras)
             out.append((i + 1, end))
+        return out
+
+    def _requested_items(self) -> set[int]:
+        """Indexes of the items under a request addressed to no one in particular ("Văn phòng
+        Chính phủ trân trọng đề nghị:"): each item's subject is asked ("1. Bộ Công an báo cáo …")."""
+        out: set[int] = set()
+        for i, p in enumerate(self.paras):
+            if len(p.text) < 200 and cues().request_intro.search(p.text):
+                out.update(q.index for q in self._items_under(i))
         return out
 
     def in_section(self, i: int) -> bool:
@@ -126,7 +136,7 @@ class Extractor(HeadingRules, RequestRules):
                 continue
             if self._colon(p, i):
                 continue
-            self._clauses(p, i, heading_block=i in self.covered)
+            self._clauses(p, i, heading_block=i in self.covered or i in self.requested)
         return self._finish()
 
     def _colon(self, p: Para, i: int) -> bool:

@@ -100,7 +100,10 @@ class HeadingRules:
         for i, p in enumerate(self.paras):
             if len(p.text) > 200 or i in self.headings:
                 continue
+            # "Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo" over its clauses too
             m = cues().duty_start.match(self.text, p.body, p.end)
+            asked = cues().request_start.match(self.text, p.body, p.end) if m is None else None
+            m = m or asked
             start = m.end() if m else p.body
             found = self.reader.agency_list(start, p.end)
             members = None
@@ -115,6 +118,8 @@ class HeadingRules:
             end = cues().duty_end.match(self.text, found[-1].span[1], nxt.end if members else p.end)
             if end is None or (m is None and not self.text[end.start():end.end()].strip(" :.")):
                 continue  # 'Sở Y tế' alone is no lead-in; 'Đối với Sở Y tế' is
+            if asked and self.text[end.start():end.end()].strip(" :."):
+                continue  # 'Yêu cầu X thực hiện các nội dung sau:' is a request (requests.py)
             items = [q for q in self._items_under(i) if q.index != members]
             # the items give tasks ('Chủ trì …', 'Hướng dẫn …'), not sub-headings or findings
             if not items or not starts_with(fold(items[0].text[:40]), cues().lead_verbs + cues().support_verbs

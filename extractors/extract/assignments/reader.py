@@ -86,8 +86,8 @@ class Reader:
             if stop == head:
                 return None  # a head alone ("Đoàn kiểm tra …", "Cơ quan thanh tra …") names no body
             group = fold(self.text[pos:stop]).startswith("các ")
-        # "các Ban của Hội đồng nhân dân Thành phố"
-        of = re.match(r"\s+của\s+", self.text[stop:end])
+        # "các Ban của Hội đồng nhân dân Thành phố", "các cơ quan chuyên môn thuộc UBND tỉnh"
+        of = re.match(r"\s+(?:của|thuộc)\s+", self.text[stop:end])
         if of and self.by_start.get(stop + of.end()) is not None:
             stop = self.by_start[stop + of.end()].span[1]
         name = clean(self.text[pos:stop])
