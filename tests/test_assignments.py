@@ -528,6 +528,10 @@ def test_partner_rules(text, expected):
     ("Các Bộ: Thương mại, Quốc phòng, các cơ quan Trung ương liên quan theo chức năng, nhiệm vụ và quyền hạn "
      "của mình ủy quyền cho Ban Quản lý thực hiện.\n",
      {"Bộ Thương mại", "Bộ Quốc phòng", "các cơ quan Trung ương liên quan"}),
+    # a list of names after a colon is no task; a list of partners goes on after ';'
+    ("UBND các phường: Nam Gia Nghĩa, Bắc Gia Nghĩa, Đông Gia Nghĩa.\n", set()),
+    ("Sở Y tế chủ trì, phối hợp với Chủ tịch Ủy ban nhân dân các huyện; thủ trưởng các ngành liên quan hướng dẫn "
+     "thực hiện.\n", {"Sở Y tế"}),
     # a submission asks the body it is submitted to
     ("Sở Nội vụ kính trình Ủy ban nhân dân tỉnh xem xét, phê duyệt Kế hoạch.\n", {"Ủy ban nhân dân tỉnh"}),
     # members named alone under an intro phrase lead its task

@@ -154,6 +154,11 @@ class Extractor(HeadingRules, RequestRules):
         task_f = fold(task_text.strip())
         if not task_f or task_f[:1].isdigit():
             return False
+        # "UBND các phường: Nam Gia Nghĩa, Bắc Gia Nghĩa": a list of names, no task
+        pieces = [x.strip() for x in re.split(r"[,;]", re.split(r"\.\s|\.$", task_text.strip())[0]) if x.strip()]
+        if len(pieces) > 1 and all(x[:1].isupper() for x in pieces) \
+                and not is_predicate(self.text, self.reader.skip_space(colon + 1, p.end), p.end):
+            return False
         role = self._role_at(self.reader.skip_space(colon + 1, p.end), p.end)
         scope = (colon + 1, p.end)
         targets = targets_in(task_text)
@@ -184,6 +189,8 @@ class Extractor(HeadingRules, RequestRules):
         base = p.body
         # clause starts: the paragraph start and after ; . :
         for m in cues().clause_start.finditer(text):
+            if m.start() and self._in_partner_list(text, base, m.start()):
+                continue  # "phối hợp với Chủ tịch UBND huyện; thủ trưởng các ngành …": still partners
             self._clause_at(base + m.end(), p, i, heading_block)
         # "giao" / "đề nghị" / "yêu cầu" inside a clause
         for m in cues().request_in_clause.finditer(text):
@@ -201,6 +208,18 @@ class Extractor(HeadingRules, RequestRules):
                 self._add([f for f in found if not is_vague(f.text)], "lead", "subject", (after, p.end),
                           _first_sentence(self.text[after:p.end]), self._partners(after, p.end),
                           targets_in(self.text[after:p.end]))
+
+    def _in_partner_list(self, text: str, base: int, at: int) -> bool:
+        """Whether the separator at ``at`` (of ``text``, which starts at ``base``) falls inside
+        the list of partners after the sentence's last "phối hợp với"."""
+        sentence = text.rfind(". ", 0, at) + 1
+        last = None
+        for last in cues().partner_intro.finditer(text, sentence, at):
+            pass
+        if last is None:
+            return False
+        found = self.reader.agency_list(base + last.end(), base + len(text))
+        return bool(found) and found[-1].span[1] > base + at
 
     def _clause_at(self, pos: int, p: Para, i: int, heading_block: bool) -> None:
         pos = self.reader.skip_space(pos, p.end)
