@@ -213,9 +213,7 @@ class Extractor(HeadingRules, RequestRules):
         """Whether the separator at ``at`` (of ``text``, which starts at ``base``) falls inside
         the list of partners after the sentence's last "phối hợp với"."""
         sentence = text.rfind(". ", 0, at) + 1
-        last = None
-        for last in cues().partner_intro.finditer(text, sentence, at):
-            pass
+        last = next(reversed(list(cues().partner_intro.finditer(text, sentence, at))), None)
         if last is None:
             return False
         found = self.reader.agency_list(base + last.end(), base + len(text))
