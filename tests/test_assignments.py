@@ -532,8 +532,10 @@ def test_partner_rules(text, expected):
     ("UBND các phường: Nam Gia Nghĩa, Bắc Gia Nghĩa, Đông Gia Nghĩa.\n", set()),
     ("Sở Y tế chủ trì, phối hợp với Chủ tịch Ủy ban nhân dân các huyện; thủ trưởng các ngành liên quan hướng dẫn "
      "thực hiện.\n", {"Sở Y tế"}),
-    # a submission asks the body it is submitted to
+    # a submission asks the body it is submitted to; the bare closing formula of one is no task
     ("Sở Nội vụ kính trình Ủy ban nhân dân tỉnh xem xét, phê duyệt Kế hoạch.\n", {"Ủy ban nhân dân tỉnh"}),
+    ("Sở Nội vụ kính trình Ủy ban nhân dân tỉnh./.\n", {"Ủy ban nhân dân tỉnh"}),
+    ("Quan tâm sự tham gia của cộng đồng.\nKính trình Hội đồng nhân dân tỉnh xem xét, quyết định./.\n", set()),
     # members named alone under an intro phrase lead its task
     ("Giao các cơ quan, đơn vị sau đây thực hiện rà soát quy hoạch:\n- Sở Xây dựng;\n- Sở Tài chính.\n",
      {"Sở Xây dựng", "Sở Tài chính"}),

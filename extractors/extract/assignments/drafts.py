@@ -25,6 +25,16 @@ class Draft:
     deadline: str | None = None     # given by a time column, else read from the scope
 
 
+# How far after its agency a task is read (its sentence, deadline, partners): a paragraph's
+# own length in practice, and a bound that keeps a run of thousands of requests linear.
+TASK_REACH = 3000
+
+
+def reach(pos: int, end: int) -> int:
+    """The end of the text a task starting at ``pos`` is read from."""
+    return min(end, pos + TASK_REACH)
+
+
 def described_by_assignment(folded: str) -> bool:
     """'các sở … được phân công chủ trì …': a group that refers back to bodies named elsewhere."""
     return bool(_ASSIGNED.search(folded))

@@ -34,6 +34,7 @@ are left out. Text in parentheses is an aside and assigns nothing.
 """
 from __future__ import annotations
 
+import bisect
 
 import regex as re
 
@@ -45,7 +46,7 @@ from vanban.extractors.extract.agencies.recognize import find_agencies
 from vanban.extractors.extract.assignments.cues import cues, fold
 from vanban.extractors.extract.assignments.details import deadline_in, recurrence_in, targets_in, without_parens
 from vanban.extractors.extract.assignments.drafts import (
-    Draft, _first_sentence, _word_key, body_of, can_hold_task, described_by_assignment, is_vague, task_spans,
+    Draft, _first_sentence, _word_key, body_of, can_hold_task, described_by_assignment, is_vague, reach, task_spans,
 )
 from vanban.extractors.extract.assignments.paragraphs import (
     Para, block_end_of, only_spans, outside_distribution, paragraphs,
@@ -187,9 +188,15 @@ class Extractor(HeadingRules, RequestRules):
         """'Giao X …', 'Đề nghị X …', 'X chủ trì …' anywhere in the paragraph."""
         text = without_parens(self.text[p.body:p.end])
         base = p.body
+        # where each partner list ends ("phối hợp với A; B"), by the position of its intro
+        intros = {m.start(): self._list_end(base + m.end(), p.end) - base for m in cues().partner_intro.finditer(text)}
+        starts = sorted(intros)
+        stops = [m.start() for m in re.finditer(r"\. ", text)]
         # clause starts: the paragraph start and after ; . :
         for m in cues().clause_start.finditer(text):
-            if m.start() and self._in_partner_list(text, base, m.start()):
+            k = bisect.bisect_left(starts, m.start()) - 1
+            if m.start() and k >= 0 and intros[starts[k]] > m.start() \
+                    and bisect.bisect_left(stops, m.start()) == bisect.bisect_left(stops, starts[k]):
                 continue  # "phối hợp với Chủ tịch UBND huyện; thủ trưởng các ngành …": still partners
             self._clause_at(base + m.end(), p, i, heading_block)
         # "giao" / "đề nghị" / "yêu cầu" inside a clause
@@ -197,6 +204,8 @@ class Extractor(HeadingRules, RequestRules):
             before = fold(text[max(0, m.start() - 25):m.start()])
             if cues().not_request_before.search(before) or (fold(m.group("verb")) != "giao" and self._quoted(text, m.start())):
                 continue
+            if fold(m.group("verb")) == "kính trình" and not re.search(r"\p{L}", text[max(0, m.start() - 3):m.start()]):
+                continue  # the closing formula "Kính trình HĐND tỉnh xem xét, quyết định" (a submitter asks: "Sở X kính trình …")
             self._request_at(base + m.end(), fold(m.group("verb")), p, i)
         # "… chỉ đạo Sở Tài chính chủ trì …": the body directed leads too
         for m in cues().directing.finditer(text):
@@ -205,19 +214,15 @@ class Extractor(HeadingRules, RequestRules):
                 continue
             after = self.reader.skip_space(found[-1].span[1], p.end)
             if starts_with(fold(self.text[after:after + 40]), cues().lead_verbs):
-                self._add([f for f in found if not is_vague(f.text)], "lead", "subject", (after, p.end),
-                          _first_sentence(self.text[after:p.end]), self._partners(after, p.end),
-                          targets_in(self.text[after:p.end]))
+                stop = reach(after, p.end)
+                self._add([f for f in found if not is_vague(f.text)], "lead", "subject", (after, stop),
+                          _first_sentence(self.text[after:stop]), self._partners(after, stop),
+                          targets_in(self.text[after:stop]))
 
-    def _in_partner_list(self, text: str, base: int, at: int) -> bool:
-        """Whether the separator at ``at`` (of ``text``, which starts at ``base``) falls inside
-        the list of partners after the sentence's last "phối hợp với"."""
-        sentence = text.rfind(". ", 0, at) + 1
-        last = next(reversed(list(cues().partner_intro.finditer(text, sentence, at))), None)
-        if last is None:
-            return False
-        found = self.reader.agency_list(base + last.end(), base + len(text))
-        return bool(found) and found[-1].span[1] > base + at
+    def _list_end(self, pos: int, end: int) -> int:
+        """Where the agency list at ``pos`` ends (``pos`` when there is none)."""
+        found = self.reader.agency_list(pos, end)
+        return found[-1].span[1] if found else pos
 
     def _clause_at(self, pos: int, p: Para, i: int, heading_block: bool) -> None:
         pos = self.reader.skip_space(pos, p.end)
@@ -236,7 +241,7 @@ class Extractor(HeadingRules, RequestRules):
         if not all(is_vague(f.text) for f in found):
             found = [f for f in found if not is_vague(f.text)]  # "X và các cơ quan …": X leads
         # "Sở Tài chính, trên cơ sở đề xuất của …, chủ trì …": one aside between commas
-        rest = self.text[after:p.end]
+        rest = self.text[after:min(p.end, after + 200)]
         if rest.startswith(","):
             # the aside runs to the comma before the duty verb ("…, trên cơ sở đề xuất của các
             # cơ quan, đơn vị, địa phương, chủ trì …")
@@ -265,9 +270,9 @@ class Extractor(HeadingRules, RequestRules):
             return
         if "thi hành" in rest_f[:40] and "này" in rest_f[:60]:
             return  # the closing formula: see _executes
-        scope = (after, p.end)
-        self._add(found, role, "subject", scope, _first_sentence(self.text[after:p.end]), self._partners(after, p.end),
-                  targets_in(self.text[after:p.end]))
+        stop = reach(after, p.end)
+        self._add(found, role, "subject", (after, stop), _first_sentence(self.text[after:stop]), self._partners(after, stop),
+                  targets_in(self.text[after:stop]))
 
     def _group_members(self, groups: list[Found], pos: int, end: int) -> tuple[list[Found], int] | None:
         """The members a group names after a colon or in parentheses, and where the text goes on:

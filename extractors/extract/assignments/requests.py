@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from vanban.extractors.extract.assignments.cues import cues, fold
 from vanban.extractors.extract.assignments.details import targets_in
-from vanban.extractors.extract.assignments.drafts import _first_sentence, is_vague
+from vanban.extractors.extract.assignments.drafts import _first_sentence, is_vague, reach
 from vanban.extractors.extract.assignments.paragraphs import PLAIN, Para
 from vanban.extractors.extract.assignments.reader import Found, clean, head_at
 from vanban.extractors.extract.header import split_items
@@ -19,7 +19,8 @@ class RequestRules:
     def _quoted(text: str, at: int) -> bool:
         """Whether the request at ``at`` is an earlier document's, recounted: its sentence names
         that document ('Ngày 21/10, Sở Nội vụ có Công văn số 29/SNV đề nghị …')."""
-        start = max(text.rfind(". ", 0, at), text.rfind(";", 0, at), 0)
+        floor = max(0, at - 400)  # a sentence's own words; bounded, so many requests stay linear
+        start = max(text.rfind(". ", floor, at), text.rfind(";", floor, at), floor)
         return bool(cues().quoted_request.search(text, start, at))
 
     def _request_at(self, pos: int, verb: str, p: Para, i: int) -> None:
@@ -32,16 +33,18 @@ class RequestRules:
             pos = addressed.end()
             found = [Found(f.text, f.span, f.group) for f in found]
             after = self.reader.skip_space(pos, p.end)
-            self._add(found, "lead", "request", (after, p.end), _first_sentence(self.text[after:p.end]),
-                      self._partners(after, p.end), targets_in(self.text[after:p.end]))
+            stop = reach(after, p.end)
+            self._add(found, "lead", "request", (after, stop), _first_sentence(self.text[after:stop]),
+                      self._partners(after, stop), targets_in(self.text[after:stop]))
             return
         after = self.reader.skip_space(found[-1].span[1], p.end)
         rest_f = fold(self.text[after:min(p.end, after + 40)])
         if (not rest_f or rest_f.startswith(cues().no_task_after)) and not (verb == "kính trình" and rest_f[:1] in ("", ".")):
             return  # "dự toán giao cho Sở Y tế hàng năm": no task follows ("Kính trình UBND tỉnh." asks for the subject)
         role = "lead"  # "Giao X phối hợp …", "Đề nghị X tham gia …": X is given the task
-        tail = self.text[after:p.end]
-        scope = (after, p.end)
+        stop = reach(after, p.end)
+        tail = self.text[after:stop]
+        scope = (after, stop)
         more: list[tuple[int, int]] = []
         task = _first_sentence(tail)
         if cues().task_list_intro.search(tail.rstrip()):
@@ -60,8 +63,8 @@ class RequestRules:
             self.closing.append([scope, *more])
             return
         found = [f for f in found if not is_vague(f.text)]
-        self._add(found, role, "giao" if verb == "giao" else "request", scope, task, self._partners(after, p.end),
-                  targets_in(self.text[after:p.end]), more=more)
+        self._add(found, role, "giao" if verb == "giao" else "request", scope, task, self._partners(after, stop),
+                  targets_in(tail), more=more)
 
     def _members_below(self, i: int) -> list[Found]:
         """'Giao các cơ quan sau thực hiện:' / '- Sở Y tế;' / '- Sở Tài chính.': the agencies the
