@@ -29,7 +29,7 @@ from typing import Iterable, Iterator, Protocol
 from vanban.extractors.bounded import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, BoundedPool
 from vanban.extractors.errors import VanbanError
 
-from . import identity, store
+from . import document_rows, identity, store
 from .inputs import expand_paths
 
 ARCHIVE_SUFFIXES = (".zip",)
@@ -172,6 +172,7 @@ class LoadReport:
     errors: int = 0
     seconds: float = 0.0
     failed: list[dict] = field(default_factory=list)  # {path, code, message} of this run
+    same: list[dict] = field(default_factory=list)  # {path, same_as: [paths], uri}: files of one document
     status: str = "done"
 
     def counts(self) -> dict:
@@ -179,7 +180,7 @@ class LoadReport:
 
     def as_dict(self) -> dict:
         return {"run_id": self.run_id, **self.counts(), "seconds": round(self.seconds, 3), "status": self.status,
-                "failed": self.failed}
+                "failed": self.failed, "same_document": self.same}
 
 
 class _Planner:
@@ -189,7 +190,7 @@ class _Planner:
         self.force = force
         self.version = extractor_version()
         self.known = {r[0]: (r[1], r[2]) for r in db.execute("SELECT path, sha256, extractor_version FROM files")}
-        self.loaded = {r[0] for r in db.execute("SELECT sha256 FROM documents WHERE status = 'loaded'")}
+        self.loaded = {r[0] for r in db.execute("SELECT sha256 FROM documents WHERE status IN ('loaded', 'copy')")}
 
     def plan(self, sources: list[Source]) -> Iterator[Job | Result]:
         for source in sources:
@@ -321,7 +322,11 @@ class _Writer:
     def _write(self, result: Result) -> store.Touched:
         db, key, run_id = self.db, result.source.key, self.report.run_id
         if result.action == "extract":
-            return store.store_record(db, result.rows, path=key, size=result.size, run_id=run_id)
+            touched = store.store_record(db, result.rows, path=key, size=result.size, run_id=run_id)
+            same = document_rows.same_document(db, key)
+            if same is not None:
+                self.report.same.append(same)
+            return touched
         if result.action == "link":
             touched = store.link_file(db, path=key, sha256=result.sha256, size=result.size, run_id=run_id,
                                       extractor_version=self.version)

@@ -46,6 +46,14 @@ class DocumentNotFoundError(StoreError):
     code = "document_not_found"
 
 
+class NotSQLiteError(StoreError):
+    code = "not_sqlite"
+
+
+class NotVanbanDatabaseError(StoreError):
+    code = "not_vanban_database"
+
+
 def default_db_path() -> str:
     return os.environ.get(ENV_DB) or DEFAULT_DB
 
@@ -232,21 +240,100 @@ def m006_plan_totals_validity_and_page_indexes(db: Database) -> None:
     db.execute("CREATE INDEX idx_citations_named_bases ON citations(document_id) WHERE relation = 'basis' AND number IS NULL")
 
 
-def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
-    """Open (and migrate) the store; WAL so readers can query during a load.
+@MIGRATIONS()
+def m007_one_row_per_document(db: Database) -> None:
+    """One document, one row (``vanban.document_rows``): the other files of a loaded
+    document are rows with ``status = 'copy'`` and ``same_as`` = its id. Documents loaded
+    twice before (the same URI from two files) become one."""
+    db["documents"].add_column("same_as", int)
+    db["documents"].create_index(["same_as"])
+    from .document_rows import Touched, demote, rank
+    from .resolve import relink
 
-    ``create=False`` is for commands that only read: a missing file is an error, not an
-    empty database.
+    touched = Touched()
+    for uri, in db.execute(
+        "SELECT uri FROM documents WHERE status = 'loaded' GROUP BY uri HAVING count(*) > 1"
+    ).fetchall():
+        rows = list(db.query("SELECT id, format, sha256 FROM documents WHERE uri = ? AND status = 'loaded'", [uri]))
+        rows.sort(key=lambda r: rank(r["format"], r["sha256"]))
+        for other in rows[1:]:
+            touched.update(demote(db, other["id"], primary=rows[0]["id"]))
+    relink(db, touched.keys)  # the agencies of a copy's tasks are the primary's
+
+
+def _not_sqlite(path: str) -> NotSQLiteError:
+    return NotSQLiteError(f"{path} is not a SQLite database · không phải cơ sở dữ liệu SQLite")
+
+
+def _not_vanban(path: str) -> NotVanbanDatabaseError:
+    return NotVanbanDatabaseError(
+        f"{path} is a SQLite database but not a vanban one · không phải cơ sở dữ liệu của vanban "
+        f"(no vanban tables); give the --db of a `vanban load`"
+    )
+
+
+def database_kind(path: str | Path) -> str:
+    """What the file at ``path`` is, read without writing to it: ``vanban`` (a store),
+    ``empty`` (a SQLite file with no table, or an empty file), ``other`` (a SQLite file
+    with other tables). Raises ``NotSQLiteError`` for a file that is not SQLite."""
+    import sqlite3
+
+    path = Path(path)
+    if path.stat().st_size == 0:
+        return "empty"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            vanban = MIGRATIONS.migrations_table in tables and conn.execute(
+                f"SELECT count(*) FROM [{MIGRATIONS.migrations_table}] WHERE migration_set = ?", [MIGRATIONS.name]
+            ).fetchone()[0] > 0
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise _not_sqlite(str(path))
+    return "vanban" if vanban else "other" if tables else "empty"
+
+
+def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
+    """Open the store.
+
+    ``create=True`` (a load): the file is made if missing, migrated, in WAL so readers
+    can query during a load; a SQLite file that holds other tables is refused.
+    ``create=False`` (the queries): read-only (SQLite ``mode=ro``): a missing file, a
+    file that is not SQLite or a SQLite file that is not a vanban store is an error, and
+    nothing is written to it (a store of an older vanban is migrated first).
     """
     path = str(path or default_db_path())
-    if not create and path != ":memory:" and not Path(path).exists():
-        raise DatabaseNotFoundError(f"no database at {path}: run `vanban load PATH... --db {path}` first")
+    memory = path == ":memory:"
+    kind = None if memory or not Path(path).exists() else database_kind(path)
+    if not create and not memory:
+        if kind is None:
+            raise DatabaseNotFoundError(f"no database at {path}: run `vanban load PATH... --db {path}` first")
+        if kind != "vanban":
+            raise _not_vanban(path)
+        db = _read_only(path)
+        if MIGRATIONS.pending(db):  # an older store: migrated, then read
+            db.close()
+            open_db(path, create=True).close()
+            db = _read_only(path)
+        return db
+    if kind == "other":
+        raise _not_vanban(path)
     db = Database(path)
     db.conn.execute("PRAGMA busy_timeout = 60000")
-    if path != ":memory:":
+    if not memory:
         db.enable_wal()
         db.conn.execute("PRAGMA synchronous = NORMAL")
     db.conn.execute("PRAGMA foreign_keys = ON")
     if MIGRATIONS.pending(db):
         MIGRATIONS.apply(db)
     return db
+
+
+def _read_only(path: str) -> Database:
+    import sqlite3
+
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    conn.execute("PRAGMA busy_timeout = 60000")
+    return Database(conn)

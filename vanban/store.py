@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Iterable
 
 from sqlite_utils import Database
 
-from . import identity
+from . import document_rows, identity
+from .document_rows import Touched
 from .rows import record_rows
 from .sql import insert_rows
 from .schema import (
@@ -22,13 +22,16 @@ from .schema import (
     MIGRATIONS,
     DatabaseNotFoundError,
     DocumentNotFoundError,
+    NotSQLiteError,
+    NotVanbanDatabaseError,
     StoreError,
     default_db_path,
     open_db,
 )
 
 __all__ = [
-    "DEFAULT_DB", "ENV_DB", "MIGRATIONS", "DatabaseNotFoundError", "DocumentNotFoundError", "StoreError",
+    "DEFAULT_DB", "ENV_DB", "MIGRATIONS", "DatabaseNotFoundError", "DocumentNotFoundError", "NotSQLiteError", "NotVanbanDatabaseError",
+    "StoreError",
     "Touched", "atomic", "default_db_path", "delete_document", "finish_run", "insert_document", "insert_rows",
     "link_file", "now", "open_db", "record_rows", "refresh_agencies", "settle", "start_run", "store_error",
     "store_record",
@@ -51,18 +54,6 @@ def atomic(fn):
             return fn(db, *args, **kwargs)
 
     return wrapper
-
-
-@dataclass
-class Touched:
-    """What a write changed that the batch must settle before it commits."""
-
-    keys: set[str] = field(default_factory=set)  # number keys whose citations must be relinked
-    agencies: set[int] = field(default_factory=set)  # agencies whose aliases must be refreshed
-
-    def update(self, other: "Touched") -> None:
-        self.keys |= other.keys
-        self.agencies |= other.agencies
 
 
 def _ensure_agencies(db: Database, agencies: dict[str, str]) -> None:
@@ -110,33 +101,27 @@ def insert_document(db: Database, rows: dict) -> tuple[int, Touched]:
 
 @atomic
 def delete_document(db: Database, document_id: int) -> Touched:
-    """Remove a loaded document and everything extracted from it.
-
-    Citations that named it are unlinked here and relinked by the batch (to another
-    copy, or to a stub).
-    """
-    touched = Touched()
-    row = db.execute("SELECT number_key FROM documents WHERE id = ?", [document_id]).fetchone()
-    if row is None:
-        return touched
-    touched.keys.add(row[0])
-    touched.keys |= {r[0] for r in db.execute("SELECT DISTINCT number_key FROM citations WHERE document_id = ?", [document_id])}
-    touched.agencies |= {r[0] for r in db.execute(
-        "SELECT agency_id FROM assignments WHERE document_id = ? UNION "
-        "SELECT p.agency_id FROM assignment_partners p JOIN assignments a ON a.id = p.assignment_id WHERE a.document_id = ?",
-        [document_id, document_id],
-    )}
-    touched.agencies.discard(None)
-    assignment_ids = "SELECT id FROM assignments WHERE document_id = ?"
-    db.execute(f"DELETE FROM assignments_fts WHERE rowid IN ({assignment_ids})", [document_id])
-    db.execute(f"DELETE FROM assignment_partners WHERE assignment_id IN ({assignment_ids})", [document_id])
-    for table in ("citations", "amounts", "budget_checks", "assignments", "recipients", "distribution", "sections",
-                  "legal_effects", "plan_totals", "validity"):
-        db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
-    db.execute("UPDATE citations SET target_id = NULL WHERE target_id = ?", [document_id])
-    db.execute("DELETE FROM documents_fts WHERE rowid = ?", [document_id])
+    """Remove a loaded document and everything extracted from it; its best copy (another
+    file of the same document, ``vanban.document_rows``) takes its place."""
+    touched = document_rows.delete_extracted(db, document_id)
     db.execute("UPDATE files SET document_id = NULL WHERE document_id = ?", [document_id])
     db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+    successor = document_rows.best_copy(db, document_id)
+    if successor is not None:
+        touched.update(_promote(db, successor, replacing=document_id))
+    return touched
+
+
+def _promote(db: Database, copy_id: int, *, replacing: int) -> Touched:
+    """Make the copy ``copy_id`` its document's primary row, in place of ``replacing``."""
+    rows = document_rows.rows_of_copy(db, copy_id)
+    paths = [r[0] for r in db.execute("SELECT path FROM files WHERE document_id = ?", [copy_id])]
+    db.execute("UPDATE files SET document_id = NULL WHERE document_id = ?", [copy_id])
+    db.execute("DELETE FROM documents WHERE id = ?", [copy_id])
+    document_id, touched = insert_document(db, rows)
+    for path in paths:
+        db.execute("UPDATE files SET document_id = ? WHERE path = ?", [document_id, path])
+    db.execute("UPDATE documents SET same_as = ? WHERE same_as IN (?, ?)", [document_id, copy_id, replacing])
     return touched
 
 
@@ -168,8 +153,15 @@ def store_record(db: Database, rows: dict, *, path: str, size: int | None = None
     if same:
         touched.update(delete_document(db, same[0]))
     touched.update(_release_file(db, path, keep=None))
-    document_id, inserted = insert_document(db, rows)
-    touched.update(inserted)
+    primary = document_rows.primary_at(db, doc["uri"], sha256=doc["sha256"])
+    if primary is not None and not document_rows.is_first(doc, primary):  # another file of a loaded document
+        document_id = insert_rows(db, "documents", [document_rows.copy_row(doc, primary["id"])])
+        touched.keys.add(doc["number_key"])
+    else:
+        document_id, inserted = insert_document(db, rows)
+        touched.update(inserted)
+        if primary is not None:
+            touched.update(document_rows.demote(db, primary["id"], primary=document_id))
     if same:
         db.execute("UPDATE files SET document_id = ? WHERE sha256 = ? AND document_id IS NULL", [document_id, doc["sha256"]])
     insert_rows(db, "files", [_file_row(path, doc["sha256"], size, "loaded", document_id, run_id, doc["extractor_version"])],

@@ -161,6 +161,9 @@ def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool,
     )
     for failure in report.failed:
         click.echo(f"  failed: {failure['path']}: {failure['code']}: {failure['message']}")
+    for same in report.same:
+        click.echo(f"  {os.path.basename(same['path'])}: cùng văn bản với · same document as "
+                   f"{', '.join(os.path.basename(p) for p in same['same_as'])} ({same['uri']})")
     click.echo(format_stats(summary))
 
 

@@ -35,7 +35,8 @@ NAMED = """
         UNION ALL SELECT d.id, 4 FROM arg JOIN documents d ON d.number_key = arg.number_key
     ),
     found(id) AS MATERIALIZED (
-        SELECT DISTINCT id FROM candidate WHERE rank = (SELECT min(rank) FROM candidate)
+        SELECT DISTINCT coalesce(d.same_as, d.id) FROM candidate c JOIN documents d ON d.id = c.id
+        WHERE c.rank = (SELECT min(rank) FROM candidate)
     )"""
 
 FIND_DOCUMENTS = named("find_documents", f"""
@@ -159,8 +160,11 @@ def children(db: Database, table: str, doc_id: int) -> list[dict]:
 
 
 def files_of(db: Database, doc_id: int) -> list[dict]:
-    """The files loaded as the document ``doc_id`` (absolute paths, as loaded), by path."""
-    return list(db.query("SELECT path, size, sha256 FROM files WHERE document_id = ? ORDER BY path", [doc_id]))
+    """The files loaded as the document ``doc_id``, its copies' included (``vanban.document_rows``;
+    absolute paths, as loaded), by path."""
+    return list(db.query(
+        "SELECT path, size, sha256 FROM files WHERE document_id = ? OR document_id IN "
+        "(SELECT id FROM documents WHERE same_as = ?) ORDER BY path", [doc_id, doc_id]))
 
 
 def latest_documents(db: Database, *, limit: int = 20) -> list[dict]:

@@ -1,0 +1,170 @@
+"""The CLI and the database as a user expects them (issue 16, items 1, 2, 3, 5): the real
+``vanban`` commands through Click's runner, on real files and real SQLite files."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from vanban.cli import cli
+
+from .conftest import DOCS, ROOT
+
+DATA = ROOT / "tests" / "data"
+
+# 011.doc (TCVN3 Word 97) and 012.txt (its transcript) are one document; README.md is no
+# document at all; 003 has a blank number (/UBND-VXNV); 001 rests on two bases.
+FILES = [DATA / "011.doc", DATA / "012.txt", DATA / "README.md",
+         DOCS / "001_0cdea8a3936c5322.txt", DOCS / "002_a9659113dbad71a4.txt", DOCS / "003_e10532ee13340f9e.txt"]
+
+
+def vanban(*args) -> "CliRunner.invoke":
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def as_json(*args):
+    result = vanban(*args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("archive")
+    for f in FILES:
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def loaded(folder, tmp_path_factory):
+    """A database of ``folder`` loaded by ``vanban load``, and what the load printed."""
+    db = tmp_path_factory.mktemp("db") / "vanban.db"
+    result = vanban("load", folder, "--db", db, "--workers", "0", "--no-progress")
+    assert result.exit_code == 0, result.output
+    return db, result.output
+
+
+def digest(path: Path) -> dict:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(path.parent.glob(path.name + "*"))}
+
+
+# --- 1. one document, one row ------------------------------------------------------------------------
+
+
+def test_a_document_in_two_files_is_one_row_with_two_files(loaded):
+    db, output = loaded
+    assert "012.txt: cùng văn bản với · same document as 011.doc (vn/btc/qd/2002/144)" in output
+    docs = as_json("show", "144/2002/QĐ/BTC", "--db", db)
+    assert len(docs) == 1
+    assert sorted(Path(p).name for p in docs[0]["files"]) == ["011.doc", "012.txt"]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM documents WHERE uri = 'vn/btc/qd/2002/144' AND status = 'loaded'"
+                            ).fetchone()[0] == 1
+
+
+def test_cites_stats_and_unresolved_count_the_document_once(loaded):
+    db, _ = loaded
+    cited = as_json("cites", "144/2002/QĐ/BTC", "--db", db)
+    assert cited and len(cited) == len({(c["number"], c["position"]) for c in cited})
+    assert len({c["number"] for c in cited}) == len(cited)  # no citation twice
+    plain = vanban("cites", "144/2002/QĐ/BTC", "--db", db).output.splitlines()
+    assert len(plain) == len(set(plain)) == len(cited)
+    stats = as_json("stats", "--db", db)
+    assert stats["files"] == len(FILES)
+    assert stats["by_type"].get("QĐ") == 1
+    for row in as_json("unresolved", "--db", db):
+        assert row["citing_documents"] == 1 or row["number"] not in {c["number"] for c in cited}
+
+
+def test_the_document_row_does_not_depend_on_load_order(tmp_path):
+    orders = ([DATA / "011.doc", DATA / "012.txt"], [DATA / "012.txt", DATA / "011.doc"])
+    seen = []
+    for i, order in enumerate(orders):
+        db = tmp_path / f"{i}.db"
+        for f in order:  # one load per file: the second finds the first loaded
+            assert vanban("load", f, "--db", db, "-j", "0", "--no-progress").exit_code == 0
+        docs = as_json("show", "vn/btc/qd/2002/144", "--db", db)
+        assert len(docs) == 1
+        seen.append((docs[0]["source"], len(docs[0]["citations"]), sorted(Path(p).name for p in docs[0]["files"])))
+    assert seen[0] == seen[1]
+
+
+def test_when_the_primary_file_changes_the_other_file_carries_the_document(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    for name in ("011.doc", "012.txt"):
+        shutil.copy(DATA / name, folder / name)
+    db = tmp_path / "v.db"
+    assert vanban("load", folder, "--db", db, "-j", "0", "--no-progress").exit_code == 0
+    primary = as_json("show", "vn/btc/qd/2002/144", "--db", db)[0]["source"]
+    (folder / primary).write_text("Ghi chú: không phải văn bản.\n", encoding="utf-8")
+    assert vanban("load", folder, "--db", db, "-j", "0", "--no-progress").exit_code == 0
+    docs = as_json("show", "vn/btc/qd/2002/144", "--db", db)
+    assert len(docs) == 1 and docs[0]["status"] == "loaded" and docs[0]["source"] != primary
+    assert docs[0]["citations"] and [Path(p).name for p in docs[0]["files"]] == [docs[0]["source"]]
+
+
+# --- 2. read-only means read-only ----------------------------------------------------------------------
+
+
+QUERIES = [["stats"], ["errors"], ["unresolved"], ["search", "quyết định"], ["show", "1/KH"], ["cites", "1/KH"],
+           ["cited-by", "1/KH"], ["chain", "1/KH"], ["assignments", "--agency", "Sở Y tế"], ["export"]]
+
+
+@pytest.mark.parametrize("command", QUERIES + [["load", str(DATA / "012.txt"), "-j", "0"]], ids=lambda c: c[0])
+def test_a_file_that_is_not_sqlite_is_a_clean_error(tmp_path, command):
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("Đây không phải cơ sở dữ liệu.\n" * 50, encoding="utf-8")
+    before = digest(bogus)
+    result = CliRunner().invoke(cli, [*command, "--db", str(bogus)])
+    assert result.exit_code == 1, result.output
+    assert f"Error: {bogus} is not a SQLite database · không phải cơ sở dữ liệu SQLite" in result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+    assert digest(bogus) == before
+
+
+@pytest.mark.parametrize("command", QUERIES + [["load", str(DATA / "012.txt"), "-j", "0"]], ids=lambda c: c[0])
+def test_a_sqlite_file_of_another_program_is_refused_and_left_alone(tmp_path, command):
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT)")
+        conn.execute("INSERT INTO notes(text) VALUES ('giữ nguyên')")
+    conn.close()
+    before = digest(other)
+    result = CliRunner().invoke(cli, [*command, "--db", str(other)])
+    assert result.exit_code == 1, result.output
+    assert "not a vanban one" in result.output and "Traceback" not in result.output
+    assert digest(other) == before  # no table made, no WAL switch, no -wal file
+    with sqlite3.connect(other) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["notes"]
+
+
+def test_an_empty_sqlite_file_gets_no_tables_from_a_query(tmp_path):
+    empty = tmp_path / "empty.db"
+    sqlite3.connect(empty).close()
+    for command in QUERIES:
+        result = CliRunner().invoke(cli, [*command, "--db", str(empty)])
+        assert result.exit_code == 1 and "not a vanban one" in result.output, (command, result.output)
+    assert empty.stat().st_size == 0
+
+
+def test_queries_write_nothing_to_a_vanban_database(loaded, tmp_path):
+    db = tmp_path / "copy.db"
+    with sqlite3.connect(loaded[0]) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    dst.close()
+    before = digest(db)
+    for command in ([c if c != "1/KH" else "352/KH-UBND" for c in q] for q in QUERIES):
+        result = vanban(*command, "--db", db)
+        assert result.exit_code == 0, (command, result.output)
+    after = digest(db)
+    assert after[db.name] == before[db.name]
+    wal = db.with_name(db.name + "-wal")  # a reader of a WAL database has SQLite's index (-shm), and writes no page
+    assert not wal.exists() or wal.stat().st_size == 0
