@@ -247,6 +247,7 @@ def m007_one_row_per_document(db: Database) -> None:
     twice before (the same URI from two files) become one."""
     db["documents"].add_column("same_as", int)
     db["documents"].create_index(["same_as"])
+    db["documents"].create_index(["number"])  # a blank number ('/UBND-VXNV') names documents as printed
     from .document_rows import Touched, demote, rank
     from .resolve import relink
 

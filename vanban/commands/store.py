@@ -62,6 +62,23 @@ def _clip(text: str | None, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _about(*values) -> str:
+    """'(KH, 2023-05-25)' of the parts that are known; '' when none is (never 'None')."""
+    known = [str(v) for v in values if v not in (None, "")]
+    return f" ({', '.join(known)})" if known else ""
+
+
+def _vnd(value: int | None) -> str:
+    return f"{value:,}".replace(",", ".") + " đồng" if value is not None else "?"
+
+
+def _one(db, doc: str) -> dict:
+    """The one document DOC names (``vanban.queries.resolve_document``)."""
+    from vanban.queries import resolve_document
+
+    return resolve_document(db, doc)
+
+
 def _count_items(counts: dict) -> str:
     return ", ".join(f"{k} {v}" for k, v in counts.items())
 
@@ -173,7 +190,8 @@ def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool,
 def _citation_line(row: dict) -> str:
     where = "loaded" if row["target_status"] == "loaded" else "not loaded"
     date = f" of {row['date']}" if row.get("date") else ""
-    return f"{row['number'] or '?'}{date} [{row['relation']}] -> {row['target_uri'] or '-'} ({where})"
+    name = row["number"] or _clip(row.get("text"), 60) or "?"
+    return f"{name}{date} [{row['relation']}] -> {row['target_uri'] or '-'} ({where})"
 
 
 @click.command()
@@ -191,7 +209,7 @@ def cites(doc: str, db_path: str, as_json: bool) -> None:
     from vanban.queries import cites as query
 
     with _database(db_path) as db:
-        _emit(query(db, doc), as_json, _citation_line, empty=f"{doc} cites no document")
+        _emit(query(db, _one(db, doc)["uri"]), as_json, _citation_line, empty=f"{doc} cites no document")
 
 
 @click.command("cited-by")
@@ -208,11 +226,12 @@ def cited_by(doc: str, db_path: str, as_json: bool) -> None:
     from vanban.queries import cited_by as query
 
     def line(r: dict) -> str:
-        return (f"{r['citing_number'] or r['citing_uri']} ({r['citing_doc_type']}, {r['citing_date'] or '?'}) "
-                f"[{r['relation']}] {r['citing_source']}: {_clip(r['citing_subject'], 80)}")
+        subject = f": {_clip(r['citing_subject'], 80)}" if r["citing_subject"] else ""
+        return (f"{r['citing_number'] or r['citing_uri']}{_about(r['citing_doc_type'], r['citing_date'])} "
+                f"[{r['relation']}] {r['citing_source'] or r['citing_uri']}{subject}")
 
     with _database(db_path) as db:
-        _emit(query(db, doc), as_json, line, empty=f"no loaded document cites {doc}")
+        _emit(query(db, _one(db, doc)["uri"]), as_json, line, empty=f"no loaded document cites {doc}")
 
 
 @click.command()
@@ -233,10 +252,14 @@ def chain(doc: str, db_path: str, relations: tuple[str, ...], depth: int, as_jso
     from vanban.queries import chain as query
 
     def line(r: dict) -> str:
-        return f"{'  ' * (r['depth'] - 1)}{r['from_uri']} -[{r['relation']}]-> {r['to_uri']} ({r['status']})"
+        where = "đã nạp · loaded" if r["status"] == "loaded" else "chưa nạp · not loaded"
+        cycle = " (vòng · cycle)" if r["cycle"] else ""
+        return (f"{'  ' * (r['depth'] - 1)}{r['from_number'] or r['from_uri']} -[{r['relation']}]-> "
+                f"{r['number'] or '?'}{_about(r['doc_type'], r['issued_date'])} {r['to_uri']} · {where}{cycle}")
 
     with _database(db_path) as db:
-        _emit(query(db, doc, relations=relations, max_depth=depth), as_json, line, empty=f"{doc} has no recorded bases")
+        rows = query(db, _one(db, doc)["uri"], relations=relations, max_depth=depth)
+        _emit(rows, as_json, line, empty=f"{doc} has no recorded bases")
 
 
 @click.command()
@@ -327,25 +350,47 @@ def show(doc: str, db_path: str, with_text: bool, as_json: bool) -> None:
     from vanban.queries import show as query
 
     with _database(db_path) as db:
-        docs = query(db, doc, with_text=with_text)
+        docs = query(db, _one(db, doc)["uri"], with_text=with_text)
     if as_json:
         _echo_json(docs)
         return
     for d in docs:
-        click.echo(f"{d['uri']}  ({d['status']})")
-        for key in ("number", "doc_type", "issued_date", "issuer", "subject", "source", "jurisdiction"):
-            if d.get(key):
-                click.echo(f"  {key}: {_clip(str(d[key]), 110)}")
-        click.echo(
-            f"  cites {len(d['citations'])}, cited by {len(d['cited_by'])}, amounts {len(d['amounts'])}, "
-            f"budget checks {len(d['budget_checks'])}, assignments {len(d['assignments'])}"
-        )
-        for c in d["citations"]:
-            click.echo(f"    cites {_citation_line(c)}")
-        for c in d["cited_by"]:
-            click.echo(f"    cited by {c['citing_uri']} [{c['relation']}]")
-        if with_text:
-            click.echo(d.get("text") or "")
+        _echo_document(d, with_text=with_text)
+
+
+def _echo_document(d: dict, *, with_text: bool) -> None:
+    click.echo(f"{d['uri']}  ({d['status']})")
+    for key in ("number", "doc_type", "genre", "issued_date", "issuer", "subject", "source", "jurisdiction"):
+        if d.get(key):
+            click.echo(f"  {key}: {_clip(str(d[key]), 110)}")
+    signer = ", ".join(d[k] for k in ("signer_name", "signer_position", "signer_authority") if d.get(k))
+    if signer:
+        click.echo(f"  signer · người ký: {_clip(signer, 110)}")
+    if len(d.get("files") or []) > 1:
+        click.echo(f"  files · tệp: {', '.join(os.path.basename(f) for f in d['files'])}")
+    click.echo(
+        f"  cites {len(d['citations'])}, cited by {len(d['cited_by'])}, amounts {len(d['amounts'])}, "
+        f"budget checks {len(d['budget_checks'])}, assignments {len(d['assignments'])}"
+    )
+    for c in d["citations"]:
+        click.echo(f"    cites {_citation_line(c)}")
+    for c in d["cited_by"]:
+        click.echo(f"    cited by {c['citing_number'] or c['citing_uri']} [{c['relation']}]")
+    if d["amounts"]:
+        click.echo("  amounts · số tiền:")
+    for a in d["amounts"]:
+        where = f"[{a['section']}] " if a.get("section") else ""
+        click.echo(f"    {where}{_vnd(a.get('value_vnd'))}: {_clip(a.get('label') or a.get('text'), 90)}")
+    for b in d["budget_checks"]:
+        verdict = "khớp · holds" if b.get("holds") else f"lệch · off by {_vnd(b.get('difference_vnd'))}"
+        click.echo(f"    check · kiểm tra: {_clip(b.get('what'), 60)} = {_vnd(b.get('total_vnd'))}: {verdict}")
+    if d["assignments"]:
+        click.echo("  tasks · nhiệm vụ:")
+    for a in d["assignments"]:
+        deadline = f" (by {a['deadline']})" if a.get("deadline") else ""
+        click.echo(f"    [{a.get('role') or '?'}] {a.get('agency') or '?'}{deadline}: {_clip(a.get('task'), 100)}")
+    if with_text:
+        click.echo(d.get("text") or "")
 
 
 @click.command()

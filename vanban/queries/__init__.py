@@ -8,6 +8,7 @@ answer alike.
 
 - ``documents``: ``find_documents``, ``cites``, ``cited_by``, ``chain``, ``unresolved``,
   ``show`` (a document is named by its URI, a file or its number);
+- ``names``: ``resolve_document`` (the one document a name means, or close matches);
 - ``agencies``: ``matching_agencies``, ``assignments`` (any spelling of a name);
 - ``search``: ``search``, ``search_tasks`` (diacritics optional);
 - ``charts``: ``budget_by_year_source``, ``plan_budgets``, ``documents_by_type_month``,
@@ -35,6 +36,7 @@ from .documents import (
     unresolved,
     uri_is_shared,
 )
+from .names import AmbiguousDocumentError, close_matches, resolve_document
 from .functions import OTHER_FUND, fts_query, fund_name, overdue
 from .overview import (
     EXPORT_TABLES,
@@ -49,6 +51,7 @@ from .registry import QUERIES, Query, run
 from .search import search, search_tasks
 
 __all__ = [
+    "AmbiguousDocumentError", "close_matches", "resolve_document",
     "BASIS_RELATIONS", "CHILD_TABLES", "EXPORT_TABLES", "OTHER_FUND", "QUERIES", "SUMMARY", "Query",
     "agencies_open_tasks", "amounts_by_source", "assignments", "budget_by_year_source", "documents_by_type_month",
     "files_of", "most_cited", "overdue", "plan_budgets", "chain", "children", "cited_by", "cites", "documents_at",

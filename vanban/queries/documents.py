@@ -3,8 +3,9 @@ cite, who cites them, the chain of their legal bases, what is cited but not load
 
 A document is named by its URI (``vn/nghe-an/ubnd/kh/2023/352``), a file (the path of a
 file on this machine, or the name it was loaded from) or its number (``352/KH-UBND``; every
-document with that number, loaded or cited, matches); the first of these that matches
-anything decides (``NAMED``).
+document with that number, loaded or cited, matches; a number left blank, ``/UBND-VXNV``,
+as printed); the first of these that matches anything decides (``NAMED``). The other
+files of a document (``vanban.document_rows``) name the document.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ NAMED = """
         UNION ALL SELECT d.id, 3 FROM arg JOIN documents d ON d.source = arg.text
         UNION ALL SELECT f.document_id, 3 FROM arg JOIN files f ON f.path = arg.path WHERE f.document_id IS NOT NULL
         UNION ALL SELECT d.id, 4 FROM arg JOIN documents d ON d.number_key = arg.number_key
+        UNION ALL SELECT d.id, 4 FROM arg JOIN documents d ON d.number = arg.text WHERE arg.number_key IS NULL
     ),
     found(id) AS MATERIALIZED (
         SELECT DISTINCT coalesce(d.same_as, d.id) FROM candidate c JOIN documents d ON d.id = c.id
@@ -82,7 +84,7 @@ CHAIN = named("chain", f"""
         WHERE NOT w.cycle AND c.target_id IS NOT NULL AND instr(p.relations, ' ' || c.relation || ' ') > 0
           AND w.depth < p.max_depth
     )
-    SELECT w.depth, f.uri AS from_uri, t.uri AS to_uri, t.number, t.doc_type, t.issued_date, t.issuer,
+    SELECT w.depth, f.uri AS from_uri, f.number AS from_number, t.uri AS to_uri, t.number, t.doc_type, t.issued_date, t.issuer,
            t.status, c.relation, w.cycle, t.subject
     FROM (SELECT citation_id, min(depth) AS depth, max(cycle) AS cycle FROM walk GROUP BY citation_id) w
     JOIN citations c ON c.id = w.citation_id
@@ -143,8 +145,10 @@ CHILD_TABLES = ("amounts", "budget_checks", "assignments", "recipients", "distri
 
 
 def documents_at(db: Database, uri: str) -> list[dict]:
-    """Every row (text and record included) of the documents at ``uri``, loaded first."""
-    return list(db.query("SELECT * FROM documents WHERE uri = ? ORDER BY status = 'loaded' DESC, id", [uri]))
+    """Every row (text and record included) of the documents at ``uri``, loaded first (a
+    document's other files are its files, not other documents: ``files_of``)."""
+    return list(db.query(
+        "SELECT * FROM documents WHERE uri = ? AND status != 'copy' ORDER BY status = 'loaded' DESC, id", [uri]))
 
 
 def uri_is_shared(db: Database, uri: str) -> bool:

@@ -33,8 +33,9 @@ EFFECTS_BY = {
     "suspends": ("bị đình chỉ bởi", "suspended by"),
 }
 ROLES = {"lead": ("chủ trì", "lead"), "support": ("phối hợp", "support"), "executes": ("thi hành", "executes")}
-STATUSES = {"loaded": ("đã nạp", "loaded"), "stub": ("chưa nạp, chỉ được trích dẫn", "cited only")}
-GENRES = {"official": ("văn bản", "official"), "news": ("tin bài", "news")}
+STATUSES = {"loaded": ("đã nạp", "loaded"), "stub": ("chưa nạp, chỉ được trích dẫn", "cited only"),
+            "copy": ("tệp khác của cùng văn bản", "another file of the document")}
+GENRES = {"official": ("văn bản", "official"), "news": ("tin bài", "news"), "other": ("không phải văn bản", "no document")}
 VIA = {"assignment": ("được giao", "assigned"), "partner": ("phối hợp", "partner")}
 BOOLEAN_COLUMNS = {"holds": (("không khớp", "fails"), ("khớp", "holds")), "cycle": (("không", "no"), ("có", "yes"))}
 LOOKUPS = {  # Datasette's filter operators
