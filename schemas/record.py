@@ -160,7 +160,9 @@ class Section(_Model):
 
 class DocumentRecord(_Model):
     source: str
-    genre: Literal["official", "news"] = "official"
+    genre: Literal["official", "news", "other"] = Field(
+        "official", description="official (a document), news (an article about documents), "
+        "other (a file with no official header and no news shape: a README, a manifest)")
     doc_type: Optional[str] = None
     number: Optional[str] = None
     issued_date: Optional[str] = None

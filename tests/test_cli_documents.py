@@ -168,3 +168,144 @@ def test_queries_write_nothing_to_a_vanban_database(loaded, tmp_path):
     assert after[db.name] == before[db.name]
     wal = db.with_name(db.name + "-wal")  # a reader of a WAL database has SQLite's index (-shm), and writes no page
     assert not wal.exists() or wal.stat().st_size == 0
+
+
+# --- 3. not every file is a document -----------------------------------------------------------------
+
+
+def test_a_file_with_no_header_and_no_news_shape_is_genre_other(loaded):
+    assert json.loads(vanban("extract", DATA / "README.md").output)["genre"] == "other"
+    assert json.loads(vanban("extract", DOCS / "003_e10532ee13340f9e.txt").output)["genre"] == "official"
+    assert json.loads(vanban("extract", DOCS / "002_a9659113dbad71a4.txt").output)["genre"] == "news"
+    db, output = loaded
+    [readme] = as_json("show", "README.md", "--db", db)
+    assert readme["genre"] == "other" and readme["citations"] == [] and readme["assignments"] == []
+    assert "1 không phải văn bản · files that are no document (genre other)" in output
+    stats = as_json("stats", "--db", db)
+    assert stats["other_files"] == 1 and stats["documents"] == 4  # 011/012 (one), 001, 002, 003
+    assert as_json("stats", "--db", db, "--include-other")["documents"] == 5
+
+
+def test_a_file_that_is_no_document_invents_no_citation_and_no_stub(loaded):
+    db, _ = loaded
+    assert vanban("cites", "README.md", "--db", db).output.strip() == "README.md cites no document"
+    unresolved = {r["number"] for r in as_json("unresolved", "--db", db)}
+    assert "28/2003/NĐ-CP" not in unresolved  # named only by the README
+    assert all(r["citing_source"] != "README.md" for r in as_json("cited-by", "144/2002/QĐ/BTC", "--db", db))
+
+
+def test_include_other_brings_its_citations_in_and_nothing_prints_none(folder, tmp_path):
+    db = tmp_path / "all.db"
+    result = vanban("load", folder, "--db", db, "-j", "0", "--no-progress", "--include-other")
+    assert result.exit_code == 0, result.output
+    assert "28/2003/NĐ-CP" in {r["number"] for r in as_json("unresolved", "--db", db)}
+    cited_by = vanban("cited-by", "144/2002/QĐ/BTC", "--db", db).output
+    assert "README.md" in cited_by
+    outputs = [cited_by] + [vanban(*args, "--db", db).output for args in (
+        ["show", "README.md"], ["cites", "README.md"], ["stats"], ["unresolved"], ["search", "quyết định"],
+        ["chain", "352/KH-UBND"], ["show", "352/KH-UBND"], ["cited-by", "vn/cp/nd/2022/27"])]
+    assert not [o for o in outputs if "None" in o]
+    # loaded again without the flag, the README leaves the graph
+    vanban("load", folder, "--db", db, "-j", "0", "--no-progress")
+    assert "28/2003/NĐ-CP" not in {r["number"] for r in as_json("unresolved", "--db", db)}
+
+
+def test_load_exclude_skips_the_files_its_globs_match(folder, tmp_path):
+    db = tmp_path / "x.db"
+    result = vanban("load", folder, "--db", db, "-j", "0", "--no-progress", "--exclude", "README*", "--exclude", "*.doc")
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        names = sorted(Path(r[0]).name for r in conn.execute("SELECT path FROM files"))
+    assert names == sorted(f.name for f in FILES if f.name not in ("README.md", "011.doc"))
+
+
+# --- 5. identifiers round-trip -----------------------------------------------------------------------
+
+NAMED_BY = ("show", "cites", "cited-by", "chain")
+
+
+def test_what_a_command_prints_for_a_document_names_it_again(loaded):
+    db, _ = loaded
+    printed = set()
+    for r in as_json("unresolved", "--db", db):
+        printed |= {(r["number"], r["uri"]), (r["uri"], r["uri"])}
+    for r in as_json("search", "ủy ban", "--db", db):
+        printed |= {(r["number"] or r["uri"], r["uri"]), (r["source"], r["uri"])}
+    for r in as_json("chain", "352/KH-UBND", "--db", db):
+        printed |= {(r["number"], r["to_uri"]), (r["from_number"], r["from_uri"])}
+    for r in as_json("cited-by", "27/2022/NĐ-CP", "--db", db):
+        printed |= {(r["citing_number"] or r["citing_uri"], r["citing_uri"]), (r["citing_source"], r["citing_uri"])}
+    assert ("/UBND-VXNV", "vn/ninh-thuan/ubnd-vxnv/cv/2023/ha211f7fa58") in printed
+    assert len(printed) > 10
+    for name, uri in sorted(printed):
+        [doc] = as_json("show", name, "--db", db)
+        assert doc["uri"] == uri, name
+        for command in NAMED_BY[1:]:
+            result = vanban(command, name, "--db", db)
+            assert result.exit_code == 0, (command, name, result.output)
+
+
+def test_a_blank_number_names_its_document_in_every_command(loaded):
+    db, _ = loaded
+    assert vanban("show", "/UBND-VXNV", "--db", db).output.startswith("vn/ninh-thuan/ubnd-vxnv/cv/2023/ha211f7fa58")
+    assert "249/KHPH-UBND-MTTQ" in vanban("cites", "/UBND-VXNV", "--db", db).output
+    assert "249/KHPH-UBND-MTTQ (KH, 2023-03-21)" in vanban("chain", "/UBND-VXNV", "--db", db).output
+
+
+def test_an_unknown_name_lists_close_matches_and_fails(loaded):
+    db, _ = loaded
+    for command in NAMED_BY:
+        result = CliRunner().invoke(cli, [command, "353/KH-UBND", "--db", str(db)])
+        assert result.exit_code == 1, result.output
+        assert "close matches" in result.output and "352/KH-UBND (KH, 2023-05-25) vn/nghe-an/ubnd/kh/2023/352" in result.output
+
+
+CV = """ỦY BAN NHÂN DÂN
+TỈNH NINH THUẬN
+Số: /UBND-VP
+V/v {subject}
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Ninh Thuận, ngày {day} tháng 3 năm 2023
+
+Kính gửi: Các sở, ban, ngành tỉnh.
+
+Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành {subject}, báo cáo trước ngày 30/3/2023.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+def test_an_ambiguous_name_lists_the_documents_it_means_and_fails(tmp_path):
+    for i, (subject, day) in enumerate((("tổ chức hội nghị tổng kết", 10), ("rà soát hồ sơ đất đai", 17))):
+        (tmp_path / f"cv{i}.txt").write_text(CV.format(subject=subject, day=day), encoding="utf-8")
+    db = tmp_path / "v.db"
+    assert vanban("load", tmp_path / "cv0.txt", tmp_path / "cv1.txt", "--db", db, "-j", "0").exit_code == 0
+    uris = sorted(r["uri"] for r in as_json("search", "UBND VP", "--db", db)) or sorted(
+        r["uri"] for r in as_json("search", "so ban nganh", "--db", db))
+    assert len(uris) == 2
+    for command in NAMED_BY:
+        result = CliRunner().invoke(cli, [command, "/UBND-VP", "--db", str(db)])
+        assert result.exit_code == 1 and "names 2 documents" in result.output, result.output
+        assert all(uri in result.output for uri in uris)
+    for uri in uris:
+        assert vanban("show", uri, "--db", db).exit_code == 0
+
+
+def test_chain_prints_numbers_types_and_dates(loaded):
+    db, _ = loaded
+    output = vanban("chain", "352/KH-UBND", "--db", db).output
+    assert "352/KH-UBND -[basis]-> 27/2022/NĐ-CP (NĐ, 2022-04-19) vn/cp/nd/2022/27 · chưa nạp · not loaded" in output
+
+
+def test_show_prints_the_signer_the_tasks_and_the_amounts(loaded):
+    db, _ = loaded
+    output = vanban("show", "352/KH-UBND", "--db", db).output
+    [doc] = as_json("show", "352/KH-UBND", "--db", db)
+    assert f"signer · người ký: {doc['signer_name']}" in output
+    assert "tasks · nhiệm vụ:" in output and "Sở Y tế" in output
+    assert all(f"[{a['role']}] {a['agency']}" in output for a in doc["assignments"])
+    first = doc["amounts"][0]
+    assert f"{first['value_vnd']:,}".replace(",", ".") + " đồng" in output

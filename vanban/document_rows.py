@@ -40,6 +40,27 @@ class Touched:
         self.agencies |= other.agencies
 
 
+OTHER = "other"  # the genre of a file that is no document (no official header, no news shape)
+# What a document says of others and of money and tasks; a file that is no document keeps
+# its text, sections and record, and none of these (unless the load asks for them).
+GRAPH_TABLES = ("citations", "amounts", "budget_checks", "assignments", "legal_effects", "plan_totals", "validity")
+
+# Paths of files that are no document whose rows are in the graph (1) or not (0) otherwise
+# than the load asks (:include, 1 or 0).
+OTHER_FILES_TO_REGRAPH = """
+    SELECT f.path FROM files f JOIN documents d ON d.id = f.document_id
+    WHERE d.genre = 'other' AND ? != EXISTS (
+        SELECT 1 FROM citations WHERE document_id = d.id UNION ALL SELECT 1 FROM assignments WHERE document_id = d.id
+        UNION ALL SELECT 1 FROM amounts WHERE document_id = d.id)"""
+
+
+def outside_graph(rows: dict) -> dict:
+    """The rows of a record, without the graph's (``GRAPH_TABLES``, agencies) when it is no document."""
+    if rows["document"].get("genre") != OTHER:
+        return rows
+    return {**rows, **{table: [] for table in GRAPH_TABLES}, "agencies": {}}
+
+
 def rank(fmt: str | None, sha256: str | None) -> tuple:
     """Sort key of a file's extraction as the primary row of its document (lowest first)."""
     position = FORMAT_RANK.index(fmt) if fmt in FORMAT_RANK else len(FORMAT_RANK)

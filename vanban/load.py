@@ -16,6 +16,7 @@ committed is skipped, the rest is done, nothing is stored twice.
 """
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
 import tempfile
@@ -23,7 +24,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Protocol
 
 from vanban.extractors.bounded import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, BoundedPool
@@ -63,9 +64,20 @@ def _is_glob(text: str) -> bool:
     return any(ch in text for ch in "*?[")
 
 
-def expand_inputs(paths: Iterable[str]) -> list[Source]:
-    """Files named, supported files and archives inside folders, glob matches; archives
-    are opened later (``iter_archive``). Stable order, no repeats."""
+def is_excluded(key: str, patterns: Iterable[str]) -> bool:
+    """Whether the file ``key`` (a path, or ``archive.zip!member``) matches one of the
+    ``--exclude`` globs: by its name ('README*', '*.md'), or by its path ('*/drafts/*',
+    'archive/old/*.pdf', matched from the right)."""
+    path = key.replace("!", "/")
+    return any(fnmatch.fnmatch(PurePosixPath(path).name, pat) or fnmatch.fnmatch(path, pat)
+               or PurePosixPath(path).match(pat) for pat in patterns)
+
+
+def expand_inputs(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[Source]:
+    """Files named, supported files and archives inside folders, glob matches, less those
+    ``exclude`` matches (``is_excluded``); archives are opened later (``iter_archive``).
+    Stable order, no repeats."""
+    exclude = tuple(exclude)
     seen: dict[str, Source] = {}
     for raw in paths:
         matches = sorted(glob.glob(raw, recursive=True)) if _is_glob(raw) and not Path(raw).exists() else [raw]
@@ -76,7 +88,8 @@ def expand_inputs(paths: Iterable[str]) -> list[Source]:
                 found = sorted({*found, *(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARCHIVE_SUFFIXES)})
             for f in found:
                 key = str(f.resolve())
-                seen.setdefault(key, Source(key=key, name=f.name, path=f))
+                if not is_excluded(key, exclude):
+                    seen.setdefault(key, Source(key=key, name=f.name, path=f))
     return list(seen.values())
 
 
@@ -186,16 +199,21 @@ class LoadReport:
 class _Planner:
     """Decides per file: skip, link to loaded bytes, or extract (a generator of jobs)."""
 
-    def __init__(self, db, *, force: bool):
+    def __init__(self, db, *, force: bool, exclude: tuple[str, ...] = (), include_other: bool = False):
         self.force = force
+        self.exclude = exclude
         self.version = extractor_version()
         self.known = {r[0]: (r[1], r[2]) for r in db.execute("SELECT path, sha256, extractor_version FROM files")}
+        # files that are no document, stored in or out of the graph otherwise than asked: read again
+        self.regraph = {r[0] for r in db.execute(document_rows.OTHER_FILES_TO_REGRAPH, [int(include_other)])}
         self.loaded = {r[0] for r in db.execute("SELECT sha256 FROM documents WHERE status IN ('loaded', 'copy')")}
 
     def plan(self, sources: list[Source]) -> Iterator[Job | Result]:
         for source in sources:
             if source.path.suffix.lower() in ARCHIVE_SUFFIXES and source.member is None:
                 for member, data, error in iter_archive(source):
+                    if is_excluded(member.key, self.exclude):
+                        continue
                     if error is not None:
                         yield Result(member, None, None, "error", error=(error.code, error.message))
                     else:
@@ -210,9 +228,9 @@ class _Planner:
             yield self._decide(source, sha, size, None)
 
     def _decide(self, source: Source, sha: str, size: int, data: bytes | None) -> Job | Result:
-        if not self.force and self.known.get(source.key) == (sha, self.version):
+        if not self.force and self.known.get(source.key) == (sha, self.version) and source.key not in self.regraph:
             return Result(source, sha, size, "skip")
-        if not self.force and sha in self.loaded:
+        if not self.force and sha in self.loaded and source.key not in self.regraph:
             return Result(source, sha, size, "link")
         return Job(source, sha, size, data)
 
@@ -284,8 +302,9 @@ def outcome_result(job: Job, outcome) -> Result:
 class _Writer:
     """The one writer: stores results in batches, one transaction each."""
 
-    def __init__(self, db, report: LoadReport, batch_size: int):
+    def __init__(self, db, report: LoadReport, batch_size: int, *, include_other: bool = False):
         self.db = db
+        self.include_other = include_other
         self.report = report
         self.batch_size = batch_size
         self.batch: list[Result] = []
@@ -322,7 +341,8 @@ class _Writer:
     def _write(self, result: Result) -> store.Touched:
         db, key, run_id = self.db, result.source.key, self.report.run_id
         if result.action == "extract":
-            touched = store.store_record(db, result.rows, path=key, size=result.size, run_id=run_id)
+            rows = result.rows if self.include_other else document_rows.outside_graph(result.rows)
+            touched = store.store_record(db, rows, path=key, size=result.size, run_id=run_id)
             same = document_rows.same_document(db, key)
             if same is not None:
                 self.report.same.append(same)
@@ -350,13 +370,16 @@ class _Writer:
 def load(paths: Iterable[str], db_path: str | Path | None = None, *, workers: int | None = None, force: bool = False,
          batch_size: int = DEFAULT_BATCH, timeout: float | None = DEFAULT_TIMEOUT,
          max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB, progress: bool | None = None,
-         engine: Engine | None = None) -> LoadReport:
+         engine: Engine | None = None, exclude: Iterable[str] = (), include_other: bool = False) -> LoadReport:
     """Load every file under ``paths`` into the store at ``db_path``.
 
     ``workers``: extraction processes (default: all cores; 0 extracts in this process,
     without the limits). ``timeout`` (seconds) and ``max_memory_mb`` bound the extraction
     of each file (None: no limit); a file over either is that file's error.
     ``progress``: a progress bar on stderr (None: only on a terminal).
+    ``exclude``: globs of files not to load (``is_excluded``). ``include_other``: the
+    files that are no document (genre ``other``) bring their citations, amounts and tasks
+    into the graph too (by default they are recorded, searchable, and left out of it).
     ``engine``: where the files are extracted (None: this machine's processes, as
     ``workers`` says; ``vanban.cluster.DaskEngine``: a Dask cluster); planning and
     writing stay here either way.
@@ -368,14 +391,15 @@ def load(paths: Iterable[str], db_path: str | Path | None = None, *, workers: in
     started = time.monotonic()
     db = store.open_db(db_path)
     try:
-        sources = expand_inputs(paths)
+        exclude = tuple(exclude)
+        sources = expand_inputs(paths, exclude)
         run_id = store.start_run(db, paths=paths, workers=workers, force=force)
         report = LoadReport(run_id=run_id)
-        writer = _Writer(db, report, batch_size)
+        writer = _Writer(db, report, batch_size, include_other=include_other)
         in_archive = lambda source: source.path.suffix.lower() in ARCHIVE_SUFFIXES  # noqa: E731
         bar = tqdm(total=sum(not in_archive(s) for s in sources), unit="doc", desc="load", dynamic_ncols=True,
                    disable=None if progress is None else not progress)
-        planner = _Planner(db, force=force)
+        planner = _Planner(db, force=force, exclude=exclude, include_other=include_other)
         run = engine.run if engine is not None else partial(_run_jobs, workers=workers)
         results = run(planner.plan(sources), timeout=timeout, max_memory_mb=max_memory_mb)
         try:

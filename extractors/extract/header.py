@@ -302,6 +302,8 @@ def _read_header(text: str, segs: Segments) -> Header:
     if segs.genre == "news":
         _news(segs, head)
         return head
+    if segs.genre == "other":  # no header to read (``segment``)
+        head.genre = "other"
     # number
     for ln in segs.role_lines("number"):
         m = NUMBER_LINE.match(ln.stripped)

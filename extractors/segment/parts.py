@@ -195,6 +195,8 @@ def segment(text: str) -> Segments:
     if roles:
         idx = sorted(roles)
         segs.header = (lines[idx[0]].start, lines[idx[-1]].end)
+    elif segs.genre != "news":
+        segs.genre = "other"  # no line of an official header, no news shape: a file that is no document
     body_start = min(body_start, n)
     # Kính gửi
     i = body_start

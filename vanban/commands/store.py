@@ -86,7 +86,8 @@ def _count_items(counts: dict) -> str:
 def format_stats(s: dict) -> str:
     """The summary ``vanban load`` and ``vanban stats`` print."""
     lines = [
-        f"Documents: {s['documents']}" + (f" ({_count_items(s['by_type'])})" if s["by_type"] else ""),
+        f"Documents: {s['documents']}" + (f" ({_count_items(s['by_type'])})" if s["by_type"] else "")
+        + (f"; {s['other_files']} không phải văn bản · files that are no document (genre other)" if s.get("other_files") else ""),
         f"Citations: {s['citations']}: {s['citations_resolved']} to loaded documents, "
         f"{s['citations_unresolved']} to {s['cited_not_loaded']} documents not loaded, "
         f"{s['citations_without_number']} without a number",
@@ -137,10 +138,16 @@ def _engine(name: str, *, scheduler: str | None, workers: int | None, shared: bo
 @click.option("--shared", is_flag=True,
               help="With --engine dask: the workers read the files at these paths (a filesystem they share) instead of "
                    "receiving their bytes.")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+              help="Bỏ qua · skip the files this glob matches, by name ('README*', '*.md') or path ('*/drafts/*'); "
+                   "repeat for several.")
+@click.option("--include-other", is_flag=True,
+              help="Files that are no document (no official header, no news shape: genre other) bring their citations, "
+                   "amounts and tasks into the graph too; by default they are recorded and searchable only.")
 @json_option
 def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool, batch_size: int,
          timeout: float, max_memory_mb: int, progress: bool | None, engine: str, scheduler: str | None, shared: bool,
-         as_json: bool) -> None:
+         exclude: tuple[str, ...], include_other: bool, as_json: bool) -> None:
     """Load files, folders, globs and .zip archives into the database.
 
     Unchanged files are skipped, changed ones re-extracted; a file that fails gets an
@@ -162,11 +169,12 @@ def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool,
     try:
         report = run_load(paths, db_path, workers=workers, force=force, batch_size=batch_size,
                           timeout=timeout or None, max_memory_mb=max_memory_mb or None, progress=progress,
-                          engine=_engine(engine, scheduler=scheduler, workers=workers, shared=shared))
+                          engine=_engine(engine, scheduler=scheduler, workers=workers, shared=shared),
+                          exclude=exclude, include_other=include_other)
     except VanbanError as exc:
         raise click.ClickException(exc.message)
     with _database(db_path) as db:
-        summary = stats(db)
+        summary = stats(db, include_other=include_other)
     if as_json:
         _echo_json({"load": report.as_dict(), "stats": summary})
         return
@@ -395,8 +403,9 @@ def _echo_document(d: dict, *, with_text: bool) -> None:
 
 @click.command()
 @db_option
+@click.option("--include-other", is_flag=True, help="Count the files that are no document (genre other) as documents.")
 @json_option
-def stats(db_path: str, as_json: bool) -> None:
+def stats(db_path: str, include_other: bool, as_json: bool) -> None:
     """Summarize the database: documents by type, citations, amounts, assignments, errors.
 
     \b
@@ -406,7 +415,7 @@ def stats(db_path: str, as_json: bool) -> None:
     from vanban.queries import stats as query
 
     with _database(db_path) as db:
-        summary = query(db)
+        summary = query(db, include_other=include_other)
     click.echo(json.dumps(summary, ensure_ascii=False, indent=2) if as_json else format_stats(summary))
 
 

@@ -61,17 +61,20 @@ def load_errors(db: Database) -> list[dict]:
     return list(db.query("SELECT path, code, message, run_id, at FROM load_errors ORDER BY path"))
 
 
-def stats(db: Database) -> dict:
+def stats(db: Database, *, include_other: bool = False) -> dict:
     """What the database holds: documents by type, citations resolved or not, amounts,
-    assignments, errors, the last load."""
+    assignments, errors, the last load. The files that are no document (genre ``other``)
+    are counted apart (``other_files``), unless ``include_other``."""
     one = lambda sql, params=(): db.execute(sql, params).fetchone()[0]  # noqa: E731
     pairs = lambda sql: {k if k is not None else "?": v for k, v in db.execute(sql).fetchall()}  # noqa: E731
     last = list(db.query("SELECT * FROM load_runs ORDER BY id DESC LIMIT 1"))
+    loaded = "status = 'loaded'" + ("" if include_other else " AND coalesce(genre, '') != 'other'")
     return {
-        "documents": one("SELECT count(*) FROM documents WHERE status = 'loaded'"),
-        "by_type": pairs("SELECT doc_type, count(*) FROM documents WHERE status = 'loaded' GROUP BY 1 ORDER BY 2 DESC, 1"),
+        "documents": one(f"SELECT count(*) FROM documents WHERE {loaded}"),
+        "other_files": 0 if include_other else one("SELECT count(*) FROM documents WHERE status = 'loaded' AND genre = 'other'"),
+        "by_type": pairs(f"SELECT doc_type, count(*) FROM documents WHERE {loaded} GROUP BY 1 ORDER BY 2 DESC, 1"),
         "by_jurisdiction": pairs(
-            "SELECT jurisdiction, count(*) FROM documents WHERE status = 'loaded' GROUP BY 1 ORDER BY 2 DESC, 1"
+            f"SELECT jurisdiction, count(*) FROM documents WHERE {loaded} GROUP BY 1 ORDER BY 2 DESC, 1"
         ),
         "files": one("SELECT count(*) FROM files"),
         "citations": one("SELECT count(*) FROM citations"),
