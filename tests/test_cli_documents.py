@@ -159,6 +159,7 @@ def test_queries_write_nothing_to_a_vanban_database(loaded, tmp_path):
     db = tmp_path / "copy.db"
     with sqlite3.connect(loaded[0]) as src, sqlite3.connect(db) as dst:
         src.backup(dst)
+        dst.execute("PRAGMA journal_mode = DELETE")  # a store copied by hand, out of WAL
     dst.close()
     before = digest(db)
     for command in ([c if c != "1/KH" else "352/KH-UBND" for c in q] for q in QUERIES):
@@ -168,6 +169,8 @@ def test_queries_write_nothing_to_a_vanban_database(loaded, tmp_path):
     assert after[db.name] == before[db.name]
     wal = db.with_name(db.name + "-wal")  # a reader of a WAL database has SQLite's index (-shm), and writes no page
     assert not wal.exists() or wal.stat().st_size == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # not switched to WAL
 
 
 # --- 3. not every file is a document -----------------------------------------------------------------

@@ -2,9 +2,12 @@
 
 Tables (rows are plain dicts; spans are ``span_start``/``span_end`` into ``documents.text``):
 
-- ``documents``: one row per loaded document (``status='loaded'``, unique ``sha256``) and
-  one per cited document not loaded yet (``status='stub'``), with ``uri``, ``number_key``,
-  ``jurisdiction`` and ``year`` (for a loaded document, as its record gives them).
+- ``documents``: one row per loaded document (``status='loaded'``, unique ``sha256``), one
+  per other file of a loaded document (``status='copy'``, ``same_as`` = the document's id,
+  no rows of its own: ``vanban.document_rows``) and one per cited document not loaded yet
+  (``status='stub'``), with ``uri``, ``number_key``, ``jurisdiction`` and ``year`` (for a
+  loaded document, as its record gives them); ``genre`` is ``other`` for a file that is no
+  document (kept out of the graph unless the load includes it).
 - ``citations``: the record's ``references``; ``target_id`` is the document each one names
   (set by ``vanban.resolve.relink``, never dangling: a stub when the target is not loaded).
 - ``amounts``, ``budget_checks``, ``assignments`` (+ ``assignment_partners``),
@@ -16,7 +19,9 @@ Tables (rows are plain dicts; spans are ``span_start``/``span_end`` into ``docum
   text folded by ``identity.fold`` (``đ`` -> ``d``, no diacritics), rowid = the row's id.
 
 Every schema change is a new function registered on ``MIGRATIONS``; ``open_db`` applies
-the pending ones.
+the pending ones. The queries open the store read-only (``open_db(create=False)``) and
+refuse a file that is not SQLite (``NotSQLiteError``) or not a store
+(``NotVanbanDatabaseError``); ``database_kind`` tells them apart without writing.
 """
 from __future__ import annotations
 

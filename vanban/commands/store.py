@@ -68,10 +68,6 @@ def _about(*values) -> str:
     return f" ({', '.join(known)})" if known else ""
 
 
-def _vnd(value: int | None) -> str:
-    return f"{value:,}".replace(",", ".") + " đồng" if value is not None else "?"
-
-
 def _one(db, doc: str) -> dict:
     """The one document DOC names (``vanban.queries.resolve_document``)."""
     from vanban.queries import resolve_document
@@ -362,43 +358,10 @@ def show(doc: str, db_path: str, with_text: bool, as_json: bool) -> None:
     if as_json:
         _echo_json(docs)
         return
+    from vanban.commands.document_text import echo_document
+
     for d in docs:
-        _echo_document(d, with_text=with_text)
-
-
-def _echo_document(d: dict, *, with_text: bool) -> None:
-    click.echo(f"{d['uri']}  ({d['status']})")
-    for key in ("number", "doc_type", "genre", "issued_date", "issuer", "subject", "source", "jurisdiction"):
-        if d.get(key):
-            click.echo(f"  {key}: {_clip(str(d[key]), 110)}")
-    signer = ", ".join(d[k] for k in ("signer_name", "signer_position", "signer_authority") if d.get(k))
-    if signer:
-        click.echo(f"  signer · người ký: {_clip(signer, 110)}")
-    if len(d.get("files") or []) > 1:
-        click.echo(f"  files · tệp: {', '.join(os.path.basename(f) for f in d['files'])}")
-    click.echo(
-        f"  cites {len(d['citations'])}, cited by {len(d['cited_by'])}, amounts {len(d['amounts'])}, "
-        f"budget checks {len(d['budget_checks'])}, assignments {len(d['assignments'])}"
-    )
-    for c in d["citations"]:
-        click.echo(f"    cites {_citation_line(c)}")
-    for c in d["cited_by"]:
-        click.echo(f"    cited by {c['citing_number'] or c['citing_uri']} [{c['relation']}]")
-    if d["amounts"]:
-        click.echo("  amounts · số tiền:")
-    for a in d["amounts"]:
-        where = f"[{a['section']}] " if a.get("section") else ""
-        click.echo(f"    {where}{_vnd(a.get('value_vnd'))}: {_clip(a.get('label') or a.get('text'), 90)}")
-    for b in d["budget_checks"]:
-        verdict = "khớp · holds" if b.get("holds") else f"lệch · off by {_vnd(b.get('difference_vnd'))}"
-        click.echo(f"    check · kiểm tra: {_clip(b.get('what'), 60)} = {_vnd(b.get('total_vnd'))}: {verdict}")
-    if d["assignments"]:
-        click.echo("  tasks · nhiệm vụ:")
-    for a in d["assignments"]:
-        deadline = f" (by {a['deadline']})" if a.get("deadline") else ""
-        click.echo(f"    [{a.get('role') or '?'}] {a.get('agency') or '?'}{deadline}: {_clip(a.get('task'), 100)}")
-    if with_text:
-        click.echo(d.get("text") or "")
+        echo_document(d, with_text=with_text, citation_line=_citation_line)
 
 
 @click.command()
