@@ -312,3 +312,35 @@ def test_show_prints_the_signer_the_tasks_and_the_amounts(loaded):
     assert all(f"[{a['role']}] {a['agency']}" in output for a in doc["assignments"])
     first = doc["amounts"][0]
     assert f"{first['value_vnd']:,}".replace(",", ".") + " đồng" in output
+
+
+@pytest.mark.parametrize("text, genre", [
+    ("# Ghi chú\n\nDanh sách tệp trong thư mục, cập nhật hằng tuần.\n\n| tệp | nội dung |\n| a.pdf | Quyết định 12/QĐ-UBND |\n",
+     "other"),
+    ("MANIFEST\nfile, sha256, source\n001.md, 8d97…, tai_lieu_noi_bo\n", "other"),
+    ("Báo cáo\nTình hình thực hiện kế hoạch năm 2004\nI. Đánh giá tổng quát\nNăm 2004, tỉnh đã hoàn thành các chỉ tiêu.\n",
+     "official"),
+    ("Phụ lục\nTỔNG HỢP Ý KIẾN GÓP Ý\nSTT Nội dung góp ý Đơn vị góp ý\n1 Đề nghị bổ sung nhiệm vụ.\n", "official"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 12/UBND-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Ninh Thuận, ngày 10 tháng 3 năm 2023\n\nKính gửi: Các sở.\n\nĐề nghị các sở báo cáo.\n", "official"),
+])
+def test_the_genre_of_a_file_with_no_header(tmp_path, text, genre):
+    path = tmp_path / "file.md"
+    path.write_text(text, encoding="utf-8")
+    assert json.loads(vanban("extract", path).output)["genre"] == genre
+
+
+def test_load_exclude_reaches_into_folders_and_archives(tmp_path):
+    import zipfile
+
+    (tmp_path / "in" / "drafts").mkdir(parents=True)
+    shutil.copy(DATA / "012.txt", tmp_path / "in" / "drafts" / "012.txt")
+    with zipfile.ZipFile(tmp_path / "in" / "batch.zip", "w") as z:
+        z.write(DATA / "README.md", "batch/README.md")
+        z.write(DOCS / "003_e10532ee13340f9e.txt", "batch/003.txt")
+    db = tmp_path / "x.db"
+    result = vanban("load", tmp_path / "in", "--db", db, "-j", "0", "--no-progress", "--exclude", "drafts",
+                    "--exclude", "README*")
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        assert [r[0].split("!", 1)[1] for r in conn.execute("SELECT path FROM files")] == ["batch/003.txt"]

@@ -66,11 +66,11 @@ def _is_glob(text: str) -> bool:
 
 def is_excluded(key: str, patterns: Iterable[str]) -> bool:
     """Whether the file ``key`` (a path, or ``archive.zip!member``) matches one of the
-    ``--exclude`` globs: by its name ('README*', '*.md'), or by its path ('*/drafts/*',
-    'archive/old/*.pdf', matched from the right)."""
-    path = key.replace("!", "/")
-    return any(fnmatch.fnmatch(PurePosixPath(path).name, pat) or fnmatch.fnmatch(path, pat)
-               or PurePosixPath(path).match(pat) for pat in patterns)
+    ``--exclude`` globs: by its name or a folder's ('README*', '*.md', 'drafts'), or by its
+    path ('*/drafts/*', 'old/*.pdf', matched from the right)."""
+    path = PurePosixPath(key.replace("!", "/"))
+    return any(any(fnmatch.fnmatch(part, pat) for part in path.parts) or fnmatch.fnmatch(str(path), pat)
+               or path.match(pat) for pat in patterns)
 
 
 def expand_inputs(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[Source]:

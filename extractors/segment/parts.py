@@ -166,6 +166,16 @@ def section_nodes(tree: outline.Outline, text_end: int) -> list[SectionNode]:
 # --- entry point -------------------------------------------------------------------------------
 
 
+_APPENDIX = dict(outline.MARKERS)["appendix"]
+
+
+def opens_as_document(lines: list[Line], *, first: int = 2) -> bool:
+    """Whether a text with no header opens as a document does: its type ('Báo cáo', then its
+    title) or an appendix ('Phụ lục', a document's part filed on its own) in its first lines."""
+    opening = [ln.stripped for ln in lines if not ln.blank][:first]
+    return any(TYPE_LINE_ANYCASE.match(ln) or _APPENDIX.match(ln) for ln in opening)
+
+
 def segment(text: str) -> Segments:
     lines = split_lines(text)
     segs = Segments(text=text, lines=lines)
@@ -195,7 +205,7 @@ def segment(text: str) -> Segments:
     if roles:
         idx = sorted(roles)
         segs.header = (lines[idx[0]].start, lines[idx[-1]].end)
-    elif segs.genre != "news":
+    elif segs.genre != "news" and not opens_as_document(lines):
         segs.genre = "other"  # no line of an official header, no news shape: a file that is no document
     body_start = min(body_start, n)
     # Kính gửi

@@ -135,8 +135,8 @@ def _engine(name: str, *, scheduler: str | None, workers: int | None, shared: bo
               help="With --engine dask: the workers read the files at these paths (a filesystem they share) instead of "
                    "receiving their bytes.")
 @click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
-              help="Bỏ qua · skip the files this glob matches, by name ('README*', '*.md') or path ('*/drafts/*'); "
-                   "repeat for several.")
+              help="Bỏ qua · skip the files this glob matches, by name or a folder's ('README*', '*.md', 'drafts') or "
+                   "by path ('*/old/*.pdf'), in archives too; repeat for several.")
 @click.option("--include-other", is_flag=True,
               help="Files that are no document (no official header, no news shape: genre other) bring their citations, "
                    "amounts and tasks into the graph too; by default they are recorded and searchable only.")
