@@ -47,16 +47,20 @@ def close_matches(db: Database, name: str, *, limit: int = MAX_MATCHES) -> list[
         for value in (row["number"], row["uri"], row["source"]):
             if value:
                 names.setdefault(_fold(value), set()).add(row["id"])
-    ids: list[int] = []
-    for close in difflib.get_close_matches(_fold(name), list(names), n=limit * 2, cutoff=0.6):
-        ids += sorted(i for i in names[close] if i not in ids)
-    ids = ids[:limit]
-    if not ids:
+    wanted = _fold(name)
+    score: dict[int, float] = {}
+    for close in difflib.get_close_matches(wanted, list(names), n=limit * 2, cutoff=0.6):
+        ratio = difflib.SequenceMatcher(None, wanted, close).ratio()
+        for i in names[close]:
+            score[i] = max(score.get(i, 0.0), ratio)
+    if not score:
         return []
     rows = {r["id"]: r for r in db.query(
-        f"SELECT id, uri, status, number, doc_type, issued_date, source FROM documents WHERE id IN ({', '.join('?' * len(ids))})",
-        ids)}
-    return [rows[i] for i in ids if i in rows]
+        f"SELECT id, uri, status, number, doc_type, issued_date, source FROM documents WHERE id IN ({', '.join('?' * len(score))})",
+        list(score))}
+    # closest first; of two as close, a loaded document before one only cited
+    ranked = sorted(rows, key=lambda i: (-score[i], rows[i]["status"] != "loaded", rows[i]["uri"] or "", i))
+    return [rows[i] for i in ranked[:limit]]
 
 
 def _listing(docs: list[dict]) -> str:
