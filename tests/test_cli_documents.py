@@ -177,7 +177,8 @@ def test_queries_write_nothing_to_a_vanban_database(loaded, tmp_path):
 
 
 def test_a_file_with_no_header_and_no_news_shape_is_genre_other(loaded):
-    assert json.loads(vanban("extract", DATA / "README.md").output)["genre"] == "other"
+    readme = json.loads(vanban("extract", DATA / "README.md").output)
+    assert readme["genre"] == "other" and readme["jurisdiction"] is None  # it names Cà Mau, it is not of Cà Mau
     assert json.loads(vanban("extract", DOCS / "003_e10532ee13340f9e.txt").output)["genre"] == "official"
     assert json.loads(vanban("extract", DOCS / "002_a9659113dbad71a4.txt").output)["genre"] == "news"
     db, output = loaded

@@ -291,8 +291,9 @@ def _parent_date(text: str, segs: Segments) -> str | None:
 def extract_header(text: str, segs: Segments) -> Header:
     """The header fields, and the document's jurisdiction with its id."""
     head = _read_header(text, segs)
-    head.jurisdiction = jurisdictions.of_document(
-        head.jurisdiction, issuer=head.issuer, place=head.place, text=text, number=head.number
+    head.jurisdiction = jurisdictions.of_document(  # a file that is no document is nobody's: not the places it names
+        head.jurisdiction, issuer=head.issuer, place=head.place, text=text if head.genre != "other" else None,
+        number=head.number
     )
     return head
 
