@@ -54,7 +54,7 @@ def links(db) -> set[tuple[str, str, str]]:
     )}
 
 
-_VOLATILE = {"id", "run_id", "loaded_at", "at", "document_id", "target_id", "assignment_id", "rowid"}
+_VOLATILE = {"id", "run_id", "loaded_at", "at", "document_id", "target_id", "same_as", "assignment_id", "rowid"}
 
 
 def snapshot(db) -> dict[str, list]:
@@ -66,7 +66,7 @@ def snapshot(db) -> dict[str, list]:
         out = []
         for row in db.query(f"SELECT rowid AS rowid, * FROM {table}"):
             keep = {k: v for k, v in row.items() if k not in _VOLATILE}
-            for k in ("document_id", "target_id"):
+            for k in ("document_id", "target_id", "same_as"):
                 if k in row:
                     keep[k] = uri.get(row[k])
             if "assignment_id" in row:

@@ -100,7 +100,7 @@ def test_news_has_headline_and_dateline():
 def test_empty_and_plain_text_do_not_fail():
     assert segment("").sections == []
     segs = segment("Một dòng chữ bình thường không có gì đặc biệt.")
-    assert segs.genre == "official" and segs.distribution is None
+    assert segs.genre == "other" and segs.distribution is None  # no header, no news shape: no document
 
 
 def test_appendix_starts_its_own_tree():
