@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "vanban.commands.audit",
     "vanban.commands.status",
     "vanban.commands.serve",
+    "vanban.commands.export",
 )
 
 
