@@ -29,7 +29,7 @@ def echo_failed_budget_checks(db_path: str, as_json: bool) -> int:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), envvar="VANBAN_DB",
               help="Audit a loaded database instead of files (or set $VANBAN_DB; without PATHS, vanban.db): "
-                   "list every budget check that fails.")
+                   "list every budget check that fails, at its total's section and line of the stored text.")
 @click.option("--json", "as_json", is_flag=True, help="Print the checks as JSON for machines.")
 def audit(paths: tuple[str, ...], db_path: str | None, as_json: bool) -> None:
     """Kiểm tra ngân sách · audit the budget figures of documents: each total against the sum of its parts.
