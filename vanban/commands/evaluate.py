@@ -45,6 +45,9 @@ def evaluate(gold_dir: str, pred_dir: str | None, docs_dirs: tuple[str, ...], db
             records = {r["source"]: r for r in export_rows(db, records=True)}
     result = evaluate_dir(Path(gold_dir), pred_dir=Path(pred_dir) if pred_dir else None,
                           docs_dirs=[Path(d) for d in docs_dirs], records=records)
+    if not result["gold_files"]:
+        click.echo(f"Không có tệp gold nào (*.json) trong {gold_dir}: nothing to score", err=True)
+        raise SystemExit(1)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -53,9 +56,6 @@ def evaluate(gold_dir: str, pred_dir: str | None, docs_dirs: tuple[str, ...], db
             for name, s in result["fields"].items():
                 for m in s["misses"]:
                     click.echo(f"  [{name}] {m}")
-    if not result["gold_files"]:
-        click.echo(f"Không có tệp gold nào (*.json) trong {gold_dir}: nothing to score", err=True)
-        raise SystemExit(1)
     if not result["documents"]:
         click.echo(f"Không chấm được văn bản nào: the {result['gold_files']} gold files name no document found", err=True)
         raise SystemExit(1)
