@@ -126,8 +126,9 @@ def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool,
 
     Unchanged files are skipped, changed ones re-extracted; a file that fails gets an
     error row and the load goes on. A load that is stopped can be run again to finish.
-    Prints what was loaded and a summary of the database. A glob that matches nothing,
-    or arguments that name no file at all, exit with status 2 and load nothing.
+    Prints what was loaded and a summary of the database. A glob that matches nothing
+    (then nothing is loaded), or arguments that name no file at all, exit with status 2;
+    with --strict, a file that failed exits with status 1.
 
     \b
     Example:
