@@ -315,6 +315,38 @@ def test_quarter_cue_makes_the_quarter_a_deadline(cue):
     assert deadline_in("kết quả quý III/2025 đạt 90%") is None
 
 
+@pytest.mark.parametrize("cue", words("day_cues"))
+def test_day_cue_makes_a_full_day_a_deadline(cue):
+    assert deadline_in(f"gửi báo cáo về Văn phòng Chính phủ {cue} ngày 11 tháng 01 năm 2026") == "2026-01-11"
+    assert deadline_in(f"gửi báo cáo về Văn phòng Chính phủ {cue} ngày 11/01/2026") == "2026-01-11"
+    assert deadline_in(f"báo cáo Thủ tướng Chính phủ kết quả thực hiện {cue} tháng 12 năm 2025") == "2025-12"
+    # a year after it is the period of the work, not its deadline
+    assert deadline_in(f"tổ chức thực hiện {cue} năm 2026") is None
+    assert deadline_in("gửi báo cáo về Văn phòng Chính phủ ngày 11/01/2026") is None
+
+
+@pytest.mark.parametrize("verb", words("closing_submissions"))
+def test_closing_submission_gives_its_deadline_to_the_tasks_before_it(verb):
+    text = ("Kính gửi:\n- Sở Y tế;\n- Sở Tài chính.\n\n"
+            "Ủy ban nhân dân tỉnh đề nghị Sở Y tế, Sở Tài chính rà soát số liệu theo phụ lục kèm theo.\n\n"
+            f"Ý kiến xin {verb} Văn phòng Ủy ban nhân dân tỉnh trước ngày 11/02/2025.\n\n"
+            "Trân trọng./.\n")
+    got = {(a.agency, a.deadline) for a in run(text, "CV")}
+    assert got == {("Sở Y tế", "2025-02-11"), ("Sở Tài chính", "2025-02-11")}
+    # a deadline of its own stays; a dated sentence that sends nothing gives none
+    own = text.replace("kèm theo.", "kèm theo, hoàn thành trước ngày 31/12/2024.")
+    assert {a.deadline for a in run(own, "CV")} == {"2024-12-31"}
+    told = text.replace(f"Ý kiến xin {verb} Văn phòng Ủy ban nhân dân tỉnh trước ngày 11/02/2025.",
+                        "Hội nghị tổng kết đã diễn ra trước ngày 11/02/2025.")
+    assert {a.deadline for a in run(told, "CV")} == {None}
+
+
+def test_closing_sentence_before_the_tasks_gives_no_deadline():
+    text = ("Ý kiến xin gửi về Văn phòng Ủy ban nhân dân tỉnh trước ngày 11/02/2025.\n\n"
+            "Ủy ban nhân dân tỉnh đề nghị Sở Y tế rà soát số liệu theo phụ lục kèm theo.\n")
+    assert {a.deadline for a in run(text, "CV")} == {None}
+
+
 @pytest.mark.parametrize("source", words("quoted_sources"))
 def test_request_of_a_cited_document_is_recounted(source):
     text = f"Ngày 21/10/2024, Sở Nội vụ có {capitalised(source)} số 29/SNV đề nghị Sở Y tế rà soát danh sách.\n"

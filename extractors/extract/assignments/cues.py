@@ -82,6 +82,8 @@ class Cues:
     recurrence: re.Pattern
     deadline_cue: re.Pattern
     quarter_cue: re.Pattern
+    day_cue: re.Pattern
+    closing_submission: re.Pattern
     report_to: re.Pattern
     report_direct: re.Pattern
     task_word: re.Pattern
@@ -175,6 +177,8 @@ def cues() -> Cues:
         ),
         deadline_cue=re.compile(rf"(?:{alt('deadline_cues')})\s*(?:ngày|trong|là|vào|:)?\s*(?:ngày)?\s*$", re.IGNORECASE),
         quarter_cue=re.compile(rf"(?:{alt('deadline_cues')}|{alt('quarter_cues')})\s*(?:là|vào|trong|:)?\s*$", re.IGNORECASE),
+        day_cue=re.compile(rf"(?<!\p{{L}})(?:{alt('day_cues')})\s*$", re.IGNORECASE),
+        closing_submission=re.compile(rf"(?<!\p{{L}})(?:{alt('closing_submissions')})(?!\p{{L}})", re.IGNORECASE),
         report_to=re.compile(
             rf"(?:báo\s+cáo(?P<mid>[^.;:]{{0,80}}?)\s(?:{alt('report_prepositions')})|gửi\s+(?:báo\s+cáo\s+)?về)"
             rf"\s+(?!{alt('report_not_recipients')})",

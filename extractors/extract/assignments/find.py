@@ -138,6 +138,7 @@ class Extractor(HeadingRules, RequestRules):
             if self._colon(p, i):
                 continue
             self._clauses(p, i, heading_block=i in self.covered or i in self.requested)
+        self._closing_sentences()
         return self._finish()
 
     def _colon(self, p: Para, i: int) -> bool:
