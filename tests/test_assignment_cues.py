@@ -341,6 +341,14 @@ def test_closing_submission_gives_its_deadline_to_the_tasks_before_it(verb):
     assert {a.deadline for a in run(told, "CV")} == {None}
 
 
+@pytest.mark.parametrize("intro", words("topic_intros"))
+def test_topic_intro_names_the_assignee(intro):
+    text = f"IV. TỔ CHỨC THỰC HIỆN\n\n{capitalised(intro)} Sở Y tế, Sở Công Thương, tổ chức kiểm tra an toàn thực phẩm.\n"
+    assert roles(text, "KH") == {("Sở Y tế", "lead"), ("Sở Công Thương", "lead")}
+    # a topic with no task after it gives none
+    assert roles(f"{capitalised(intro)} Sở Y tế, kết quả năm 2024 đạt 90%.\n", "KH") == set()
+
+
 def test_closing_sentence_before_the_tasks_gives_no_deadline():
     text = ("Ý kiến xin gửi về Văn phòng Ủy ban nhân dân tỉnh trước ngày 11/02/2025.\n\n"
             "Ủy ban nhân dân tỉnh đề nghị Sở Y tế rà soát số liệu theo phụ lục kèm theo.\n")

@@ -227,10 +227,15 @@ class Extractor(HeadingRules, RequestRules):
 
     def _clause_at(self, pos: int, p: Para, i: int, heading_block: bool) -> None:
         pos = self.reader.skip_space(pos, p.end)
-        found = self.reader.agency_list(pos, p.end)
+        topic = cues().topic_intro.match(self.text, pos, p.end)  # "Đối với Sở Y tế, tổ chức …"
+        found = self.reader.agency_list(topic.end() if topic else pos, p.end)
         if not found:
             return
         after = self.reader.skip_space(found[-1].span[1], p.end)
+        if topic:
+            if not self.text.startswith(",", after) or not is_predicate(self.text, self.reader.skip_space(after + 1, p.end), p.end):
+                return  # "Đối với Sở Y tế:" heads a block (headings.py); "Đối với X, Y …" is no task of X
+            after = self.reader.skip_space(after + 1, p.end)
         if all(f.group for f in found):
             named = self._group_members(found, after, p.end)
             if named:
