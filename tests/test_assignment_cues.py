@@ -349,6 +349,12 @@ def test_topic_intro_names_the_assignee(intro):
     assert roles(f"{capitalised(intro)} Sở Y tế, kết quả năm 2024 đạt 90%.\n", "KH") == set()
 
 
+@pytest.mark.parametrize("word", words("name_qualifiers"))
+def test_name_qualifier_is_part_of_the_name(word):
+    text = f"Điều 4. Sở Y tế ({word}), Sở Tài chính\n({word}) có trách nhiệm chuyển giao toàn bộ hồ sơ.\n"
+    assert roles(text, "QĐ") == {(f"Sở Y tế ({word})", "lead"), (f"Sở Tài chính ({word})", "lead")}
+
+
 def test_closing_sentence_before_the_tasks_gives_no_deadline():
     text = ("Ý kiến xin gửi về Văn phòng Ủy ban nhân dân tỉnh trước ngày 11/02/2025.\n\n"
             "Ủy ban nhân dân tỉnh đề nghị Sở Y tế rà soát số liệu theo phụ lục kèm theo.\n")

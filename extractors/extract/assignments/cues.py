@@ -85,6 +85,7 @@ class Cues:
     day_cue: re.Pattern
     closing_submission: re.Pattern
     topic_intro: re.Pattern
+    name_qualifier: re.Pattern
     report_to: re.Pattern
     report_direct: re.Pattern
     task_word: re.Pattern
@@ -179,6 +180,7 @@ def cues() -> Cues:
         deadline_cue=re.compile(rf"(?:{alt('deadline_cues')})\s*(?:ngày|trong|là|vào|:)?\s*(?:ngày)?\s*$", re.IGNORECASE),
         quarter_cue=re.compile(rf"(?:{alt('deadline_cues')}|{alt('quarter_cues')})\s*(?:là|vào|trong|:)?\s*$", re.IGNORECASE),
         day_cue=re.compile(rf"(?<!\p{{L}})(?:{alt('day_cues')})\s*$", re.IGNORECASE),
+        name_qualifier=re.compile(rf"\s*\(\s*(?:{alt('name_qualifiers')})\s*\)", re.IGNORECASE),
         topic_intro=re.compile(rf"(?:{alt('topic_intros')})\s+", re.IGNORECASE),
         closing_submission=re.compile(rf"(?<!\p{{L}})(?:{alt('closing_submissions')})(?!\p{{L}})", re.IGNORECASE),
         report_to=re.compile(
