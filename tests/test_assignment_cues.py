@@ -355,6 +355,18 @@ def test_name_qualifier_is_part_of_the_name(word):
     assert roles(text, "QĐ") == {(f"Sở Y tế ({word})", "lead"), (f"Sở Tài chính ({word})", "lead")}
 
 
+@pytest.mark.parametrize("phrase", words("leading_adverbials"))
+def test_leading_adverbial_is_read_past(phrase):
+    text = f"Điều 5. {capitalised(phrase)} kết thúc đợt kiểm tra, Ban Chỉ đạo tỉnh có trách nhiệm tổng hợp kết quả.\n"
+    assert roles(text, "QĐ") == {("Ban Chỉ đạo tỉnh", "lead")}
+    assert roles(f"Điều 5. {capitalised(phrase)} kết thúc đợt kiểm tra, kết quả được công bố công khai.\n", "QĐ") == set()
+
+
+def test_leading_adverbial_gives_the_recurrence():
+    got = run("Điều 5. Hằng năm, Sở Y tế có trách nhiệm tổng hợp, báo cáo kết quả về Ủy ban nhân dân tỉnh.\n", "QĐ")
+    assert [(a.agency, a.recurrence) for a in got] == [("Sở Y tế", "hằng năm")]
+
+
 def test_closing_sentence_before_the_tasks_gives_no_deadline():
     text = ("Ý kiến xin gửi về Văn phòng Ủy ban nhân dân tỉnh trước ngày 11/02/2025.\n\n"
             "Ủy ban nhân dân tỉnh đề nghị Sở Y tế rà soát số liệu theo phụ lục kèm theo.\n")

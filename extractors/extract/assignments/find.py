@@ -227,6 +227,9 @@ class Extractor(HeadingRules, RequestRules):
 
     def _clause_at(self, pos: int, p: Para, i: int, heading_block: bool) -> None:
         pos = self.reader.skip_space(pos, p.end)
+        lead_in = cues().leading_adverbial.match(self.text, pos, p.end)  # "Trong thời hạn 60 ngày, X …"
+        if lead_in:
+            pos = lead_in.end()
         topic = cues().topic_intro.match(self.text, pos, p.end)  # "Đối với Sở Y tế, tổ chức …"
         found = self.reader.agency_list(topic.end() if topic else pos, p.end)
         if not found:
@@ -277,7 +280,9 @@ class Extractor(HeadingRules, RequestRules):
         if "thi hành" in rest_f[:40] and "này" in rest_f[:60]:
             return  # the closing formula: see _executes
         stop = reach(after, p.end)
-        self._add(found, role, "subject", (after, stop), _first_sentence(self.text[after:stop]), self._partners(after, stop),
+        # the lead-in's time ("Hằng năm, X báo cáo …") is the task's recurrence or deadline
+        scope = (lead_in.start() if lead_in else after, stop)
+        self._add(found, role, "subject", scope, _first_sentence(self.text[after:stop]), self._partners(after, stop),
                   targets_in(self.text[after:stop]))
 
     def _group_members(self, groups: list[Found], pos: int, end: int) -> tuple[list[Found], int] | None:
