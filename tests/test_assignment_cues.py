@@ -367,6 +367,14 @@ def test_leading_adverbial_gives_the_recurrence():
     assert [(a.agency, a.recurrence) for a in got] == [("Sở Y tế", "hằng năm")]
 
 
+@pytest.mark.parametrize("summary", words("closing_summaries"))
+def test_closing_summary_asks_the_agency_it_is_sent_to(summary):
+    text = f"Kính gửi: Sở Nội vụ\n\nSở Tư pháp thống nhất với dự thảo.\n\n{capitalised(summary)} ý kiến góp ý của Sở Tư pháp, gửi Sở Nội vụ\ntổng hợp./.\n"
+    assert [(a.agency, a.role, a.task) for a in run(text, "CV")] == [("Sở Nội vụ", "lead", "tổng hợp")]
+    # sent for information only: no task
+    assert roles(f"{capitalised(summary)} báo cáo của Sở Y tế, gửi Sở Nội vụ và Sở Tài chính biết./.\n") == set()
+
+
 def test_closing_sentence_before_the_tasks_gives_no_deadline():
     text = ("Ý kiến xin gửi về Văn phòng Ủy ban nhân dân tỉnh trước ngày 11/02/2025.\n\n"
             "Ủy ban nhân dân tỉnh đề nghị Sở Y tế rà soát số liệu theo phụ lục kèm theo.\n")

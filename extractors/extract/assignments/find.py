@@ -135,7 +135,7 @@ class Extractor(HeadingRules, RequestRules):
                 # "Cơ quan thực hiện: Sở A rà soát …; các sở và UBND các xã rà soát …"
                 self._clauses(p, i, heading_block=True)
                 continue
-            if self._colon(p, i):
+            if self._colon(p, i) or self._sent_on(p):
                 continue
             self._clauses(p, i, heading_block=i in self.covered or i in self.requested)
         self._closing_sentences()
