@@ -375,6 +375,14 @@ def test_closing_summary_asks_the_agency_it_is_sent_to(summary):
     assert roles(f"{capitalised(summary)} báo cáo của Sở Y tế, gửi Sở Nội vụ và Sở Tài chính biết./.\n") == set()
 
 
+@pytest.mark.parametrize("place", words("partner_places"))
+def test_partner_place_is_read_past_to_the_own_task(place):
+    text = f"IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế phối hợp chặt chẽ với {capitalised(place)} để nghiên cứu, xử lý các kiến nghị.\n"
+    assert roles(text) == {("Sở Y tế", "lead")}
+    alone = f"IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế phối hợp chặt chẽ với {capitalised(place)} trong quá trình thực hiện.\n"
+    assert roles(alone) == {("Sở Y tế", "support")}
+
+
 def test_closing_sentence_before_the_tasks_gives_no_deadline():
     text = ("Ý kiến xin gửi về Văn phòng Ủy ban nhân dân tỉnh trước ngày 11/02/2025.\n\n"
             "Ủy ban nhân dân tỉnh đề nghị Sở Y tế rà soát số liệu theo phụ lục kèm theo.\n")

@@ -88,6 +88,7 @@ class Cues:
     name_qualifier: re.Pattern
     leading_adverbial: re.Pattern
     sent_on: re.Pattern
+    partner_place: re.Pattern
     report_to: re.Pattern
     report_direct: re.Pattern
     task_word: re.Pattern
@@ -183,6 +184,7 @@ def cues() -> Cues:
         quarter_cue=re.compile(rf"(?:{alt('deadline_cues')}|{alt('quarter_cues')})\s*(?:là|vào|trong|:)?\s*$", re.IGNORECASE),
         day_cue=re.compile(rf"(?<!\p{{L}})(?:{alt('day_cues')})\s*$", re.IGNORECASE),
         # "Trên đây là ý kiến của …, gửi Sở Nội vụ tổng hợp": the summary, then who it goes to
+        partner_place=re.compile(rf"(?:{alt('partner_places')})(?!\p{{L}})", re.IGNORECASE),
         sent_on=re.compile(rf"\s*(?:{alt('closing_summaries')})\s[^.;]{{0,300}}?,\s*gửi\s+(?:cho\s+|đến\s+)?", re.IGNORECASE),
         leading_adverbial=re.compile(rf"(?:{alt('leading_adverbials')})(?!\p{{L}})[^.;:,]{{0,80}},\s*", re.IGNORECASE),
         name_qualifier=re.compile(rf"\s*\(\s*(?:{alt('name_qualifiers')})\s*\)", re.IGNORECASE),

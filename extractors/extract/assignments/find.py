@@ -328,9 +328,10 @@ class Extractor(HeadingRules, RequestRules):
             return "lead"
         m = cues().partner_intro.match(self.text, pos, end)
         found = self.reader.agency_list(m.end(), end) if m else []
-        if found:
+        place = cues().partner_place.match(self.text, m.end(), end) if m and not found else None
+        if found or place:  # "phối hợp với Sở Y tế …", "phối hợp chặt chẽ với Tỉnh để …"
             # past the rest of the partners ("các Bộ, ngành, lực lượng chức năng tăng …")
-            after = found[-1].span[1]
+            after = found[-1].span[1] if found else place.end()
             for w in re.finditer(r"[^\s,.;:()]+|[.;:()]", self.text[after:min(end, after + 80)]):
                 if w.group(0) in ".;:()":
                     break
