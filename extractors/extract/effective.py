@@ -61,6 +61,8 @@ def cue_patterns() -> dict[str, re.Pattern]:
         return re.compile(fragment.replace("TYPEWORD", type_words), flags)
 
     subject = data["self_subject"].replace("TYPEWORD", type_words)
+    # "Điều 3. Nghị quyết có hiệu lực …": the own type word alone (checked in _is_self)
+    subject = rf"{subject}|(?P<bare>{data['bare_subject'].replace('TYPEWORD', type_words)})"
     # "<this document> … có hiệu lực": no citation number and no sentence end between.
     gap = r"(?:(?!\d+[ \t]*/)[^.;\n]|\n(?![ \t]*\n)|\.(?=\d)){0,300}?"
     return {
@@ -147,6 +149,8 @@ def _is_self(m: re.Match, text: str, doc_type: str | None) -> bool:
     """The subject is this document: not "ngày Nghị định này có hiệu lực"."""
     if cue_patterns()["names_the_date"].search(text, max(0, m.start() - 20), m.start()):
         return False
+    if m.group("bare"):  # no "này": only the document's own type names it
+        return doc_type is not None and speaks_for(m.group("subj"), doc_type) == 0
     return speaks_for(m.group("subj"), doc_type) is not None
 
 
