@@ -315,6 +315,80 @@ def test_quarter_cue_makes_the_quarter_a_deadline(cue):
     assert deadline_in("kết quả quý III/2025 đạt 90%") is None
 
 
+@pytest.mark.parametrize("cue", words("day_cues"))
+def test_day_cue_makes_a_full_day_a_deadline(cue):
+    assert deadline_in(f"gửi báo cáo về Văn phòng Chính phủ {cue} ngày 11 tháng 01 năm 2026") == "2026-01-11"
+    assert deadline_in(f"gửi báo cáo về Văn phòng Chính phủ {cue} ngày 11/01/2026") == "2026-01-11"
+    assert deadline_in(f"báo cáo Thủ tướng Chính phủ kết quả thực hiện {cue} tháng 12 năm 2025") == "2025-12"
+    # a year after it is the period of the work, not its deadline
+    assert deadline_in(f"tổ chức thực hiện {cue} năm 2026") is None
+    assert deadline_in("gửi báo cáo về Văn phòng Chính phủ ngày 11/01/2026") is None
+
+
+@pytest.mark.parametrize("verb", words("closing_submissions"))
+def test_closing_submission_gives_its_deadline_to_the_tasks_before_it(verb):
+    text = ("Kính gửi:\n- Sở Y tế;\n- Sở Tài chính.\n\n"
+            "Ủy ban nhân dân tỉnh đề nghị Sở Y tế, Sở Tài chính rà soát số liệu theo phụ lục kèm theo.\n\n"
+            f"Ý kiến xin {verb} Văn phòng Ủy ban nhân dân tỉnh trước ngày 11/02/2025.\n\n"
+            "Trân trọng./.\n")
+    got = {(a.agency, a.deadline) for a in run(text, "CV")}
+    assert got == {("Sở Y tế", "2025-02-11"), ("Sở Tài chính", "2025-02-11")}
+    # a deadline of its own stays; a dated sentence that sends nothing gives none
+    own = text.replace("kèm theo.", "kèm theo, hoàn thành trước ngày 31/12/2024.")
+    assert {a.deadline for a in run(own, "CV")} == {"2024-12-31"}
+    told = text.replace(f"Ý kiến xin {verb} Văn phòng Ủy ban nhân dân tỉnh trước ngày 11/02/2025.",
+                        "Hội nghị tổng kết đã diễn ra trước ngày 11/02/2025.")
+    assert {a.deadline for a in run(told, "CV")} == {None}
+
+
+@pytest.mark.parametrize("intro", words("topic_intros"))
+def test_topic_intro_names_the_assignee(intro):
+    text = f"IV. TỔ CHỨC THỰC HIỆN\n\n{capitalised(intro)} Sở Y tế, Sở Công Thương, tổ chức kiểm tra an toàn thực phẩm.\n"
+    assert roles(text, "KH") == {("Sở Y tế", "lead"), ("Sở Công Thương", "lead")}
+    # a topic with no task after it gives none
+    assert roles(f"{capitalised(intro)} Sở Y tế, kết quả năm 2024 đạt 90%.\n", "KH") == set()
+
+
+@pytest.mark.parametrize("word", words("name_qualifiers"))
+def test_name_qualifier_is_part_of_the_name(word):
+    text = f"Điều 4. Sở Y tế ({word}), Sở Tài chính\n({word}) có trách nhiệm chuyển giao toàn bộ hồ sơ.\n"
+    assert roles(text, "QĐ") == {(f"Sở Y tế ({word})", "lead"), (f"Sở Tài chính ({word})", "lead")}
+
+
+@pytest.mark.parametrize("phrase", words("leading_adverbials"))
+def test_leading_adverbial_is_read_past(phrase):
+    text = f"Điều 5. {capitalised(phrase)} kết thúc đợt kiểm tra, Ban Chỉ đạo tỉnh có trách nhiệm tổng hợp kết quả.\n"
+    assert roles(text, "QĐ") == {("Ban Chỉ đạo tỉnh", "lead")}
+    assert roles(f"Điều 5. {capitalised(phrase)} kết thúc đợt kiểm tra, kết quả được công bố công khai.\n", "QĐ") == set()
+
+
+def test_leading_adverbial_gives_the_recurrence():
+    got = run("Điều 5. Hằng năm, Sở Y tế có trách nhiệm tổng hợp, báo cáo kết quả về Ủy ban nhân dân tỉnh.\n", "QĐ")
+    assert [(a.agency, a.recurrence) for a in got] == [("Sở Y tế", "hằng năm")]
+
+
+@pytest.mark.parametrize("summary", words("closing_summaries"))
+def test_closing_summary_asks_the_agency_it_is_sent_to(summary):
+    text = f"Kính gửi: Sở Nội vụ\n\nSở Tư pháp thống nhất với dự thảo.\n\n{capitalised(summary)} ý kiến góp ý của Sở Tư pháp, gửi Sở Nội vụ\ntổng hợp./.\n"
+    assert [(a.agency, a.role, a.task) for a in run(text, "CV")] == [("Sở Nội vụ", "lead", "tổng hợp")]
+    # sent for information only: no task
+    assert roles(f"{capitalised(summary)} báo cáo của Sở Y tế, gửi Sở Nội vụ và Sở Tài chính biết./.\n") == set()
+
+
+@pytest.mark.parametrize("place", words("partner_places"))
+def test_partner_place_is_read_past_to_the_own_task(place):
+    text = f"IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế phối hợp chặt chẽ với {capitalised(place)} để nghiên cứu, xử lý các kiến nghị.\n"
+    assert roles(text) == {("Sở Y tế", "lead")}
+    alone = f"IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế phối hợp chặt chẽ với {capitalised(place)} trong quá trình thực hiện.\n"
+    assert roles(alone) == {("Sở Y tế", "support")}
+
+
+def test_closing_sentence_before_the_tasks_gives_no_deadline():
+    text = ("Ý kiến xin gửi về Văn phòng Ủy ban nhân dân tỉnh trước ngày 11/02/2025.\n\n"
+            "Ủy ban nhân dân tỉnh đề nghị Sở Y tế rà soát số liệu theo phụ lục kèm theo.\n")
+    assert {a.deadline for a in run(text, "CV")} == {None}
+
+
 @pytest.mark.parametrize("source", words("quoted_sources"))
 def test_request_of_a_cited_document_is_recounted(source):
     text = f"Ngày 21/10/2024, Sở Nội vụ có {capitalised(source)} số 29/SNV đề nghị Sở Y tế rà soát danh sách.\n"

@@ -31,22 +31,22 @@ def test_seed_001_report():
     result = run(SEED_001)
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "26 amounts, 3 checks: 3 hold, 0 fail" in out
-    assert out.count("  OK   ") == 3 and "FAIL" not in out
-    assert "total 1.473.139 triệu đồng  [section II, line 41]" in out
-    assert "part  30.891 triệu đồng  Vốn đầu tư phát triển  [section III.1, line 49]" in out
-    assert "expected 632.118.000.000 đồng, found 632.118.000.000 đồng, difference 0 đồng" in out
+    assert "26 khoản tiền, 3 phép kiểm tra: 3 khớp, 0 sai" in out
+    assert out.count("  ĐÚNG ") == 3 and "SAI " not in out
+    assert "tổng  1.473.139 triệu đồng  [mục II, dòng 41]" in out
+    assert "phần  30.891 triệu đồng  Vốn đầu tư phát triển  [mục III.1, dòng 49]" in out
+    assert "cần 632.118.000.000 đồng, cộng được 632.118.000.000 đồng, chênh lệch 0 đồng" in out
 
 
 def test_altered_figure_is_named_by_its_line(tmp_path):
     path = altered_seed(tmp_path, "Vốn đầu tư phát triển: 30.891 triệu đồng.", "Vốn đầu tư phát triển: 30.991 triệu đồng.")
     result = run(path)
     assert result.exit_code == 1
-    blocks = re.split(r"\n  (?=OK|FAIL)", result.output)
-    failing = [b for b in blocks if b.startswith("FAIL")]
+    blocks = re.split(r"\n  (?=ĐÚNG|SAI)", result.output)
+    failing = [b for b in blocks if b.startswith("SAI")]
     assert len(failing) == 1
-    assert "30.991 triệu đồng  Vốn đầu tư phát triển  [section III.1, line 49]" in failing[0]
-    assert "difference +100.000.000 đồng" in failing[0]
+    assert "30.991 triệu đồng  Vốn đầu tư phát triển  [mục III.1, dòng 49]" in failing[0]
+    assert "chênh lệch +100.000.000 đồng" in failing[0]
 
 
 def test_json_report(tmp_path):
@@ -66,7 +66,7 @@ def test_words_that_disagree_are_warned(tmp_path):
     path = altered_seed(tmp_path, "Vốn sự nghiệp: 4.080 triệu đồng.", "Vốn sự nghiệp: 4.080 triệu đồng (bốn tỷ không trăm chín mươi triệu đồng).")
     result = run(path)
     assert result.exit_code == 0
-    assert "WARNING amount in words disagrees with its figure" in result.output
+    assert "CẢNH BÁO amount in words disagrees with its figure" in result.output
 
 
 def test_unreadable_file_exits_2(tmp_path):
@@ -74,7 +74,7 @@ def test_unreadable_file_exits_2(tmp_path):
     empty.write_text("", encoding="utf-8")
     result = run(empty)
     assert result.exit_code == 2
-    assert "cannot audit" in result.output
+    assert "không kiểm tra được" in result.output
 
 
 def test_help_has_an_example():

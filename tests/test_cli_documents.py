@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from vanban.cli import cli
+from vanban.formatting import role
 
 from .conftest import DOCS, ROOT
 
@@ -59,7 +60,7 @@ def digest(path: Path) -> dict:
 
 def test_a_document_in_two_files_is_one_row_with_two_files(loaded):
     db, output = loaded
-    assert "012.txt: cùng văn bản với · same document as 011.doc (vn/btc/qd/2002/144)" in output
+    assert "012.txt: cùng văn bản với 011.doc (vn/btc/qd/2002/144)" in output
     docs = as_json("show", "144/2002/QĐ/BTC", "--db", db)
     assert len(docs) == 1
     assert sorted(Path(p).name for p in docs[0]["files"]) == ["011.doc", "012.txt"]
@@ -184,7 +185,7 @@ def test_a_file_with_no_header_and_no_news_shape_is_genre_other(loaded):
     db, output = loaded
     [readme] = as_json("show", "README.md", "--db", db)
     assert readme["genre"] == "other" and readme["citations"] == [] and readme["assignments"] == []
-    assert "1 không phải văn bản · files that are no document (genre other)" in output
+    assert "; 1 tệp không phải văn bản" in output
     stats = as_json("stats", "--db", db)
     assert stats["other_files"] == 1 and stats["documents"] == 4  # 011/012 (one), 001, 002, 003
     assert as_json("stats", "--db", db, "--include-other")["documents"] == 5
@@ -192,7 +193,7 @@ def test_a_file_with_no_header_and_no_news_shape_is_genre_other(loaded):
 
 def test_a_file_that_is_no_document_invents_no_citation_and_no_stub(loaded):
     db, _ = loaded
-    assert vanban("cites", "README.md", "--db", db).output.strip() == "README.md cites no document"
+    assert vanban("cites", "README.md", "--db", db).output.strip() == "README.md không trích dẫn văn bản nào (cites no document)"
     unresolved = {r["number"] for r in as_json("unresolved", "--db", db)}
     assert "28/2003/NĐ-CP" not in unresolved  # named only by the README
     assert all(r["citing_source"] != "README.md" for r in as_json("cited-by", "144/2002/QĐ/BTC", "--db", db))
@@ -301,16 +302,16 @@ def test_an_ambiguous_name_lists_the_documents_it_means_and_fails(tmp_path):
 def test_chain_prints_numbers_types_and_dates(loaded):
     db, _ = loaded
     output = vanban("chain", "352/KH-UBND", "--db", db).output
-    assert "352/KH-UBND -[basis]-> 27/2022/NĐ-CP (NĐ, 2022-04-19) vn/cp/nd/2022/27 · chưa nạp · not loaded" in output
+    assert "352/KH-UBND -[căn cứ]-> 27/2022/NĐ-CP (NĐ, 2022-04-19) vn/cp/nd/2022/27 (chưa nạp)" in output
 
 
 def test_show_prints_the_signer_the_tasks_and_the_amounts(loaded):
     db, _ = loaded
     output = vanban("show", "352/KH-UBND", "--db", db).output
     [doc] = as_json("show", "352/KH-UBND", "--db", db)
-    assert f"signer · người ký: {doc['signer_name']}" in output
-    assert "tasks · nhiệm vụ:" in output and "Sở Y tế" in output
-    assert all(f"[{a['role']}] {a['agency']}" in output for a in doc["assignments"])
+    assert f"người ký: {doc['signer_name']}" in output
+    assert "\n  nhiệm vụ:\n" in output and "Sở Y tế" in output
+    assert all(f"[{role(a['role'])}] {a['agency']}" in output for a in doc["assignments"])
     first = doc["amounts"][0]
     assert f"{first['value_vnd']:,}".replace(",", ".") + " đồng" in output
 

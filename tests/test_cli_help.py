@@ -42,7 +42,7 @@ def db_path(tmp_path_factory):
         cli, ["load", *(str(p) for p in SEEDS[:3]), "--db", str(path), "--workers", "0", "--no-progress"]
     )
     assert result.exit_code == 0, result.output
-    assert "3 files: 3 extracted" in result.output and "Documents: 3" in result.output
+    assert "3 tệp: 3 trích xuất" in result.output and "Văn bản: 3" in result.output
     return path
 
 
@@ -78,13 +78,13 @@ def test_export_jsonl_and_csv(db_path, tmp_path):
     assert result.exit_code == 0 and len(result.output.splitlines()) == 3
     out = tmp_path / "a.csv"
     result = run("export", "--db", db_path, "--format", "csv", "--table", "assignments", "--out", out)
-    assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("id,document_id,position,agency")
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("\ufeffid,document_id,position,agency")
 
 
 @pytest.mark.parametrize("args, message", [
     (["cites", "999/KH-XYZ"], "no document in the database matches"),
     (["stats", "--db", "absent.db"], "no database at absent.db"),
-    (["export", "--table", "nope"], "one of documents"),
+    (["export", "--table", "nope"], "một trong: documents"),
     (["load", "no/such/folder"], "no such file or folder"),
 ])
 def test_domain_errors_are_clean(db_path, args, message, tmp_path, monkeypatch):
@@ -97,7 +97,7 @@ def test_domain_errors_are_clean(db_path, args, message, tmp_path, monkeypatch):
 
 
 def test_failed_budget_checks_of_a_database(db_path, capsys):
-    from vanban.commands.store import echo_failed_budget_checks
+    from vanban.commands.audit import echo_failed_budget_checks
 
     failing = echo_failed_budget_checks(str(db_path), True)
     assert len(json.loads(capsys.readouterr().out)) == failing

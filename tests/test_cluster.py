@@ -143,9 +143,9 @@ def test_the_cli_loads_through_a_scheduler_reading_a_shared_path(cluster, tmp_pa
     args = ["load", *seeds, "--db", db, "--engine", "dask", "--scheduler", cluster.scheduler_address, "--no-progress"]
     result = runner.invoke(cli, [*args, "--shared"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("3 files: 3 extracted, 0 already loaded under another name, 0 unchanged, 0 failed")
+    assert result.output.startswith("3 tệp: 3 trích xuất, 0 đã nạp dưới tên khác, 0 không đổi, 0 lỗi")
     result = runner.invoke(cli, args)
-    assert result.output.startswith("3 files: 0 extracted, 0 already loaded under another name, 3 unchanged")
+    assert result.output.startswith("3 tệp: 0 trích xuất, 0 đã nạp dưới tên khác, 3 không đổi")
     both = runner.invoke(cli, [*args, "--workers", "2"])
     assert both.exit_code != 0 and "not both" in both.output
     local = runner.invoke(cli, ["load", *seeds, "--db", db, "--scheduler", cluster.scheduler_address])

@@ -24,6 +24,11 @@ EFFECTIVE = [
     ("Điều 3. Quyết định này có hiệu lực kể từ ngày ban hành.", "2024-03-05", "issue"),
     ("Điều 3. Quy định này có hiệu lực kể từ ngày 01/4/2024.", "2024-04-01", "date"),
     ("Điều 3. Hiệu lực thi hành\n1. Quyết định này có hiệu lực thi hành kể từ ngày 20 tháng 3 năm 2024.", "2024-03-20", "date"),
+    ("Điều 3. Quyết định này có hiệu lực sau mười ngày kể từ ngày ký.", "2024-03-15", "after_days"),
+    ("Điều 3. Quyết định này có hiệu lực thi hành sau bốn mươi lăm ngày kể từ ngày ký.", "2024-04-19", "after_days"),
+    # the own type word alone, opening the article or a sentence
+    ("Điều 3. Quyết định có hiệu lực kể từ ngày ký và thay thế Quyết định số 7/2020/QĐ-UBND.", "2024-03-05", "signing"),
+    ("Điều 3. Tổ chức thực hiện\nQuyết định có hiệu lực thi hành từ ngày 01/4/2024.", "2024-04-01", "date"),
 ]
 
 
@@ -50,6 +55,10 @@ SILENT = [
     "Điều 3. Các hồ sơ đã nộp trước ngày Quyết định này có hiệu lực thì giải quyết theo quy định cũ.",
     # another document's date, quoted
     "Điều 3. Nghị định số 13/2023/NĐ-CP có hiệu lực từ ngày 01/7/2023.",
+    # another type's word alone is another document
+    "Điều 3. Nghị định có hiệu lực từ ngày 01/7/2023 được áp dụng cho các hồ sơ mới.",
+    # the own type word inside a sentence, not opening it, is some other decision
+    "Điều 3. Các hồ sơ theo Quyết định có hiệu lực từ ngày 01/7/2023 được giữ nguyên.",
     # a plan's period is no date of effect or expiry
     "Điều 3. Thực hiện Kế hoạch giai đoạn 2021-2025.",
     # applies to something from a date: not the date of effect
@@ -79,7 +88,16 @@ EXPIRY = [
     ("Điều 3. Quyết định này có hiệu lực từ ngày 01/01/2024 đến hết ngày 31/12/2025.", "2024-01-01", "2025-12-31", "until"),
     ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Quyết định này hết hiệu lực kể từ ngày 01 tháng 01 năm 2026.",
      "2024-03-05", "2026-01-01", "date"),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày 20/3/2024 và hết hiệu lực ngày 31/12/2026.", "2024-03-20", "2026-12-31", "date"),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký và hết hiệu lực thi hành kể từ ngày 01/01/2027.",
+     "2024-03-05", "2027-01-01", "date"),
 ]
+
+
+def test_another_documents_end_in_the_same_sentence_is_not_this_ones():
+    rec = extract_text(decision("Điều 3. Quyết định này có hiệu lực kể từ ngày ký, Quyết định số 12/2019/QĐ-UBND "
+                                "hết hiệu lực từ ngày 01/5/2024."))
+    assert (rec.effective_date, rec.expiry_date) == ("2024-03-05", None)
 
 
 @pytest.mark.parametrize("body, effective, expiry, rule", EXPIRY)

@@ -9,12 +9,11 @@ audits into the report ``vanban audit`` prints.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 import regex as re
 
-from vanban.extractors.extract.amounts.numbers import format_figure
+from vanban.formatting import money, number, position
 from vanban.schemas import BudgetCheck, ErrorInfo
 from vanban.schemas.record import BudgetPart
 
@@ -111,31 +110,25 @@ def audit_paths(paths) -> list[FileAudit]:
 # --- reports ----------------------------------------------------------------------------------------
 
 
-def money(value_vnd: int) -> str:
-    return f"{format_figure(Decimal(value_vnd))} đồng"
-
-
 def _figure_line(role: str, part: BudgetPart, audit: FileAudit) -> str:
     printed = part.text or money(part.value_vnd)
     if part.unit and not re.search(r"\p{L}", printed):
         printed += f" ({part.unit})"  # a bare table cell: the unit is in the table's header
-    label = f"  {part.label}" if part.label and role != "total" else ""
-    where = f"section {part.section or '-'}, line {audit.source_line(part)}"
-    return f"      {role:<5} {printed}{label}  [{where}]"
+    label = f"  {part.label}" if part.label and role != "tổng" else ""
+    return f"      {role:<5} {printed}{label}  [{position(part.section, audit.source_line(part))}]"
 
 
 def render_check(check: BudgetCheck, audit: FileAudit) -> list[str]:
-    status = "OK  " if check.holds else "FAIL"
-    lines = [f"  {status} {check.what}"]
+    lines = [f"  {'ĐÚNG' if check.holds else 'SAI '} {check.what}"]
     if check.total is not None:
-        lines.append(_figure_line("total", check.total, audit))
+        lines.append(_figure_line("tổng", check.total, audit))
     for part in check.parts:
-        lines.append(_figure_line("part", part, audit))
+        lines.append(_figure_line("phần", part, audit))
     diff = check.difference_vnd or 0
-    tail = f" (within rounding of {money(check.tolerance_vnd)})" if check.tolerance_vnd and diff else ""
+    tail = f" (trong mức làm tròn {money(check.tolerance_vnd)})" if check.tolerance_vnd and diff else ""
     lines.append(
-        f"      expected {money(check.total_vnd)}, found {money(check.found_vnd or 0)}, "
-        f"difference {'+' if diff > 0 else ''}{money(diff)}{tail}"
+        f"      cần {money(check.total_vnd)}, cộng được {money(check.found_vnd or 0)}, "
+        f"chênh lệch {money(diff, signed=True)}{tail}"
     )
     return lines
 
@@ -144,17 +137,18 @@ def render_text(audits: list[FileAudit]) -> str:
     out: list[str] = []
     for a in audits:
         if a.error is not None:
-            out.append(f"{a.path}: cannot audit ({a.error.code}: {a.error.message})")
+            out.append(f"{a.path}: không kiểm tra được ({a.error.code}: {a.error.message})")
             continue
         held = len(a.checks) - len(a.failed)
-        out.append(f"{a.path}: {a.amounts} amounts, {len(a.checks)} checks: {held} hold, {len(a.failed)} fail")
+        out.append(f"{a.path}: {number(a.amounts)} khoản tiền, {number(len(a.checks))} phép kiểm tra: "
+                   f"{number(held)} khớp, {number(len(a.failed))} sai")
         for check in a.checks:
             out.extend(render_check(check, a))
-        out.extend(f"  WARNING {w}" for w in a.warnings)
+        out.extend(f"  CẢNH BÁO {w}" for w in a.warnings)
     total = sum(len(a.checks) for a in audits)
     failed = sum(len(a.failed) for a in audits)
     if len(audits) > 1:
-        out.append(f"{len(audits)} files, {total} checks, {failed} fail")
+        out.append(f"{number(len(audits))} tệp, {number(total)} phép kiểm tra, {number(failed)} sai")
     return "\n".join(out)
 
 

@@ -276,8 +276,11 @@ def find_source(gold_path: Path, source: str, docs_dirs: list[Path]) -> Path | N
 
 
 def evaluate_dir(gold_dir: Path, *, pred_dir: Path | None = None, docs_dirs: list[Path] | None = None,
-                 extract: Callable[[Path], dict] | None = None) -> dict:
-    """Score every gold file in ``gold_dir``; returns {"fields": {field: score dict}, "documents": n, ...}."""
+                 extract: Callable[[Path], dict] | None = None, records: dict[str, dict] | None = None) -> dict:
+    """Score every gold file in ``gold_dir``; returns {"fields": {field: score dict}, "documents": n,
+    "gold_files": n, ...}. The predictions are extracted from the documents, or read from
+    ``pred_dir`` (``<stem>.json``), or taken from ``records`` (file name -> record, the
+    records of a loaded database); a document that has none is listed in "missing_sources"."""
     if extract is None:
         from vanban.extractors.pipeline import extract_file
 
@@ -287,10 +290,16 @@ def evaluate_dir(gold_dir: Path, *, pred_dir: Path | None = None, docs_dirs: lis
     scores: dict[str, Score] = {}
     missing: list[str] = []
     n = 0
-    for gold_path in sorted(Path(gold_dir).glob("*.json")):
+    gold_paths = sorted(Path(gold_dir).glob("*.json"))
+    for gold_path in gold_paths:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         source = gold.get("source") or gold_path.stem
-        if pred_dir:
+        if records is not None:
+            pred = records.get(Path(source).name)
+            if pred is None:
+                missing.append(source)
+                continue
+        elif pred_dir:
             stem = Path(source).name
             for suffix in (".json",):
                 cand = [Path(pred_dir) / (Path(stem).stem + suffix), Path(pred_dir) / (stem.split(".")[0] + suffix)]
@@ -309,7 +318,7 @@ def evaluate_dir(gold_dir: Path, *, pred_dir: Path | None = None, docs_dirs: lis
         compare(gold, pred, scores)
         n += 1
     ordered = {k: scores[k].as_dict() for k in FIELD_ORDER if k in scores}
-    return {"documents": n, "missing_sources": missing, "fields": ordered}
+    return {"documents": n, "gold_files": len(gold_paths), "missing_sources": missing, "fields": ordered}
 
 
 def format_table(result: dict) -> str:
@@ -320,7 +329,7 @@ def format_table(result: dict) -> str:
             f"{name:<22}{s['docs']:>5}{s['tp']:>6}{s['fp']:>5}{s['fn']:>5}"
             f"{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['accuracy']:>8.3f}"
         )
-    rows.append(f"{result['documents']} documents")
+    rows.append(f"{result['documents']} văn bản")
     if result["missing_sources"]:
-        rows.append(f"not found: {', '.join(result['missing_sources'])}")
+        rows.append(f"không tìm thấy (not found): {', '.join(result['missing_sources'])}")
     return "\n".join(rows)

@@ -27,7 +27,7 @@ _LAZY = {
     "MINISTRY_CODES": (_JURISDICTION, "MINISTRY_CODES"), "NATIONAL_ISSUER_WORDS": (_JURISDICTION, "NATIONAL_ISSUER_WORDS"),
     "cited_jurisdiction": (_JURISDICTION, "cited"), "jurisdiction_of": (_JURISDICTION, "document_id"),
     "is_national": (_JURISDICTION, "is_national"), "place_name": (_JURISDICTION, "place_name"),
-    "province_of": (_JURISDICTION, "province_of"),
+    "province_of": (_JURISDICTION, "province_of"), "places": (_JURISDICTION, "places"),
     "agency_identity": (_AGENCIES, "agency_identity"),
     "agency_parts": (_AGENCIES, "agency_parts"), "agency_scope": (_AGENCIES, "scope_of"),
 }

@@ -13,7 +13,9 @@ time. The dependencies go one way: ``serve`` -> ``web.plugin`` -> ``web.pages`` 
 """
 from __future__ import annotations
 
+import errno
 import logging
+import socket
 import sqlite3
 from pathlib import Path
 
@@ -41,8 +43,8 @@ SETTINGS = {
     "suggest_facets": False,  # the tables' facets are chosen; suggesting more costs seconds on 10,000 documents
 }
 
-__all__ = ["NAME", "ServeError", "NotAStoreError", "build_metadata", "check_database", "load_spec",
-           "make_datasette", "serve", "url"]
+__all__ = ["NAME", "ServeError", "NotAStoreError", "PortInUseError", "build_metadata", "check_database", "check_port",
+           "load_spec", "make_datasette", "serve", "url"]
 
 
 class ServeError(VanbanError):
@@ -51,6 +53,24 @@ class ServeError(VanbanError):
 
 class NotAStoreError(ServeError):
     code = "not_a_store"
+
+
+class PortInUseError(ServeError):
+    code = "port_in_use"
+
+
+def check_port(host: str, port: int) -> None:
+    """Raise ``PortInUseError`` when ``host:port`` cannot be listened on (another server has it)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a port in TIME_WAIT is free
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise PortInUseError(f"cổng {port} trên {host} đang bận (port in use): stop what listens there, "
+                                     f"or choose another with --port") from exc
+            raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
 
 
 def check_database(path: str | Path) -> Path:

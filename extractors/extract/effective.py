@@ -27,6 +27,7 @@ import regex as re
 
 from vanban import models
 from vanban.extractors.extract import doc_types
+from vanban.extractors.extract.amounts.numbers import NumberFormatError, parse_words
 from vanban.extractors.extract.dates import date_at
 
 __all__ = ["Validity", "Clause", "find_effective", "first_date_cue", "speaks_for", "cue_patterns"]
@@ -61,6 +62,8 @@ def cue_patterns() -> dict[str, re.Pattern]:
         return re.compile(fragment.replace("TYPEWORD", type_words), flags)
 
     subject = data["self_subject"].replace("TYPEWORD", type_words)
+    # "Điều 3. Nghị quyết có hiệu lực …": the own type word alone (checked in _is_self)
+    subject = rf"{subject}|(?P<bare>{data['bare_subject'].replace('TYPEWORD', type_words)})"
     # "<this document> … có hiệu lực": no citation number and no sentence end between.
     gap = r"(?:(?!\d+[ \t]*/)[^.;\n]|\n(?![ \t]*\n)|\.(?=\d)){0,300}?"
     return {
@@ -69,6 +72,7 @@ def cue_patterns() -> dict[str, re.Pattern]:
         "in_force_cue": compile_(data["in_force"]),
         "expires_cue": compile_(data["expires"]),
         "until": compile_(data["until"]),
+        "expires_at": compile_(r"\s*(?:thi\s+hành\s+)?(?:(?:kể\s+)?từ\s+|vào\s+)?(?=ngày)"),
         "from_signing": compile_(data["from_signing"]),
         "from_issue": compile_(data["from_issue"]),
         "after_days": compile_(data["after_days"]),
@@ -101,10 +105,20 @@ def _sentence_end(text: str, pos: int, limit: int = 600) -> int:
     return m.start() if m else min(len(text), pos + limit)
 
 
-def _add_days(iso: str | None, days: int) -> str | None:
-    if not iso or len(iso) != 10:
+def _add_days(iso: str | None, days: int | None) -> str | None:
+    if not iso or len(iso) != 10 or days is None:
         return None
     return (_dt.date.fromisoformat(iso) + _dt.timedelta(days=days)).isoformat()
+
+
+def _days(n: str) -> int | None:
+    """'10' or 'mười' -> 10; other words -> None."""
+    if n.isdigit():
+        return int(n)
+    try:
+        return parse_words(n)
+    except NumberFormatError:
+        return None
 
 
 def first_date_cue(text: str, start: int, end: int, issued: str | None, adopted: str | None
@@ -113,7 +127,7 @@ def first_date_cue(text: str, start: int, end: int, issued: str | None, adopted:
     pats = cue_patterns()
     found: list[tuple[int, str | None, str]] = []
     if m := pats["after_days"].search(text, start, end):
-        found.append((m.start(), _add_days(issued, int(m.group("n"))), "after_days"))
+        found.append((m.start(), _add_days(issued, _days(m.group("n"))), "after_days"))
     if m := pats["from_signing"].search(text, start, end):
         found.append((m.start(), issued, "signing"))
     if m := pats["from_issue"].search(text, start, end):
@@ -147,6 +161,8 @@ def _is_self(m: re.Match, text: str, doc_type: str | None) -> bool:
     """The subject is this document: not "ngày Nghị định này có hiệu lực"."""
     if cue_patterns()["names_the_date"].search(text, max(0, m.start() - 20), m.start()):
         return False
+    if m.group("bare"):  # no "này": only the document's own type names it
+        return doc_type is not None and speaks_for(m.group("subj"), doc_type) == 0
     return speaks_for(m.group("subj"), doc_type) is not None
 
 
@@ -183,6 +199,12 @@ def find_effective(ctx) -> Validity:
         until = pats["until"].search(text, m.end("cue"), end)
         if until and (d := date_at(text, until.end(), end)):
             expiry = Clause(d.value, (m.start(), end), effective.text, "until")
+        # "… có hiệu lực kể từ ngày A và hết hiệu lực (kể từ) ngày B": the same sentence ends it
+        ends = pats["expires_cue"].search(text, m.end("cue"), end)
+        other = ends and re.search(r"(?<!\p{L})số\s+\d|\d+/\d{4}/", text[m.end("cue"):ends.start()])  # another's end
+        if expiry is None and ends and not other and (at := pats["expires_at"].match(text, ends.end(), end)) \
+                and (d := date_at(text, at.end(), end)):
+            expiry = Clause(d.value, (m.start(), end), effective.text, "date")
     if expiry is None:
         for m in _clauses("expires", text):
             if not _is_self(m, text, ctx.doc_type):

@@ -22,15 +22,15 @@ def _doc_line(d: dict) -> str:
     if d.get("effect_date"):
         line += f", từ ngày {d['effect_date']}"
     if d.get("status") == "stub":
-        line += " — not loaded"
+        line += " — chưa nạp"
     elif d.get("status") is None and d.get("id") is None:
-        line += " — not loaded"
+        line += " — chưa nạp"
     return line
 
 
 def format_status(entry: dict) -> str:
     doc = entry["document"]
-    lines = [f"{doc['number'] or doc['uri']} ({doc['uri']}, {'loaded' if doc['status'] == 'loaded' else 'not loaded'})"]
+    lines = [f"{doc['number'] or doc['uri']} ({doc['uri']}, {'đã nạp' if doc['status'] == 'loaded' else 'chưa nạp'})"]
     lines.append(f"  Tình trạng hiệu lực ngày {entry['on']}: {entry['label']}")
     lines.append(f"  Ngày có hiệu lực (effective): {entry['effective_date'] or 'không rõ (unknown)'}")
     if entry.get("expiry_date"):
@@ -81,7 +81,7 @@ def format_warning(w: dict) -> str:
     if w["status"] == "expired":
         lines.append(f"  hết hiệu lực ngày (expiry) {b['expiry_date']}")
     for e in w["by"]:
-        lines.append(f"  by {e['number'] or e['uri']} ngày {e['date'] or '?'}, từ ngày {e['effect_date'] or '?'}: "
+        lines.append(f"  do (by) {e['number'] or e['uri']} ngày {e['date'] or '?'}, từ ngày {e['effect_date'] or '?'}: "
                      f"{' '.join((e['clause'] or '').split())[:240]}")
     return "\n".join(lines)
 
@@ -112,7 +112,7 @@ def check_bases(docs: tuple[str, ...], db_path: str, as_json: bool) -> None:
     if as_json:
         _echo_json(warnings)
     elif not warnings:
-        click.echo("every legal basis was in force when it was cited")
+        click.echo("mọi căn cứ đều còn hiệu lực khi được viện dẫn (every legal basis was in force when it was cited)")
     else:
         click.echo("\n".join(format_warning(w) for w in warnings))
     if warnings:

@@ -4,18 +4,19 @@ Every command takes ``--db PATH`` (default ``vanban.db``, or ``$VANBAN_DB``) and
 """
 from __future__ import annotations
 
-import csv
+import glob
 import json
 import os
 import sqlite3
-import sys
 from contextlib import contextmanager
-from typing import Callable, Iterable
+from typing import Callable
 
 import click
 
 from vanban.extractors.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S
 from vanban.extractors.errors import VanbanError
+from vanban.formatting import ROLES, clip, counts, number, parse_code, place, role_choices, seconds
+from vanban.formatting import relation as relation_name, role as role_name, status as status_name
 
 db_option = click.option(
     "--db", "db_path", envvar="VANBAN_DB", default="vanban.db", show_default=True,
@@ -57,9 +58,7 @@ def _emit(rows: list[dict], as_json: bool, line: Callable[[dict], str], *, empty
             click.echo(line(row))
 
 
-def _clip(text: str | None, width: int = 100) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+_clip = clip
 
 
 def _about(*values) -> str:
@@ -75,22 +74,20 @@ def _one(db, doc: str) -> dict:
     return resolve_document(db, doc)
 
 
-def _count_items(counts: dict) -> str:
-    return ", ".join(f"{k} {v}" for k, v in counts.items())
-
-
 def format_stats(s: dict) -> str:
     """The summary ``vanban load`` and ``vanban stats`` print."""
+    n = number
     lines = [
-        f"Documents: {s['documents']}" + (f" ({_count_items(s['by_type'])})" if s["by_type"] else "")
-        + (f"; {s['other_files']} không phải văn bản · files that are no document (genre other)" if s.get("other_files") else ""),
-        f"Citations: {s['citations']}: {s['citations_resolved']} to loaded documents, "
-        f"{s['citations_unresolved']} to {s['cited_not_loaded']} documents not loaded, "
-        f"{s['citations_without_number']} without a number",
-        f"Amounts: {s['amounts']}; budget checks: {s['budget_checks']} ({s['budget_checks_failing']} failing)",
-        f"Assignments: {s['assignments']} to {s['agencies']} agencies",
-        f"Files: {s['files']}; load errors: {s['errors']}"
-        + (f" ({_count_items(s['errors_by_code'])})" if s["errors_by_code"] else ""),
+        f"Văn bản: {n(s['documents'])}" + (f" ({counts(s['by_type'])})" if s["by_type"] else "")
+        + (f"; {n(s['other_files'])} tệp không phải văn bản" if s.get("other_files") else ""),
+        f"Trích dẫn: {n(s['citations'])}: {n(s['citations_resolved'])} tới văn bản đã nạp, "
+        f"{n(s['citations_unresolved'])} tới {n(s['cited_not_loaded'])} văn bản chưa nạp, "
+        f"{n(s['citations_without_number'])} không có số",
+        f"Khoản tiền: {n(s['amounts'])}; kiểm tra ngân sách: {n(s['budget_checks'])} "
+        f"({n(s['budget_checks_failing'])} không khớp)",
+        f"Giao nhiệm vụ: {n(s['assignments'])} nhiệm vụ cho {n(s['agencies'])} cơ quan",
+        f"Tệp: {n(s['files'])}; lỗi khi nạp: {n(s['errors'])}"
+        + (f" ({counts(s['errors_by_code'])})" if s["errors_by_code"] else ""),
     ]
     return "\n".join(lines)
 
@@ -134,6 +131,7 @@ def _engine(name: str, *, scheduler: str | None, workers: int | None, shared: bo
 @click.option("--shared", is_flag=True,
               help="With --engine dask: the workers read the files at these paths (a filesystem they share) instead of "
                    "receiving their bytes.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when any file failed (its error row is kept).")
 @click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
               help="Bỏ qua · skip the files this glob matches, by name or a folder's ('README*', '*.md', 'drafts') or "
                    "by path ('*/old/*.pdf'), in archives too; repeat for several.")
@@ -143,12 +141,14 @@ def _engine(name: str, *, scheduler: str | None, workers: int | None, shared: bo
 @json_option
 def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool, batch_size: int,
          timeout: float, max_memory_mb: int, progress: bool | None, engine: str, scheduler: str | None, shared: bool,
-         exclude: tuple[str, ...], include_other: bool, as_json: bool) -> None:
-    """Load files, folders, globs and .zip archives into the database.
+         strict: bool, exclude: tuple[str, ...], include_other: bool, as_json: bool) -> None:
+    """Nạp văn bản · load files, folders, globs and .zip archives into the database.
 
     Unchanged files are skipped, changed ones re-extracted; a file that fails gets an
     error row and the load goes on. A load that is stopped can be run again to finish.
-    Prints what was loaded and a summary of the database.
+    Prints what was loaded and a summary of the database. A glob that matches nothing
+    (then nothing is loaded), or arguments that name no file at all, exit with status 2;
+    with --strict, a file that failed exits with status 1.
 
     \b
     Example:
@@ -161,7 +161,13 @@ def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool,
 
     missing = [p for p in paths if not any(ch in p for ch in "*?[") and not os.path.exists(p)]
     if missing:
-        raise click.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
+        raise click.BadParameter(f"không có tệp hay thư mục (no such file or folder): {', '.join(missing)}",
+                                 param_hint="PATHS")
+    unmatched = [p for p in paths if any(ch in p for ch in "*?[") and not os.path.exists(p)
+                 and not glob.glob(p, recursive=True)]
+    if unmatched:
+        raise click.BadParameter(f"mẫu không khớp tệp nào (the pattern matches no file): {', '.join(unmatched)}",
+                                 param_hint="PATHS")
     try:
         report = run_load(paths, db_path, workers=workers, force=force, batch_size=batch_size,
                           timeout=timeout or None, max_memory_mb=max_memory_mb or None, progress=progress,
@@ -173,29 +179,36 @@ def load(paths: tuple[str, ...], db_path: str, workers: int | None, force: bool,
         summary = stats(db, include_other=include_other)
     if as_json:
         _echo_json({"load": report.as_dict(), "stats": summary})
-        return
-    done = report.extracted + report.linked + report.errors
-    rate = f" ({done / report.seconds:.1f} docs/s)" if done and report.seconds else ""
-    click.echo(
-        f"{report.files} files: {report.extracted} extracted, {report.linked} already loaded under another name, "
-        f"{report.skipped} unchanged, {report.errors} failed in {report.seconds:.1f} s{rate}"
-    )
-    for failure in report.failed:
-        click.echo(f"  failed: {failure['path']}: {failure['code']}: {failure['message']}")
-    for same in report.same:
-        click.echo(f"  {os.path.basename(same['path'])}: cùng văn bản với · same document as "
-                   f"{', '.join(os.path.basename(p) for p in same['same_as'])} ({same['uri']})")
-    click.echo(format_stats(summary))
+    else:
+        done = report.extracted + report.linked + report.errors
+        rate = f" ({number(done / report.seconds, 1)} văn bản/giây)" if done and report.seconds else ""
+        n = number
+        click.echo(
+            f"{n(report.files)} tệp: {n(report.extracted)} trích xuất, {n(report.linked)} đã nạp dưới tên khác, "
+            f"{n(report.skipped)} không đổi, {n(report.errors)} lỗi, trong {seconds(report.seconds)}{rate}"
+        )
+        for failure in report.failed:
+            click.echo(f"  lỗi: {failure['path']}: {failure['code']}: {failure['message']}")
+        for same in report.same:
+            click.echo(f"  {os.path.basename(same['path'])}: cùng văn bản với "
+                       f"{', '.join(os.path.basename(p) for p in same['same_as'])} ({same['uri']})")
+        click.echo(format_stats(summary))
+    if not report.files:
+        click.echo(f"Không tìm thấy tệp nào để nạp (no file to load) in {', '.join(paths)}", err=True)
+        raise SystemExit(2)
+    if strict and report.errors:
+        click.echo(f"--strict: {number(report.errors)} tệp lỗi (files failed); see `vanban errors`", err=True)
+        raise SystemExit(1)
 
 
 # --- queries -------------------------------------------------------------------------------------
 
 
 def _citation_line(row: dict) -> str:
-    where = "loaded" if row["target_status"] == "loaded" else "not loaded"
-    date = f" of {row['date']}" if row.get("date") else ""
+    date = f" ngày {row['date']}" if row.get("date") else ""
     name = row["number"] or _clip(row.get("text"), 60) or "?"
-    return f"{name}{date} [{row['relation']}] -> {row['target_uri'] or '-'} ({where})"
+    return (f"{name}{date} [{relation_name(row['relation'])}] -> {row['target_uri'] or '-'} "
+            f"({status_name(row['target_status'])})")
 
 
 @click.command()
@@ -213,7 +226,8 @@ def cites(doc: str, db_path: str, as_json: bool) -> None:
     from vanban.queries import cites as query
 
     with _database(db_path) as db:
-        _emit(query(db, _one(db, doc)["uri"]), as_json, _citation_line, empty=f"{doc} cites no document")
+        _emit(query(db, _one(db, doc)["uri"]), as_json, _citation_line,
+              empty=f"{doc} không trích dẫn văn bản nào (cites no document)")
 
 
 @click.command("cited-by")
@@ -232,10 +246,11 @@ def cited_by(doc: str, db_path: str, as_json: bool) -> None:
     def line(r: dict) -> str:
         subject = f": {_clip(r['citing_subject'], 80)}" if r["citing_subject"] else ""
         return (f"{r['citing_number'] or r['citing_uri']}{_about(r['citing_doc_type'], r['citing_date'])} "
-                f"[{r['relation']}] {r['citing_source'] or r['citing_uri']}{subject}")
+                f"[{relation_name(r['relation'])}] {r['citing_source'] or r['citing_uri']}{subject}")
 
     with _database(db_path) as db:
-        _emit(query(db, _one(db, doc)["uri"]), as_json, line, empty=f"no loaded document cites {doc}")
+        _emit(query(db, _one(db, doc)["uri"]), as_json, line,
+              empty=f"không văn bản đã nạp nào trích dẫn {doc} (no loaded document cites it)")
 
 
 @click.command()
@@ -256,14 +271,14 @@ def chain(doc: str, db_path: str, relations: tuple[str, ...], depth: int, as_jso
     from vanban.queries import chain as query
 
     def line(r: dict) -> str:
-        where = "đã nạp · loaded" if r["status"] == "loaded" else "chưa nạp · not loaded"
-        cycle = " (vòng · cycle)" if r["cycle"] else ""
-        return (f"{'  ' * (r['depth'] - 1)}{r['from_number'] or r['from_uri']} -[{r['relation']}]-> "
-                f"{r['number'] or '?'}{_about(r['doc_type'], r['issued_date'])} {r['to_uri']} · {where}{cycle}")
+        cycle = " (vòng lặp)" if r["cycle"] else ""
+        return (f"{'  ' * (r['depth'] - 1)}{r['from_number'] or r['from_uri']} -[{relation_name(r['relation'])}]-> "
+                f"{r['number'] or '?'}{_about(r['doc_type'], r['issued_date'])} {r['to_uri']} "
+                f"({status_name(r['status'])}){cycle}")
 
     with _database(db_path) as db:
         rows = query(db, _one(db, doc)["uri"], relations=relations, max_depth=depth)
-        _emit(rows, as_json, line, empty=f"{doc} has no recorded bases")
+        _emit(rows, as_json, line, empty=f"{doc} không có căn cứ nào được ghi nhận (no recorded bases)")
 
 
 @click.command()
@@ -280,34 +295,56 @@ def unresolved(db_path: str, limit: int | None, as_json: bool) -> None:
     from vanban.queries import unresolved as query
 
     def line(r: dict) -> str:
-        return f"{r['citing_documents']:>5} citing  {r['number']}  {r['uri']}  {_clip(r['issuer'], 60)}"
+        return f"{number(r['citing_documents']):>5} văn bản trích dẫn  {r['number']}  {r['uri']}  {_clip(r['issuer'], 60)}"
 
     with _database(db_path) as db:
-        _emit(query(db, limit=limit), as_json, line, empty="every cited document is loaded")
+        _emit(query(db, limit=limit), as_json, line, empty="mọi văn bản được trích dẫn đều đã nạp (every cited document is loaded)")
+
+
+def _role(ctx, param, value: str | None) -> str | None:
+    """--role in either language, with or without diacritics: 'chủ trì', 'chu tri', 'lead'."""
+    if value is None:
+        return None
+    code = parse_code(ROLES, value)
+    if code is None:
+        raise click.BadParameter(f"{value!r}: một trong (one of) {role_choices()}")
+    return code
 
 
 @click.command()
 @click.option("--agency", required=True, help="Agency name, any spelling: 'so y te', 'Sở NN&PTNT'.")
-@click.option("--role", type=click.Choice(["lead", "support", "executes"]), help="Only this role.")
+@click.option("--role", callback=_role, metavar="ROLE",
+              help="Chỉ vai trò này (only this role): chủ trì (lead), phối hợp (support), thi hành (executes); "
+                   "with or without diacritics.")
 @click.option("--province", help="Only agencies of this province: 'Nghệ An', 'nghe-an'.")
 @db_option
 @json_option
 def assignments(agency: str, role: str | None, province: str | None, db_path: str, as_json: bool) -> None:
-    """List the tasks given to an agency, with deadlines and the document that says so.
+    """Nhiệm vụ được giao · list the tasks given to an agency, with the province or body it
+    belongs to, deadlines and the document that says so.
 
     \b
     Example:
       vanban assignments --agency "so y te"
-      vanban assignments --agency "Sở Tài chính" --role lead --province "Nghệ An"
+      vanban assignments --agency "Sở Tài chính" --role "chủ trì" --province "Nghệ An"
     """
-    from vanban.queries import assignments as query
+    from vanban.queries import assignments as query, province_id
+
+    if province:
+        try:
+            province_id(province)
+        except VanbanError as exc:
+            raise click.BadParameter(exc.message, param_hint="--province")
 
     def line(r: dict) -> str:
-        deadline = f" (by {r['deadline']})" if r["deadline"] else ""
-        return f"{r['number'] or r['uri']} [{r['role']}] {r['agency']}{deadline}: {_clip(r['task'], 120)}"
+        deadline = f" (hạn {r['deadline']})" if r["deadline"] else ""
+        where = place(r.get("agency_jurisdiction"))
+        return (f"{r['number'] or r['uri']} [{role_name(r['role'])}] {r['agency']} — {where}{deadline}: "
+                f"{_clip(r['task'], 120)}")
 
     with _database(db_path) as db:
-        _emit(query(db, agency, role=role, province=province), as_json, line, empty=f"no assignment to {agency!r}")
+        _emit(query(db, agency, role=role, province=province), as_json, line,
+              empty=f"không có nhiệm vụ nào giao cho {agency!r} (no assignment)")
 
 
 @click.command()
@@ -328,14 +365,17 @@ def search(text: str, db_path: str, limit: int, tasks: bool, as_json: bool) -> N
     """
     from vanban.queries import search, search_tasks
 
+    if not text.strip():
+        raise click.BadParameter("cần ít nhất một từ để tìm (an empty query matches nothing)", param_hint="TEXT")
+
     def line(r: dict) -> str:
         if tasks:
-            return f"{r['number'] or r['uri']} [{r['role']}] {r['agency']}: {_clip(r['task'], 110)}"
+            return f"{r['number'] or r['uri']} [{role_name(r['role'])}] {r['agency']}: {_clip(r['task'], 110)}"
         return f"{r['number'] or r['uri']}  {r['source']}\n    {r['excerpt'] or _clip(r['subject'])}"
 
     with _database(db_path) as db:
         rows = (search_tasks if tasks else search)(db, text, limit=limit)
-        _emit(rows, as_json, line, empty=f"nothing matches {text!r}")
+        _emit(rows, as_json, line, empty=f"không có kết quả cho {text!r} (nothing matches)")
 
 
 @click.command()
@@ -395,64 +435,7 @@ def errors(db_path: str, as_json: bool) -> None:
     from vanban.queries import load_errors
 
     with _database(db_path) as db:
-        _emit(load_errors(db), as_json, lambda r: f"{r['path']}: {r['code']}: {r['message']}", empty="no load errors")
+        _emit(load_errors(db), as_json, lambda r: f"{r['path']}: {r['code']}: {r['message']}", empty="không có lỗi khi nạp (no load errors)")
 
 
-def echo_failed_budget_checks(db_path: str, as_json: bool) -> int:
-    """Print the failing budget checks of a database; returns how many (for ``vanban audit --db``)."""
-    from vanban.queries import failed_budget_checks
-
-    def line(r: dict) -> str:
-        diff = f"{r['difference_vnd']:+,}" if r["difference_vnd"] is not None else "?"
-        return (f"{r['number'] or r['uri']} {r['source']} [{r['section'] or '-'}] {r['what']}: total {r['total_vnd']:,} đồng, "
-                f"difference {diff} at {r['span_start']}-{r['span_end']}: {_clip(r['excerpt'], 80)}")
-
-    with _database(db_path) as db:
-        rows = failed_budget_checks(db)
-    _emit(rows, as_json, line, empty="every budget check holds")
-    return len(rows)
-
-
-def _write_csv(rows: Iterable[dict], out) -> None:
-    writer = None
-    for row in rows:
-        if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(row))
-            writer.writeheader()
-        writer.writerow(row)
-
-
-@click.command()
-@db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("--table", default=None,
-              help="Export this table's rows (documents, citations, amounts, budget_checks, assignments, agencies, "
-                   "load_errors). Default: jsonl the document records, csv the documents table.")
-@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
-def export(db_path: str, fmt: str, table: str | None, out_path: str | None) -> None:
-    """Export the database as JSON lines or CSV.
-
-    \b
-    Example:
-      vanban export --format jsonl --out records.jsonl
-      vanban export --format csv --table assignments > assignments.csv
-    """
-    from vanban.queries import EXPORT_TABLES, export_rows
-
-    if table and table not in EXPORT_TABLES:
-        raise click.BadParameter(f"one of {', '.join(EXPORT_TABLES)}", param_hint="--table")
-    out = open(out_path, "w", encoding="utf-8", newline="") if out_path else sys.stdout
-    try:
-        with _database(db_path) as db:
-            rows = export_rows(db, table=table or "documents", records=fmt == "jsonl" and table is None)
-            if fmt == "csv":
-                _write_csv(rows, out)
-            else:
-                for row in rows:
-                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    finally:
-        if out_path:
-            out.close()
-
-
-COMMANDS = [load, stats, cites, cited_by, chain, unresolved, assignments, search, show, errors, export]
+COMMANDS = [load, stats, cites, cited_by, chain, unresolved, assignments, search, show, errors]

@@ -14,11 +14,12 @@ answer alike.
 - ``charts``: ``budget_by_year_source``, ``plan_budgets``, ``documents_by_type_month``,
   ``most_cited``, ``agencies_open_tasks`` (the home page's charts);
 - ``overview``: ``failed_budget_checks``, ``amounts_by_source``, ``documents_per_month``,
-  ``load_errors``, ``stats``, ``export_rows``.
+  ``load_errors``, ``stats``;
+- ``export``: ``export_rows`` (records or a table's rows, filtered by status, type, date).
 """
 from __future__ import annotations
 
-from .agencies import assignments, matching_agencies
+from .agencies import UnknownProvinceError, assignments, matching_agencies, province_id
 from .charts import agencies_open_tasks, budget_by_year_source, documents_by_type_month, most_cited, plan_budgets
 from .documents import (
     BASIS_RELATIONS,
@@ -38,21 +39,14 @@ from .documents import (
 )
 from .names import AmbiguousDocumentError, close_matches, resolve_document
 from .functions import OTHER_FUND, fts_query, fund_name, overdue
-from .overview import (
-    EXPORT_TABLES,
-    amounts_by_source,
-    documents_per_month,
-    export_rows,
-    failed_budget_checks,
-    load_errors,
-    stats,
-)
+from .export import EXPORT_TABLES, export_rows
+from .overview import amounts_by_source, documents_per_month, failed_budget_checks, load_errors, stats
 from .registry import QUERIES, Query, run
-from .search import search, search_tasks
+from .search import SearchSyntaxError, search, search_tasks
 
 __all__ = [
     "AmbiguousDocumentError", "close_matches", "resolve_document",
-    "BASIS_RELATIONS", "CHILD_TABLES", "EXPORT_TABLES", "OTHER_FUND", "QUERIES", "SUMMARY", "Query",
+    "BASIS_RELATIONS", "CHILD_TABLES", "SearchSyntaxError", "UnknownProvinceError", "province_id", "EXPORT_TABLES", "OTHER_FUND", "QUERIES", "SUMMARY", "Query",
     "agencies_open_tasks", "amounts_by_source", "assignments", "budget_by_year_source", "documents_by_type_month",
     "files_of", "most_cited", "overdue", "plan_budgets", "chain", "children", "cited_by", "cites", "documents_at",
     "documents_per_month", "export_rows", "failed_budget_checks", "find_documents", "fts_query", "fund_name",

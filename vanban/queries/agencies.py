@@ -7,7 +7,12 @@ same body everywhere.
 """
 from __future__ import annotations
 
+import difflib
+
 from sqlite_utils import Database
+
+from vanban import identity
+from vanban.extractors.errors import VanbanError
 
 from .registry import named, run
 
@@ -34,7 +39,7 @@ MATCHING_AGENCIES = named("matching_agencies", f"""
 # As the one assigned (via = 'assignment') or named as a partner of another agency's task
 # (via = 'partner', counted as support); :role (lead, support, executes) may be blank.
 _TASK = """d.uri, d.number, d.doc_type, d.issued_date, d.source, a.section, a.deadline, a.recurrence,
-           a.report_to, a.task, a.targets, g.name AS agency_name, a.position"""
+           a.report_to, a.task, a.targets, g.name AS agency_name, g.jurisdiction AS agency_jurisdiction, a.position"""
 ASSIGNMENTS = named("assignments_of_agency", f"""
     WITH {MATCHED}
     SELECT a.agency, a.agency_id, a.role, 'assignment' AS via, {_TASK}
@@ -58,3 +63,21 @@ def assignments(db: Database, agency: str, *, role: str | None = None, province:
     """Tasks given to an agency: as the one assigned (``via='assignment'``) or named as a
     partner of another agency's task (``via='partner'``, counted as ``support``)."""
     return run(db, ASSIGNMENTS, agency=agency, role=role, province=province)
+
+
+class UnknownProvinceError(VanbanError):
+    code = "unknown_province"
+
+
+def province_id(text: str) -> str:
+    """The province (or 'vn', national) a name means: 'Nghệ An', 'nghe an', 'nghe-an' ->
+    'nghe-an'; a name that is none is an ``UnknownProvinceError`` listing the close ones."""
+    found = identity.province_of(text)
+    if found:
+        return found
+    if identity.slug(text) in (identity.NATIONAL, "trung-uong"):
+        return identity.NATIONAL
+    names = {identity.slug(row["name"]): row["name"] for row in identity.places()["provinces"]}
+    close = difflib.get_close_matches(identity.slug(text), names, n=3, cutoff=0.6)
+    hint = f"; gần giống (did you mean): {', '.join(names[c] for c in close)}" if close else ""
+    raise UnknownProvinceError(f"không có tỉnh, thành phố nào tên {text!r} (unknown province){hint}")

@@ -32,7 +32,7 @@ def label(doc: dict) -> str:
     about = ", ".join(str(v) for v in (doc.get("doc_type"), doc.get("issued_date")) if v)
     loaded = doc.get("status") == "loaded"
     parts = [doc.get("number") or "", f"({about})" if about else "", doc.get("uri") or "",
-             f"· {doc['source']}" if loaded and doc.get("source") else "" if loaded else "· chưa nạp · not loaded"]
+             f"· {doc['source']}" if loaded and doc.get("source") else "" if loaded else "· chưa nạp"]
     return " ".join(p for p in parts if p)
 
 

@@ -1,9 +1,6 @@
 """Questions across the database: budget checks that fail, amounts by funding source,
-documents per month, load errors, what the database holds, and the rows to export."""
+documents per month, load errors and what the database holds (the rows to export: ``export``)."""
 from __future__ import annotations
-
-import json
-from typing import Iterator
 
 from sqlite_utils import Database
 
@@ -11,7 +8,9 @@ from .registry import named, run
 
 FAILED_BUDGET_CHECKS = named("failed_budget_checks", """
     SELECT d.uri, d.number, d.source, b.what, b.total_vnd, b.parts_vnd, b.found_vnd, b.difference_vnd,
-           b.section, b.span_start, b.span_end, substr(d.text, b.span_start + 1, b.span_end - b.span_start) AS excerpt
+           b.section, b.span_start, b.span_end, substr(d.text, b.span_start + 1, b.span_end - b.span_start) AS excerpt,
+           length(substr(d.text, 1, b.span_start)) - length(replace(substr(d.text, 1, b.span_start), char(10), '')) + 1
+               AS line
     FROM budget_checks b JOIN documents d ON d.id = b.document_id
     WHERE b.holds = 0 ORDER BY d.uri, d.id, b.position""", json_columns=("parts_vnd",))
 
@@ -42,7 +41,7 @@ DOCUMENTS_PER_MONTH = named("documents_per_month", """
 
 def failed_budget_checks(db: Database) -> list[dict]:
     """Budget checks that fail (a total that is not the sum of its parts), across the
-    database, with where they stand in the text."""
+    database, with where they stand in the text (section, and ``line`` of the normalized text)."""
     return run(db, FAILED_BUDGET_CHECKS)
 
 
@@ -95,20 +94,3 @@ def stats(db: Database, *, include_other: bool = False) -> dict:
         "errors_by_code": pairs("SELECT code, count(*) FROM load_errors GROUP BY 1 ORDER BY 2 DESC, 1"),
         "last_load": last[0] if last else None,
     }
-
-
-EXPORT_TABLES = ("documents", "citations", "amounts", "budget_checks", "assignments", "agencies", "load_errors")
-
-
-def export_rows(db: Database, *, table: str = "documents", records: bool = False) -> Iterator[dict]:
-    """Rows to export. ``records``: the loaded documents as document records (the JSON
-    contract as extracted; its ``uri``, ``jurisdiction`` and assignments' ``agency_id``
-    are the rows'); else the rows of ``table`` (documents without their text)."""
-    if records:
-        for row in db.query("SELECT record FROM documents WHERE status = 'loaded' ORDER BY uri, id"):
-            yield json.loads(row["record"])
-        return
-    if table not in EXPORT_TABLES:
-        raise ValueError(f"unknown table {table!r}; one of {', '.join(EXPORT_TABLES)}")
-    columns = [c.name for c in db[table].columns if c.name not in ("text", "record")]
-    yield from db.query(f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid")

@@ -11,19 +11,9 @@ from functools import lru_cache
 
 from vanban.extractors.extract.doc_types import TYPE_WORDS
 
-from .. import identity
+from ..formatting import GENRES, RELATIONS, ROLES, STATUSES, VIA, pair, place
 from .metadata import load_spec
 
-RELATIONS = {
-    "basis": ("căn cứ", "basis"),
-    "implements": ("thực hiện", "implements"),
-    "cites": ("nhắc tới", "cites"),
-    "amends": ("sửa đổi", "amends"),
-    "replaces": ("thay thế", "replaces"),
-    "repeals": ("bãi bỏ", "repeals"),
-    "guides": ("hướng dẫn", "guides"),
-    "suspends": ("đình chỉ", "suspends"),
-}
 # What another document's effect (``vanban.status``) did to this one.
 EFFECTS_BY = {
     "replaces": ("bị thay thế bởi", "replaced by"),
@@ -32,11 +22,6 @@ EFFECTS_BY = {
     "guides": ("được hướng dẫn bởi", "guided by"),
     "suspends": ("bị đình chỉ bởi", "suspended by"),
 }
-ROLES = {"lead": ("chủ trì", "lead"), "support": ("phối hợp", "support"), "executes": ("thi hành", "executes")}
-STATUSES = {"loaded": ("đã nạp", "loaded"), "stub": ("chưa nạp, chỉ được trích dẫn", "cited only"),
-            "copy": ("tệp khác của cùng văn bản", "another file of the document")}
-GENRES = {"official": ("văn bản", "official"), "news": ("tin bài", "news"), "other": ("không phải văn bản", "no document")}
-VIA = {"assignment": ("được giao", "assigned"), "partner": ("phối hợp", "partner")}
 BOOLEAN_COLUMNS = {"holds": (("không khớp", "fails"), ("khớp", "holds")), "cycle": (("không", "no"), ("có", "yes"))}
 LOOKUPS = {  # Datasette's filter operators
     "exact": "bằng · =", "not": "khác · ≠", "contains": "chứa · contains", "endswith": "kết thúc bằng · ends with",
@@ -47,10 +32,6 @@ LOOKUPS = {  # Datasette's filter operators
     "isnull": "trống · is null", "notnull": "có giá trị · not null", "isblank": "rỗng · is blank",
     "notblank": "không rỗng · not blank",
 }
-
-
-def pair(p: tuple[str, str] | list[str]) -> str:
-    return f"{p[0]} · {p[1]}"
 
 
 @lru_cache(maxsize=1)
@@ -78,15 +59,6 @@ def relation_name(relation: str | None) -> str:
 def effect_name(relation: str | None) -> str:
     """'replaces' -> 'bị thay thế bởi · replaced by': what the acting document did to this one."""
     return pair(EFFECTS_BY[relation]) if relation in EFFECTS_BY else relation_name(relation)
-
-
-def place(jurisdiction: str | None) -> str:
-    """'nghe-an' -> 'Nghệ An'; 'vn' -> 'Trung ương'; 'local' -> 'chưa rõ nơi' (a name without place)."""
-    if jurisdiction == identity.NATIONAL:
-        return "Trung ương"
-    if jurisdiction == "local":
-        return "mọi nơi (tên không nêu địa danh)"
-    return identity.place_name(jurisdiction) or (jurisdiction or "")
 
 
 def value(column: str, raw, agencies: dict[str, str] | None = None) -> str | None:

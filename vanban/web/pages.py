@@ -13,7 +13,6 @@ no SQL here.
 """
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -175,8 +174,8 @@ def search_page(db: Database, q: str, *, links: Links, limit: int = 50) -> dict:
     try:
         documents = queries.search(db, q, limit=limit)
         tasks = queries.search_tasks(db, q, limit=limit)
-    except sqlite3.OperationalError as exc:  # an FTS5 syntax error in the query: say so on the page
-        return {"q": q, "documents": [], "tasks": [], "agencies": [], "error": str(exc), "numbered": by_number(db, q, links)}
+    except queries.SearchSyntaxError as exc:  # an FTS5 syntax error in the query: say how to quote on the page
+        return {"q": q, "documents": [], "tasks": [], "agencies": [], "error": exc.message, "numbered": by_number(db, q, links)}
     for d in documents:
         d.update(label=doc_label(d), numbered=numbered(d), href=links.doc(d["uri"], d["id"]), type_name=type_name(d["doc_type"]),
                  excerpt_html=mark_words(d["excerpt"], q), subject_html=mark_words(d["subject"], q))

@@ -82,6 +82,13 @@ class Cues:
     recurrence: re.Pattern
     deadline_cue: re.Pattern
     quarter_cue: re.Pattern
+    day_cue: re.Pattern
+    closing_submission: re.Pattern
+    topic_intro: re.Pattern
+    name_qualifier: re.Pattern
+    leading_adverbial: re.Pattern
+    sent_on: re.Pattern
+    partner_place: re.Pattern
     report_to: re.Pattern
     report_direct: re.Pattern
     task_word: re.Pattern
@@ -175,6 +182,14 @@ def cues() -> Cues:
         ),
         deadline_cue=re.compile(rf"(?:{alt('deadline_cues')})\s*(?:ngày|trong|là|vào|:)?\s*(?:ngày)?\s*$", re.IGNORECASE),
         quarter_cue=re.compile(rf"(?:{alt('deadline_cues')}|{alt('quarter_cues')})\s*(?:là|vào|trong|:)?\s*$", re.IGNORECASE),
+        day_cue=re.compile(rf"(?<!\p{{L}})(?:{alt('day_cues')})\s*$", re.IGNORECASE),
+        # "Trên đây là ý kiến của …, gửi Sở Nội vụ tổng hợp": the summary, then who it goes to
+        partner_place=re.compile(rf"(?:{alt('partner_places')})(?!\p{{L}})", re.IGNORECASE),
+        sent_on=re.compile(rf"\s*(?:{alt('closing_summaries')})\s[^.;]{{0,300}}?,\s*gửi\s+(?:cho\s+|đến\s+)?", re.IGNORECASE),
+        leading_adverbial=re.compile(rf"(?:{alt('leading_adverbials')})(?!\p{{L}})[^.;:,]{{0,80}},\s*", re.IGNORECASE),
+        name_qualifier=re.compile(rf"\s*\(\s*(?:{alt('name_qualifiers')})\s*\)", re.IGNORECASE),
+        topic_intro=re.compile(rf"(?:{alt('topic_intros')})\s+", re.IGNORECASE),
+        closing_submission=re.compile(rf"(?<!\p{{L}})(?:{alt('closing_submissions')})(?!\p{{L}})", re.IGNORECASE),
         report_to=re.compile(
             rf"(?:báo\s+cáo(?P<mid>[^.;:]{{0,80}}?)\s(?:{alt('report_prepositions')})|gửi\s+(?:báo\s+cáo\s+)?về)"
             rf"\s+(?!{alt('report_not_recipients')})",

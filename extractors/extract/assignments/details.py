@@ -46,10 +46,14 @@ def deadline_in(text: str, offset: int = 0) -> str | None:
     """The first date or quarter in ``text`` that a cue makes a deadline ('trước ngày
     15/4/2024', 'chậm nhất ngày …', 'Thời gian thực hiện: tháng 12/2025', 'trong quý
     III/2025' -> '2025-09')."""
-    found = [(d.span[0], d.value, cues().deadline_cue) for d in find_dates(text)]
+    dates = find_dates(text)
+    found = [(d.span[0], d.value, cues().deadline_cue) for d in dates]
+    # "trong ngày 11/01/2026", "trong tháng 12 năm 2025": by that day or month (a year there
+    # is the period of the work, not its deadline)
+    found += [(d.span[0], d.value, cues().day_cue) for d in dates if len(d.value) >= 7]
     found += [(m.start(), f"{m.group('y')}-{_QUARTER_END[m.group('q')]:02d}", cues().quarter_cue)
               for m in _QUARTER.finditer(text)]
-    for start, value, cue in sorted(found):
+    for start, value, cue in sorted(found, key=lambda f: f[0]):
         if cue.search(text[max(0, start - 40):start]):
             return value
     return None

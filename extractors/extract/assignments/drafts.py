@@ -63,7 +63,7 @@ def _first_sentence(text: str) -> str:
     text = _SPACE.sub(" ", text).strip(" -+•:")
     m = re.search(r"(?<=[.;])\s|:\s*$", text)
     s = text[:m.start()] if m else text
-    return s.rstrip(".;: ")
+    return s.rstrip(".;:/ ")  # "… tổng hợp./." ends a letter
 
 
 def can_hold_task(p: Para) -> bool:

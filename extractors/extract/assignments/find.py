@@ -135,9 +135,10 @@ class Extractor(HeadingRules, RequestRules):
                 # "Cơ quan thực hiện: Sở A rà soát …; các sở và UBND các xã rà soát …"
                 self._clauses(p, i, heading_block=True)
                 continue
-            if self._colon(p, i):
+            if self._colon(p, i) or self._sent_on(p):
                 continue
             self._clauses(p, i, heading_block=i in self.covered or i in self.requested)
+        self._closing_sentences()
         return self._finish()
 
     def _colon(self, p: Para, i: int) -> bool:
@@ -226,10 +227,18 @@ class Extractor(HeadingRules, RequestRules):
 
     def _clause_at(self, pos: int, p: Para, i: int, heading_block: bool) -> None:
         pos = self.reader.skip_space(pos, p.end)
-        found = self.reader.agency_list(pos, p.end)
+        lead_in = cues().leading_adverbial.match(self.text, pos, p.end)  # "Trong thời hạn 60 ngày, X …"
+        if lead_in:
+            pos = lead_in.end()
+        topic = cues().topic_intro.match(self.text, pos, p.end)  # "Đối với Sở Y tế, tổ chức …"
+        found = self.reader.agency_list(topic.end() if topic else pos, p.end)
         if not found:
             return
         after = self.reader.skip_space(found[-1].span[1], p.end)
+        if topic:
+            if not self.text.startswith(",", after) or not is_predicate(self.text, self.reader.skip_space(after + 1, p.end), p.end):
+                return  # "Đối với Sở Y tế:" heads a block (headings.py); "Đối với X, Y …" is no task of X
+            after = self.reader.skip_space(after + 1, p.end)
         if all(f.group for f in found):
             named = self._group_members(found, after, p.end)
             if named:
@@ -271,7 +280,9 @@ class Extractor(HeadingRules, RequestRules):
         if "thi hành" in rest_f[:40] and "này" in rest_f[:60]:
             return  # the closing formula: see _executes
         stop = reach(after, p.end)
-        self._add(found, role, "subject", (after, stop), _first_sentence(self.text[after:stop]), self._partners(after, stop),
+        # the lead-in's time ("Hằng năm, X báo cáo …") is the task's recurrence or deadline
+        scope = (lead_in.start() if lead_in else after, stop)
+        self._add(found, role, "subject", scope, _first_sentence(self.text[after:stop]), self._partners(after, stop),
                   targets_in(self.text[after:stop]))
 
     def _group_members(self, groups: list[Found], pos: int, end: int) -> tuple[list[Found], int] | None:
@@ -317,9 +328,10 @@ class Extractor(HeadingRules, RequestRules):
             return "lead"
         m = cues().partner_intro.match(self.text, pos, end)
         found = self.reader.agency_list(m.end(), end) if m else []
-        if found:
+        place = cues().partner_place.match(self.text, m.end(), end) if m and not found else None
+        if found or place:  # "phối hợp với Sở Y tế …", "phối hợp chặt chẽ với Tỉnh để …"
             # past the rest of the partners ("các Bộ, ngành, lực lượng chức năng tăng …")
-            after = found[-1].span[1]
+            after = found[-1].span[1] if found else place.end()
             for w in re.finditer(r"[^\s,.;:()]+|[.;:()]", self.text[after:min(end, after + 80)]):
                 if w.group(0) in ".;:()":
                     break

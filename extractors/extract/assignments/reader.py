@@ -207,6 +207,11 @@ class Reader:
                 break
             found += shared or [a]
             cur = a.span[1]
+            q = cues().name_qualifier.match(self.text, cur, end)
+            if q:  # "Sở Y tế (cũ)": which of two bodies of one name
+                found[-1] = Found(f"{found[-1].text} {_SPACE.sub(' ', q.group(0).strip())}", (found[-1].span[0], q.end()),
+                                  found[-1].group)
+                cur = q.end()
             m = re.match(r"\s*(?:,|;|\bvà\b|\bcùng\b|&)\s*(?:với\s+)?", self.text[cur:end])
             if not m or not m.group(0).strip():
                 break

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 
 from vanban.extractors.extract.assignments.cues import cues, fold
-from vanban.extractors.extract.assignments.details import targets_in
+from vanban.extractors.extract.assignments.details import deadline_in, targets_in
 from vanban.extractors.extract.assignments.drafts import _first_sentence, is_vague, reach
 from vanban.extractors.extract.assignments.paragraphs import PLAIN, Para
-from vanban.extractors.extract.assignments.reader import Found, clean, head_at
+from vanban.extractors.extract.assignments.reader import Found, clean, head_at, is_predicate
 from vanban.extractors.extract.header import split_items
 from vanban.extractors.segment.patterns import RECIPIENTS_START
 
@@ -65,6 +65,37 @@ class RequestRules:
         found = [f for f in found if not is_vague(f.text)]
         self._add(found, role, "giao" if verb == "giao" else "request", scope, task, self._partners(after, stop),
                   targets_in(tail), more=more)
+
+    def _closing_sentences(self) -> None:
+        """'Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025.': after the last task and
+        before the signature, a paragraph that asks for something to be sent by a date gives
+        that deadline to the tasks before it that have none."""
+        if not self.drafts:
+            return
+        last = max(d.agency.span[0] for d in self.drafts)
+        sig = getattr(self.ctx.segments, "signature", None)
+        stop = sig[0] if sig and sig[0] > last else len(self.text)
+        for p in self.paras:
+            if p.start <= last or p.start >= stop:
+                continue
+            if cues().closing_submission.search(self.text, p.body, p.end) and deadline_in(self.text[p.body:p.end]):
+                self.closing.append([(p.body, p.end)])
+
+    def _sent_on(self, p: Para) -> bool:
+        """'Trên đây là ý kiến góp ý của Sở Tư pháp, gửi Sở Nội vụ tổng hợp./.': the agency the
+        letter's closing summary is sent to, to act on it, is asked."""
+        m = cues().sent_on.match(self.text, p.body, p.end)
+        if not m:
+            return False
+        found = [f for f in self.reader.agency_list(m.end(), p.end) if not is_vague(f.text)]
+        if not found:
+            return False
+        after = self.reader.skip_space(found[-1].span[1], p.end)
+        if not is_predicate(self.text, after, p.end):
+            return False
+        stop = reach(after, p.end)
+        self._add(found, "lead", "request", (after, stop), _first_sentence(self.text[after:stop]), [], [])
+        return True
 
     def _members_below(self, i: int) -> list[Found]:
         """'Giao các cơ quan sau thực hiện:' / '- Sở Y tế;' / '- Sở Tài chính.': the agencies the
