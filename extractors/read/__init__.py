@@ -12,6 +12,7 @@ from pathlib import Path
 from vanban.extractors.errors import EmptyFileError, FileTooLargeError, ReadError, UnsupportedFormatError
 from vanban.extractors.extract.uri import content_hash
 from vanban.extractors.read.base import RawText
+from vanban.extractors.read.files import read_regular, readable_name, regular_size
 
 # Files above this size are refused rather than read into memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -87,9 +88,9 @@ def read(path: str | Path) -> RawText:
     """Read any supported file. Raises a ``ReadError`` subclass on failure."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        size = regular_size(path)  # a FIFO or a device is refused here, never opened
     except OSError as exc:
-        raise ReadError(f"{path}: cannot open ({exc.strerror})", path=str(path))
+        raise ReadError(f"{readable_name(str(path))}: cannot open ({exc.strerror})", path=readable_name(str(path)))
     if size == 0:
         raise EmptyFileError(f"{path.name} is empty", path=str(path))
     if size > MAX_FILE_BYTES:
@@ -97,7 +98,7 @@ def read(path: str | Path) -> RawText:
             f"{path.name} is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit",
             path=str(path),
         )
-    data = path.read_bytes()
+    data = read_regular(path)
     suffix = reader_for(path, data)
     module_name, func_name = READERS[suffix].split(":")
     if module_name in TEXT_READERS and size > MAX_TEXT_BYTES:
