@@ -14,6 +14,7 @@ from vanban.extractors.extract import jurisdiction as jurisdictions
 from vanban.extractors.extract import uri as uris
 from vanban.extractors.context import DocContext
 from vanban.extractors.errors import VanbanError
+from vanban.extractors.normalize import legacy
 from vanban.extractors.normalize.steps import NormalizedText, normalize
 from vanban.extractors.read import RawText, read
 from vanban.extractors.read.files import readable_name, storable
@@ -122,6 +123,9 @@ def extract_file(path: str | Path) -> DocumentRecord:
     source = readable_name(path.name)  # a name of any bytes, shown and stored as text
     try:
         raw = read(path)
+        mixed = legacy.mixed_encodings(raw.text)
+        if mixed:
+            raw.warnings.append(mixed)
         norm = normalize(raw)
         raw.text = ""  # only the normalized text is read from here on: a long text is not held twice
         return extract_normalized(norm, source, raw=raw)
