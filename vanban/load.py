@@ -375,13 +375,23 @@ def load(paths: Iterable[str], db_path: str | Path | None = None, *, workers: in
     ``progress``: a progress bar on stderr (None: only on a terminal).
     ``engine``: where the files are extracted (None: this machine's processes, as
     ``workers`` says; ``vanban.cluster.DaskEngine``: a Dask cluster); planning and
-    writing stay here either way.
+    writing stay here either way. Two loads of one database do not run at once: the
+    second waits for the first (``vanban.lock``).
     """
-    from tqdm import tqdm
+    from .lock import load_lock
 
     paths = list(paths)
     workers = (os.cpu_count() or 1) if workers is None else workers
     started = time.monotonic()
+    with load_lock(db_path or store.default_db_path()):  # a second load of this database waits
+        return _load(paths, db_path, workers=workers, force=force, batch_size=batch_size, timeout=timeout,
+                     max_memory_mb=max_memory_mb, progress=progress, engine=engine, started=started)
+
+
+def _load(paths: list[str], db_path, *, workers: int, force: bool, batch_size: int, timeout, max_memory_mb,
+          progress, engine, started: float) -> LoadReport:
+    from tqdm import tqdm
+
     db = store.open_db(db_path)
     try:
         sources = expand_inputs(paths)
