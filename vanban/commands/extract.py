@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from vanban.inputs import expand_paths
+from vanban.outputs import OutputFolder
 
 
 def record_json(record, *, with_text: bool = False) -> str:
@@ -36,21 +37,22 @@ def extract(paths: tuple[str, ...], out_dir: str | None, with_text: bool) -> Non
         click.echo(record_json(extract_file(files[0]), with_text=with_text))
         return
     target = Path(out_dir) if out_dir else None
-    if target:
-        target.mkdir(parents=True, exist_ok=True)
+    folder = OutputFolder(target) if target else None
     failed = 0
     from tqdm import tqdm
 
     for f in tqdm(files, desc="extract", unit="doc", disable=None):
         record = extract_file(f)
         failed += record.error is not None
-        if target:
+        if folder:
             name = f.name
             stem = name[: -len("".join(f.suffixes))] if f.suffixes else name
-            (target / f"{stem or name}.json").write_text(record_json(record, with_text=with_text), encoding="utf-8")
+            folder.write(stem or name, record_json(record, with_text=with_text))
         else:
             click.echo(record_json(record, with_text=with_text))
-    if target:
+    if folder:
+        for wanted, given in folder.renamed:
+            click.echo(f"{given}: another input was written as {wanted}", err=True)
         click.echo(f"{len(files)} files, {len(files) - failed} extracted, {failed} with errors -> {target}", err=True)
 
 
