@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from vanban.extractors.errors import SymlinkLoopError, SymlinkOutsideRootsError, VanbanError
-from vanban.extractors.read.files import readable_name, regular_size
+from vanban.extractors.common.file_names import readable_name
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ def _outside(path, target: str) -> SymlinkOutsideRootsError:
 
 
 def _file(path: Path) -> Found:
+    from vanban.extractors.read.files import regular_size
+
     try:
         regular_size(path)
     except VanbanError as exc:

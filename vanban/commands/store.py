@@ -421,7 +421,10 @@ def export(db_path: str, fmt: str, table: str | None, out_path: str | None) -> N
 
     if table and table not in EXPORT_TABLES:
         raise click.BadParameter(f"one of {', '.join(EXPORT_TABLES)}", param_hint="--table")
-    out = open(out_path, "w", encoding="utf-8", newline="") if out_path else sys.stdout
+    try:
+        out = open(out_path, "w", encoding="utf-8", newline="") if out_path else sys.stdout
+    except OSError as exc:
+        raise click.BadParameter(f"cannot write {out_path}: {exc.strerror}", param_hint="--out") from None
     try:
         with _database(db_path) as db:
             rows = export_rows(db, table=table or "documents", records=fmt == "jsonl" and table is None)
@@ -430,9 +433,14 @@ def export(db_path: str, fmt: str, table: str | None, out_path: str | None) -> N
             else:
                 for row in rows:
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    except OSError as exc:  # a full disk, a device that takes no text
+        raise click.ClickException(f"cannot write {out_path or 'the output'}: {exc.strerror or exc}") from None
     finally:
         if out_path:
-            out.close()
+            try:
+                out.close()
+            except OSError:
+                pass
 
 
 COMMANDS = [load, stats, cites, cited_by, chain, unresolved, assignments, search, show, errors, export]
