@@ -22,7 +22,7 @@ from pathlib import Path
 import regex as re
 
 from vanban.extractors import limits
-from vanban.extractors.errors import CorruptFileError, FileTooLargeError, OcrUnavailableError
+from vanban.extractors.errors import CorruptFileError, ImageTooLargeError, OcrUnavailableError
 from vanban.extractors.read.base import RawText
 from vanban.extractors.read.columns import column_block, header_split, opens_foot
 
@@ -310,7 +310,7 @@ def _image_frames(path: Path, data: bytes):
         limits.check_pixels(*image.size, path.name)
         image.load()
     except Image.DecompressionBombError:
-        raise FileTooLargeError(f"{path.name}: image over {MAX_IMAGE_PIXELS:,} pixels", path=str(path))
+        raise ImageTooLargeError(f"{path.name}: image over {MAX_IMAGE_PIXELS:,} pixels", path=str(path))
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise CorruptFileError(f"{path.name} is not a readable image: {exc}", path=str(path))
     frames = getattr(image, "n_frames", 1)
@@ -324,9 +324,22 @@ def _image_frames(path: Path, data: bytes):
         yield frame, frames
 
 
+def _check_size(path: Path, data: bytes) -> None:
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            limits.check_pixels(*image.size, path.name)
+    except Image.DecompressionBombError as exc:  # PIL's own bound, over ours
+        raise ImageTooLargeError(f"{path.name}: {exc}", path=str(path)) from None
+    except (OSError, SyntaxError, ValueError):
+        return  # not readable: _image_frames says so
+
+
 def read_image(path: Path, data: bytes | None = None) -> RawText:
     """OCR an image file (a multi-page TIFF gives one page per frame)."""
     data = path.read_bytes() if data is None else data
+    _check_size(path, data)  # from the header, before anything is decoded
     _tesseract()
     texts: list[str] = []
     confidences: list[list[float]] = []
