@@ -277,3 +277,22 @@ def test_flate_pieces_are_inflated_a_piece_at_a_time():
     assert limits._inflated_over(zlib.compress(b"\0" * (8 << 20)), 1 << 20)
     assert not limits._inflated_over(zlib.compress(b"\0" * 1000), 1 << 20)
     assert not limits._inflated_over(b"not zlib", 10)
+
+
+def test_a_genuine_500_page_pdf_is_read_whole(tmp_path):
+    from fpdf import FPDF
+
+    from .conftest import FONT
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=8)
+    line = "Giao Sở Tài chính chủ trì, phối hợp với các sở, ngành thực hiện kế hoạch năm 2023. "
+    for page in range(500):
+        pdf.add_page()
+        pdf.multi_cell(0, 3.5, f"Trang {page + 1}. " + line * 28)
+    path = tmp_path / "report.pdf"
+    pdf.output(str(path))
+    raw = read(path)
+    assert raw.ocr is None  # a good text layer: no page OCRed
+    assert raw.text.count("Trang ") == 500 and len(raw.text) > 1_000_000  # over spaCy's default, not refused
