@@ -124,12 +124,6 @@ class PdfStreamTooLargeError(ReadError):
     code = "pdf_stream_too_large"
 
 
-class PdfError(ReadError):
-    """A PDF the reader failed on in a way no other code names (pdfium's own error)."""
-
-    code = "pdf_unreadable"
-
-
 class XmlPartTooLargeError(ReadError):
     code = "xml_part_too_large"
 
