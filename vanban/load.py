@@ -28,7 +28,7 @@ from typing import Iterable, Iterator, Protocol
 
 from vanban.extractors.bounded import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, BoundedPool
 from vanban.extractors.errors import VanbanError
-from vanban.extractors.read.files import readable_name, regular_size, storable
+from vanban.extractors.common.file_names import readable_name, storable
 
 from . import identity, store
 from .inputs import walk
@@ -213,6 +213,8 @@ class _Planner:
                     else:
                         yield self._decide(member, identity.content_hash(data), len(data), data)
                 continue
+            from vanban.extractors.read.files import regular_size  # not at import: the store's users need no reader
+
             try:
                 size = regular_size(source.path)
                 sha = identity.content_hash(source.path)
