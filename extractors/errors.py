@@ -88,3 +88,53 @@ class MemoryLimitError(VanbanError):
 
 class EncryptedArchiveError(ReadError):
     code = "archive_encrypted"
+
+
+# --- files that are not read: what they are, where they lead -------------------------------------
+
+
+class NotRegularFileError(ReadError):
+    """A FIFO, socket, device or directory (or a link to one): never opened, so never waited on."""
+
+    code = "not_a_regular_file"
+
+
+class SymlinkOutsideRootsError(ReadError):
+    """A symbolic link in a folder being loaded that leads out of the folders named."""
+
+    code = "symlink_outside_roots"
+
+
+class SymlinkLoopError(ReadError):
+    code = "symlink_loop"
+
+
+# --- cheap refusals before expensive parsing (the limits are in ``vanban.extractors.limits``) -----
+
+
+class PdfTooManyPagesError(ReadError):
+    code = "pdf_too_many_pages"
+
+
+class PdfPageTooLargeError(ReadError):
+    code = "pdf_page_too_large"
+
+
+class PdfStreamTooLargeError(ReadError):
+    code = "pdf_stream_too_large"
+
+
+class XmlPartTooLargeError(ReadError):
+    code = "xml_part_too_large"
+
+
+class TooDeeplyNestedError(ReadError):
+    code = "too_deeply_nested"
+
+
+class ImageTooLargeError(ReadError):
+    code = "image_too_large"
+
+
+class TextTooLongError(ReadError):
+    code = "text_too_long"

@@ -14,8 +14,10 @@ from vanban.extractors.extract import jurisdiction as jurisdictions
 from vanban.extractors.extract import uri as uris
 from vanban.extractors.context import DocContext
 from vanban.extractors.errors import VanbanError
+from vanban.extractors.normalize import legacy
 from vanban.extractors.normalize.steps import NormalizedText, normalize
 from vanban.extractors.read import RawText, read
+from vanban.extractors.read.files import readable_name, storable
 from vanban.extractors.segment.parts import segment
 
 
@@ -118,17 +120,21 @@ def extract_text(text: str, source: str = "<text>") -> DocumentRecord:
 def extract_file(path: str | Path) -> DocumentRecord:
     """Extract a record from a file; a file that cannot be read gives a record with ``error``."""
     path = Path(path)
+    source = readable_name(path.name)  # a name of any bytes, shown and stored as text
     try:
         raw = read(path)
+        mixed = legacy.mixed_encodings(raw.text)
+        if mixed:
+            raw.warnings.append(mixed)
         norm = normalize(raw)
         raw.text = ""  # only the normalized text is read from here on: a long text is not held twice
-        return extract_normalized(norm, path.name, raw=raw)
+        return extract_normalized(norm, source, raw=raw)
     except VanbanError as exc:
-        return DocumentRecord(source=path.name, error=ErrorInfo(code=exc.code, message=exc.message))
+        return DocumentRecord(source=source, error=ErrorInfo(code=exc.code, message=storable(exc.message)))
     except MemoryError:  # a memory limit's to report (vanban.extractors.bounded)
         raise
     except Exception as exc:  # a defect must not stop a bulk load; it is reported per file
         return DocumentRecord(
-            source=path.name,
-            error=ErrorInfo(code="extraction_failed", message=f"{type(exc).__name__}: {exc}"),
+            source=source,
+            error=ErrorInfo(code="extraction_failed", message=storable(f"{type(exc).__name__}: {exc}")),
         )

@@ -29,9 +29,10 @@ from typing import Iterable, Iterator, Protocol
 
 from vanban.extractors.bounded import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, BoundedPool
 from vanban.extractors.errors import VanbanError
+from vanban.extractors.common.file_names import readable_name, storable
 
 from . import document_rows, identity, store
-from .inputs import expand_paths
+from .inputs import walk
 
 ARCHIVE_SUFFIXES = (".zip",)
 DEFAULT_TIMEOUT = DEFAULT_TIMEOUT_S  # seconds one file may take to extract
@@ -58,6 +59,7 @@ class Source:
     name: str
     path: Path
     member: str | None = None
+    refused: tuple[str, str] | None = None  # (code, message) of a file the walk does not read
 
 
 def _is_glob(text: str) -> bool:
@@ -73,23 +75,30 @@ def is_excluded(key: str, patterns: Iterable[str]) -> bool:
                or path.match(pat) for pat in patterns)
 
 
+def _wanted(name: str) -> bool:
+    from .inputs import _supported
+
+    return _supported(name) or Path(name).suffix.lower() in ARCHIVE_SUFFIXES
+
+
 def expand_inputs(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[Source]:
     """Files named, supported files and archives inside folders, glob matches, less those
     ``exclude`` matches (``is_excluded``); archives are opened later (``iter_archive``).
-    Stable order, no repeats."""
+    Stable order, no repeats. A file the walk refuses (``vanban.inputs``: not a regular
+    file, a link out of the folders) is a ``Source`` with its ``refused`` error."""
     exclude = tuple(exclude)
     seen: dict[str, Source] = {}
     for raw in paths:
         matches = sorted(glob.glob(raw, recursive=True)) if _is_glob(raw) and not Path(raw).exists() else [raw]
-        for match in matches:
-            p = Path(match)
-            found = expand_paths((match,)) if p.is_dir() else [p]
-            if p.is_dir():
-                found = sorted({*found, *(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARCHIVE_SUFFIXES)})
-            for f in found:
-                key = str(f.resolve())
-                if not is_excluded(key, exclude):
-                    seen.setdefault(key, Source(key=key, name=f.name, path=f))
+        for found in walk(matches, _wanted):
+            f = found.path
+            refused = (found.error.code, found.error.message) if found.error is not None else None
+            try:  # a link refused is known by its own path, one followed by its target's
+                key = readable_name(os.path.abspath(f) if refused else str(f.resolve()))
+            except (OSError, RuntimeError):
+                key = readable_name(os.path.abspath(f))
+            if not is_excluded(key, exclude):
+                seen.setdefault(key, Source(key=key, name=readable_name(f.name), path=f, refused=refused))
     return list(seen.values())
 
 
@@ -210,6 +219,9 @@ class _Planner:
 
     def plan(self, sources: list[Source]) -> Iterator[Job | Result]:
         for source in sources:
+            if source.refused is not None:
+                yield Result(source, None, None, "error", error=source.refused)
+                continue
             if source.path.suffix.lower() in ARCHIVE_SUFFIXES and source.member is None:
                 for member, data, error in iter_archive(source):
                     if is_excluded(member.key, self.exclude):
@@ -219,9 +231,14 @@ class _Planner:
                     else:
                         yield self._decide(member, identity.content_hash(data), len(data), data)
                 continue
+            from vanban.extractors.read.files import regular_size  # not at import: the store's users need no reader
+
             try:
-                size = source.path.stat().st_size
+                size = regular_size(source.path)
                 sha = identity.content_hash(source.path)
+            except VanbanError as exc:  # swapped for a FIFO or a device since the walk
+                yield Result(source, None, None, "error", error=(exc.code, exc.message))
+                continue
             except OSError as exc:
                 yield Result(source, None, None, "error", error=("read_error", f"{source.name}: cannot open ({exc.strerror})"))
                 continue
@@ -330,8 +347,12 @@ class _Writer:
                         touched.update(self._write(result))
                 except Exception as exc:  # stored as the file's error, the batch goes on
                     result = Result(result.source, result.sha256, result.size, "error",
-                                    error=("store_failed", f"{type(exc).__name__}: {exc}"))
-                    touched.update(self._write(result))
+                                    error=("store_failed", storable(f"{type(exc).__name__}: {exc}")))
+                    try:
+                        with db.atomic():
+                            touched.update(self._write(result))
+                    except Exception as again:  # not even its error row: told in the report, the load goes on
+                        result.error = ("store_failed", storable(f"{type(exc).__name__}: {exc}; then {again}"))
                 self._count(result)
             store.settle(db, touched)
             db["load_runs"].update(run_id, self.report.counts())
@@ -354,13 +375,14 @@ class _Writer:
                 return touched
             result.action, result.error = "error", ("link_failed", f"{result.source.name}: its twin is not stored")
         code, message = result.error
-        return store.store_error(db, path=key, sha256=result.sha256, code=code, message=message, size=result.size,
-                                 run_id=run_id, extractor_version=self.version)
+        return store.store_error(db, path=storable(key), sha256=result.sha256, code=code, message=storable(message),
+                                 size=result.size, run_id=run_id, extractor_version=self.version)
 
     def _count(self, result: Result) -> None:
         if result.action == "error":
             self.report.errors += 1
-            self.report.failed.append({"path": result.source.key, "code": result.error[0], "message": result.error[1]})
+            self.report.failed.append({"path": storable(result.source.key), "code": result.error[0],
+                                       "message": storable(result.error[1])})
         elif result.action == "link":
             self.report.linked += 1
         else:
@@ -382,16 +404,26 @@ def load(paths: Iterable[str], db_path: str | Path | None = None, *, workers: in
     into the graph too (by default they are recorded, searchable, and left out of it).
     ``engine``: where the files are extracted (None: this machine's processes, as
     ``workers`` says; ``vanban.cluster.DaskEngine``: a Dask cluster); planning and
-    writing stay here either way.
+    writing stay here either way. Two loads of one database do not run at once: the
+    second waits for the first (``vanban.lock``).
     """
-    from tqdm import tqdm
+    from .lock import load_lock
 
     paths = list(paths)
     workers = (os.cpu_count() or 1) if workers is None else workers
     started = time.monotonic()
+    with load_lock(db_path or store.default_db_path()):  # a second load of this database waits
+        return _load(paths, db_path, workers=workers, force=force, batch_size=batch_size, timeout=timeout,
+                     max_memory_mb=max_memory_mb, progress=progress, engine=engine, started=started,
+                     exclude=tuple(exclude), include_other=include_other)
+
+
+def _load(paths: list[str], db_path, *, workers: int, force: bool, batch_size: int, timeout, max_memory_mb,
+          progress, engine, started: float, exclude: tuple[str, ...], include_other: bool) -> LoadReport:
+    from tqdm import tqdm
+
     db = store.open_db(db_path)
     try:
-        exclude = tuple(exclude)
         sources = expand_inputs(paths, exclude)
         run_id = store.start_run(db, paths=paths, workers=workers, force=force)
         report = LoadReport(run_id=run_id)

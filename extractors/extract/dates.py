@@ -153,11 +153,15 @@ def _to_match(m: re.Match) -> DateMatch | None:
 
 # --- API -------------------------------------------------------------------------------
 
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
     """Every date in ``text[start:end]``, in order; spans index ``text``."""
     end = len(text) if end is None else end
     out = []
+    if not _YEAR_DIGITS.search(text, start, end):  # every form ends in a year of digits
+        return out
     for m in _date_re().finditer(text, start, end):
         dm = _to_match(m)
         if dm is not None:

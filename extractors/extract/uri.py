@@ -34,10 +34,12 @@ _NUMBER = re.compile(r"^(?P<num>\d+)?(?:/(?P<year>(?:19|20)\d\d)(?=/))?")
 
 
 def content_hash(data: bytes | str | Path) -> str:
-    """SHA-256 hex of a file's bytes (a path is read)."""
+    """SHA-256 hex of a file's bytes (a path is read: only a regular file, never a FIFO)."""
     if isinstance(data, (str, Path)):
+        from vanban.extractors.read.files import open_regular
+
         h = hashlib.sha256()
-        with open(data, "rb") as f:
+        with open_regular(data) as f:
             for block in iter(lambda: f.read(1 << 20), b""):
                 h.update(block)
         return h.hexdigest()

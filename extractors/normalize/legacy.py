@@ -360,6 +360,31 @@ def convert(text: str, encoding: str) -> str:
     return text
 
 
+def mixed_encodings(text: str) -> str | None:
+    """A warning when ``text`` holds lines of Vietnamese Unicode and lines in a legacy
+    encoding (TCVN3, VNI) both: such a file was pasted together from two sources, and the
+    lines of one may be converted wrong."""
+    unicode_lines, legacy_lines = 0, {}
+    for line in text[:SAMPLE_CHARS].split("\n"):
+        if len(_UNICODE_VIETNAMESE.findall(line)) >= 2:
+            unicode_lines += 1
+            continue
+        words = _legacy_words(line)
+        before = _score(words)
+        if len(words) < 3:
+            continue
+        for name, decode in DECODERS.items():  # decoded, nearly every word is a syllable, and many more
+            after = _score([decode(w) for w in words])
+            if after * 5 >= len(words) * 4 and after - before >= max(3, len(words) // 2):
+                legacy_lines[name] = legacy_lines.get(name, 0) + 1
+                break
+    if not unicode_lines or sum(legacy_lines.values()) < 2:
+        return None
+    name = max(legacy_lines, key=legacy_lines.get)
+    return (f"the text mixes Unicode and {name.upper()} (a legacy font encoding): {unicode_lines} lines in Unicode, "
+            f"{sum(legacy_lines.values())} in {name.upper()}; check the converted lines")
+
+
 def convert_if_legacy(text: str) -> tuple[str, str | None]:
     """Return (unicode text, encoding name) when ``text`` is in a legacy encoding, else (text, None)."""
     encoding = detect(text)

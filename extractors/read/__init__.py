@@ -9,9 +9,11 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from vanban.extractors import limits
 from vanban.extractors.errors import EmptyFileError, FileTooLargeError, ReadError, UnsupportedFormatError
 from vanban.extractors.extract.uri import content_hash
 from vanban.extractors.read.base import RawText
+from vanban.extractors.read.files import read_regular, readable_name, regular_size
 
 # Files above this size are refused rather than read into memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -33,6 +35,7 @@ READERS = {
     ".htm": "html:read_html",
     ".xhtml": "html:read_html",
     ".doc": "doc:read_doc",
+    ".rtf": "rtf:read_rtf",
     ".png": "ocr:read_image",
     ".jpg": "ocr:read_image",
     ".jpeg": "ocr:read_image",
@@ -52,6 +55,8 @@ def sniff(data: bytes) -> str | None:
         return ".docx"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return ".doc"
+    if head.lstrip()[:5] == b"{\\rtf":
+        return ".rtf"
     if head.startswith(b"\x89PNG") :
         return ".png"
     if head.startswith(b"\xff\xd8\xff"):
@@ -70,7 +75,8 @@ def reader_for(path: Path, data: bytes) -> str:
     if suffix in READERS:
         # a binary format under a text name (or the reverse) is read by what it is
         if sniffed and sniffed != suffix and READERS[sniffed] != READERS[suffix]:
-            if suffix in (".txt", ".md", ".html", ".htm") or sniffed in (".pdf", ".docx", ".doc"):
+            # (a Word name over RTF or HTML, as Word itself saves them, is read as what it holds)
+            if suffix in (".txt", ".md", ".html", ".htm", ".doc", ".docx") or sniffed in (".pdf", ".docx", ".doc"):
                 return sniffed
         return suffix
     if sniffed:
@@ -87,9 +93,9 @@ def read(path: str | Path) -> RawText:
     """Read any supported file. Raises a ``ReadError`` subclass on failure."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        size = regular_size(path)  # a FIFO or a device is refused here, never opened
     except OSError as exc:
-        raise ReadError(f"{path}: cannot open ({exc.strerror})", path=str(path))
+        raise ReadError(f"{readable_name(str(path))}: cannot open ({exc.strerror})", path=readable_name(str(path)))
     if size == 0:
         raise EmptyFileError(f"{path.name} is empty", path=str(path))
     if size > MAX_FILE_BYTES:
@@ -97,7 +103,7 @@ def read(path: str | Path) -> RawText:
             f"{path.name} is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit",
             path=str(path),
         )
-    data = path.read_bytes()
+    data = read_regular(path)
     suffix = reader_for(path, data)
     module_name, func_name = READERS[suffix].split(":")
     if module_name in TEXT_READERS and size > MAX_TEXT_BYTES:
@@ -107,6 +113,7 @@ def read(path: str | Path) -> RawText:
         )
     module = importlib.import_module(f"{__name__}.{module_name}")
     raw = getattr(module, func_name)(path, data)
+    limits.check_text_length(raw.text, path.name)
     raw.sha256 = content_hash(data)
     return raw
 

@@ -9,6 +9,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from vanban.extractors import limits
 from vanban.extractors.errors import CorruptFileError, DocxProtectedError
 from vanban.extractors.read.base import RawText
 
@@ -86,6 +87,7 @@ def read_docx(path: Path, data: bytes | None = None) -> RawText:
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
             raise DocxProtectedError(f"{path.name} is password protected", path=str(path))
         raise CorruptFileError(f"{path.name} is an old Word (.doc) file with a .docx name", path=str(path))
+    limits.check_docx(data, path.name)  # part sizes and element depth, before the tree is built
     try:
         import docx  # python-docx
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from vanban.extractors import limits
 from vanban.extractors.read.base import RawText
 from vanban.extractors.read.text import decode_bytes
 
@@ -38,4 +39,5 @@ def html_to_text(html: str) -> str:
 def read_html(path: Path, data: bytes | None = None) -> RawText:
     data = path.read_bytes() if data is None else data
     html, encoding = decode_bytes(data)
+    limits.check_html_depth(html, path.name)  # before a tree is built
     return RawText(text=html_to_text(html), format="html", encoding=encoding)

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import regex as re
 
-from vanban.extractors.errors import CorruptFileError, FileTooLargeError, OcrUnavailableError
+from vanban.extractors import limits
+from vanban.extractors.errors import CorruptFileError, ImageTooLargeError, OcrUnavailableError
 from vanban.extractors.read.base import RawText
 from vanban.extractors.read.columns import column_block, header_split, opens_foot
 
@@ -33,7 +34,7 @@ JUNK_CONFIDENCE = 40
 # Files with at least this many pages to OCR show a progress bar (on a terminal).
 PROGRESS_MIN_PAGES = 3
 # Images larger than this are refused (a 600 dpi A3 scan is about 70 million pixels).
-MAX_IMAGE_PIXELS = 120_000_000
+MAX_IMAGE_PIXELS = limits.MAX_IMAGE_PIXELS
 INSTALL_HINT = "install Tesseract with its Vietnamese data (Debian: apt-get install tesseract-ocr tesseract-ocr-vie; scripts/setup.sh does it)"
 
 
@@ -253,7 +254,9 @@ def pages_given(pages: dict[int, tuple[str, list[float]]]):
 def _ocr_page(pdf, index: int, tmp: str) -> tuple[str, list[float]]:
     page = pdf[index]
     try:
-        bitmap = page.render(scale=DPI / 72, grayscale=True)
+        width, height = page.get_size()  # a page rendered at most MAX_IMAGE_PIXELS large
+        scale = min(DPI / 72, (MAX_IMAGE_PIXELS / max(1.0, width * height)) ** 0.5)
+        bitmap = page.render(scale=scale, grayscale=True)
         image = bitmap.to_pil()
     finally:
         page.close()
@@ -301,27 +304,42 @@ def ocr_pdf_pages(path: Path, page_indexes: list[int]) -> tuple[list[str], dict]
 def _image_frames(path: Path, data: bytes):
     from PIL import Image, UnidentifiedImageError
 
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = 2 * MAX_IMAGE_PIXELS  # ours is checked first, with its own code
     try:
-        image = Image.open(io.BytesIO(data))
+        image = Image.open(io.BytesIO(data))  # the header alone
+        limits.check_pixels(*image.size, path.name)
         image.load()
     except Image.DecompressionBombError:
-        raise FileTooLargeError(f"{path.name}: image over {MAX_IMAGE_PIXELS:,} pixels", path=str(path))
+        raise ImageTooLargeError(f"{path.name}: image over {MAX_IMAGE_PIXELS:,} pixels", path=str(path))
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise CorruptFileError(f"{path.name} is not a readable image: {exc}", path=str(path))
     frames = getattr(image, "n_frames", 1)
     for i in range(frames):
         try:
             image.seek(i)
+            limits.check_pixels(*image.size, f"{path.name} (page {i + 1})")
             frame = image.copy()
         except (OSError, EOFError) as exc:
             raise CorruptFileError(f"{path.name}: page {i + 1} cannot be read: {exc}", path=str(path))
         yield frame, frames
 
 
+def _check_size(path: Path, data: bytes) -> None:
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            limits.check_pixels(*image.size, path.name)
+    except Image.DecompressionBombError as exc:  # PIL's own bound, over ours
+        raise ImageTooLargeError(f"{path.name}: {exc}", path=str(path)) from None
+    except (OSError, SyntaxError, ValueError):
+        return  # not readable: _image_frames says so
+
+
 def read_image(path: Path, data: bytes | None = None) -> RawText:
     """OCR an image file (a multi-page TIFF gives one page per frame)."""
     data = path.read_bytes() if data is None else data
+    _check_size(path, data)  # from the header, before anything is decoded
     _tesseract()
     texts: list[str] = []
     confidences: list[list[float]] = []

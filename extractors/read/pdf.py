@@ -21,7 +21,8 @@ from pathlib import Path
 
 import regex as re
 
-from vanban.extractors.errors import CorruptFileError, OcrUnavailableError, PdfEncryptedError
+from vanban.extractors import limits
+from vanban.extractors.errors import CorruptFileError, OcrUnavailableError, PdfEncryptedError, VanbanError
 from vanban.extractors.read import layer_quality
 from vanban.extractors.read.base import RawText
 from vanban.extractors.read.columns import column_block, column_gap, header_split, opens_foot
@@ -64,7 +65,9 @@ def _open(path: Path):
     import pypdfium2 as pdfium
 
     try:
-        return pdfium.PdfDocument(str(path))
+        pdf = pdfium.PdfDocument(str(path))
+        pdf.vanban_name = path.name
+        return pdf
     except pdfium.PdfiumError as exc:
         msg = str(exc).lower()
         if "password" in msg or "security" in msg:
@@ -100,6 +103,7 @@ def _read_page(pdf, index: int, encodings: list[str]) -> PdfPage:
     page = pdf[index]
     try:
         width, height = page.get_size()
+        limits.check_pdf_page_size(width, height, pdf_name(pdf), index + 1)
         textpage = page.get_textpage()
         try:
             raw_text = textpage.get_text_range()
@@ -136,6 +140,7 @@ def _read_page(pdf, index: int, encodings: list[str]) -> PdfPage:
 def _pdfium_pages(path: Path, encodings: list[str] | None = None) -> list[PdfPage]:
     pdf = _open(path)
     try:
+        limits.check_pdf_pages(len(pdf), path.name)
         return [_read_page(pdf, i, encodings if encodings is not None else []) for i in range(len(pdf))]
     finally:
         pdf.close()
@@ -364,7 +369,23 @@ def _ocr_pages(path: Path, pages: list[PdfPage], wanted: dict[int, str], warning
     return info
 
 
+def pdf_name(pdf) -> str:
+    return getattr(pdf, "vanban_name", "the PDF")
+
+
 def read_pdf(path: Path, data: bytes | None = None, *, ocr: bool = True) -> RawText:
+    """The text of a PDF, after the checks of ``vanban.extractors.limits``; whatever pdfium,
+    pdfplumber or pdfminer raise on a damaged file is that file's ``corrupt_file``."""
+    limits.check_pdf_bytes(path.read_bytes() if data is None else data, path.name)
+    try:
+        return _read_pdf(path, ocr=ocr)
+    except (VanbanError, MemoryError):
+        raise
+    except Exception as exc:  # pdfium's, pdfplumber's and pdfminer's own errors
+        raise CorruptFileError(f"{path.name} is not a readable PDF: {type(exc).__name__}: {exc}", path=str(path)) from exc
+
+
+def _read_pdf(path: Path, *, ocr: bool) -> RawText:
     encodings: list[str] = []
     pages = _pdfium_pages(path, encodings)
     warnings: list[str] = []

@@ -77,14 +77,22 @@ def export(db_path: str, fmt: str, table: str | None, bom: bool | None, loaded_o
     with _database(db_path) as db:
         rows = export_rows(db, table=table or "documents", records=records, loaded_only=loaded_only,
                            doc_types=doc_types, since=since)
-        out = open(out_path, "w", encoding="utf-8", newline="") if out_path else sys.stdout
+        try:
+            out = open(out_path, "w", encoding="utf-8", newline="") if out_path else sys.stdout
+        except OSError as exc:
+            raise click.BadParameter(f"không ghi được {out_path} (cannot write): {exc.strerror}", param_hint="--out") from None
         try:
             if bom:
                 out.write("\ufeff")
             n = (_write_csv if fmt == "csv" else _write_jsonl)(rows, out)
+        except OSError as exc:  # a full disk, a device that takes no text
+            raise click.ClickException(f"không ghi được {out_path or 'đầu ra'} (cannot write): {exc.strerror or exc}") from None
         finally:
             if out_path:
-                out.close()
+                try:
+                    out.close()
+                except OSError:
+                    pass
     if out_path:
         what = "bản ghi văn bản" if records else f"dòng của bảng {table or 'documents'}"
         click.echo(f"Đã ghi {number(n)} {what} ({fmt}{', có BOM' if bom else ''}) vào {out_path}", err=True)

@@ -8,6 +8,7 @@ import click
 
 from vanban.formatting import number
 from vanban.inputs import expand_paths
+from vanban.outputs import OutputFolder
 
 
 def record_json(record, *, with_text: bool = False, indent: int | None = 2) -> str:
@@ -43,21 +44,22 @@ def extract(paths: tuple[str, ...], out_dir: str | None, with_text: bool, as_jso
         click.echo(record_json(extract_file(files[0]), with_text=with_text))
         return
     target = Path(out_dir) if out_dir else None
-    if target:
-        target.mkdir(parents=True, exist_ok=True)
+    folder = OutputFolder(target) if target else None
     failed = 0
     from tqdm import tqdm
 
     for f in tqdm(files, desc="extract", unit="doc", disable=None):
         record = extract_file(f)
         failed += record.error is not None
-        if target:
+        if folder:
             name = f.name
             stem = name[: -len("".join(f.suffixes))] if f.suffixes else name
-            (target / f"{stem or name}.json").write_text(record_json(record, with_text=with_text), encoding="utf-8")
+            folder.write(stem or name, record_json(record, with_text=with_text))
         else:
             click.echo(record_json(record, with_text=with_text, indent=None))
-    if target:
+    if folder:
+        for wanted, given in folder.renamed:
+            click.echo(f"{given}: một tệp khác đã được ghi thành {wanted} (another input has that name)", err=True)
         click.echo(f"{number(len(files))} tệp: {number(len(files) - failed)} trích xuất, {number(failed)} lỗi -> {target}",
                    err=True)
 

@@ -17,19 +17,22 @@ from vanban.extractors.errors import VanbanError
 from .registry import named, run
 
 # The agencies :agency (and :province, when given) mean, as the CTE ``matched(id, name,
-# jurisdiction)``.
+# jurisdiction)``. Names go into LIKE patterns through ``vanban_like`` (their % and _ literal).
 MATCHED = """
     agency_arg AS MATERIALIZED (
-        SELECT vanban_agency_key(:agency) AS key, vanban_agency_id(:agency) AS id,
-               vanban_agency_local_head(:agency) AS head, vanban_province(nullif(:province, '')) AS province
+        SELECT vanban_agency_key(:agency) AS key, vanban_like(vanban_agency_key(:agency)) AS key_like,
+               vanban_agency_id(:agency) AS id, vanban_agency_local_head(:agency) AS head,
+               vanban_province(nullif(:province, '')) AS province,
+               vanban_like(vanban_province(nullif(:province, ''))) AS province_like
     ),
     matched(id, name, jurisdiction) AS MATERIALIZED (
         SELECT DISTINCT g.id, g.name, g.jurisdiction
         FROM agency_arg p, agencies g LEFT JOIN agency_aliases s ON s.agency_id = g.id
         WHERE p.key IS NOT NULL
           AND (g.head = p.head OR g.id = p.id
-               OR ' ' || g.key || ' ' LIKE '% ' || p.key || ' %' OR ' ' || s.alias_key || ' ' LIKE '% ' || p.key || ' %')
-          AND (p.province IS NULL OR g.jurisdiction = p.province OR g.jurisdiction LIKE p.province || '/%')
+               OR ' ' || g.key || ' ' LIKE '% ' || p.key_like || ' %' ESCAPE '\\'
+               OR ' ' || s.alias_key || ' ' LIKE '% ' || p.key_like || ' %' ESCAPE '\\')
+          AND (p.province IS NULL OR g.jurisdiction = p.province OR g.jurisdiction LIKE p.province_like || '/%' ESCAPE '\\')
     )"""
 
 MATCHING_AGENCIES = named("matching_agencies", f"""

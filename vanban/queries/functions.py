@@ -15,12 +15,24 @@ SQL text gives one answer wherever it runs.
 from __future__ import annotations
 
 import sqlite3
+import stat
 from datetime import date
+from functools import lru_cache, wraps
 from pathlib import Path
 
 import regex as re
 
+from vanban.extractors.errors import VanbanError
+
 from .. import identity
+
+# Bounds on what one call may be given, so that no SQL (the web view's SQL box included) can
+# make one call run long or fill memory: a name longer than NAME_CHARS is no name, a text
+# longer than TEXT_CHARS is not folded; SQLite holds no string or blob over LENGTH_LIMIT.
+NAME_CHARS = 1_000  # an agency name, a number, a place, a path, a query
+TEXT_CHARS = 2_000_000  # a text folded; an excerpt searches this much of a text
+LENGTH_LIMIT = 128 * 1024 * 1024  # bytes of one SQLite value (a document's text: at most ~40 MB)
+MAX_HASHED_BYTES = 64 * 1024 * 1024  # the largest file a load reads
 
 OTHER_FUND = "Khác · other"  # amounts whose label names no funding source
 LOCAL = "local"  # the jurisdiction of an agency named without a place
@@ -30,11 +42,24 @@ LOCAL = "local"  # the jurisdiction of an agency named without a place
 
 
 def file_sha256(name: str | None) -> str | None:
-    """The content hash of the file ``name`` names on this machine, if it is one."""
+    """The content hash of the file ``name`` names on this machine, if it is a regular file
+    no larger than a file a load reads (a FIFO or a device is never opened); computed once
+    per file state."""
     try:
         path = Path(name.strip()) if name and name.strip() else None
-        return identity.content_hash(path) if path is not None and path.is_file() else None
+        st = path.stat() if path is not None else None
     except (OSError, ValueError):
+        return None
+    if st is None or not stat.S_ISREG(st.st_mode) or st.st_size > MAX_HASHED_BYTES:
+        return None
+    return _hash_of(str(path.resolve()), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=256)
+def _hash_of(path: str, dev: int, ino: int, size: int, mtime_ns: int) -> str | None:
+    try:
+        return identity.content_hash(path)
+    except (OSError, ValueError, VanbanError):
         return None
 
 
@@ -102,8 +127,8 @@ def excerpt(text: str | None, query: str | None, width: int = 90, marked: str | 
         return None
     at = marked.find(HIT_MARK) if marked else -1
     if at < 0:
-        words = _WORD.findall(identity.fold(_QUERY_OPERATORS.sub(" ", query or "")))
-        folded = identity.fold(text)
+        words = _WORD.findall(identity.fold(_QUERY_OPERATORS.sub(" ", (query or "")[:NAME_CHARS])))
+        folded = identity.fold(text[:TEXT_CHARS])
         patterns = [r"\W+".join(map(re.escape, words))] + [re.escape(w) for w in words] if words else []
         at = next((m.start() for p in patterns for m in [re.search(rf"(?<![\p{{L}}\p{{N}}]){p}", folded)] if m), 0)
     start = max(0, at - width // 3)
@@ -140,27 +165,51 @@ def overdue(deadline: str | None, today: str | None = None) -> int:
     return int(deadline < today[: len(deadline)])
 
 
-# name -> (function, number of arguments)
+def like_literal(text: str | None) -> str | None:
+    """``text`` matched literally inside a LIKE pattern (with ``ESCAPE '\\'``): its ``%``,
+    ``_`` and ``\\`` escaped, so that an agency named '%' matches no other agency."""
+    if text is None:
+        return None
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _bounded(fn, limit: int):
+    """``fn`` that answers NULL for a text argument over ``limit`` characters."""
+
+    @wraps(fn)
+    def call(*args):
+        if any(isinstance(a, str) and len(a) > limit for a in args):
+            return None
+        return fn(*args)
+
+    return call
+
+
+# name -> (function, number of arguments, the longest text argument it takes)
 FUNCTIONS = {
-    "vanban_number_key": (identity.number_key, 1),
-    "vanban_file_sha256": (file_sha256, 1),
-    "vanban_file_path": (file_path, 1),
-    "vanban_agency_key": (identity.agency_key, 1),
-    "vanban_agency_id": (agency_id, 1),
-    "vanban_agency_local_head": (agency_local_head, 1),
-    "vanban_province": (province, 1),
-    "vanban_fold": (identity.fold, 1),
-    "vanban_fts_query": (fts_query, 1),
-    "vanban_excerpt": (excerpt, 2),
-    "vanban_excerpt_marked": (excerpt_marked, 3),
-    "vanban_fund_name": (fund_name, 1),
-    "vanban_overdue": (overdue, 2),
+    "vanban_number_key": (identity.number_key, 1, NAME_CHARS),
+    "vanban_file_sha256": (file_sha256, 1, NAME_CHARS),
+    "vanban_file_path": (file_path, 1, NAME_CHARS),
+    "vanban_agency_key": (identity.agency_key, 1, NAME_CHARS),
+    "vanban_agency_id": (agency_id, 1, NAME_CHARS),
+    "vanban_agency_local_head": (agency_local_head, 1, NAME_CHARS),
+    "vanban_province": (province, 1, NAME_CHARS),
+    "vanban_like": (like_literal, 1, NAME_CHARS),
+    "vanban_fold": (identity.fold, 1, TEXT_CHARS),
+    "vanban_fts_query": (fts_query, 1, NAME_CHARS),
+    "vanban_excerpt": (excerpt, 2, None),  # bounded inside: the text is searched up to TEXT_CHARS
+    "vanban_excerpt_marked": (excerpt_marked, 3, None),
+    "vanban_fund_name": (fund_name, 1, NAME_CHARS),
+    "vanban_overdue": (overdue, 2, NAME_CHARS),
 }
 
 
 def register(conn: sqlite3.Connection) -> None:
-    """Make the functions callable from SQL on ``conn``. All are deterministic within a
-    statement (the two file functions read the file system, which a statement does not
-    change), so SQLite computes a call on a parameter once."""
-    for name, (fn, arity) in FUNCTIONS.items():
-        conn.create_function(name, arity, fn, deterministic=True)
+    """Make the functions callable from SQL on ``conn``, each bounded (``NAME_CHARS``,
+    ``TEXT_CHARS``), and bound the length of any value on it (``LENGTH_LIMIT``). All are
+    deterministic within a statement (the two file functions read the file system, which
+    a statement does not change), so SQLite computes a call on a parameter once."""
+    if hasattr(conn, "setlimit"):
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, min(LENGTH_LIMIT, conn.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)))
+    for name, (fn, arity, limit) in FUNCTIONS.items():
+        conn.create_function(name, arity, _bounded(fn, limit) if limit else fn, deterministic=True)

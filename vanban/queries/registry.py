@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import regex as re
 from sqlite_utils import Database
 
+from vanban.extractors.common.file_names import storable
+
 from . import functions
 
 _PARAM = re.compile(r":(\w+)")
@@ -68,5 +70,21 @@ def run(db: Database, query: Query, **values) -> list[dict]:
     if unknown:
         raise TypeError(f"{query.name}: no parameter {', '.join(sorted(unknown))}")
     prepare(db)
-    params = {p: "" if values.get(p) is None else values[p] for p in query.params}
+    params = {p: _bindable(values.get(p)) for p in query.params}
     return [query.decode(row) for row in db.query(query.sql, params)]
+
+
+_SQLITE_INT = (-(2**63), 2**63 - 1)
+
+
+def _bindable(value):
+    """A value as SQLite takes it: None is blank, text with the stand-ins of bytes that are
+    not UTF-8 (an argument of any bytes) written ``\\xNN``, an integer within SQLite's range
+    (a limit of 10**30 is no limit)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return min(max(value, _SQLITE_INT[0]), _SQLITE_INT[1])
+    return value

@@ -8,20 +8,35 @@ from vanban.extractors.extract.assignments.cues import cues, fold
 from vanban.extractors.extract.dates import find_dates
 
 
-_INNER_PARENS = re.compile(r"\([^()]*\)")
+_PAREN = re.compile(r"[()]")
 
 
 def without_parens(text: str) -> str:
-    """Parenthesised asides blanked out (offsets kept); an unclosed '(' blanks the rest."""
+    """Parenthesised asides blanked out (offsets kept); an unclosed '(' blanks the rest.
+    Each ')' closes the last '(' still open; one pass over the brackets, so a text of
+    thousands of nested brackets costs no more than its length."""
     if "(" not in text:
         return text
-    while True:
-        new = _INNER_PARENS.sub(lambda m: " " * len(m.group(0)), text)
-        if new == text:
-            break
-        text = new
-    open_at = text.find("(")
-    return text if open_at < 0 else text[:open_at] + " " * (len(text) - open_at)
+    open_at: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for m in _PAREN.finditer(text):
+        if m.group(0) == "(":
+            open_at.append(m.start())
+        elif open_at:
+            start = open_at.pop()
+            while pairs and pairs[-1][0] > start:  # pairs inside this one
+                pairs.pop()
+            pairs.append((start, m.end()))
+    if open_at:  # the first '(' never closed blanks the rest
+        cut = open_at[0]
+        pairs = [p for p in pairs if p[1] <= cut] + [(cut, len(text))]
+    out, pos = [], 0
+    for start, end in pairs:
+        out.append(text[pos:start])
+        out.append(" " * (end - start))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def recurrence_in(text: str) -> str | None:

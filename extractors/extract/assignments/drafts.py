@@ -58,8 +58,14 @@ def _word_key(name: str) -> str:
     return " ".join(re.findall(r"[\p{L}\p{M}\p{N}]+", fold(name)))
 
 
+_SENTENCE_END = re.compile(r"[.;]\s")
+
+
 def _first_sentence(text: str) -> str:
     """The task: the first sentence of ``text``, whole (no cut at a length)."""
+    end = _SENTENCE_END.search(text)  # only the text up to it is read: the same first sentence
+    if end:
+        text = text[:end.end()]
     text = _SPACE.sub(" ", text).strip(" -+•:")
     m = re.search(r"(?<=[.;])\s|:\s*$", text)
     s = text[:m.start()] if m else text

@@ -239,6 +239,8 @@ def has_word(folded: str, words: tuple[str, ...]) -> bool:
 
 
 def starts_with(folded: str, words: tuple[str, ...]) -> bool:
+    if not folded.startswith(words):  # one scan in C: most places start no such word
+        return False
     return any(folded.startswith(w) and (len(folded) == len(w) or not folded[len(w)].isalnum()) for w in words)
 
 
