@@ -27,6 +27,7 @@ from vanban.extractors.segment.parts import (
     Segments,
     is_caps_line,
 )
+from vanban.extractors.segment.patterns import split_number_place
 
 # Patterns used in the functions below, compiled once.
 _LONG_DASH = re.compile(r"[–—]")
@@ -303,15 +304,19 @@ def _read_header(text: str, segs: Segments) -> Header:
         _news(segs, head)
         return head
     # number
+    number_place = None
     for ln in segs.role_lines("number"):
-        m = NUMBER_LINE.match(ln.stripped)
+        number_text, with_place = split_number_place(ln.stripped)
+        number_place = number_place or with_place
+        m = NUMBER_LINE.match(number_text)
         if m:
             head.number = clean_number(m.group("num"))
             if m.group("num").strip().startswith("/") or re.match(r"^\s*/", m.group("num")):
                 head.number = clean_number(m.group("num")) or head.number
     # place and date
-    for ln in segs.role_lines("place_date"):
-        m = PLACE_DATE.search(ln.stripped)
+    place_lines = [ln.stripped for ln in segs.role_lines("place_date")]
+    for place_text in [" ".join(place_lines)] if place_lines else [number_place] if number_place else []:
+        m = PLACE_DATE.search(place_text)
         if m:
             place = m.group("place").strip()
             head.place = place or None

@@ -27,6 +27,13 @@ PLACE_DATE = re.compile(
     r"(?P<m>[\d\s.…_]{0,8}?)\s*năm\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
+# A công văn's trích yếu printed under the number without 'V/v': 'Về tăng cường …'.
+TRICH_YEU = re.compile(r"^\s*Về\s+\p{Ll}")
+# The place alone on its line, the date on the next ('Lào Cai,' / 'ngày 7 tháng 8 năm 2024'),
+# and the head of a place name wrapped before the place/date line ('Thành phố Hồ' / 'Chí Minh, ngày …').
+PLACE_ALONE = re.compile(r"^\s*[\p{Lu}][\p{L}.\-' ]{1,40},\s*$")
+DATE_ALONE = re.compile(r"^\s*ngày\s*[\d\s.…_]{0,12}?\s*tháng\s*[\d\s.…_]{0,8}?\s*năm\s*\d{4}", re.IGNORECASE)
+PLACE_HEAD = re.compile(r"^\s*[\p{Lu}][\p{L}.]*(?:\s+[\p{L}.]+){0,3}\s*$")
 VV_LINE = re.compile(r"^\s*(?:V/[vV]|Về\s+việc)\s*[:.]?\s*(?P<rest>.*)$")
 DECORATION = re.compile(r"^\s*[-_=~*.]{2,}\s*$|^\s*-\s*\d\s*-\s*$")
 TYPE_LINE = re.compile(
@@ -80,3 +87,27 @@ def is_caps_line(line: str, threshold: float = 0.85) -> bool:
         return False
     return sum(c.isupper() for c in letters) / len(letters) >= threshold
 
+
+
+# A word that cannot begin a place name: part of a number's symbol ('TB-UBND', 'NSNN', '12/').
+_SYMBOL_WORD = re.compile(r"[/\d]|^(?:\p{Lu}{2,}|\p{Lu}+[-&]\S*)$")
+
+
+def split_number_place(line: str) -> tuple[str, str | None]:
+    """A number line that carries the place and date too, as a two-column header table comes
+    out of a text layer: 'Số: 12/TB-UBND Hà Giang, ngày 3 tháng 4 năm 2024' ->
+    ('Số: 12/TB-UBND', 'Hà Giang, ngày 3 tháng 4 năm 2024'); a line without one is returned whole."""
+    m = PLACE_DATE.search(line)
+    if not m:
+        return line, None
+    start = m.start("place")
+    words = [w for w in re.finditer(r"\S+", m.group("place"))]
+    for w in words:
+        if not _SYMBOL_WORD.search(w.group(0).rstrip(".")) or w.group(0).endswith("."):
+            break
+        start = m.start("place") + w.end()
+    while start < len(line) and line[start] == " ":
+        start += 1
+    if start >= m.start("d") or not line[start:start + 1].isupper():
+        return line, None
+    return line[:start].rstrip(), line[start:]

@@ -11,16 +11,20 @@ from vanban.extractors.segment.outline import ARTICLE, ROMAN
 from vanban.extractors.segment.patterns import (
     AUTHORITY_BODY,
     BASIS_START,
+    DATE_ALONE,
     DATETIME_LINE,
     DECORATION,
     MOTTO,
     NUMBER_LINE,
     OPENING_START,
+    PLACE_ALONE,
     PLACE_DATE,
+    PLACE_HEAD,
     PREAMBLE_LINE,
     RECIPIENTS_START,
     SLOGAN,
     STRIPPED_TITLE,
+    TRICH_YEU,
     TYPE_LINE,
     TYPE_LINE_ANYCASE,
     VV_LINE,
@@ -54,12 +58,18 @@ def header_like(line: str) -> bool:
     )
 
 
+def _subject_head(lines: list[Line], j: int) -> bool:
+    """Line ``j`` starts a công văn's subject: 'V/v …', or 'Về …' right under the number."""
+    s = lines[j].stripped
+    return bool(VV_LINE.match(s) or (TRICH_YEU.match(s) and j and NUMBER_LINE.match(lines[j - 1].stripped)))
+
+
 def find_header_start(lines: list[Line], motto: int) -> int:
     """Walk back from the motto over the left column: agency lines, number, V/v lines."""
     start = motto
     prev = next((j for j in range(motto - 1, max(-1, motto - 3), -1) if not lines[j].blank), None)
     if prev is not None and lines[prev].stripped == lines[prev].stripped.lower() and 1 < len(lines[prev].stripped.split()) <= 8 \
-            and not re.search(r"[\d:;.,]", lines[prev].stripped):
+            and not re.search(r"[\d:;.,]", lines[prev].stripped) and not any(_subject_head(lines, j) for j in range(max(0, prev - 6), prev)):
         return prev  # an issuing body in lower case (capitals lost with a legacy font)
     i = motto - 1
     while i >= 0 and motto - i <= 14:
@@ -72,7 +82,7 @@ def find_header_start(lines: list[Line], motto: int) -> int:
             i -= 1
             continue
         # a wrapped V/v subject: its first line is a V/v line a few lines above
-        vv = next((j for j in range(i - 1, max(-1, i - 7), -1) if VV_LINE.match(lines[j].stripped)), None)
+        vv = next((j for j in range(i - 1, max(-1, i - 7), -1) if _subject_head(lines, j)), None)
         if vv is not None and all(not lines[k].blank for k in range(vv, i + 1)):
             start = vv
             i = vv - 1
@@ -109,7 +119,13 @@ def label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
         elif PLACE_DATE.search(s) and "place_date" not in roles.values() and len(s) < 90:
             roles[i] = "place_date"
             subject_open = False
-        elif VV_LINE.match(s) and not seen_type and "vv" not in roles.values():
+            if roles.get(i - 1) == "unknown" and PLACE_HEAD.match(lines[i - 1].text) and PLACE_DATE.match(s):
+                roles[i - 1] = "place_date"  # 'Thành phố Hồ' / 'Chí Minh, ngày …': a place name wrapped
+        elif PLACE_ALONE.match(s) and "place_date" not in roles.values() and i + 1 < n and DATE_ALONE.match(lines[i + 1].stripped):
+            roles[i] = roles[i + 1] = "place_date"
+            subject_open = False
+            i += 1
+        elif (VV_LINE.match(s) or TRICH_YEU.match(s) and roles.get(i - 1) == "number") and not seen_type and "vv" not in roles.values():
             roles[i] = "vv"
             subject_open = True
         elif not seen_type and len(s) < 200 and (
