@@ -104,10 +104,22 @@ def test_header(construct, text, expected):
 
 HEADERLESS = [
     (
-        "text starts at Kính gửi; an appendix caption later is no header",
+        "text starts at Kính gửi; no type word: a signed letter is a công văn",
         "Kính gửi: Các sở, ban, ngành tỉnh\n\nThực hiện chỉ đạo của Thủ tướng Chính phủ, đề nghị các cơ quan báo cáo.\n"
-        f"{SIGN}\n\nPhụ lục\n(Kèm theo Quyết định số 15/QĐ-UBND ngày 3 tháng 4 năm 2024 của UBND tỉnh)\n\nSTT Nội dung\n",
+        f"{SIGN}",
         {"doc_type": "CV", "number": None},
+    ),
+    (
+        "text starts at Kính gửi; the appendix caption names the document",
+        "Kính gửi: Các sở, ban, ngành tỉnh\n\nThực hiện chỉ đạo của Thủ tướng Chính phủ, đề nghị các cơ quan báo cáo theo mẫu.\n"
+        f"{SIGN}\n\nPhụ lục\n(Kèm theo Công văn số 15/UBND-VX ngày 3 tháng 4 năm 2024 của UBND tỉnh)\n\nSTT Nội dung\n",
+        {"doc_type": "CV", "number": "15/UBND-VX", "issued_date": "2024-04-03"},
+    ),
+    (
+        "a header-like block after body content is no header",
+        "Kính gửi: Các sở, ban, ngành tỉnh\n\nThực hiện chỉ đạo của Thủ tướng Chính phủ, đề nghị các cơ quan báo cáo theo mẫu.\n"
+        f"{SIGN}\n\nMẫu số 01\n{MOTTO}\nSố: ..../BC\n........, ngày ... tháng ... năm 2024\n\nBÁO CÁO\nKết quả thực hiện\n",
+        {"doc_type": "CV", "number": None, "issued_date": None},
     ),
     (
         "headerless body with a surviving metadata table",

@@ -13,6 +13,7 @@ from vanban.extractors.extract import jurisdiction as jurisdictions
 from vanban.extractors.extract.jurisdiction import JURISDICTION_IN_LINE, JURISDICTION_ONLY, Jurisdiction
 from vanban.extractors.extract.uri import symbol_parts
 from vanban.extractors.extract.doc_types import code_for
+from vanban.extractors.extract.headerless import fill_headerless
 from vanban.extractors.extract.names import expand_abbreviations, name_case, proper_name
 from vanban.extractors.extract.signature import NAME, parse_signature_block, signature
 from vanban.extractors.segment.parts import (
@@ -377,6 +378,7 @@ def _read_header(text: str, segs: Segments) -> Header:
         or _issuer_from_authority([ln.stripped for ln in segs.role_lines("authority")])
         or _issuer_fallback(segs, head.number, head.signer, head.jurisdiction)
     )
+    fill_headerless(text, segs, head)
     if head.jurisdiction.name is None and head.issuer:
         head.jurisdiction = jurisdictions.printed([head.issuer.upper()], None)
     return head

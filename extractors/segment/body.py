@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 
 
+LONE_BULLET = re.compile(r"^[-+•*]$")
+
+
 def next_filled(lines: list[Line], k: int) -> int:
     """Index of the first non-blank line from ``k`` (``len(lines)`` when there is none)."""
     while k < len(lines) and lines[k].blank:
@@ -43,10 +46,10 @@ def block_after(lines: list[Line], i: int, *, item_prefix: str = r"[-+•*]") ->
                 j = k
                 continue
             break
-        if item.match(s):
-            j += 1
-            continue
         prev = lines[j - 1].stripped
+        if item.match(s) or LONE_BULLET.match(s) or LONE_BULLET.match(prev):
+            j += 1  # an item; a bullet alone on its line belongs to the next line
+            continue
         if j == i + 1 and prev.endswith(":") and not is_caps_line(s) and not any(
             p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, DISTRIBUTION_START)
         ):

@@ -36,8 +36,9 @@ DATE_ALONE = re.compile(r"^\s*ngày\s*[\d\s.…_]{0,12}?\s*tháng\s*[\d\s.…_]{
 PLACE_HEAD = re.compile(r"^\s*[\p{Lu}][\p{L}.]*(?:\s+[\p{L}.]+){0,3}\s*$")
 VV_LINE = re.compile(r"^\s*(?:V/[vV]|Về\s+việc)\s*[:.]?\s*(?P<rest>.*)$")
 DECORATION = re.compile(r"^\s*[-_=~*.]{2,}\s*$|^\s*-\s*\d\s*-\s*$")
+_TYPE_WORDS = "|".join(sorted((re.escape(w.upper()).replace(r"\ ", r"\s+") for w in TYPE_WORDS), key=len, reverse=True))
 TYPE_LINE = re.compile(
-    r"^\s*(?P<word>" + "|".join(sorted((re.escape(w.upper()).replace(r"\ ", r"\s+") for w in TYPE_WORDS), key=len, reverse=True)) + r")"
+    r"^\s*(?P<word>" + _TYPE_WORDS + r")"
     r"(?:\s*:)?\s*(?P<rest>.*)$"
 )
 TYPE_LINE_ANYCASE = re.compile(TYPE_LINE.pattern, re.IGNORECASE)
@@ -45,7 +46,8 @@ RECIPIENTS_START = re.compile(r"^\s*(?:(?:Đồng\s+)?K[íi]nh\s+g[ửu]i\s*[:.]
 BASIS_START = re.compile(r"^\s*[-+•]?\s*Căn\s+c[ứu]\b", re.IGNORECASE)
 OPENING_START = re.compile(r"^\s*(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành|Thực\s+hiện\s+ý\s+kiến)\b", re.IGNORECASE)
 PREAMBLE_LINE = re.compile(r"^\s*(?:Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Xét\s+Tờ\s+trình|Theo\s+Tờ\s+trình|Trên\s+cơ\s+sở)", re.IGNORECASE)
-DISTRIBUTION_START = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*[:.]?", re.IGNORECASE)
+# 'Nơi nhận', and its OCR-damaged forms with the colon ('Noi nhân:', 'Nơi nhặn:')
+DISTRIBUTION_START = re.compile(r"^\s*(?:N[ơo]i\s+nh[ậa]n\s*[:.]?|N\p{L}i\s+nh\p{L}n\s*:)", re.IGNORECASE)
 AUTHORITY = re.compile(r"^\s*(?:(?:T/M|K/T|T\.M\.?|K\.T\.?)\s+\S|(?:TM|KT|TL|TUQ|Q)\s*[.:/](?:\s*\S|\s*$))", re.IGNORECASE)
 END_MARK = re.compile(r"\./\.?\s*$|\s/\.\s*$")
 
@@ -111,3 +113,16 @@ def split_number_place(line: str) -> tuple[str, str | None]:
     if start >= m.start("d") or not line[start:start + 1].isupper():
         return line, None
     return line[:start].rstrip(), line[start:]
+
+
+# The metadata table a law site prints above (or instead of) a document's header.
+METADATA_FIELD = re.compile(
+    r"^\s*(?P<key>Số\s+(?:ký\s+)?hiệu(?:\s+văn\s+bản)?|Loại\s+văn\s+bản|Ngày\s+ban\s+hành|Cơ\s+quan\s+ban\s+hành)"
+    r"\s*[:|]\s*(?P<value>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+# An appendix caption naming the document it is attached to: '(Kèm theo Công văn số 15/UBND-VX ngày …)'.
+ATTACHED_CAPTION = re.compile(
+    r"kèm\s+theo\s+(?P<word>" + _TYPE_WORDS + r")\s+số\s*:?\s*(?P<num>[\w./\-&]+)",
+    re.IGNORECASE,
+)

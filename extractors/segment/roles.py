@@ -9,6 +9,7 @@ import regex as re
 
 from vanban.extractors.segment.outline import ARTICLE, ROMAN
 from vanban.extractors.segment.patterns import (
+    AUTHORITY,
     AUTHORITY_BODY,
     BASIS_START,
     DATE_ALONE,
@@ -20,6 +21,7 @@ from vanban.extractors.segment.patterns import (
     PLACE_ALONE,
     PLACE_DATE,
     PLACE_HEAD,
+    POSITION_LINE,
     PREAMBLE_LINE,
     RECIPIENTS_START,
     SLOGAN,
@@ -56,6 +58,51 @@ def header_like(line: str) -> bool:
         or bool(PLACE_DATE.search(s))
         or bool(SLOGAN.match(s))
     )
+
+
+# Words that open a paragraph of the body, not a subject ('Thực hiện …, Ủy ban nhân dân tỉnh …').
+PARAGRAPH_OPENER = re.compile(r"^(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành|Nhằm|Để|Ngày\s+\d|Hôm\s+nay|Vừa\s+qua|Thời\s+gian\s+qua|Qua)\b")
+
+
+def opens_paragraph(lines: list[Line], i: int) -> bool:
+    """Line ``i`` starts a paragraph of the body, not a subject: an opener word with a capital,
+    and a clause ending in a comma or a paragraph ending in ':' or '.' (a subject has no end mark)."""
+    s = lines[i].stripped
+    if not PARAGRAPH_OPENER.match(s) or len(s.split()) < 8:
+        return False
+    run = []
+    for ln in lines[i:i + 8]:
+        if ln.blank:
+            break
+        run.append(ln.stripped)
+    return any(r.endswith(",") for r in run) or run[-1].endswith((":", "."))
+
+
+def enacting_authority(lines: list[Line], i: int, roles: dict[int, str]) -> bool:
+    """Line ``i`` (capitals, under the subject) names the enacting authority: 'CHỦ TỊCH <body>',
+    or the issuing body of the header again ('ỦY BAN NHÂN DÂN TỈNH X')."""
+    s = " ".join(lines[i].stripped.split())
+    if POSITION_LINE.match(s) and AUTHORITY_BODY.match(POSITION_LINE.sub("", s).strip()):
+        return True
+    agency = " ".join(lines[k].stripped for k in sorted(roles) if roles[k] == "agency")
+    agency = " ".join(agency.split())
+    last = next((lines[k].stripped for k in sorted(roles, reverse=True) if roles[k] == "agency"), "")
+    return bool(last) and len(last) > 3 and (s == agency or s.endswith(" " + " ".join(last.split())) and bool(AUTHORITY_BODY.match(s)))
+
+
+def after_body(lines: list[Line], i: int) -> bool:
+    """Line ``i`` comes after body content: a signature's authority line, or a 'Kính gửi'
+    followed by a paragraph, stands above it (a header is never accepted there)."""
+    addressed = False
+    for ln in lines[:i]:
+        s = ln.stripped
+        if AUTHORITY.match(s) and is_caps_line(s):
+            return True
+        if RECIPIENTS_START.match(s):
+            addressed = True
+        elif addressed and len(s.split()) >= 20:
+            return True
+    return False
 
 
 def _subject_head(lines: list[Line], j: int) -> bool:
@@ -104,6 +151,8 @@ def label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
                 subject_open = False
             i += 1
             continue
+        if AUTHORITY.match(s) and is_caps_line(s) or len(s.split()) >= 25 and not {"motto", "number", "type", "place_date"} & set(roles.values()):
+            break  # a signature, or a paragraph before any header line: the header is behind
         if DECORATION.match(s) or not re.search(r"[\p{L}\d]", s):
             roles[i] = "decoration"
         elif MOTTO.search(s) and len(s) < 80:
@@ -145,20 +194,23 @@ def label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
                 j = i + 1
                 while j < n and lines[j].blank:
                     j += 1
-                if j < n and not any(p.match(lines[j].stripped) for p in (RECIPIENTS_START, BASIS_START, PREAMBLE_LINE, ARTICLE)):
+                if j < n and not any(p.match(lines[j].stripped) for p in (RECIPIENTS_START, BASIS_START, PREAMBLE_LINE, ARTICLE)) \
+                        and not opens_paragraph(lines, j):
                     roles[j] = "subject"
                     i = j
                     subject_open = True
-        elif subject_open and roles.get(i - 1) in ("vv", "subject") and not is_caps_line(s) and len(s) < 160 \
+        elif subject_open and roles.get(i - 1) in ("vv", "subject") and not is_caps_line(s) and len(s) < 160 and not s[:1].isupper() \
                 and not s.endswith(":") and OPENING_START.match(s) and not any(p.match(s) for p in (RECIPIENTS_START, BASIS_START)):
             roles[i] = roles[i - 1]  # 'V/v phối hợp triển khai / thực hiện …': a wrapped subject, not an opening
         elif any(p.match(s) for p in body_markers) and (seen_type or seen_motto or "number" in roles.values()):
             break
         elif subject_open and roles.get(i - 1) == "vv" and is_caps_line(s) and len(s.split()) <= 2 and not MOTTO.search(s):
             roles[i] = "vv"  # an acronym wrapped onto its own line ('… thuế GTGT')
-        elif subject_open and roles.get(i - 1) in ("subject", "vv", "type") and len(s) < 160 and not s.endswith(":") \
+        elif subject_open and roles.get(i - 1) in ("subject", "vv", "type") and not s.endswith(":") and not opens_paragraph(lines, i) \
+                and (len(s) < 160 or len(s) < 400 and lines[i - 1].stripped.endswith(",")) \
                 and not (roles.get(i - 1) == "subject" and is_caps_line(lines[i - 1].stripped)) and not is_caps_line(s) or (
-            subject_open and roles.get(i - 1) == "subject" and is_caps_line(s) and is_caps_line(lines[i - 1].stripped)
+            subject_open and roles.get(i - 1) in ("subject", "type") and is_caps_line(s) and is_caps_line(lines[i - 1].stripped)
+            and not enacting_authority(lines, i, roles)
         ):
             roles[i] = "subject" if roles.get(i - 1) in ("subject", "type") else "vv"
         elif (is_caps_line(s) or (i == start and s == s.lower())) and len(s) < 120:
