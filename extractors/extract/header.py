@@ -28,6 +28,7 @@ from vanban.extractors.segment.parts import (
     Segments,
     is_caps_line,
 )
+from vanban.extractors.segment.body import SIGNATURE_LINE, signature_line
 from vanban.extractors.segment.patterns import split_number_place
 
 # Patterns used in the functions below, compiled once.
@@ -214,6 +215,12 @@ def compose_issuer(agency_lines: list[str], jur: Jurisdiction) -> str | None:
     return name_case(expand_abbreviations(name))
 
 
+def _signature_in_list(line: str, signer: dict) -> bool:
+    """A line of the signature block inside a Nơi nhận list (two columns flattened)."""
+    return bool(line) and (line == signer.get("name") or signature_line(line) and not SIGNATURE_LINE.match(line)
+                           or bool(re.fullmatch(r"\(?\s*(?i:đã\s+ký)\s*\)?", line)))
+
+
 def _issuer_fallback(segs: Segments, number: str | None, signer: dict, jur: Jurisdiction) -> str | None:
     """Issuer from the signature's 'TM. …' line or the number's symbol, plus the place."""
     body = None
@@ -367,9 +374,10 @@ def _read_header(text: str, segs: Segments) -> Header:
 
     if segs.recipients:
         head.recipients = split_items(segs.part("recipients"), RECIPIENTS_START)
-    if segs.distribution:
-        head.distribution = split_items(segs.part("distribution"), DISTRIBUTION_START)
     head.signer = signature(segs)
+    if segs.distribution:
+        kept = [ln for ln in segs.part("distribution").split("\n") if not _signature_in_list(ln.strip(), head.signer)]
+        head.distribution = split_items("\n".join(kept), DISTRIBUTION_START)
     # issuer and jurisdiction
     agency_lines = merge_wrapped_lines([ln.stripped for ln in segs.role_lines("agency")])
     head.jurisdiction = jurisdictions.printed(agency_lines, head.place)

@@ -97,11 +97,40 @@ def paragraph_end(lines: list[Line], i: int) -> int:
     return j
 
 
+# Lines of a signature block: the authority and position in capitals, '(Đã ký)', the name.
+SIGNATURE_LINE = re.compile(
+    r"^(?:\(?\s*(?i:đã\s+ký|ký\s+tên)\s*\)?|[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+){1,4})$"
+)
+ITEM_LINE = re.compile(r"^[-+•*]\s*\S")
+
+
+def signature_line(s: str) -> bool:
+    return bool(SIGNATURE_LINE.match(s)) or is_caps_line(s) and bool(AUTHORITY.match(s) or POSITION_LINE.match(s))
+
+
+def interleaved_end(lines: list[Line], end: int) -> int:
+    """End of a Nơi nhận list whose lines alternate with the signature block's (two columns
+    of a table flattened): items and their continuations go on past signature lines."""
+    last, seen_signature, j = None, False, end
+    while j < len(lines) and j - end < 40 and not lines[j].blank:
+        s = lines[j].stripped
+        if ITEM_LINE.match(s) and seen_signature:
+            last = j
+        elif signature_line(s) or is_caps_line(s) and not ITEM_LINE.match(lines[j - 1].stripped):
+            seen_signature = True
+        elif last is not None and (s[:1].islower() or not lines[last].stripped.endswith((";", "."))):
+            last = j
+        elif not ITEM_LINE.match(s):
+            break
+        j += 1
+    return last + 1 if last is not None else end
+
+
 def tail(lines: list[Line], body_start: int) -> tuple[int | None, int | None, int | None]:
     """(distribution start, distribution end, signature search start) line indexes."""
     dist = next((i for i in range(body_start, len(lines)) if DISTRIBUTION_START.match(lines[i].stripped)), None)
     dist_end = None
     if dist is not None:
-        dist_end = block_after(lines, dist)
+        dist_end = interleaved_end(lines, block_after(lines, dist))
     return dist, dist_end, None
 
