@@ -339,8 +339,8 @@ def test_preamble_ends_bases_in_one_paragraph():
         "Căn cứ Nghị định số 45/2022/NĐ-CP ngày 7 tháng 7 năm 2022 của Chính phủ; Xét đề nghị của Sở Tài chính tại Tờ trình số 77/TTr-STC ngày 1 tháng 4 năm 2024."
     ))
     rel = {r.number: r.relation for r in record.references}
-    assert rel.get("45/2022/NĐ-CP") == "based_on"
-    assert rel.get("77/TTr-STC") != "based_on"
+    assert rel.get("45/2022/NĐ-CP") == "basis"
+    assert rel.get("77/TTr-STC") != "basis"
 
 
 # --- amounts ------------------------------------------------------------------------------------

@@ -32,7 +32,9 @@ _SERIAL = rf"{_BLANK}?(?P<serial>\d{{1,6}}(?:\.\d{{1,3}})?){_BLANK}?"
 _PSERIAL = r"(?P<pserial>\d{1,6}(?:\.\d{1,3})?)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # A code: a capital then letters/digits/&; a dotted tail of short capitals (V.I).
-_CODE = r"\p{Lu}[\p{L}\p{N}&]*(?:\.\p{Lu}{1,3}\p{N}?(?![\p{L}\p{N}]))*"
+# A code has lower-case letters one at a time (TTg, QyĐ); a run of them is a word glued on
+# ('NĐ-CPngày'), not part of the code.
+_CODE = r"\p{Lu}(?:[\p{Lu}\p{N}&]|\p{Ll}(?!\p{Ll}))*(?:\.\p{Lu}{1,3}\p{N}?(?![\p{L}\p{N}]))*"
 # After a spaced separator only an all-capitals code is believed (so "- Sở" is prose).
 _CAPS_CODE = r"(?:TTg|CTr|\p{Lu}[\p{Lu}\p{N}&]*)(?![\p{L}\p{N}])"
 # A numeric unit code after a hyphen (01/CV-01).
@@ -40,7 +42,8 @@ _NUM_CODE = r"\p{N}{1,3}(?![\p{L}\p{N}/])"
 # An en dash typed for the hyphen inside a symbol (KH–UBND) is read as the hyphen.
 _TIGHT_SEP = r"[-–/]"
 _SPACED_SEP = r"(?:[ \t]+[-/][ \t]*|[-/](?:[ \t]+|[ \t]*\n[ \t]*))"
-_SYMBOL_TAIL = rf"(?:{_TIGHT_SEP}(?:{_CODE}|{_NUM_CODE})|{_SPACED_SEP}{_CAPS_CODE})"
+# A stray space after '&' (BTNMT& BTC) is a slip inside one code.
+_SYMBOL_TAIL = rf"(?:{_TIGHT_SEP}(?:{_CODE}|{_NUM_CODE})|{_SPACED_SEP}{_CAPS_CODE}|(?<=&)[ \t]+{_CAPS_CODE})"
 _SYMBOL = rf"{_CODE}{_SYMBOL_TAIL}*"
 _SLASH = r"[ \t]*/[ \t]*"
 
@@ -50,7 +53,7 @@ _STATE_NUMBER = rf"(?:{_SERIAL}[ \t]*)?/[ \t]*(?:{_YEAR}{_SLASH})?(?P<symbol>{_S
 _NUMBER = rf"""
     (?<![\p{{L}}\p{{N}}/\-–.])
     (?: (?P<party>{_PARTY_NUMBER}) | (?P<state>{_STATE_NUMBER}) )
-    (?![\p{{L}}\p{{N}}])
+    (?![\p{{Lu}}\p{{N}}]|\p{{Ll}}(?!\p{{Ll}}))
 """
 
 
