@@ -153,7 +153,8 @@ NEWS = [
         "<html><head><title>Tin tức</title></head><body>\n<h1>Hội nghị tổng kết công tác năm 2024 của ngành y tế</h1>\n"
         "<p>12/01/2025 08:30</p>\n<p>Sáng nay, Sở Y tế tổ chức hội nghị tổng kết công tác năm 2024.</p>\n"
         "<p>Hội nghị đã đánh giá kết quả và đề ra nhiệm vụ năm 2025./.</p>\n<p>Trần Minh</p>\n</body></html>\n",
-        {"genre": "news", "subject": "Hội nghị tổng kết công tác năm 2024 của ngành y tế", "issued_date": "2025-01-12"},
+        {"genre": "news", "subject": "Hội nghị tổng kết công tác năm 2024 của ngành y tế", "issued_date": "2025-01-12",
+         "signer.name": "Trần Minh"},
     ),
     (
         "markdown front matter",
@@ -321,6 +322,16 @@ REFERENCES = [
         {"number": "15/2023/QH15", "doc_type": "LUAT"},
     ),
     (
+        "a stray space inside a capitals segment",
+        _qd("Căn cứ Quyết định số 125/QĐ-UB ND ngày 2 tháng 1 năm 2024 của UBND tỉnh;"),
+        {"references": {("QĐ", "125/QĐ-UBND")}},
+    ),
+    (
+        "table cells glued: a year runs into the next number",
+        _qd("Căn cứ các văn bản sau:\n- Quyết định số 12/QĐ-UBND ngày 03/4/202415/KH-UBND ngày 05/5/2024;"),
+        {"references": {("QĐ", "12/QĐ-UBND"), ("KH", "15/KH-UBND")}},
+    ),
+    (
         "GP and VBHN type codes",
         _qd("Căn cứ Giấy phép số 12/GP-UBND ngày 2 tháng 1 năm 2024;\nCăn cứ Văn bản hợp nhất số 05/VBHN-BTC ngày 3 tháng 3 năm 2023;"),
         {"references": {("GP", "12/GP-UBND"), ("VBHN", "05/VBHN-BTC")}},
@@ -355,6 +366,11 @@ AMOUNTS = [
         "a range 'từ … lên …'",
         f"{HEAD_QD}\nNâng mức hỗ trợ từ 1,5 lên 2,1 triệu đồng.\n{SIGN}",
         {"amounts": [1_500_000, 2_100_000]},
+    ),
+    (
+        "bare figures in a table whose column header gives the unit",
+        f"{HEAD_QD}\nBảng phân bổ\nSTT\nĐơn vị\nKinh phí (triệu đồng)\n1\nHuyện A\n1.250\n2\nHuyện B\n2.400\n\n{SIGN}",
+        {"amounts": [1_250_000_000, 2_400_000_000]},
     ),
     (
         "a words restatement after a per-unit suffix is the same amount",

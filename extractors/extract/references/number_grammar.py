@@ -12,7 +12,7 @@ The forms read:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex as re
@@ -50,8 +50,9 @@ _SLASH = r"[ \t]*/[ \t]*"
 _PARTY_NUMBER = rf"{_PSERIAL}[ \t]*[-–][ \t]*(?P<ptype>{_CODE}){_SLASH}(?P<psymbol>{_SYMBOL})"
 _STATE_NUMBER = rf"(?:{_SERIAL}[ \t]*)?/[ \t]*(?:{_YEAR}{_SLASH})?(?P<symbol>{_SYMBOL})"
 
+# Table cells glued by a converter: a date's year runs into the next number ('03/4/202415/KH-UBND').
 _NUMBER = rf"""
-    (?<![\p{{L}}\p{{N}}/\-–.])
+    (?:(?<![\p{{L}}\p{{N}}/\-–.])|(?<=(?<!\d)\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)\d\d))
     (?: (?P<party>{_PARTY_NUMBER}) | (?P<state>{_STATE_NUMBER}) )
     (?![\p{{Lu}}\p{{N}}]|\p{{Ll}}(?!\p{{Ll}}))
 """
@@ -150,13 +151,34 @@ def _from_match(m: re.Match, offset: int = 0) -> CitationNumber:
     )
 
 
+_SPLIT_TAIL = re.compile(r"[ \t]+(\p{Lu}{1,4})(?![\p{L}\p{N}])")
+
+
+def _rejoined(m: re.Match, text: str, end: int) -> CitationNumber:
+    """A capitals segment broken by a stray space ('QĐ-UB ND') is joined again when the two
+    pieces make a known issuer code."""
+    found = _from_match(m)
+    tail = _SPLIT_TAIL.match(text, m.end(), end)
+    if not tail or not found.issuer_symbols or found.party:
+        return found
+    tables = symbol_tables()
+    known = tables["local_issuers"].keys() | tables["national_issuers"].keys()
+    if found.issuer_symbols[-1] + tail.group(1) not in known or tail.group(1) in known:
+        return found
+    whole = number_re().fullmatch(_squeeze(text[m.start():tail.end()]))
+    if whole is None:
+        return found
+    again = _from_match(whole)
+    return replace(again, text=text[m.start():tail.end()], span=(m.start(), tail.end()))
+
+
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[CitationNumber]:
     """Every document number in ``text[start:end]`` whose serial is printed."""
     end = len(text) if end is None else end
     out = []
     for m in number_re().finditer(text, start, end):
         if m.group("serial") or m.group("pserial"):
-            out.append(_from_match(m))
+            out.append(_rejoined(m, text, end))
     return out
 
 
