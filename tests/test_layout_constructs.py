@@ -254,6 +254,18 @@ DISTRIBUTION = [
         {"distribution": ["Văn phòng Chính phủ", "Cục Kiểm tra văn bản quy phạm pháp luật - Bộ Tư pháp", "Lưu: VT"]},
     ),
     (
+        "an item wrapped after its ';' onto a line with no dash",
+        HEAD_QD + "\nNơi nhận:\n- Như trên;\n- VPCP: BTCN, các PCN;\nCác Vụ: TH, KTTH, NN;\n- Lưu: VT.\n" + SIGN,
+        {"distribution": ["Như trên", "VPCP: BTCN, các PCN; Các Vụ: TH, KTTH, NN", "Lưu: VT"]},
+    ),
+    (
+        "Kính gửi on one line, the body's first paragraph right under it",
+        f"BỘ TƯ PHÁP\n{MOTTO}\nSố: 210/BTP-PLHS\nHà Nội, ngày 20 tháng 5 năm 2025\nV/v sắp xếp các tổ chức\n"
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố\nNgày 09/4/2025, Bộ Tư pháp đã có Công văn số 1866/BTP-PLHS gửi\n"
+        "các địa phương hướng dẫn việc sắp xếp.\n" + SIGN,
+        {"recipients": ["Ủy ban nhân dân các tỉnh, thành phố"]},
+    ),
+    (
         "an OCR-damaged Nơi nhận label",
         HEAD_QD + "\nNoi nhân:\n- Bộ Tư pháp;\n- Lưu: VT.\n" + SIGN,
         {"distribution": ["Bộ Tư pháp", "Lưu: VT"]},

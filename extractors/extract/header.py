@@ -98,6 +98,9 @@ def split_items(block: str, label: re.Pattern) -> list[str]:
     text = label.sub("", block, count=1)
     lines = [ln.strip() for ln in text.split("\n")]
     items: list[str] = []
+    # in a list whose items carry dashes, a line without one continues the item above
+    dashed = sum(bool(_ITEM_BULLET.match(ln)) for ln in lines) >= 2
+    last_dashed = False
     for ln in lines:
         if not ln:
             continue
@@ -112,8 +115,9 @@ def split_items(block: str, label: re.Pattern) -> list[str]:
         pieces = [p for p in pieces if p.strip()]
         if not pieces:
             continue
-        if starts_item or not items or items[-1].rstrip().endswith((";", ".")):
+        if starts_item or not items or items[-1].rstrip().endswith((";", ".")) and not (dashed and last_dashed):
             items.extend(pieces)
+            last_dashed = starts_item
         else:
             items[-1] = items[-1] + " " + pieces[0]
             items.extend(pieces[1:])

@@ -11,6 +11,7 @@ from vanban.extractors.segment.patterns import (
     BASIS_START,
     DISTRIBUTION_START,
     OPENING_START,
+    PARAGRAPH_OPENER,
     POSITION_LINE,
     PREAMBLE_LINE,
     RECIPIENTS_START,
@@ -55,14 +56,29 @@ def block_after(lines: list[Line], i: int, *, item_prefix: str = r"[-+•*]") ->
         ):
             j += 1  # a label alone on its line ('Kính gửi:'): the addressee is the next line
             break
-        starts_part = any(p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, RECIPIENTS_START, DISTRIBUTION_START, AUTHORITY, POSITION_LINE))
+        starts_part = any(p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, RECIPIENTS_START, DISTRIBUTION_START, AUTHORITY, POSITION_LINE)) \
+            or bool(PARAGRAPH_OPENER.match(s) and len(s.split()) >= 6)
         if not starts_part and not is_caps_line(s) and (
             (prev and not prev.endswith((";", ".", ":")) and j > i + 1) or (j == i + 1 and not prev.endswith((":", ".")))
         ):
             j += 1
             continue
+        if not starts_part and j > i + 1 and prev.endswith((";", ",")) and not s.endswith(":") and _item_follows(lines, j, item):
+            j += 1  # an item wrapped onto a line with no dash, between two items
+            continue
         break
     return j
+
+
+def _item_follows(lines: list[Line], j: int, item: re.Pattern) -> bool:
+    """An item line comes within the next few lines after ``j``, with no blank line or part between."""
+    for k in range(j + 1, min(len(lines), j + 5)):
+        s = lines[k].stripped
+        if not s or signature_line(s) or DISTRIBUTION_START.match(s):
+            return False
+        if item.match(s):
+            return True
+    return False
 
 
 def bases_block(lines: list[Line], i: int) -> int:

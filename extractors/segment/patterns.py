@@ -47,6 +47,8 @@ BASIS_START = re.compile(r"^\s*[-+•]?\s*Căn\s+c[ứu]\b", re.IGNORECASE)
 OPENING_START = re.compile(r"^\s*(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành|Thực\s+hiện\s+ý\s+kiến)\b", re.IGNORECASE)
 PREAMBLE_LINE = re.compile(r"^\s*(?:Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Xét\s+Tờ\s+trình|Theo\s+Tờ\s+trình|Trên\s+cơ\s+sở)", re.IGNORECASE)
 # 'Nơi nhận', and its OCR-damaged forms with the colon ('Noi nhân:', 'Nơi nhặn:')
+# Words that open a paragraph of the body, not a subject or an addressee ('Thực hiện …,', 'Ngày 9/4/2025, …').
+PARAGRAPH_OPENER = re.compile(r"^(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành|Nhằm|Để|Ngày\s+\d+|Hôm\s+nay|Vừa\s+qua|Thời\s+gian\s+qua|Qua)\b")
 DISTRIBUTION_START = re.compile(r"^\s*(?:N[ơo]i\s+nh[ậa]n\s*[:.]?|N\p{L}i\s+nh\p{L}n\s*:)", re.IGNORECASE)
 AUTHORITY = re.compile(r"^\s*(?:(?:T/M|K/T|T\.M\.?|K\.T\.?)\s+\S|(?:TM|KT|TL|TUQ|Q)\s*[.:/](?:\s*\S|\s*$))", re.IGNORECASE)
 END_MARK = re.compile(r"\./\.?\s*$|\s/\.\s*$")

@@ -20,6 +20,7 @@ from vanban.extractors.segment.patterns import (
     OPENING_START,
     PLACE_ALONE,
     PLACE_DATE,
+    PARAGRAPH_OPENER,
     PLACE_HEAD,
     POSITION_LINE,
     PREAMBLE_LINE,
@@ -58,10 +59,6 @@ def header_like(line: str) -> bool:
         or bool(PLACE_DATE.search(s))
         or bool(SLOGAN.match(s))
     )
-
-
-# Words that open a paragraph of the body, not a subject ('Thực hiện …, Ủy ban nhân dân tỉnh …').
-PARAGRAPH_OPENER = re.compile(r"^(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành|Nhằm|Để|Ngày\s+\d|Hôm\s+nay|Vừa\s+qua|Thời\s+gian\s+qua|Qua)\b")
 
 
 def opens_paragraph(lines: list[Line], i: int) -> bool:
