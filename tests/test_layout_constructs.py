@@ -81,6 +81,18 @@ HEADER = [
          "subject": "Về tăng cường công tác quản lý đất đai trên địa bàn tỉnh"},
     ),
     (
+        "OCR junk in the serial and the day",
+        f"BỘ CÔNG AN\nCÔNG AN TỈNH ĐIỆN BIÊN\nSố: 4Jl2 /CAT-PC04(Đ1)\nV/v hỗ trợ kinh phí\n{MOTTO}\n"
+        f"Điện Biên, ngày.$Ề tháng 11 năm 2025\n\nKính gửi: Ủy ban nhân dân tỉnh\n{BODY}",
+        {"number": None, "place": "Điện Biên", "issued_date": "2025-11", "issuer": "Công an tỉnh Điện Biên"},
+    ),
+    (
+        "a unit in brackets closing the symbol",
+        f"BỘ CÔNG AN\nCÔNG AN TỈNH ĐIỆN BIÊN\nSố: 416/TTr-CAT(PC04)\n{MOTTO}\nĐiện Biên, ngày 8 tháng 11 năm 2025\n\n"
+        f"TỜ TRÌNH\nVề việc đề nghị ban hành văn bản\n\nKính gửi: Ủy ban nhân dân tỉnh\n{BODY}",
+        {"number": "416/TTr-CAT(PC04)", "doc_type": "TTr"},
+    ),
+    (
         "motto followed by a run of underscores",
         f"ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n_______\n{MOTTO}\n______________________\nSố: 45/TB-UBND\n"
         f"Bắc Kạn, ngày 1 tháng 2 năm 2024\n\nTHÔNG BÁO\nLịch tiếp công dân\n{BODY}{SIGN}",
@@ -228,6 +240,11 @@ SIGNATURE = [
         "a signer's name wrapped over two short lines",
         HEAD_QD + "\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Thị\nMinh Khai\n",
         {"signer.name": "Nguyễn Thị Minh Khai"},
+    ),
+    (
+        "a rank before the signer's name",
+        HEAD_QD + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nThiếu tướng Trần Văn Bình\n",
+        {"signer.name": "Trần Văn Bình", "signer.position": "GIÁM ĐỐC"},
     ),
     (
         "two-column Nơi nhận and signature flattened, lines alternating",

@@ -37,8 +37,9 @@ _WHITESPACE = re.compile(r"\s+")
 _LEADING_DOTS = re.compile(r"^[._…]+")
 _DOTS_BEFORE_SLASH = re.compile(r"(?<=\d)[._…]+(?=/)")
 _LEADING_DOTS_SLASH = re.compile(r"^[._…]+(?=/)")
-_NUMBER_CHARS = re.compile(r"^[\w/\-.&]+")
+_NUMBER_CHARS = re.compile(r"^[\w/\-.&]+(?:\([\w\-.]+\))?")
 _ANY_LETTER = re.compile(r"\p{L}")
+_OCR_SERIAL = re.compile(r"^[^/\-]*\d\p{L}+\d[^/\-]*/|^\p{Ll}[^/\-]*/")  # '4Jl2/', 'đÍẾ/': digits lost to OCR
 _SLASH_OR_DASH = re.compile(r"[/\-]")
 _NON_DIGIT = re.compile(r"\D")
 _ITEM_SPLIT = re.compile(r"(?:^|(?<=[;.)]))\s*[-+•*]\s+")
@@ -74,7 +75,7 @@ def clean_number(raw: str) -> str | None:
     s = s.rstrip(".,;:")
     m = _NUMBER_CHARS.match(s)
     s = m.group(0) if m else ""
-    if not s or not _ANY_LETTER.search(s) or not _SLASH_OR_DASH.search(s):
+    if not s or not _ANY_LETTER.search(s) or not _SLASH_OR_DASH.search(s) or _OCR_SERIAL.match(s):
         return None
     return s
 

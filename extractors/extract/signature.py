@@ -11,6 +11,8 @@ SIGNED_MARK = re.compile(r"^\s*[(\[]?\s*(?:đã\s+ký|da\s*ky|ký\s+tên|ký,?\s
 NAME = re.compile(r"^(?:[\p{Lu}][\p{Ll}]*\.?)(?:\s+[\p{Lu}][\p{Ll}]*){1,5}$")
 CAPS_NAME = re.compile(r"^[\p{Lu}]+(?:\s+[\p{Lu}]+){1,5}$")
 
+# A rank printed before the signer's name (police, army): not part of the name.
+RANK = re.compile(r"^(?:Thiếu|Trung|Thượng|Đại)\s+(?:tướng|tá|úy|uý)\s+(?=\p{Lu})")
 NAME_TAIL = re.compile(r"[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+)?")
 ITEM_LINE = re.compile(r"^[-+•*]\s*\S")
 
@@ -93,6 +95,7 @@ def signature(segs: Segments) -> dict:
             k += 1
             if not t or SIGNED_MARK.match(t) or t.startswith(("(", "[")):
                 continue
+            t = RANK.sub("", t)
             if interleaved and (ITEM_LINE.match(t) or t[:1].islower() or t.endswith((";", ",", "."))):
                 continue
             if interleaved and is_caps_line(t, 0.8) and (POSITION_LINE.match(t) or AUTHORITY.match(t)):

@@ -17,13 +17,15 @@ MOTTO = re.compile(
     re.IGNORECASE,
 )
 SLOGAN = re.compile(r"^\s*Đ\S{1,4}\s+l\S{1,3}p\s*[-–—]\s*T\S{1,3}\s+do\s*[-–—]\s*H\S{1,4}\s+ph\S{1,3}c\s*$", re.IGNORECASE)
+# The serial may be OCR junk ('Số: 4Jl2 /CAT-PC04'): the line is still the number line.
 NUMBER_LINE = re.compile(
     r"^\s*(?:Luật\s+số|Lệnh\s+số|Pháp\s+lệnh\s+số|Nghị\s+quyết\s+số|Số|SỐ)\s*[:.]?\s*"
-    r"(?P<num>[\d.…_ ]*\s*[/\-]\s*[^\n]*?)\s*(?=$|\s+V/[vV]\b)",
+    r"(?P<num>(?:[\d.…_ ]*|[^\s/]{1,5}[ ]+(?=/[ ]*\p{Lu}))\s*[/\-]\s*[^\n]*?)\s*(?=$|\s+V/[vV]\b)",
     re.IGNORECASE,
 )
+# The day may be OCR junk ('ngày.$Ề tháng 11'): the date keeps its month and year.
 PLACE_DATE = re.compile(
-    r"(?P<place>[\p{Lu}][\p{L}.\-' ]{1,40}?)\s*,\s*ngày\s*(?P<d>[\d\s.…_]{0,12}?)\s*tháng\s*"
+    r"(?P<place>[\p{Lu}][\p{L}.\-' ]{1,40}?)\s*,\s*ngày\s*(?P<d>[\d\s.…_]{0,12}?|[\d\s.…_]{0,3}[^\s\d,]{1,3}[\d\s.…_]{0,3}?)\s*tháng\s*"
     r"(?P<m>[\d\s.…_]{0,8}?)\s*năm\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
