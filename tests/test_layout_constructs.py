@@ -208,6 +208,20 @@ SUBJECT = [
         {"subject": "TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2024"},
     ),
     (
+        "a subject opening with 'Triển khai' wrapped after a comma is still the subject",
+        f"ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\n{MOTTO}\nSố: 14/KH-UBND\nNam Định, ngày 5 tháng 5 năm 2024\n\n"
+        "KẾ HOẠCH\nTriển khai công tác thông tin, tuyên truyền bầu cử đại biểu Hội đồng nhân dân các cấp,\n"
+        "nhiệm kỳ 2026 - 2031 trên địa bàn tỉnh\n\nCăn cứ Luật Bầu cử ngày 25 tháng 6 năm 2015;\n" + SIGN,
+        {"subject": "Triển khai công tác thông tin, tuyên truyền bầu cử đại biểu Hội đồng nhân dân các cấp, nhiệm kỳ 2026 - 2031 trên địa bàn tỉnh"},
+    ),
+    (
+        "a Giấy mời whose body starts under the type word has no subject",
+        f"ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\n{MOTTO}\nSố: 15/GM-UBND\nNam Định, ngày 5 tháng 5 năm 2024\n\n"
+        "GIẤY MỜI\nThực hiện Chương trình công tác của Ủy ban nhân dân tỉnh tháng 5,\n"
+        "Ủy ban nhân dân tỉnh tổ chức họp đánh giá công tác cải cách hành chính.\n1. Chủ trì: Chủ tịch.\n" + SIGN,
+        {"subject": None, "doc_type": "GM"},
+    ),
+    (
         "type word and subject on one line with a capitals continuation",
         f"ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\n{MOTTO}\nSố: 13/KH-UBND\nNam Định, ngày 5 tháng 5 năm 2024\n\n"
         "KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA\nGIẢM NGHÈO BỀN VỮNG NĂM 2024\n\nI. MỤC ĐÍCH\n1. Nâng cao.\n" + SIGN,

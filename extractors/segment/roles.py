@@ -63,7 +63,8 @@ def header_like(line: str) -> bool:
 
 def opens_paragraph(lines: list[Line], i: int) -> bool:
     """Line ``i`` starts a paragraph of the body, not a subject: an opener word with a capital,
-    and a clause ending in a comma or a paragraph ending in ':' or '.' (a subject has no end mark)."""
+    and a clause ending in a comma before a capital, or a paragraph ending in ':' or '.' (a
+    subject has no end mark)."""
     s = lines[i].stripped
     if not PARAGRAPH_OPENER.match(s) or len(s.split()) < 8:
         return False
@@ -72,7 +73,8 @@ def opens_paragraph(lines: list[Line], i: int) -> bool:
         if ln.blank:
             break
         run.append(ln.stripped)
-    return any(r.endswith(",") for r in run) or run[-1].endswith((":", "."))
+    # 'Thực hiện …,' / 'Ủy ban nhân dân tỉnh tổ chức …': a clause, then the sentence's subject
+    return any(r.endswith(",") and nxt[:1].isupper() for r, nxt in zip(run, run[1:])) or run[-1].endswith((":", "."))
 
 
 def enacting_authority(lines: list[Line], i: int, roles: dict[int, str]) -> bool:
