@@ -375,6 +375,12 @@ REFERENCES = [
         {"references": {("QĐ", "12/QĐ-UBND"), ("KH", "15/KH-UBND")}},
     ),
     (
+        "a wrapped line starting 'Luật số' in a law with no number line",
+        "QUỐC HỘI\n\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤT ĐAI\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+        "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của\nLuật số 45/2013/QH13.\n\nĐiều 1. Sửa đổi, bổ sung.\n",
+        {"number": None, "doc_type": "LUAT", "references": {("LUAT", "45/2013/QH13")}},
+    ),
+    (
         "GP and VBHN type codes",
         _qd("Căn cứ Giấy phép số 12/GP-UBND ngày 2 tháng 1 năm 2024;\nCăn cứ Văn bản hợp nhất số 05/VBHN-BTC ngày 3 tháng 3 năm 2023;"),
         {"references": {("GP", "12/GP-UBND"), ("VBHN", "05/VBHN-BTC")}},
