@@ -87,6 +87,12 @@ HEADER = [
         {"number": None, "place": "Điện Biên", "issued_date": "2025-11", "issuer": "Công an tỉnh Điện Biên"},
     ),
     (
+        "a received stamp under the header names no issuer",
+        f"BỘ CÔNG AN\nTỔ CÔNG TÁC LIÊN NGÀNH\nSó: 5 Ø/KH-TCT\n{MOTTO}\nHà Nội, ngày 4 tháng 2 năm 2026\n\n"
+        f"UBND TỈNH LÂM ĐỒNG\n\nKẾ HOẠCH\nPhối hợp kiểm soát các hoạt động\n{BODY}",
+        {"number": None, "issuer": "Tổ công tác liên ngành", "issued_date": "2026-02-04"},
+    ),
+    (
         "a unit in brackets closing the symbol",
         f"BỘ CÔNG AN\nCÔNG AN TỈNH ĐIỆN BIÊN\nSố: 416/TTr-CAT(PC04)\n{MOTTO}\nĐiện Biên, ngày 8 tháng 11 năm 2025\n\n"
         f"TỜ TRÌNH\nVề việc đề nghị ban hành văn bản\n\nKính gửi: Ủy ban nhân dân tỉnh\n{BODY}",

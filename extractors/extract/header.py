@@ -39,7 +39,8 @@ _DOTS_BEFORE_SLASH = re.compile(r"(?<=\d)[._…]+(?=/)")
 _LEADING_DOTS_SLASH = re.compile(r"^[._…]+(?=/)")
 _NUMBER_CHARS = re.compile(r"^[\w/\-.&]+(?:\([\w\-.]+\))?")
 _ANY_LETTER = re.compile(r"\p{L}")
-_OCR_SERIAL = re.compile(r"^[^/\-]*\d\p{L}+\d[^/\-]*/|^\p{Ll}[^/\-]*/")  # '4Jl2/', 'đÍẾ/': digits lost to OCR
+# A serial as printed: digits (66.4, 12a), none (a number left blank), a Party serial with its type (04-NQ).
+_SERIAL = re.compile(r"|\d+(?:\.\d+)?[a-zđ]?|\d+-\S+")
 _SLASH_OR_DASH = re.compile(r"[/\-]")
 _NON_DIGIT = re.compile(r"\D")
 _ITEM_SPLIT = re.compile(r"(?:^|(?<=[;.)]))\s*[-+•*]\s+")
@@ -75,8 +76,10 @@ def clean_number(raw: str) -> str | None:
     s = s.rstrip(".,;:")
     m = _NUMBER_CHARS.match(s)
     s = m.group(0) if m else ""
-    if not s or not _ANY_LETTER.search(s) or not _SLASH_OR_DASH.search(s) or _OCR_SERIAL.match(s):
+    if not s or not _ANY_LETTER.search(s) or not _SLASH_OR_DASH.search(s):
         return None
+    if "/" in s and not _SERIAL.fullmatch(s.split("/", 1)[0]):
+        return None  # '4Jl2/', 'đÍẾ/', '5Ø/': the serial's digits lost to OCR
     return s
 
 
@@ -164,7 +167,8 @@ BODY_HEADS = re.compile(
     r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HỘI\s+ĐỒNG|HĐND|SỞ|BỘ|BAN|VĂN\s+PHÒNG|TỔNG\s+CỤC|CHI\s+CỤC|CỤC|VỤ|"
     r"PHÒNG|THUẾ|TỈNH\s+[ỦU]Y|THÀNH\s+[ỦU]Y|HUYỆN\s+[ỦU]Y|ĐẢNG|ĐOÀN|HỘI|MẶT\s+TRẬN|TRƯỜNG|TRUNG\s+TÂM|"
     r"THANH\s+TRA|KHO\s+BẠC|NGÂN\s+HÀNG|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|TIỂU\s+BAN|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG|"
-    r"QUỐC\s+HỘI|CHỦ\s+TỊCH|THƯỜNG\s+TRỰC|LIÊN\s+ĐOÀN|VIỆN|TÒA\s+ÁN|KIỂM\s+TOÁN|ỦY\s+BAN)\b",
+    r"QUỐC\s+HỘI|CHỦ\s+TỊCH|THƯỜNG\s+TRỰC|LIÊN\s+ĐOÀN|VIỆN|TÒA\s+ÁN|KIỂM\s+TOÁN|ỦY\s+BAN|"
+    r"T[ỔỎ]\s+(?:CÔNG\s+TÁC|CHUYÊN\s+GIA|GIÚP\s+VIỆC|THƯ\s+KÝ))\b",
     re.IGNORECASE,
 )
 

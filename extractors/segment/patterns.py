@@ -19,8 +19,8 @@ MOTTO = re.compile(
 SLOGAN = re.compile(r"^\s*Đ\S{1,4}\s+l\S{1,3}p\s*[-–—]\s*T\S{1,3}\s+do\s*[-–—]\s*H\S{1,4}\s+ph\S{1,3}c\s*$", re.IGNORECASE)
 # The serial may be OCR junk ('Số: 4Jl2 /CAT-PC04'): the line is still the number line.
 NUMBER_LINE = re.compile(
-    r"^\s*(?:Luật\s+số|Lệnh\s+số|Pháp\s+lệnh\s+số|Nghị\s+quyết\s+số|Số|SỐ)\s*[:.]?\s*"
-    r"(?P<num>(?:[\d.…_ ]*|[^\s/]{1,5}[ ]+(?=/[ ]*\p{Lu}))\s*[/\-]\s*[^\n]*?)\s*(?=$|\s+V/[vV]\b)",
+    r"^\s*(?:Luật\s+số|Lệnh\s+số|Pháp\s+lệnh\s+số|Nghị\s+quyết\s+số|Số|SỐ|S[óòôồ](?=\s*[:.]))\s*[:.]?\s*"
+    r"(?P<num>(?:[\d.…_ ]*|[\d.…_ ]*(?=[^\s/]*(?-i:[\d\p{Ll}\p{S}Øø]))[^\s/]{1,5}[ ]*(?=/[ ]*\p{Lu}))\s*[/\-]\s*[^\n]*?)\s*(?=$|\s+V/[vV]\b)",
     re.IGNORECASE,
 )
 # The day may be OCR junk ('ngày.$Ề tháng 11'): the date keeps its month and year.

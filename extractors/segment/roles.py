@@ -213,7 +213,9 @@ def label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
         ):
             roles[i] = "subject" if roles.get(i - 1) in ("subject", "type") else "vv"
         elif (is_caps_line(s) or (i == start and s == s.lower())) and len(s) < 120:
-            roles[i] = "authority" if seen_type else "agency"
+            # a body named after the number and the date, a blank line between: a received stamp
+            stamp = not seen_type and {"number", "place_date"} <= set(roles.values()) and lines[i - 1].blank
+            roles[i] = "authority" if seen_type else "stamp" if stamp else "agency"
         elif seen_type and not subject_open and AUTHORITY_BODY.match(s) and len(s) < 100 and not s.endswith((".", ";", ":")):
             roles[i] = "authority"  # 'Chính phủ', 'Ủy ban nhân dân tỉnh X' above the bases
         elif not seen_type and "unknown" not in roles.values() and len(s) < 60 and not re.search(r"[.;:]$", s):
