@@ -257,6 +257,11 @@ SIGNATURE = [
         {"signer.name": "Phạm Văn Bình", "distribution": ["Như Điều 3", "Lưu: VT"]},
     ),
     (
+        "a decision signed before its attachment with no position line",
+        HEAD_QD + "\nPhạm Văn Bình\n(Đã ký)\n\nQUY ĐỊNH\nVề quản lý\n(Ban hành kèm theo Quyết định số 20/2024/QĐ-UBND)\n\n" + REGULATION,
+        {"signer.name": "Phạm Văn Bình"},
+    ),
+    (
         "a signer's name wrapped over two short lines",
         HEAD_QD + "\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Thị\nMinh Khai\n",
         {"signer.name": "Nguyễn Thị Minh Khai"},

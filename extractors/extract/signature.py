@@ -13,6 +13,7 @@ CAPS_NAME = re.compile(r"^[\p{Lu}]+(?:\s+[\p{Lu}]+){1,5}$")
 
 # A rank printed before the signer's name (police, army): not part of the name.
 RANK = re.compile(r"^(?:Thiếu|Trung|Thượng|Đại)\s+(?:tướng|tá|úy|uý)\s+(?=\p{Lu})")
+ATTACHMENT = re.compile(r"^\s*\(\s*(?:Ban\s+hành\s+)?kèm\s+theo\s+\S", re.IGNORECASE)
 NAME_TAIL = re.compile(r"[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+)?")
 ITEM_LINE = re.compile(r"^[-+•*]\s*\S")
 
@@ -31,7 +32,11 @@ def _signature_window(segs: Segments) -> list[int]:
         return list(range(d1 + 1, min(n, d1 + 16))) + list(range(max(0, d0 - 14), d0))
     mark = next((i for i in range(n - 1, -1, -1) if END_MARK.search(lines[i].text)), None)
     start = mark + 1 if mark is not None and n - mark < 40 else max(0, n - 25)
-    return list(range(start, n))
+    # a decision followed by the regulation it issues: signed before the attachment's title
+    attached = next((i for i in range(10, n) if ATTACHMENT.match(lines[i].text)), None)
+    floor = max([segs.line_index_at(segs.body[0]), *(k + 1 for k in segs.header_roles)])
+    before = list(range(max(floor, attached - 14), attached)) if attached is not None and attached < start else []
+    return before + list(range(start, n))
 
 
 def parse_signature_block(caps_lines: list[str]) -> tuple[str | None, str | None]:
@@ -110,7 +115,18 @@ def signature(segs: Segments) -> dict:
                 break
         authority, position = parse_signature_block(block)
         return {"name": name, "position": position, "authority": authority}
-    return {"name": None, "position": None, "authority": None}
+    return {"name": _signed_name(lines, window), "position": None, "authority": None}
+
+
+def _signed_name(lines, window: list[int]) -> str | None:
+    """No position line: a name beside '(Đã ký)' is the signer's."""
+    for i in window:
+        t = lines[i].stripped
+        if NAME.match(t) and len(t.split()) <= 5 and any(
+            0 <= k < len(lines) and SIGNED_MARK.match(lines[k].stripped) for k in (i - 1, i + 1)
+        ):
+            return t
+    return None
 
 
 def _is_caps_name_after(block: list[str], line: str) -> bool:
