@@ -93,6 +93,12 @@ HEADER = [
         {"number": None, "issuer": "Tổ công tác liên ngành", "issued_date": "2026-02-04"},
     ),
     (
+        "the motto cut off at a scan's edge is still the motto",
+        f"BỘ CÔNG AN\nCÔNG AN TỈNH ĐIỆN BIÊN\nSố: 417/TTr-CAT\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT N\nĐộc lập - Tự do - Hạnh phúc\n"
+        f"Điện Biên, ngày 8 tháng 11 năm 2025\n\nTỜ TRÌNH\nVề việc đề nghị ban hành văn bản\n\nKính gửi: Ủy ban nhân dân tỉnh\n{BODY}",
+        {"issuer": "Công an tỉnh Điện Biên", "number": "417/TTr-CAT", "place": "Điện Biên"},
+    ),
+    (
         "a unit in brackets closing the symbol",
         f"BỘ CÔNG AN\nCÔNG AN TỈNH ĐIỆN BIÊN\nSố: 416/TTr-CAT(PC04)\n{MOTTO}\nĐiện Biên, ngày 8 tháng 11 năm 2025\n\n"
         f"TỜ TRÌNH\nVề việc đề nghị ban hành văn bản\n\nKính gửi: Ủy ban nhân dân tỉnh\n{BODY}",

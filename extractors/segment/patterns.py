@@ -13,6 +13,7 @@ from vanban.extractors.extract.doc_types import TYPE_WORDS
 
 MOTTO = re.compile(
     r"C[ỘOÔ]NG\s+H[ÒOÓÀ][AÀ]?\s+X[ÃA]\s+H[ỘOÔ]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+    r"|(?-i:C[ỘOÔ]NG\s+H[ÒOÓÀ][AÀ]?\s+X[ÃA]\s+H[ỘOÔ]I\s+CH[ỦU]\s+NGH[ĨI]A(?=(?:[ \t]+V\S{0,3}(?:[ \t]+N\S{0,2})?)?[ \t]*(?:\n|$)))"  # cut off by a scan's edge
     r"|Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM",
     re.IGNORECASE,
 )
