@@ -84,7 +84,7 @@ HEADER = [
         "OCR junk in the serial and the day",
         f"BỘ CÔNG AN\nCÔNG AN TỈNH ĐIỆN BIÊN\nSố: 4Jl2 /CAT-PC04(Đ1)\nV/v hỗ trợ kinh phí\n{MOTTO}\n"
         f"Điện Biên, ngày.$Ề tháng 11 năm 2025\n\nKính gửi: Ủy ban nhân dân tỉnh\n{BODY}",
-        {"number": None, "place": "Điện Biên", "issued_date": "2025-11", "issuer": "Công an tỉnh Điện Biên"},
+        {"number": None, "place": "Điện Biên", "issued_date": None, "issuer": "Công an tỉnh Điện Biên"},
     ),
     (
         "a received stamp under the header names no issuer",

@@ -39,6 +39,7 @@ _DOTS_BEFORE_SLASH = re.compile(r"(?<=\d)[._…]+(?=/)")
 _LEADING_DOTS_SLASH = re.compile(r"^[._…]+(?=/)")
 _NUMBER_CHARS = re.compile(r"^[\w/\-.&]+(?:\([\w\-.]+\))?")
 _ANY_LETTER = re.compile(r"\p{L}")
+_OCR_JUNK = re.compile(r"[^\d\s.…_]")
 # A serial as printed: digits (66.4, 12a), none (a number left blank), a Party serial with its type (04-NQ).
 _SERIAL = re.compile(r"|\d+(?:\.\d+)?[a-zđ]?|\d+-\S+")
 _SLASH_OR_DASH = re.compile(r"[/\-]")
@@ -337,7 +338,8 @@ def _read_header(text: str, segs: Segments) -> Header:
         if m:
             place = m.group("place").strip()
             head.place = place or None
-            head.issued_date = parse_vn_date(m["d"], m["m"], m["y"])
+            # a day OCR could not read is not a day left blank: no date rather than a partial one
+            head.issued_date = None if _OCR_JUNK.search(m["d"]) else parse_vn_date(m["d"], m["m"], m["y"])
     # type and subject
     type_lines = segs.role_lines("type")
     subject_parts: list[str] = []

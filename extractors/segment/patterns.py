@@ -24,7 +24,7 @@ NUMBER_LINE = re.compile(
     r"(?P<num>(?:[\d.…_ ]*|[\d.…_ ]*(?=[^\s/]*(?-i:[\d\p{Ll}\p{S}Øø]))[^\s/]{1,5}[ ]*(?=/[ ]*\p{Lu}))\s*[/\-]\s*[^\n]*?)\s*(?=$|\s+V/[vV]\b)",
     re.IGNORECASE,
 )
-# The day may be OCR junk ('ngày.$Ề tháng 11'): the date keeps its month and year.
+# The day may be OCR junk ('ngày.$Ề tháng 11'): the line is still the place and date line.
 PLACE_DATE = re.compile(
     r"(?P<place>[\p{Lu}][\p{L}.\-' ]{1,40}?)\s*,\s*ngày\s*(?P<d>[\d\s.…_]{0,12}?|[\d\s.…_]{0,3}[^\s\d,]{1,3}[\d\s.…_]{0,3}?)\s*tháng\s*"
     r"(?P<m>[\d\s.…_]{0,8}?)\s*năm\s*(?P<y>\d{4})",
