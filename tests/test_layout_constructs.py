@@ -278,6 +278,11 @@ SIGNATURE = [
         {"signer.name": "Trần Văn Bình", "signer.position": "GIÁM ĐỐC"},
     ),
     (
+        "a rank before the name under a position OCR could not read",
+        HEAD_QD + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nGIÁM ĐÓC\n\nThiếu tướng Trần Văn Bình\n",
+        {"signer.name": "Trần Văn Bình"},
+    ),
+    (
         "two-column Nơi nhận and signature flattened, lines alternating",
         HEAD_QD + "\nNơi nhận:\nTM. ỦY BAN NHÂN DÂN\n- Bộ Tư pháp;\nCHỦ TỊCH\n- Thường trực Tỉnh ủy;\n- Lưu: VT.\nĐỗ Văn Dũng\n",
         {"signer.name": "Đỗ Văn Dũng", "signer.position": "CHỦ TỊCH", "distribution": ["Bộ Tư pháp", "Thường trực Tỉnh ủy", "Lưu: VT"]},

@@ -119,12 +119,14 @@ def signature(segs: Segments) -> dict:
 
 
 def _signed_name(lines, window: list[int]) -> str | None:
-    """No position line: a name beside '(Đã ký)' is the signer's."""
+    """No position line read: a name beside '(Đã ký)', or after a rank ('Thiếu tướng …'), is the signer's."""
     for i in window:
         t = lines[i].stripped
-        if NAME.match(t) and len(t.split()) <= 5 and any(
+        ranked = RANK.match(t)
+        t = RANK.sub("", t)
+        if NAME.match(t) and len(t.split()) <= 5 and (ranked or any(
             0 <= k < len(lines) and SIGNED_MARK.match(lines[k].stripped) for k in (i - 1, i + 1)
-        ):
+        )):
             return t
     return None
 
