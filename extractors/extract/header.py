@@ -29,7 +29,7 @@ from vanban.extractors.segment.parts import (
     is_caps_line,
 )
 from vanban.extractors.segment.body import SIGNATURE_LINE, signature_line
-from vanban.extractors.segment.patterns import split_number_place
+from vanban.extractors.segment.patterns import PARAGRAPH_OPENER, split_number_place
 
 # Patterns used in the functions below, compiled once.
 _LONG_DASH = re.compile(r"[–—]")
@@ -115,8 +115,10 @@ def split_items(block: str, label: re.Pattern) -> list[str]:
                 continue
             items.append(ln)
             continue
-        pieces = _ITEM_SPLIT.split(ln)
         starts_item = bool(_ITEM_BULLET.match(ln))
+        if dashed and not starts_item and PARAGRAPH_OPENER.match(ln):
+            continue  # a note printed beside the list ('Để đăng dự thảo'), not an addressee
+        pieces = _ITEM_SPLIT.split(ln)
         pieces = [p for p in pieces if p.strip()]
         if not pieces:
             continue
