@@ -399,7 +399,7 @@ def _read_header(text: str, segs: Segments) -> Header:
         or _issuer_from_authority([ln.stripped for ln in segs.role_lines("authority")])
         or _issuer_fallback(segs, head.number, head.signer, head.jurisdiction)
     )
-    fill_headerless(text, segs, head)
+    fill_headerless(text, segs, head, clean_number)
     if head.jurisdiction.name is None and head.issuer:
         head.jurisdiction = jurisdictions.printed([head.issuer.upper()], None)
     return head

@@ -7,7 +7,7 @@ names the document, the body names its issuer ('<body> ban hành …'), a closin
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import regex as re
 
@@ -51,9 +51,8 @@ def _date(text: str) -> str | None:
     return found[0].value if found else None
 
 
-def fill_headerless(text: str, segs: Segments, head: Header) -> None:
-    from vanban.extractors.extract.header import clean_number
-
+def fill_headerless(text: str, segs: Segments, head: Header, clean_number: Callable[[str], str | None]) -> None:
+    """Fill the fields ``head`` left empty; ``clean_number`` reads a printed number as the header does."""
     if head.number is None:
         meta = _metadata(segs)
         if meta.get("số"):
