@@ -227,6 +227,13 @@ SUBJECT = [
         {"subject": "Triển khai công tác thông tin, tuyên truyền bầu cử đại biểu Hội đồng nhân dân các cấp, nhiệm kỳ 2026 - 2031 trên địa bàn tỉnh"},
     ),
     (
+        "a subject opening with 'Thực hiện', the bases right under it",
+        f"ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\n{MOTTO}\nSố: 16/KH-UBND\nNam Định, ngày 5 tháng 5 năm 2024\n\n"
+        "KẾ HOẠCH\nThực hiện bảo đảm trật tự an toàn giao thông giai đoạn 2024 - 2026\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nI. MỤC ĐÍCH\n1. Bảo đảm an toàn.\n" + SIGN,
+        {"subject": "Thực hiện bảo đảm trật tự an toàn giao thông giai đoạn 2024 - 2026"},
+    ),
+    (
         "a Giấy mời whose body starts under the type word has no subject",
         f"ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\n{MOTTO}\nSố: 15/GM-UBND\nNam Định, ngày 5 tháng 5 năm 2024\n\n"
         "GIẤY MỜI\nThực hiện Chương trình công tác của Ủy ban nhân dân tỉnh tháng 5,\n"

@@ -68,11 +68,12 @@ def opens_paragraph(lines: list[Line], i: int) -> bool:
     s = lines[i].stripped
     if not PARAGRAPH_OPENER.match(s) or len(s.split()) < 8:
         return False
-    run = []
-    for ln in lines[i:i + 8]:
-        if ln.blank:
+    run = [s]
+    for ln in lines[i + 1:i + 8]:  # the paragraph: up to a blank line or the start of another part
+        t = ln.stripped
+        if not t or is_caps_line(t) or any(p.match(t) for p in (BASIS_START, PREAMBLE_LINE, RECIPIENTS_START, ARTICLE, ROMAN)):
             break
-        run.append(ln.stripped)
+        run.append(t)
     # 'Thực hiện …,' / 'Ủy ban nhân dân tỉnh tổ chức …': a clause, then the sentence's subject
     return any(r.endswith(",") and nxt[:1].isupper() for r, nxt in zip(run, run[1:])) or run[-1].endswith((":", "."))
 
