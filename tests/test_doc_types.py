@@ -11,7 +11,7 @@ EXPECTED = {
     "Kế hoạch": "KH", "Phương án": "PA", "Đề án": "ĐA", "Dự án": "DA", "Báo cáo": "BC",
     "Biên bản": "BB", "Tờ trình": "TTr", "Hợp đồng": "HĐ", "Công điện": "CĐ", "Giấy mời": "GM",
     "Kết luận": "KL", "Pháp lệnh": "PL", "Luật": "LUAT", "Công văn": "CV", "Văn bản": "CV",
-    "Thông tri": "TTri",
+    "Thông tri": "TTri", "Giấy phép": "GP", "Văn bản hợp nhất": "VBHN",
 }
 
 

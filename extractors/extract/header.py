@@ -13,6 +13,7 @@ from vanban.extractors.extract import jurisdiction as jurisdictions
 from vanban.extractors.extract.jurisdiction import JURISDICTION_IN_LINE, JURISDICTION_ONLY, Jurisdiction
 from vanban.extractors.extract.uri import symbol_parts
 from vanban.extractors.extract.doc_types import code_for
+from vanban.extractors.extract.headerless import fill_headerless
 from vanban.extractors.extract.names import expand_abbreviations, name_case, proper_name
 from vanban.extractors.extract.signature import NAME, parse_signature_block, signature
 from vanban.extractors.segment.parts import (
@@ -27,6 +28,8 @@ from vanban.extractors.segment.parts import (
     Segments,
     is_caps_line,
 )
+from vanban.extractors.segment.body import SIGNATURE_LINE, signature_line
+from vanban.extractors.segment.patterns import PARAGRAPH_OPENER, split_number_place
 
 # Patterns used in the functions below, compiled once.
 _LONG_DASH = re.compile(r"[–—]")
@@ -34,8 +37,11 @@ _WHITESPACE = re.compile(r"\s+")
 _LEADING_DOTS = re.compile(r"^[._…]+")
 _DOTS_BEFORE_SLASH = re.compile(r"(?<=\d)[._…]+(?=/)")
 _LEADING_DOTS_SLASH = re.compile(r"^[._…]+(?=/)")
-_NUMBER_CHARS = re.compile(r"^[\w/\-.&]+")
+_NUMBER_CHARS = re.compile(r"^[\w/\-.&]+(?:\([\w\-.]+\))?")
 _ANY_LETTER = re.compile(r"\p{L}")
+_OCR_JUNK = re.compile(r"[^\d\s.…_]")
+# A serial as printed: digits (66.4, 12a), none (a number left blank), a Party serial with its type (04-NQ).
+_SERIAL = re.compile(r"|\d+(?:\.\d+)?[a-zđ]?|\d+-\S+")
 _SLASH_OR_DASH = re.compile(r"[/\-]")
 _NON_DIGIT = re.compile(r"\D")
 _ITEM_SPLIT = re.compile(r"(?:^|(?<=[;.)]))\s*[-+•*]\s+")
@@ -73,6 +79,8 @@ def clean_number(raw: str) -> str | None:
     s = m.group(0) if m else ""
     if not s or not _ANY_LETTER.search(s) or not _SLASH_OR_DASH.search(s):
         return None
+    if "/" in s and not _SERIAL.fullmatch(s.split("/", 1)[0]):
+        return None  # '4Jl2/', 'đÍẾ/', '5Ø/': the serial's digits lost to OCR
     return s
 
 
@@ -95,6 +103,9 @@ def split_items(block: str, label: re.Pattern) -> list[str]:
     text = label.sub("", block, count=1)
     lines = [ln.strip() for ln in text.split("\n")]
     items: list[str] = []
+    # in a list whose items carry dashes, a line without one continues the item above
+    dashed = sum(bool(_ITEM_BULLET.match(ln)) for ln in lines) >= 2
+    last_dashed = False
     for ln in lines:
         if not ln:
             continue
@@ -104,13 +115,16 @@ def split_items(block: str, label: re.Pattern) -> list[str]:
                 continue
             items.append(ln)
             continue
-        pieces = _ITEM_SPLIT.split(ln)
         starts_item = bool(_ITEM_BULLET.match(ln))
+        if dashed and not starts_item and PARAGRAPH_OPENER.match(ln):
+            continue  # a note printed beside the list ('Để đăng dự thảo'), not an addressee
+        pieces = _ITEM_SPLIT.split(ln)
         pieces = [p for p in pieces if p.strip()]
         if not pieces:
             continue
-        if starts_item or not items or items[-1].rstrip().endswith((";", ".")):
+        if starts_item or not items or items[-1].rstrip().endswith((";", ".")) and not (dashed and last_dashed):
             items.extend(pieces)
+            last_dashed = starts_item
         else:
             items[-1] = items[-1] + " " + pieces[0]
             items.extend(pieces[1:])
@@ -156,7 +170,8 @@ BODY_HEADS = re.compile(
     r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HỘI\s+ĐỒNG|HĐND|SỞ|BỘ|BAN|VĂN\s+PHÒNG|TỔNG\s+CỤC|CHI\s+CỤC|CỤC|VỤ|"
     r"PHÒNG|THUẾ|TỈNH\s+[ỦU]Y|THÀNH\s+[ỦU]Y|HUYỆN\s+[ỦU]Y|ĐẢNG|ĐOÀN|HỘI|MẶT\s+TRẬN|TRƯỜNG|TRUNG\s+TÂM|"
     r"THANH\s+TRA|KHO\s+BẠC|NGÂN\s+HÀNG|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|TIỂU\s+BAN|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG|"
-    r"QUỐC\s+HỘI|CHỦ\s+TỊCH|THƯỜNG\s+TRỰC|LIÊN\s+ĐOÀN|VIỆN|TÒA\s+ÁN|KIỂM\s+TOÁN|ỦY\s+BAN)\b",
+    r"QUỐC\s+HỘI|CHỦ\s+TỊCH|THƯỜNG\s+TRỰC|LIÊN\s+ĐOÀN|VIỆN|TÒA\s+ÁN|KIỂM\s+TOÁN|ỦY\s+BAN|"
+    r"T[ỔỎ]\s+(?:CÔNG\s+TÁC|CHUYÊN\s+GIA|GIÚP\s+VIỆC|THƯ\s+KÝ))\b",
     re.IGNORECASE,
 )
 
@@ -210,6 +225,12 @@ def compose_issuer(agency_lines: list[str], jur: Jurisdiction) -> str | None:
     else:
         name = child
     return name_case(expand_abbreviations(name))
+
+
+def _signature_in_list(line: str, signer: dict) -> bool:
+    """A line of the signature block inside a Nơi nhận list (two columns flattened)."""
+    return bool(line) and (line == signer.get("name") or signature_line(line) and not SIGNATURE_LINE.match(line)
+                           or bool(re.fullmatch(r"\(?\s*(?i:đã\s+ký)\s*\)?", line)))
 
 
 def _issuer_fallback(segs: Segments, number: str | None, signer: dict, jur: Jurisdiction) -> str | None:
@@ -306,19 +327,24 @@ def _read_header(text: str, segs: Segments) -> Header:
     if segs.genre == "other":  # no header to read (``segment``)
         head.genre = "other"
     # number
+    number_place = None
     for ln in segs.role_lines("number"):
-        m = NUMBER_LINE.match(ln.stripped)
+        number_text, with_place = split_number_place(ln.stripped)
+        number_place = number_place or with_place
+        m = NUMBER_LINE.match(number_text)
         if m:
             head.number = clean_number(m.group("num"))
             if m.group("num").strip().startswith("/") or re.match(r"^\s*/", m.group("num")):
                 head.number = clean_number(m.group("num")) or head.number
     # place and date
-    for ln in segs.role_lines("place_date"):
-        m = PLACE_DATE.search(ln.stripped)
+    place_lines = [ln.stripped for ln in segs.role_lines("place_date")]
+    for place_text in [" ".join(place_lines)] if place_lines else [number_place] if number_place else []:
+        m = PLACE_DATE.search(place_text)
         if m:
             place = m.group("place").strip()
             head.place = place or None
-            head.issued_date = parse_vn_date(m["d"], m["m"], m["y"])
+            # a day OCR could not read is not a day left blank: no date rather than a partial one
+            head.issued_date = None if _OCR_JUNK.search(m["d"]) else parse_vn_date(m["d"], m["m"], m["y"])
     # type and subject
     type_lines = segs.role_lines("type")
     subject_parts: list[str] = []
@@ -364,9 +390,10 @@ def _read_header(text: str, segs: Segments) -> Header:
 
     if segs.recipients:
         head.recipients = split_items(segs.part("recipients"), RECIPIENTS_START)
-    if segs.distribution:
-        head.distribution = split_items(segs.part("distribution"), DISTRIBUTION_START)
     head.signer = signature(segs)
+    if segs.distribution:
+        kept = [ln for ln in segs.part("distribution").split("\n") if not _signature_in_list(ln.strip(), head.signer)]
+        head.distribution = split_items("\n".join(kept), DISTRIBUTION_START)
     # issuer and jurisdiction
     agency_lines = merge_wrapped_lines([ln.stripped for ln in segs.role_lines("agency")])
     head.jurisdiction = jurisdictions.printed(agency_lines, head.place)
@@ -375,6 +402,7 @@ def _read_header(text: str, segs: Segments) -> Header:
         or _issuer_from_authority([ln.stripped for ln in segs.role_lines("authority")])
         or _issuer_fallback(segs, head.number, head.signer, head.jurisdiction)
     )
+    fill_headerless(text, segs, head, clean_number)
     if head.jurisdiction.name is None and head.issuer:
         head.jurisdiction = jurisdictions.printed([head.issuer.upper()], None)
     return head

@@ -11,6 +11,12 @@ SIGNED_MARK = re.compile(r"^\s*[(\[]?\s*(?:đã\s+ký|da\s*ky|ký\s+tên|ký,?\s
 NAME = re.compile(r"^(?:[\p{Lu}][\p{Ll}]*\.?)(?:\s+[\p{Lu}][\p{Ll}]*){1,5}$")
 CAPS_NAME = re.compile(r"^[\p{Lu}]+(?:\s+[\p{Lu}]+){1,5}$")
 
+# A rank printed before the signer's name (police, army): not part of the name.
+RANK = re.compile(r"^(?:Thiếu|Trung|Thượng|Đại)\s+(?:tướng|tá|úy|uý)\s+(?=\p{Lu})")
+ATTACHMENT = re.compile(r"^\s*\(\s*(?:Ban\s+hành\s+)?kèm\s+theo\s+\S", re.IGNORECASE)
+NAME_TAIL = re.compile(r"[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+)?")
+ITEM_LINE = re.compile(r"^[-+•*]\s*\S")
+
 AUTHORITY_MARK = re.compile(r"(?:^|\s)(?:(?:T/M|K/T|T\.M\.?|K\.T\.?)\s+|(?:TM|KT|TL|TUQ|Q)\s*[.:/]\s*)")
 
 
@@ -20,10 +26,17 @@ def _signature_window(segs: Segments) -> list[int]:
     if segs.distribution:
         d0 = segs.line_index_at(segs.distribution[0])
         d1 = segs.line_index_at(segs.distribution[1])
+        if any(AUTHORITY.match(lines[i].stripped) and is_caps_line(lines[i].stripped) for i in range(d0 + 1, d1 + 1)):
+            # two columns flattened, their lines alternating: the block starts inside the list
+            return list(range(d0 + 1, min(n, d1 + 16))) + list(range(max(0, d0 - 14), d0))
         return list(range(d1 + 1, min(n, d1 + 16))) + list(range(max(0, d0 - 14), d0))
     mark = next((i for i in range(n - 1, -1, -1) if END_MARK.search(lines[i].text)), None)
     start = mark + 1 if mark is not None and n - mark < 40 else max(0, n - 25)
-    return list(range(start, n))
+    # a decision followed by the regulation it issues: signed before the attachment's title
+    attached = next((i for i in range(10, n) if ATTACHMENT.match(lines[i].text)), None)
+    floor = max([segs.line_index_at(segs.body[0]), *(k + 1 for k in segs.header_roles)])
+    before = list(range(max(floor, attached - 14), attached)) if attached is not None and attached < start else []
+    return before + list(range(start, n))
 
 
 def parse_signature_block(caps_lines: list[str]) -> tuple[str | None, str | None]:
@@ -78,22 +91,44 @@ def signature(segs: Segments) -> dict:
                 j += 1
                 continue
             break
-        # the name: the first name-like line after the block
+        # the name: the first name-like line after the block; in a block flattened with the
+        # Nơi nhận list, the list's items between are passed over and its position lines kept
         k = j
-        while name is None and k < len(window) and k - j < 8:
+        interleaved = j < len(window) and bool(ITEM_LINE.match(lines[window[j]].stripped))
+        while name is None and k < len(window) and k - j < (20 if interleaved else 8) and window[k] == window[j] + k - j:
             t = lines[window[k]].stripped
             k += 1
             if not t or SIGNED_MARK.match(t) or t.startswith(("(", "[")):
                 continue
+            t = RANK.sub("", t)
+            if interleaved and (ITEM_LINE.match(t) or t[:1].islower() or t.endswith((";", ",", "."))):
+                continue
+            if interleaved and is_caps_line(t, 0.8) and (POSITION_LINE.match(t) or AUTHORITY.match(t)):
+                block.append(t)
+                continue
             if NAME.match(t) or (CAPS_NAME.match(t) and len(t.split()) <= 5 and not POSITION_LINE.match(t)):
                 name = t
-                nxt = lines[window[k]].stripped if k < len(window) else ""
-                if len(t.split()) < 4 and re.fullmatch(r"[\p{Lu}][\p{Ll}]+", nxt):
+                nxt = lines[window[k]].stripped if k < len(window) and window[k] == window[k - 1] + 1 else ""
+                if len(t.split()) < 4 and NAME_TAIL.fullmatch(nxt) and len(t.split()) + len(nxt.split()) <= 5:
                     name = f"{t} {nxt}"  # a name wrapped onto a second line
-            break
+            if not interleaved or name:
+                break
         authority, position = parse_signature_block(block)
         return {"name": name, "position": position, "authority": authority}
-    return {"name": None, "position": None, "authority": None}
+    return {"name": _signed_name(lines, window), "position": None, "authority": None}
+
+
+def _signed_name(lines, window: list[int]) -> str | None:
+    """No position line read: a name beside '(Đã ký)', or after a rank ('Thiếu tướng …'), is the signer's."""
+    for i in window:
+        t = lines[i].stripped
+        ranked = RANK.match(t)
+        t = RANK.sub("", t)
+        if NAME.match(t) and len(t.split()) <= 5 and (ranked or any(
+            0 <= k < len(lines) and SIGNED_MARK.match(lines[k].stripped) for k in (i - 1, i + 1)
+        )):
+            return t
+    return None
 
 
 def _is_caps_name_after(block: list[str], line: str) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from vanban.extractors.normalize import pages
 from vanban.extractors.read.base import RawText
 
 
@@ -305,6 +306,9 @@ CHAR_STEPS = (
     ("homoglyphs", fix_homoglyphs),
     ("spaces", fix_spaces),
     ("word_segmented", unsegment_words),
+    ("html", pages.strip_html),
+    ("front_matter", pages.read_front_matter),
+    ("latex", pages.strip_latex),
     ("markup", strip_markup),
     ("columns", split_columns),
     ("header_runs", split_header_runs),

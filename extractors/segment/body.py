@@ -11,6 +11,7 @@ from vanban.extractors.segment.patterns import (
     BASIS_START,
     DISTRIBUTION_START,
     OPENING_START,
+    PARAGRAPH_OPENER,
     POSITION_LINE,
     PREAMBLE_LINE,
     RECIPIENTS_START,
@@ -20,6 +21,9 @@ from vanban.extractors.segment.patterns import (
 if TYPE_CHECKING:
     from vanban.extractors.segment.parts import Line
 
+
+
+LONE_BULLET = re.compile(r"^[-+•*]$")
 
 
 def next_filled(lines: list[Line], k: int) -> int:
@@ -43,23 +47,38 @@ def block_after(lines: list[Line], i: int, *, item_prefix: str = r"[-+•*]") ->
                 j = k
                 continue
             break
-        if item.match(s):
-            j += 1
-            continue
         prev = lines[j - 1].stripped
+        if item.match(s) or LONE_BULLET.match(s) or LONE_BULLET.match(prev):
+            j += 1  # an item; a bullet alone on its line belongs to the next line
+            continue
         if j == i + 1 and prev.endswith(":") and not is_caps_line(s) and not any(
             p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, DISTRIBUTION_START)
         ):
             j += 1  # a label alone on its line ('Kính gửi:'): the addressee is the next line
             break
-        starts_part = any(p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, RECIPIENTS_START, DISTRIBUTION_START, AUTHORITY, POSITION_LINE))
+        starts_part = any(p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, RECIPIENTS_START, DISTRIBUTION_START, AUTHORITY, POSITION_LINE)) \
+            or bool(PARAGRAPH_OPENER.match(s) and len(s.split()) >= 6)
         if not starts_part and not is_caps_line(s) and (
             (prev and not prev.endswith((";", ".", ":")) and j > i + 1) or (j == i + 1 and not prev.endswith((":", ".")))
         ):
             j += 1
             continue
+        if not starts_part and j > i + 1 and prev.endswith((";", ",")) and not s.endswith(":") and _item_follows(lines, j, item):
+            j += 1  # an item wrapped onto a line with no dash, between two items
+            continue
         break
     return j
+
+
+def _item_follows(lines: list[Line], j: int, item: re.Pattern) -> bool:
+    """An item line comes within the next few lines after ``j``, with no blank line or part between."""
+    for k in range(j + 1, min(len(lines), j + 5)):
+        s = lines[k].stripped
+        if not s or signature_line(s) or DISTRIBUTION_START.match(s):
+            return False
+        if item.match(s):
+            return True
+    return False
 
 
 def bases_block(lines: list[Line], i: int) -> int:
@@ -94,11 +113,40 @@ def paragraph_end(lines: list[Line], i: int) -> int:
     return j
 
 
+# Lines of a signature block: the authority and position in capitals, '(Đã ký)', the name.
+SIGNATURE_LINE = re.compile(
+    r"^(?:\(?\s*(?i:đã\s+ký|ký\s+tên)\s*\)?|[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+){1,4})$"
+)
+ITEM_LINE = re.compile(r"^[-+•*]\s*\S")
+
+
+def signature_line(s: str) -> bool:
+    return bool(SIGNATURE_LINE.match(s)) or is_caps_line(s) and bool(AUTHORITY.match(s) or POSITION_LINE.match(s))
+
+
+def interleaved_end(lines: list[Line], end: int) -> int:
+    """End of a Nơi nhận list whose lines alternate with the signature block's (two columns
+    of a table flattened): items and their continuations go on past signature lines."""
+    last, seen_signature, j = None, False, end
+    while j < len(lines) and j - end < 40 and not lines[j].blank:
+        s = lines[j].stripped
+        if ITEM_LINE.match(s) and seen_signature:
+            last = j
+        elif signature_line(s) or is_caps_line(s) and not ITEM_LINE.match(lines[j - 1].stripped):
+            seen_signature = True
+        elif last is not None and (s[:1].islower() or not lines[last].stripped.endswith((";", "."))):
+            last = j
+        elif not ITEM_LINE.match(s):
+            break
+        j += 1
+    return last + 1 if last is not None else end
+
+
 def tail(lines: list[Line], body_start: int) -> tuple[int | None, int | None, int | None]:
     """(distribution start, distribution end, signature search start) line indexes."""
     dist = next((i for i in range(body_start, len(lines)) if DISTRIBUTION_START.match(lines[i].stripped)), None)
     dist_end = None
     if dist is not None:
-        dist_end = block_after(lines, dist)
+        dist_end = interleaved_end(lines, block_after(lines, dist))
     return dist, dist_end, None
 

@@ -43,7 +43,7 @@ from vanban.extractors.segment.patterns import (  # noqa: F401  (the patterns ar
     VV_LINE,
     is_caps_line,
 )
-from vanban.extractors.segment.roles import find_header_start, label_header, label_stripped_header, motto_line, news_header
+from vanban.extractors.segment.roles import after_body, find_header_start, label_header, label_stripped_header, motto_line, news_header
 
 Span = tuple[int, int]
 
@@ -184,12 +184,16 @@ def segment(text: str) -> Segments:
     if not n:
         return segs
     motto = motto_line(text, lines, limit=min(n - 1, 400))
+    start = find_header_start(lines, motto) if motto is not None else None
+    if start is not None and after_body(lines, start):
+        motto = start = None  # a form or an appendix printed after the letter: no header of its own
     if motto is not None:
-        start = find_header_start(lines, motto)
         body_start = label_header(lines, start, roles)
     else:
         # no national motto: a number line or a type line near the top, else news
         first = next((i for i, ln in enumerate(lines[:60]) if NUMBER_LINE.match(ln.stripped) and len(ln.stripped) < 90), None)
+        if first is not None and after_body(lines, first):
+            first = None
         if first is None:
             news_body = news_header(lines, roles, segs)
             if news_body is not None:

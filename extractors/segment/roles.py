@@ -9,18 +9,25 @@ import regex as re
 
 from vanban.extractors.segment.outline import ARTICLE, ROMAN
 from vanban.extractors.segment.patterns import (
+    AUTHORITY,
     AUTHORITY_BODY,
     BASIS_START,
+    DATE_ALONE,
     DATETIME_LINE,
     DECORATION,
     MOTTO,
     NUMBER_LINE,
     OPENING_START,
+    PLACE_ALONE,
     PLACE_DATE,
+    PARAGRAPH_OPENER,
+    PLACE_HEAD,
+    POSITION_LINE,
     PREAMBLE_LINE,
     RECIPIENTS_START,
     SLOGAN,
     STRIPPED_TITLE,
+    TRICH_YEU,
     TYPE_LINE,
     TYPE_LINE_ANYCASE,
     VV_LINE,
@@ -54,12 +61,62 @@ def header_like(line: str) -> bool:
     )
 
 
+def opens_paragraph(lines: list[Line], i: int) -> bool:
+    """Line ``i`` starts a paragraph of the body, not a subject: an opener word with a capital,
+    and a clause ending in a comma before a capital, or a paragraph ending in ':' or '.' (a
+    subject has no end mark)."""
+    s = lines[i].stripped
+    if not PARAGRAPH_OPENER.match(s) or len(s.split()) < 8:
+        return False
+    run = [s]
+    for ln in lines[i + 1:i + 8]:  # the paragraph: up to a blank line or the start of another part
+        t = ln.stripped
+        if not t or is_caps_line(t) or any(p.match(t) for p in (BASIS_START, PREAMBLE_LINE, RECIPIENTS_START, ARTICLE, ROMAN)):
+            break
+        run.append(t)
+    # 'Thực hiện …,' / 'Ủy ban nhân dân tỉnh tổ chức …': a clause, then the sentence's subject
+    return any(r.endswith(",") and nxt[:1].isupper() for r, nxt in zip(run, run[1:])) or run[-1].endswith((":", "."))
+
+
+def enacting_authority(lines: list[Line], i: int, roles: dict[int, str]) -> bool:
+    """Line ``i`` (capitals, under the subject) names the enacting authority: 'CHỦ TỊCH <body>',
+    or the issuing body of the header again ('ỦY BAN NHÂN DÂN TỈNH X')."""
+    s = " ".join(lines[i].stripped.split())
+    if POSITION_LINE.match(s) and AUTHORITY_BODY.match(POSITION_LINE.sub("", s).strip()):
+        return True
+    agency = " ".join(lines[k].stripped for k in sorted(roles) if roles[k] == "agency")
+    agency = " ".join(agency.split())
+    last = next((lines[k].stripped for k in sorted(roles, reverse=True) if roles[k] == "agency"), "")
+    return bool(last) and len(last) > 3 and (s == agency or s.endswith(" " + " ".join(last.split())) and bool(AUTHORITY_BODY.match(s)))
+
+
+def after_body(lines: list[Line], i: int) -> bool:
+    """Line ``i`` comes after body content: a signature's authority line, or a 'Kính gửi'
+    followed by a paragraph, stands above it (a header is never accepted there)."""
+    addressed = False
+    for ln in lines[:i]:
+        s = ln.stripped
+        if AUTHORITY.match(s) and is_caps_line(s):
+            return True
+        if RECIPIENTS_START.match(s):
+            addressed = True
+        elif addressed and len(s.split()) >= 20:
+            return True
+    return False
+
+
+def _subject_head(lines: list[Line], j: int) -> bool:
+    """Line ``j`` starts a công văn's subject: 'V/v …', or 'Về …' right under the number."""
+    s = lines[j].stripped
+    return bool(VV_LINE.match(s) or (TRICH_YEU.match(s) and j and NUMBER_LINE.match(lines[j - 1].stripped)))
+
+
 def find_header_start(lines: list[Line], motto: int) -> int:
     """Walk back from the motto over the left column: agency lines, number, V/v lines."""
     start = motto
     prev = next((j for j in range(motto - 1, max(-1, motto - 3), -1) if not lines[j].blank), None)
     if prev is not None and lines[prev].stripped == lines[prev].stripped.lower() and 1 < len(lines[prev].stripped.split()) <= 8 \
-            and not re.search(r"[\d:;.,]", lines[prev].stripped):
+            and not re.search(r"[\d:;.,]", lines[prev].stripped) and not any(_subject_head(lines, j) for j in range(max(0, prev - 6), prev)):
         return prev  # an issuing body in lower case (capitals lost with a legacy font)
     i = motto - 1
     while i >= 0 and motto - i <= 14:
@@ -72,7 +129,7 @@ def find_header_start(lines: list[Line], motto: int) -> int:
             i -= 1
             continue
         # a wrapped V/v subject: its first line is a V/v line a few lines above
-        vv = next((j for j in range(i - 1, max(-1, i - 7), -1) if VV_LINE.match(lines[j].stripped)), None)
+        vv = next((j for j in range(i - 1, max(-1, i - 7), -1) if _subject_head(lines, j)), None)
         if vv is not None and all(not lines[k].blank for k in range(vv, i + 1)):
             start = vv
             i = vv - 1
@@ -94,6 +151,8 @@ def label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
                 subject_open = False
             i += 1
             continue
+        if AUTHORITY.match(s) and is_caps_line(s) or len(s.split()) >= 25 and not {"motto", "number", "type", "place_date"} & set(roles.values()):
+            break  # a signature, or a paragraph before any header line: the header is behind
         if DECORATION.match(s) or not re.search(r"[\p{L}\d]", s):
             roles[i] = "decoration"
         elif MOTTO.search(s) and len(s) < 80:
@@ -109,7 +168,13 @@ def label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
         elif PLACE_DATE.search(s) and "place_date" not in roles.values() and len(s) < 90:
             roles[i] = "place_date"
             subject_open = False
-        elif VV_LINE.match(s) and not seen_type and "vv" not in roles.values():
+            if roles.get(i - 1) == "unknown" and PLACE_HEAD.match(lines[i - 1].text) and PLACE_DATE.match(s):
+                roles[i - 1] = "place_date"  # 'Thành phố Hồ' / 'Chí Minh, ngày …': a place name wrapped
+        elif PLACE_ALONE.match(s) and "place_date" not in roles.values() and i + 1 < n and DATE_ALONE.match(lines[i + 1].stripped):
+            roles[i] = roles[i + 1] = "place_date"
+            subject_open = False
+            i += 1
+        elif (VV_LINE.match(s) or TRICH_YEU.match(s) and roles.get(i - 1) == "number") and not seen_type and "vv" not in roles.values():
             roles[i] = "vv"
             subject_open = True
         elif not seen_type and len(s) < 200 and (
@@ -129,24 +194,29 @@ def label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
                 j = i + 1
                 while j < n and lines[j].blank:
                     j += 1
-                if j < n and not any(p.match(lines[j].stripped) for p in (RECIPIENTS_START, BASIS_START, PREAMBLE_LINE, ARTICLE)):
+                if j < n and not any(p.match(lines[j].stripped) for p in (RECIPIENTS_START, BASIS_START, PREAMBLE_LINE, ARTICLE)) \
+                        and not opens_paragraph(lines, j):
                     roles[j] = "subject"
                     i = j
                     subject_open = True
-        elif subject_open and roles.get(i - 1) in ("vv", "subject") and not is_caps_line(s) and len(s) < 160 \
+        elif subject_open and roles.get(i - 1) in ("vv", "subject") and not is_caps_line(s) and len(s) < 160 and not s[:1].isupper() \
                 and not s.endswith(":") and OPENING_START.match(s) and not any(p.match(s) for p in (RECIPIENTS_START, BASIS_START)):
             roles[i] = roles[i - 1]  # 'V/v phối hợp triển khai / thực hiện …': a wrapped subject, not an opening
         elif any(p.match(s) for p in body_markers) and (seen_type or seen_motto or "number" in roles.values()):
             break
         elif subject_open and roles.get(i - 1) == "vv" and is_caps_line(s) and len(s.split()) <= 2 and not MOTTO.search(s):
             roles[i] = "vv"  # an acronym wrapped onto its own line ('… thuế GTGT')
-        elif subject_open and roles.get(i - 1) in ("subject", "vv", "type") and len(s) < 160 and not s.endswith(":") \
+        elif subject_open and roles.get(i - 1) in ("subject", "vv", "type") and not s.endswith(":") and not opens_paragraph(lines, i) \
+                and (len(s) < 160 or len(s) < 400 and lines[i - 1].stripped.endswith(",")) \
                 and not (roles.get(i - 1) == "subject" and is_caps_line(lines[i - 1].stripped)) and not is_caps_line(s) or (
-            subject_open and roles.get(i - 1) == "subject" and is_caps_line(s) and is_caps_line(lines[i - 1].stripped)
+            subject_open and roles.get(i - 1) in ("subject", "type") and is_caps_line(s) and is_caps_line(lines[i - 1].stripped)
+            and not enacting_authority(lines, i, roles)
         ):
             roles[i] = "subject" if roles.get(i - 1) in ("subject", "type") else "vv"
         elif (is_caps_line(s) or (i == start and s == s.lower())) and len(s) < 120:
-            roles[i] = "authority" if seen_type else "agency"
+            # a body named after the number and the date, a blank line between: a received stamp
+            stamp = not seen_type and {"number", "place_date"} <= set(roles.values()) and lines[i - 1].blank
+            roles[i] = "authority" if seen_type else "stamp" if stamp else "agency"
         elif seen_type and not subject_open and AUTHORITY_BODY.match(s) and len(s) < 100 and not s.endswith((".", ";", ":")):
             roles[i] = "authority"  # 'Chính phủ', 'Ủy ban nhân dân tỉnh X' above the bases
         elif not seen_type and "unknown" not in roles.values() and len(s) < 60 and not re.search(r"[.;:]$", s):

@@ -126,6 +126,40 @@ def find_singles(text: str, lo: int, hi: int, taken: list[Span]) -> list[FoundAm
     return out
 
 
+_LISTED_FIGURE = re.compile(
+    r"(?<![\d.,/\p{L}])(?P<num>\d+(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)[ \t]*(?:,|;|và|hoặc)[ \t]*$"
+)
+
+
+def listed_before(text: str, singles: list[FoundAmount], lo: int, taken: list[Span]) -> list[FoundAmount]:
+    """Figures listed before an amount share its unit: '12.500, 11.000 và 9.800 đồng/giờ'
+    is three amounts of đồng an hour (never after 'Điều', 'năm' and other number words)."""
+    out = []
+    for a in singles:
+        own = patterns().single.match(a.text)
+        if a.kind != "digits" or own is None:
+            continue
+        unit_text, scale = a.text[own.end("num"):], _unit_scale(own)
+        pos, members = a.start, []
+        while True:
+            m = _LISTED_FIGURE.search(text, max(lo, pos - 30), pos)
+            if not m or YEAR.fullmatch(m["num"]) or overlaps(m.span("num"), taken):
+                break
+            members.append(m)
+            pos = m.start("num")
+        if not members or patterns().introducer_before.search(text, max(lo, pos - 25), pos):
+            continue
+        for m in members:
+            try:
+                value = to_vnd(figure_value(m["num"], scale), scale)
+            except NumberFormatError:
+                break
+            if value > 0:
+                out.append(FoundAmount(m.start("num"), m.end("num"), m["num"] + unit_text, value, a.unit, "digits",
+                                       approx=a.approx, per=a.per))
+    return out
+
+
 # --- amounts in words --------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\s,]+")

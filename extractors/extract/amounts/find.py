@@ -24,6 +24,7 @@ from vanban.extractors.extract.amounts.figures import (
     overlaps,
     find_ranges,
     find_singles,
+    listed_before,
 )
 from vanban.extractors.extract.amounts.labels import label_before
 from vanban.extractors.extract.amounts.numbers import NumberFormatError, funding_key
@@ -37,7 +38,8 @@ def find_amounts(text: str, *, start: int = 0, end: int | None = None) -> list[F
     end = len(text) if end is None else end
     ranges = find_ranges(text, start, end)
     range_spans = [(a.start, a.end) for a in ranges]
-    digits = find_singles(text, start, end, range_spans) + ranges
+    singles = find_singles(text, start, end, range_spans)
+    digits = singles + listed_before(text, singles, start, range_spans + [a.span for a in singles]) + ranges
     words = [w for w in amounts_in_words(text, start, end) if not overlaps(w.span, [d.span for d in digits])]
     words = join_readings(digits, words, text)
     inline = sorted(digits + words, key=lambda a: a.start)

@@ -142,7 +142,7 @@ def patterns() -> AmountPatterns:
         {FIGURE_LEFT}(?:(?P<from>từ)\s+)?
         {figure('lo')}{FIGURE_RIGHT}
         (?:[ \t]*(?P<lo_scale>{_scale_words()})(?!\p{{L}}))?
-        {SP}(?:-|–|—|~|đến|tới){SP}
+        {SP}(?:-|–|—|~|đến|tới|(?(from)lên|(?!))){SP}
         {figure('num')}{FIGURE_RIGHT}[ \t]*{_unit()}{_per()}
     """
     # 'một (01) triệu đồng': a figure in brackets may repeat a number word

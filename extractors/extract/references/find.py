@@ -220,9 +220,14 @@ def _type_from_symbol(num: cp.CitationNumber) -> str:
     return "CV"
 
 
+_WRAPPED_BEFORE = re.compile(r"\p{Ll}[ \t]*\n[ \t]*(?:Luật|Pháp\s+lệnh)\s+số[ \t]*$")
+
+
 def _is_own_label(text: str, num: cp.CitationNumber) -> bool:
     s = num.span[0]
-    return bool(cp.own_number_label_re().search(text, max(0, s - 30), s))
+    m = cp.own_number_label_re().search(text, max(0, s - 30), s)
+    # '… một số điều của' / 'Luật số 45/2013/QH13': a sentence wrapped before the citation
+    return bool(m) and not _WRAPPED_BEFORE.search(text, max(0, s - 60), s)
 
 
 def _weak_bare_number(num: cp.CitationNumber) -> bool:

@@ -12,7 +12,7 @@ The forms read:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex as re
@@ -32,7 +32,9 @@ _SERIAL = rf"{_BLANK}?(?P<serial>\d{{1,6}}(?:\.\d{{1,3}})?){_BLANK}?"
 _PSERIAL = r"(?P<pserial>\d{1,6}(?:\.\d{1,3})?)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # A code: a capital then letters/digits/&; a dotted tail of short capitals (V.I).
-_CODE = r"\p{Lu}[\p{L}\p{N}&]*(?:\.\p{Lu}{1,3}\p{N}?(?![\p{L}\p{N}]))*"
+# A code has lower-case letters one at a time (TTg, QyĐ); a run of them is a word glued on
+# ('NĐ-CPngày'), not part of the code.
+_CODE = r"\p{Lu}(?:[\p{Lu}\p{N}&]|\p{Ll}(?!\p{Ll}))*(?:\.\p{Lu}{1,3}\p{N}?(?![\p{L}\p{N}]))*"
 # After a spaced separator only an all-capitals code is believed (so "- Sở" is prose).
 _CAPS_CODE = r"(?:TTg|CTr|\p{Lu}[\p{Lu}\p{N}&]*)(?![\p{L}\p{N}])"
 # A numeric unit code after a hyphen (01/CV-01).
@@ -40,17 +42,19 @@ _NUM_CODE = r"\p{N}{1,3}(?![\p{L}\p{N}/])"
 # An en dash typed for the hyphen inside a symbol (KH–UBND) is read as the hyphen.
 _TIGHT_SEP = r"[-–/]"
 _SPACED_SEP = r"(?:[ \t]+[-/][ \t]*|[-/](?:[ \t]+|[ \t]*\n[ \t]*))"
-_SYMBOL_TAIL = rf"(?:{_TIGHT_SEP}(?:{_CODE}|{_NUM_CODE})|{_SPACED_SEP}{_CAPS_CODE})"
+# A stray space after '&' (BTNMT& BTC) is a slip inside one code.
+_SYMBOL_TAIL = rf"(?:{_TIGHT_SEP}(?:{_CODE}|{_NUM_CODE})|{_SPACED_SEP}{_CAPS_CODE}|(?<=&)[ \t]+{_CAPS_CODE})"
 _SYMBOL = rf"{_CODE}{_SYMBOL_TAIL}*"
 _SLASH = r"[ \t]*/[ \t]*"
 
 _PARTY_NUMBER = rf"{_PSERIAL}[ \t]*[-–][ \t]*(?P<ptype>{_CODE}){_SLASH}(?P<psymbol>{_SYMBOL})"
 _STATE_NUMBER = rf"(?:{_SERIAL}[ \t]*)?/[ \t]*(?:{_YEAR}{_SLASH})?(?P<symbol>{_SYMBOL})"
 
+# Table cells glued by a converter: a date's year runs into the next number ('03/4/202415/KH-UBND').
 _NUMBER = rf"""
-    (?<![\p{{L}}\p{{N}}/\-–.])
+    (?:(?<![\p{{L}}\p{{N}}/\-–.])|(?<=(?<!\d)\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)\d\d))
     (?: (?P<party>{_PARTY_NUMBER}) | (?P<state>{_STATE_NUMBER}) )
-    (?![\p{{L}}\p{{N}}])
+    (?![\p{{Lu}}\p{{N}}]|\p{{Ll}}(?!\p{{Ll}}))
 """
 
 
@@ -147,13 +151,34 @@ def _from_match(m: re.Match, offset: int = 0) -> CitationNumber:
     )
 
 
+_SPLIT_TAIL = re.compile(r"[ \t]+(\p{Lu}{1,4})(?![\p{L}\p{N}])")
+
+
+def _rejoined(m: re.Match, text: str, end: int) -> CitationNumber:
+    """A capitals segment broken by a stray space ('QĐ-UB ND') is joined again when the two
+    pieces make a known issuer code."""
+    found = _from_match(m)
+    tail = _SPLIT_TAIL.match(text, m.end(), end)
+    if not tail or not found.issuer_symbols or found.party:
+        return found
+    tables = symbol_tables()
+    known = tables["local_issuers"].keys() | tables["national_issuers"].keys()
+    if found.issuer_symbols[-1] + tail.group(1) not in known or tail.group(1) in known:
+        return found
+    whole = number_re().fullmatch(_squeeze(text[m.start():tail.end()]))
+    if whole is None:
+        return found
+    again = _from_match(whole)
+    return replace(again, text=text[m.start():tail.end()], span=(m.start(), tail.end()))
+
+
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[CitationNumber]:
     """Every document number in ``text[start:end]`` whose serial is printed."""
     end = len(text) if end is None else end
     out = []
     for m in number_re().finditer(text, start, end):
         if m.group("serial") or m.group("pserial"):
-            out.append(_from_match(m))
+            out.append(_rejoined(m, text, end))
     return out
 
 

@@ -263,12 +263,14 @@ def title_mention_re(type_word: str, title: str) -> re.Pattern:
 # A clause that states the legal bases: "Căn cứ" at a line or clause start.
 _BASIS_START = r"(?:^|(?<=[;.]))[ \t]*(?:[-+•*][ \t]*)?(?i:căn\s+cứ)(?![\p{L}])"
 # Where a "Căn cứ" clause ends: a blank line, a line ending in "." or ":", a sentence
-# end, a ";" line not followed by another cited document, or a line opening a new part.
+# end, a ";" line not followed by another cited document, a ";" before 'Xét …' / 'Theo đề
+# nghị …' in a one-paragraph preamble, or a line opening a new part.
 _BASIS_END = r"""
     \n[ \t]*\n
   | [.:][ \t]*(?=\n)
   | \.[ \t]+(?=\p{Lu})
   | ;[ \t]*\n(?![ \t]*(?:[-+•*][ \t]*)?(?:TYPEWORD))
+  | ;[ \t]*(?=(?:Xét|Theo\s+đề\s+nghị|Trên\s+cơ\s+sở)(?![\p{L}]))
   | \n(?=[ \t]*(?:[-+•*][ \t]*)?
         (?:Theo\s+đề\s+nghị|Xét|Thực\s+hiện|Triển\s+khai|Căn\s+cứ|QUYẾT|Điều\s+\d|[IVX]+\.\s))
 """
