@@ -412,6 +412,9 @@ def load(paths: Iterable[str], db_path: str | Path | None = None, *, workers: in
     paths = list(paths)
     workers = (os.cpu_count() or 1) if workers is None else workers
     started = time.monotonic()
+    from .schema import check_loadable
+
+    check_loadable(db_path or store.default_db_path())  # before the lock file is made beside it
     with load_lock(db_path or store.default_db_path()):  # a second load of this database waits
         return _load(paths, db_path, workers=workers, force=force, batch_size=batch_size, timeout=timeout,
                      max_memory_mb=max_memory_mb, progress=progress, engine=engine, started=started,

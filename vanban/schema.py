@@ -301,6 +301,14 @@ def database_kind(path: str | Path) -> str:
     return "vanban" if vanban else "other" if tables else "empty"
 
 
+def check_loadable(path: str | Path) -> None:
+    """Refuse, without writing anything, a file a load must not write to: one that is not
+    SQLite, or a SQLite file of another program. A missing file or a vanban store passes."""
+    path = str(path)
+    if path != ":memory:" and Path(path).exists() and database_kind(path) == "other":
+        raise _not_vanban(path)
+
+
 def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
     """Open the store.
 
