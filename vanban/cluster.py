@@ -7,6 +7,9 @@ takes the planned jobs, submits them as tasks, at most ``window`` in flight, and
 each ``Result`` as its task completes (``as_completed``), so the writer stores results
 while the cluster works on the next ones.
 
+- **Files by the handful**: files other than PDFs go ``FILES_PER_TASK`` to a task, so the
+  cost of a task (scheduling, transfers, the result's trip back) is shared; a task that
+  kills its workers is split, each file alone, so only the one at fault fails.
 - **No shared filesystem**: a file's bytes travel with its task (read here when it is
   submitted); with ``shared=True`` the workers read each file at its path instead (a
   filesystem mounted at the same place on every machine).
@@ -45,6 +48,7 @@ from .load import Job, Result, _warm_up, extract_job, job_file, outcome_result
 TASKS_PER_THREAD = 4  # tasks in flight per worker thread, so no worker waits for this process
 CLUSTER_ATTEMPTS = 3  # times a task is submitted when the cluster, not the file, fails it
 SPLIT_PAGES = 2  # a scan with this many pages to read by OCR is read one page per task
+FILES_PER_TASK = 8  # files other than PDFs sent in one task: the cluster's cost of a task shared by them
 
 
 class EngineUnavailableError(VanbanError):
@@ -158,6 +162,11 @@ def extract_task(job: Job, split: int, timeout: float | None, memory_mb: int | N
     return outcome_result(job, _bounded(_extract_or_split, (job, split), job.source.name, timeout, memory_mb))
 
 
+def batch_task(jobs: list[Job], _split: int, timeout: float | None, memory_mb: int | None) -> list[Result]:
+    """Several files other than PDFs, one after another, each in its bounded process."""
+    return [extract_task(job, 0, timeout, memory_mb) for job in jobs]
+
+
 def page_task(job: Job, index: int, timeout: float | None, memory_mb: int | None):
     """One page of a scan (``_read_page``); over the limits, the file's error ``Result``."""
     outcome = _bounded(_read_page, (job, index), job.source.name, timeout, memory_mb)
@@ -177,10 +186,12 @@ class DaskEngine:
     on a ``LocalCluster`` of ``workers`` processes (default: one per core) started for the
     run and closed after it. ``shared``: the workers read the files at their paths.
     ``split_pages``: a scanned PDF with at least this many pages to read by OCR is read
-    one page per task (0: never), and assembled when its pages are back."""
+    one page per task (0: never), and assembled when its pages are back. ``files_per_task``:
+    files other than PDFs go ``files_per_task`` to a task, so the cost of a task (the
+    scheduler's, the transfers') is shared by them."""
 
     def __init__(self, scheduler: str | None = None, *, workers: int | None = None, shared: bool = False,
-                 window: int | None = None, split_pages: int = SPLIT_PAGES):
+                 window: int | None = None, split_pages: int = SPLIT_PAGES, files_per_task: int = FILES_PER_TASK):
         if scheduler and workers:
             raise ValueError("a scheduler address or a number of local workers, not both")
         self.scheduler = scheduler
@@ -188,6 +199,7 @@ class DaskEngine:
         self.shared = shared
         self.window = window
         self.split_pages = split_pages
+        self.files_per_task = max(1, files_per_task)
         self.client = None  # the cluster's client while a run extracts
         self.page_tasks = 0  # pages of scans read in tasks of their own, this run
 
@@ -206,6 +218,7 @@ class DaskEngine:
         self._running: dict[str, tuple] = {}  # task key -> (kind, job, attempts so far, its argument)
         self._scans: dict[str, dict] = {}  # a scan's key -> its pages wanted and read so far
         self.page_tasks = 0
+        batch: list[Job] = []  # files waiting to fill a task
         try:
             for item in items:
                 if isinstance(item, Result):
@@ -220,9 +233,17 @@ class DaskEngine:
                 if isinstance(job, Result):
                     yield job
                     continue
-                self._submit("file", job, self.split_pages)
+                if _is_pdf(job) or self.files_per_task == 1:
+                    self._submit("file", job, self.split_pages)
+                else:
+                    batch.append(job)
+                    if len(batch) >= self.files_per_task:
+                        self._submit("batch", batch, 0)
+                        batch = []
                 while len(self._running) >= window:
                     yield from self._next()
+            if batch:
+                self._submit("batch", batch, 0)
             while self._running:
                 yield from self._next()
         finally:
@@ -235,7 +256,7 @@ class DaskEngine:
     def _submit(self, kind: str, job: Job, arg, attempt: int = 1) -> None:
         """A task of ``kind`` for ``job``: ``file`` (``arg``: split_pages), ``page`` (the
         page's index) or ``assemble`` (the pages read)."""
-        fn = {"file": extract_task, "page": page_task, "assemble": assemble_task}[kind]
+        fn = {"file": extract_task, "batch": batch_task, "page": page_task, "assemble": assemble_task}[kind]
         future = self.client.submit(fn, job, arg, *self._limits, pure=False, key=f"vanban-{kind}-{os.urandom(8).hex()}")
         self._running[future.key] = (kind, job, attempt, arg)
         self._done.add(future)
@@ -251,10 +272,17 @@ class DaskEngine:
             if not killed and attempt < CLUSTER_ATTEMPTS:  # its result was lost with a worker, or not fetched
                 self._submit(kind, job, arg, attempt + 1)
                 return
+            if kind == "batch":  # each file alone, so the one that kills workers fails alone
+                for one in job:
+                    self._submit("file", one, 0)
+                return
             message = f"{job.source.name}: the extraction failed on the cluster ({type(exc).__name__}: {exc})"
             value = Result(job.source, job.sha256, job.size, "error", error=("extraction_failed", message))
         finally:
             future.release()
+        if kind == "batch":
+            yield from value
+            return
         key = job.source.key
         if kind == "file" and isinstance(value, list):  # a scan: one task per page
             self._scans[key] = {"want": len(value), "pages": {}}
