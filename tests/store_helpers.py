@@ -82,3 +82,12 @@ def snapshot(db) -> dict[str, list]:
     )
     snap["assignments_fts"] = sorted(r[0] for r in db.execute("SELECT agency || '|' || task FROM assignments_fts"))
     return snap
+
+
+def snap(path) -> dict[str, list]:
+    """``snapshot`` of the database file at ``path``, opened and closed."""
+    db = store.open_db(path)
+    try:
+        return snapshot(db)
+    finally:
+        db.close()

@@ -18,7 +18,7 @@ from vanban.load import expand_inputs, load
 from vanban.store import open_db
 
 from .conftest import DOCS, ROOT, SEEDS
-from .store_helpers import snapshot
+from .store_helpers import snap
 
 # a handful of corpus documents beside the seeds, in several formats
 EXTRA = ["dev-003.md", "dev-009.txt", "dev-010.txt.ws", "dev-019.docx", "dev-027.md", "dev-033.md"]
@@ -43,14 +43,6 @@ def clean(corpus, tmp_path_factory) -> Path:
     report = load([str(corpus)], path, workers=0, progress=False)
     assert report.errors == 0 and report.extracted == len(SEEDS) + len(EXTRA)
     return path
-
-
-def snap(path: Path) -> dict:
-    db = open_db(path)
-    try:
-        return snapshot(db)
-    finally:
-        db.close()
 
 
 def test_second_load_adds_nothing(corpus, clean, tmp_path):
