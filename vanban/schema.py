@@ -301,12 +301,15 @@ def database_kind(path: str | Path) -> str:
     return "vanban" if vanban else "other" if tables else "empty"
 
 
-def check_loadable(path: str | Path) -> None:
+def check_loadable(path: str | Path) -> str | None:
     """Refuse, without writing anything, a file a load must not write to: one that is not
-    SQLite, or a SQLite file of another program. A missing file or a vanban store passes."""
+    SQLite, or a SQLite file of another program. A missing file (None), an empty one or a
+    vanban store passes, and its ``database_kind`` is returned."""
     path = str(path)
-    if path != ":memory:" and Path(path).exists() and database_kind(path) == "other":
+    kind = None if path == ":memory:" or not Path(path).exists() else database_kind(path)
+    if kind == "other":
         raise _not_vanban(path)
+    return kind
 
 
 def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
@@ -320,8 +323,8 @@ def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
     """
     path = str(path or default_db_path())
     memory = path == ":memory:"
-    kind = None if memory or not Path(path).exists() else database_kind(path)
     if not create and not memory:
+        kind = database_kind(path) if Path(path).exists() else None
         if kind is None:
             raise DatabaseNotFoundError(f"no database at {path}: run `vanban load PATH... --db {path}` first")
         if kind != "vanban":
@@ -332,8 +335,7 @@ def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
             open_db(path, create=True).close()
             db = _read_only(path)
         return db
-    if kind == "other":
-        raise _not_vanban(path)
+    check_loadable(path)
     db = Database(path)
     db.conn.execute("PRAGMA busy_timeout = 60000")
     if not memory:

@@ -41,17 +41,18 @@ import regex as re
 from vanban.schemas import Assignment
 
 from vanban.extractors.extract.agencies.ids import document_agency_id
-from vanban.extractors.extract.agencies.lexicon import canonical_agency, expand_abbreviations
+from vanban.extractors.extract.agencies.lexicon import canonical_agency
 from vanban.extractors.extract.agencies.recognize import find_agencies
 from vanban.extractors.extract.assignments.cues import cues, fold
 from vanban.extractors.extract.assignments.details import deadline_in, recurrence_in, targets_in, without_parens
 from vanban.extractors.extract.assignments.drafts import (
-    Draft, _first_sentence, _word_key, body_of, can_hold_task, described_by_assignment, is_vague, reach, task_spans,
+    Draft, _first_sentence, body_of, can_hold_task, described_by_assignment, is_vague, reach, task_spans,
 )
 from vanban.extractors.extract.assignments.paragraphs import (
     Para, block_end_of, only_spans, outside_distribution, paragraphs,
 )
 from vanban.extractors.extract.assignments.headings import HeadingRules
+from vanban.extractors.extract.assignments.naming import fuller_names, one_name_per_body
 from vanban.extractors.extract.assignments.requests import RequestRules
 from vanban.extractors.extract.assignments.tables import find_tables
 from vanban.extractors.extract.assignments.reader import Found, Reader, clean, is_predicate, starts_with
@@ -59,8 +60,6 @@ from vanban.extractors.extract.assignments.reader import Found, Reader, clean, i
 __all__ = ["extract_assignments", "deadline_in", "recurrence_in", "targets_in", "body_of", "can_hold_task", "is_vague"]
 
 _SPACE = re.compile(r"\s+")
-# words whose presence does not make another body: "các sở, ngành (có) liên quan"
-_MERGE_KEY = re.compile(r"-co-(?=lien-quan)")
 
 # --- assignments ----------------------------------------------------------------------------------
 
@@ -401,46 +400,11 @@ class Extractor(HeadingRules, RequestRules):
         except Exception:
             return None
 
-    def _fuller_names(self) -> None:
-        """A group named short where the document also names it in full ("Ủy ban nhân dân các
-        tỉnh, thành phố" beside "… trực thuộc trung ương") takes the full name."""
-        names = dict.fromkeys(d.agency.text for d in sorted(self.drafts, key=lambda d: d.agency.span[0]) if d.agency.group)
-        keys = sorted(((_word_key(n), n) for n in names), key=lambda kn: -len(kn[0]))
-        for d in self.drafts:
-            written = d.agency.text
-            k = _word_key(written)
-            if not d.agency.group or len(k.split()) < 3:
-                continue
-            longer = next((n for kn, n in keys if len(kn) > len(k) and kn.startswith(k + " ")), None)
-            if longer:
-                # the first letter as written here: 'Các …' opens a line, 'các …' runs on
-                d.agency = Found(written[:1] + longer[1:], d.agency.span, True)
-
-    def _one_name_per_body(self) -> None:
-        """One body, one name: the drafts whose names give the same agency ("UBND tỉnh" and "Ủy
-        ban nhân dân tỉnh Nghệ An"; "các sở, ngành liên quan" and "các sở, ngành có liên quan")
-        take the fullest of them, the first letter as written."""
-        jur = self.ctx.jurisdiction.id
-        by_body: dict[str, list[Draft]] = {}
-        for d in sorted(self.drafts, key=lambda d: d.agency.span[0]):
-            agency_id = document_agency_id(d.agency.text, jur)
-            if agency_id:
-                by_body.setdefault(_MERGE_KEY.sub("-", agency_id), []).append(d)
-        for drafts in by_body.values():
-            names = dict.fromkeys(d.agency.text for d in drafts)
-            if len(names) < 2:
-                continue
-            full = max(names, key=lambda n: (len(expand_abbreviations(n).split()), -list(names).index(n)))
-            for d in drafts:
-                written = d.agency.text
-                d.agency = Found(written[:1] + full[1:] if written[:1].lower() == full[:1].lower() else full,
-                                 d.agency.span, d.agency.group)
-
     def _finish(self) -> list[Assignment]:
         out: list[Assignment] = []
         seen: set[tuple] = set()
-        self._fuller_names()
-        self._one_name_per_body()
+        fuller_names(self.drafts)
+        one_name_per_body(self.drafts, self.ctx.jurisdiction.id)
         for d in sorted(self.drafts, key=lambda d: d.agency.span[0]):
             key = (d.agency.span, d.role)
             if key in seen:
