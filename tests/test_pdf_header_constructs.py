@@ -240,3 +240,17 @@ def test_invitation_subject(construct, between, content, subject):
     record = extract_text(GM_HEAD + between + "\n" + GM_ITEMS.format(content=content) + TAIL)
     assert record.doc_type == "GM"
     assert record.subject == subject, construct
+
+
+@pytest.mark.parametrize(
+    "construct,foot,name",
+    [
+        ("a rank before the name", "GIÁM ĐỐC\nThiếu tướng Trương Minh Đương", "Trương Minh Đương"),
+        ("OCR's '1' for the name's T", "GIÁM ĐỐC\nThiếu tướng 1rương Minh Đương", "Trương Minh Đương"),
+        ("OCR's '1' with no rank", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n1rần Văn Bình", "Trần Văn Bình"),
+        ("a figure is no name", "GIÁM ĐỐC\n12 Văn Bình", None),
+    ],
+)
+def test_signer_name_read_by_ocr(construct, foot, name):
+    text = HEAD + "Kính gửi: Sở Tài chính." + TAIL.replace("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nCao Huy", foot)
+    assert extract_text(text).signer.name == name, construct
