@@ -254,3 +254,24 @@ def test_invitation_subject(construct, between, content, subject):
 def test_signer_name_read_by_ocr(construct, foot, name):
     text = HEAD + "Kính gửi: Sở Tài chính." + TAIL.replace("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nCao Huy", foot)
     assert extract_text(text).signer.name == name, construct
+
+
+def test_stamp_annotations_beside_the_list_are_not_addressees(tmp_path: Path):
+    """An e-signing stamp drawn as annotations, one per line, each beside an item of the
+    list: read among the annotations alone, its lines stay out of the items."""
+    from .test_pdf_layers import _add_stamp_annotations
+
+    pdf = _page()
+    _table(pdf, ["- Các bộ, cơ quan thuộc Chính phủ (CP);", "- Ủy ban nhân dân các tỉnh (TW);", "- Kiểm toán Nhà nước (KTNN);",
+                 "- Văn phòng Trung ương Đảng."], width=100)
+    _foot(pdf)
+    plain = tmp_path / "letter.pdf"
+    pdf.output(str(plain))
+    signed = _add_stamp_annotations(plain, [("(CP);", "Signed by: BO NOI VU"), ("(TW);", "Email: bnv@moha.gov.vn"),
+                                            ("(KTNN);", "Ngày ký: 31.07.2025 10:20:30 +07:00")])
+    raw = read(signed)
+    assert any("stamp of the annotations" in w for w in raw.warnings)
+    record = extract_file(signed)
+    assert record.recipients == ["Các bộ, cơ quan thuộc Chính phủ (CP)", "Ủy ban nhân dân các tỉnh (TW)", "Kiểm toán Nhà nước (KTNN)",
+                                 "Văn phòng Trung ương Đảng"]
+    assert (record.number, record.issued_date) == ("5816/BNV-CCHC", "2025-07-31")

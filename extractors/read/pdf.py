@@ -118,6 +118,7 @@ def _read_page(pdf, index: int, encodings: list[str]) -> PdfPage:
         runs, page = _annotation_runs(pdf, index, page, own, height)
     finally:
         page.close()
+    runs, stamp_runs = _stamp_runs(runs)
     if runs:
         if len(text) == len(raw_text):
             text, alone = insert_runs(text, own, runs, height)
@@ -129,12 +130,42 @@ def _read_page(pdf, index: int, encodings: list[str]) -> PdfPage:
         result.runs = placed
         result.notes.append(f"text of {len(runs)} annotation runs read")
     text = text.replace(LINE_END_HYPHEN, "-").replace("\r\n", "\n").replace("\r", "\n")
+    if stamp_runs:
+        text = text.rstrip("\n") + "\n" + "\n".join(stamp_runs)
+        result.notes.append(f"signature stamp of the annotations kept apart ({len(stamp_runs)} lines)")
     text, stamps = move_stamps(text)
     if stamps:
         result.notes.append(f"signature stamp moved to the end of the page ({len(stamps)} lines)")
     result.text = text
     result.quality = layer_quality.measure(text, unmapped)
     return result
+
+
+def _stamp_runs(runs: list[Run]) -> tuple[list[Run], list[str]]:
+    """The annotation runs less those of a signature stamp (read among the runs alone, so
+    that a stamp beside a list item or the date is not taken into their line); and the
+    stamp's lines."""
+    if not runs:
+        return runs, []
+    words = [dict(r.as_word(), run=r) for r in runs]
+    pieces: list[list[dict]] = []
+    for line in _lines_of(words):
+        piece = [line[0]]
+        for a, b in zip(line, line[1:]):
+            if b["x0"] - a["x1"] > RUN_LINE_GAP * max(a["bottom"] - a["top"], 1.0):
+                pieces.append(piece)
+                piece = []
+            piece.append(b)
+        pieces.append(piece)
+    found = stamp_lines([_line_text(piece) for piece in pieces])
+    if not found:
+        return runs, []
+    stamped = {id(w["run"]) for k in found for w in pieces[k]}
+    return [r for r in runs if id(r) not in stamped], [_line_text(pieces[k]) for k in sorted(found)]
+
+
+# Runs of one line of annotation text are less than this many heights apart.
+RUN_LINE_GAP = 1.5
 
 
 def _pdfium_pages(path: Path, encodings: list[str] | None = None) -> list[PdfPage]:
