@@ -200,8 +200,13 @@ TAIL = ("\nBộ Nội vụ đề nghị các cơ quan cập nhật số liệu t
     [
         ("no dashes, on the label's line first", "Kính gửi: Sở Tài chính;\nSở Nội vụ;\nSở Tư pháp;\nỦy ban nhân dân các xã, phường.",
          ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Ủy ban nhân dân các xã, phường"]),
+        ("no dashes, an item wrapped", "Kính gửi: Sở Tài chính;\nSở Nội vụ;\nSở Tài nguyên và\nMôi trường;\nSở Tư pháp.",
+         ["Sở Tài chính", "Sở Nội vụ", "Sở Tài nguyên và Môi trường", "Sở Tư pháp"]),
         ("no dashes, the label alone", "Kính gửi:\nSở Tài chính;\nSở Nội vụ;\nSở Tư pháp.", ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp"]),
         ("the list ends at its '.'", "Kính gửi: Sở Tài chính;\nSở Nội vụ.\nỦy ban nhân dân tỉnh nhận được Công văn số 5/SNV ngày 3/4/2025;",
+         ["Sở Tài chính", "Sở Nội vụ"]),
+        ("a sentence wrapped after the list is the body",
+         "Kính gửi: Sở Tài chính;\nSở Nội vụ;\nỦy ban nhân dân tỉnh nhận được Công văn\nsố 5/SNV ngày 3/4/2025 của Sở.",
          ["Sở Tài chính", "Sở Nội vụ"]),
         ("an addressee's details are not addressees",
          "Kính gửi:\nCông ty TNHH Khuôn mẫu An Phát;\nMã số thuế: 1102044417;\nĐịa chỉ: Lô A8, Cụm công nghiệp Hải Sơn.",

@@ -71,6 +71,10 @@ def block_after(lines: list[Line], i: int, *, item_prefix: str = r"[-+•*]") ->
         if not starts_part and j > i + 1 and _undashed_item(prev, s):
             j += 1  # items with no dash, each closed by ';' and the last by '.'
             continue
+        if not starts_part and j > i + 1 and j + 1 < n and not s.endswith((";", ".", ":", ",")) \
+                and lines[j + 1].stripped[:1].isupper() and _undashed_item(prev, f"{s} {lines[j + 1].stripped}"):
+            j += 2  # such an item wrapped onto a second line (a name's words are capitalised)
+            continue
         break
     return j
 
