@@ -280,3 +280,31 @@ def test_stamp_annotations_beside_the_list_are_not_addressees(tmp_path: Path):
     assert record.recipients == ["Các bộ, cơ quan thuộc Chính phủ (CP)", "Ủy ban nhân dân các tỉnh (TW)", "Kiểm toán Nhà nước (KTNN)",
                                  "Văn phòng Trung ương Đảng"]
     assert (record.number, record.issued_date) == ("5816/BNV-CCHC", "2025-07-31")
+
+
+@pytest.mark.parametrize(
+    "construct,bullet",
+    [("Word's en dash", "–"), ("an em dash", "—"), ("the Symbol font's dash", "\uf02d"),
+     ("the Symbol font's dot", "\uf0b7"), ("a dot", "•"), ("a plain dash", "-")],
+)
+def test_list_bullets_as_word_prints_them(construct, bullet):
+    block = f"Kính gửi:\n{bullet} Sở Tài chính;\n{bullet} Ủy ban nhân dân các xã, phường\ntrực thuộc tỉnh;\n{bullet} Sở Tư pháp."
+    foot = TAIL.replace("- Như trên;\n- Lưu: VT.", f"{bullet} Như trên;\n{bullet} Lưu: VT.")
+    record = extract_text(HEAD + block + foot)
+    assert record.recipients == ["Sở Tài chính", "Ủy ban nhân dân các xã, phường trực thuộc tỉnh", "Sở Tư pháp"], construct
+    assert record.distribution == ["Như trên", "Lưu: VT"], construct
+
+
+def test_en_dash_after_the_label_and_inside_a_line():
+    record = extract_text(HEAD + "Kính gửi: – Sở Tài chính;\n– Sở Nội vụ.\nGiai đoạn 2021 – 2025 đã kết thúc, đề nghị các sở báo cáo." + TAIL)
+    assert record.recipients == ["Sở Tài chính", "Sở Nội vụ"]
+    assert "2021 – 2025" in record.text
+
+
+def test_en_dash_bullets_on_a_printed_page(tmp_path: Path):
+    pdf = _page()
+    _table(pdf, [item.replace("- ", "– ", 1) for item in ITEMS])
+    _foot(pdf)
+    path = tmp_path / "letter.pdf"
+    pdf.output(str(path))
+    assert extract_file(path).recipients == NAMES
