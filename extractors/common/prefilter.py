@@ -1,0 +1,79 @@
+"""Literal prefilters: where a family of patterns can match at all, found with ``str.find``.
+
+A pattern family whose every match holds one of a few literal words (a type word starts
+with ``quyết``, ``nghị``, ``kế`` …; an amount in words holds ``đồng`` or ``vnd``) need
+only be tried where the words are. The patterns are case-insensitive: a letter of such a
+pattern matches each of its case forms, and every one of those forms lower-cases to the
+lower-case letter (tests/test_prefilter.py checks it over all of Unicode for the letters
+of each family), so each place a pattern matches holds its literal in ``text.lower()`` at
+the same offset. That holds while lower-casing keeps the length of the text (it nearly
+always does: ``İ`` is the rare letter that grows); ``lowered`` returns None otherwise, and
+the caller then runs its pattern over the whole text as it would without a prefilter.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+
+import regex as re
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when it keeps every offset, else None."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def shortest_literals(literals: Iterable[str]) -> tuple[str, ...]:
+    """The lower-case literals less those another of them starts (``quy`` finds ``quyết``)."""
+    words = sorted({w.lower() for w in literals}, key=len)
+    kept: list[str] = []
+    for w in words:
+        if not any(w.startswith(k) for k in kept):
+            kept.append(w)
+    return tuple(kept)
+
+
+def occurrences(low: str, literals: tuple[str, ...]) -> list[int]:
+    """Every offset of ``low`` where one of ``literals`` starts (none starting another), in order."""
+    out: list[int] = []
+    for word in literals:
+        find = low.find
+        i = find(word)
+        while i >= 0:
+            out.append(i)
+            i = find(word, i + 1)
+    out.sort()
+    return out
+
+
+class Scan:
+    """``pattern.finditer`` over one text, tried only where a literal of the pattern's is.
+
+    ``finditer(pos, endpos)`` yields exactly what ``pattern.finditer(text, pos, endpos)``
+    yields, when every match of ``pattern`` starts with one of ``literals`` (case aside):
+    the pattern is tried at those offsets only, left to right, a match going on after its
+    end as ``finditer`` does. A pattern that can match the empty string has no place here.
+    """
+
+    def __init__(self, pattern: re.Pattern, text: str, literals: tuple[str, ...]):
+        self.pattern = pattern
+        self.text = text
+        low = lowered(text)
+        self._starts = occurrences(low, literals) if low is not None else None
+
+    def finditer(self, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        text, match = self.text, self.pattern.match
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        if self._starts is None:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        starts = self._starts
+        i = bisect.bisect_left(starts, pos)
+        while i < len(starts) and starts[i] < endpos:
+            m = match(text, starts[i], endpos)
+            if m is None:
+                i += 1
+                continue
+            yield m
+            i = bisect.bisect_left(starts, m.end(), i + 1)

@@ -1,0 +1,99 @@
+"""Literal prefilters never hide a match: each family of patterns, run through its
+prefilter, finds exactly what the pattern finds alone, on invented texts with and without
+the family's literals, on windows of them, and on texts lower-casing would lengthen."""
+import itertools
+
+import pytest
+import regex as re
+
+from vanban.extractors.common import vocabulary
+from vanban.extractors.common.prefilter import Scan, lowered, occurrences, shortest_literals
+from vanban.extractors.extract import doc_types
+
+# Every code point but the surrogates: the texts a pattern may meet.
+_ALL = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def _case_forms(letters: set[str], flags: int) -> dict[str, set[str]]:
+    """Every character each letter matches under ``flags``, over all of Unicode."""
+    hits = set(re.compile("[" + "".join(map(re.escape, letters)) + "]", flags).findall(_ALL))
+    return {ch: {c for c in hits if re.fullmatch(re.escape(ch), c, flags)} for ch in letters}
+
+
+def _check_lower_forms(words, pattern: re.Pattern) -> None:
+    assert not pattern.flags & re.FULLCASE  # one character matches one character
+    letters = {c for w in words for c in w if c.isalpha()}
+    for letter, forms in _case_forms(letters, pattern.flags).items():
+        assert letter.lower() in forms
+        for c in forms:
+            # a form that lower-cases to two characters ('İ') makes ``lowered`` refuse the text
+            assert c.lower() == letter.lower() or len(c.lower()) > 1, (letter, c)
+
+
+def test_shortest_literals_drop_what_another_starts():
+    assert shortest_literals(["Quyết", "quy", "Kế", "kết", "Luật"]) == ("kế", "quy", "luật")
+
+
+def test_occurrences_are_in_order():
+    assert occurrences("quy kế quyết kết", ("kế", "quy")) == [0, 4, 7, 13]
+
+
+def test_lowered_refuses_a_text_it_would_lengthen():
+    assert lowered("ABC") == "abc"
+    assert lowered("İstanbul") is None
+
+
+# --- type words --------------------------------------------------------------------------------
+
+
+def test_type_word_case_forms_lower_case_to_the_literal():
+    _check_lower_forms(vocabulary.type_words(), doc_types.type_word_regex())
+
+
+def test_every_type_word_starts_with_a_literal():
+    literals = doc_types.type_word_literals()
+    for word in vocabulary.type_words():
+        assert any(word.lower().startswith(lit) for lit in literals), word
+
+
+TYPE_WORD_TEXTS = [
+    # with the literals
+    "Căn cứ Quyết định số 12/QĐ-UBND và Nghị quyết số 5/NQ-HĐND;",
+    "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế …",
+    "Thông báo kết luận số 4 và thông báo số 5; kết luận số 6",  # a longer word, then its tail alone
+    "Kế hoạch phối hợp  số 2, kế hoạch\nsố 3, KẾ HOẠCH số 4",
+    "pháp luật, Luật Đất đai, luật số 45/2013/QH13, Luậtx, xLuật",
+    "Chương trình hành động; chương trình phối hợp; CHƯƠNG TRÌNH",
+    "Thông tư liên tịch số 1; Thông tư số 2; thông tri 3; Tờ trình 4; Đề án 5; Dự án 6",
+    "Văn bản hợp nhất số 7; Công văn số 8; Công điện 9; Giấy mời 10; Giấy phép 11; Biên bản 12",
+    "Quy định 1, Quy chế 2, Hướng dẫn 3, Phương án 4, Báo cáo 5, Hợp đồng 6, Chỉ thị 7",
+    "Nghị định 8; NGHỊ QUYẾT LIÊN TỊCH 9; quyết  định 10",
+    # look-alikes of the literals that are not type words
+    "quyết tâm, nghị lực, kế toán, thông tin, luật sư, quy mô, kết quả, chỉ số, công tác",
+    "Hội đồng, cộng đồng, thông qua, giấy tờ, văn hóa, đề nghị, dự kiến, báo chí, hợp tác",
+    # without any literal
+    "Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì, phối hợp với các sở, ngành.",
+    "",
+    "1234 / 5678 — ; : ! ?",
+]
+
+
+@pytest.mark.parametrize("text", TYPE_WORD_TEXTS)
+def test_type_word_scan_finds_what_the_pattern_finds(text):
+    pattern = doc_types.type_word_regex()
+    scan = doc_types.type_word_scan(text)
+    spans = [m.span() for m in scan.finditer()]
+    assert spans == [m.span() for m in pattern.finditer(text)]
+    for lo, hi in itertools.combinations(range(0, len(text) + 1, 3), 2):
+        assert [m.span() for m in scan.finditer(lo, hi)] == [m.span() for m in pattern.finditer(text, lo, hi)], (lo, hi)
+
+
+def test_type_words_found_where_lower_casing_lengthens_the_text():
+    text = "Quyết định số 1; KẾ HOẠCH số 2; THÔNG TRİ số 3"  # 'İ' matches 'i'
+    scan = doc_types.type_word_scan(text)
+    assert [m.group(0) for m in scan.finditer()] == ["Quyết định", "KẾ HOẠCH", "THÔNG TRİ"]
+
+
+def test_a_scan_of_a_text_without_literals_tries_nothing():
+    scan = Scan(doc_types.type_word_regex(), "Ủy ban nhân dân tỉnh", doc_types.type_word_literals())
+    assert scan._starts == [] and list(scan.finditer()) == []
