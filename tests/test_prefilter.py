@@ -7,7 +7,7 @@ import pytest
 import regex as re
 
 from vanban.extractors.common import vocabulary
-from vanban.extractors.common.prefilter import Scan, lowered, occurrences, shortest_literals
+from vanban.extractors.common.prefilter import Scan, lowered, occurrences, shortest_literals, stretches
 from vanban.extractors.extract import doc_types
 
 # Every code point but the surrogates: the texts a pattern may meet.
@@ -97,3 +97,66 @@ def test_type_words_found_where_lower_casing_lengthens_the_text():
 def test_a_scan_of_a_text_without_literals_tries_nothing():
     scan = Scan(doc_types.type_word_regex(), "Ủy ban nhân dân tỉnh", doc_types.type_word_literals())
     assert scan._starts == [] and list(scan.finditer()) == []
+
+
+# --- amounts in words --------------------------------------------------------------------------
+
+
+def _words_matches(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    from vanban.extractors.extract.amounts.patterns import WORDS_BREAKS, patterns, words_literals
+
+    words = patterns().words
+    return [m.span() for a, b in stretches(text, words_literals(), WORDS_BREAKS, lo, hi) for m in words.finditer(text, a, b)]
+
+
+def test_currency_case_forms_lower_case_to_the_literal():
+    from vanban.extractors.extract.amounts.numbers import vocabulary as numbers
+    from vanban.extractors.extract.amounts.patterns import patterns
+
+    words = [w for w, e in numbers().currency_words.items() if not e.get("case_sensitive")]
+    _check_lower_forms(words, patterns().words)
+
+
+def test_no_word_of_an_amount_in_words_holds_a_break():
+    from vanban.extractors.extract.amounts.numbers import vocabulary as numbers
+    from vanban.extractors.extract.amounts.patterns import WORDS_BREAKS, words_literals
+
+    voc = numbers()
+    for table in (voc.number_words, voc.scale_words, voc.currency_words, voc.suffix_words, voc.not_money_after_dong):
+        for word in table:
+            assert not set(word) & set(WORDS_BREAKS), word
+    for word, entry in voc.currency_words.items():
+        if not entry.get("case_sensitive"):
+            assert any(word.lower().startswith(lit) for lit in words_literals()), word
+
+
+WORDS_TEXTS = [
+    # with a currency word
+    "Tổng kinh phí: 1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng chẵn).",
+    "Hỗ trợ năm trăm nghìn đồng; hai triệu VNĐ/người. Mười lăm triệu vnd, ba mươi ĐỒNG VIỆT NAM",
+    "năm 2025 có một (01) tỷ đồng, hai\ntrăm triệu đồng: bốn trăm đồng! sáu đồng? bảy đồng",
+    "Một tỷ, hai trăm triệu đồng (một tỷ hai trăm triệu đồng)",
+    "một trăm đồng chí, hai đồng thời, năm Hội đồng, ba triệu đồng. Chín đồng",
+    "Một tỷ. đồng; hai tỷ : đồng, ba tỷ\n\nđồng, bốn tỷ   đồng",
+    # the words without a currency word
+    "năm năm một lần, hai bên, ba cấp, bốn nhiệm vụ, triệu tập, tỷ lệ",
+    "Năm 2025: một trăm hộ; hai nghìn người.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", WORDS_TEXTS)
+def test_words_stretches_find_what_the_pattern_finds(text):
+    from vanban.extractors.extract.amounts.patterns import patterns
+
+    words = patterns().words
+    assert _words_matches(text) == [m.span() for m in words.finditer(text)]
+    for lo, hi in itertools.combinations(range(0, len(text) + 1, 4), 2):
+        assert _words_matches(text, lo, hi) == [m.span() for m in words.finditer(text, lo, hi)], (lo, hi)
+
+
+def test_amounts_in_words_found_where_lower_casing_lengthens_the_text():
+    from vanban.extractors.extract.amounts.figures import amounts_in_words
+
+    text = "İ: năm trăm triệu đồng"
+    assert [a.text for a in amounts_in_words(text, 0, len(text))] == ["năm trăm triệu đồng"]

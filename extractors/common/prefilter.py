@@ -77,3 +77,23 @@ class Scan:
                 continue
             yield m
             i = bisect.bisect_left(starts, m.end(), i + 1)
+
+
+def stretches(text: str, literals: tuple[str, ...], breaks: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """The stretches of ``text[lo:hi]`` between characters of ``breaks`` that hold one of
+    ``literals`` (case aside), in order: where a pattern needs be tried whose every match
+    holds a literal and no character of ``breaks``, and whose look-arounds at either end of
+    a match give the same answer before a character of ``breaks`` as at the end of a text.
+    The whole ``(lo, hi)`` when lower-casing would change the offsets."""
+    hi = len(text) if hi is None else min(hi, len(text))
+    low = lowered(text)
+    if low is None:
+        return [(lo, hi)] if lo < hi else []
+    out: list[tuple[int, int]] = []
+    for q in occurrences(low, literals):
+        if q < lo or q >= hi or (out and q < out[-1][1]):
+            continue
+        start = max([lo] + [text.rfind(c, lo, q) + 1 for c in breaks])
+        ends = [i for i in (text.find(c, q, hi) for c in breaks) if i >= 0]
+        out.append((start, min(ends, default=hi)))
+    return out

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 import regex as re
 
-from vanban.extractors.extract.amounts.patterns import patterns
+from vanban.extractors.common.prefilter import stretches
+from vanban.extractors.extract.amounts.patterns import WORDS_BREAKS, patterns, words_literals
 from vanban.extractors.extract.amounts.numbers import (
     NumberFormatError,
     fold,
@@ -169,7 +170,10 @@ _SAYS_IN_WORDS = re.compile(r"bằng\s+chữ\s*[:：]?\s*[(\[]?\s*$", re.IGNOREC
 def amounts_in_words(text: str, lo: int, hi: int) -> list[FoundAmount]:
     voc = vocabulary()
     out = []
-    for m in patterns().words.finditer(text, lo, hi):
+    matches = (
+        m for a, b in stretches(text, words_literals(), WORDS_BREAKS, lo, hi) for m in patterns().words.finditer(text, a, b)
+    )
+    for m in matches:
         tokens = [(t.start(), t.group(0)) for t in _WORD.finditer(text, m.start("words"), m.end("words"))]
         for i in range(len(tokens)):
             start = tokens[i][0]

@@ -14,6 +14,7 @@ from functools import cache
 
 import regex as re
 
+from vanban.extractors.common.prefilter import shortest_literals
 from vanban.extractors.extract.amounts.numbers import fold, vocabulary
 
 
@@ -87,6 +88,19 @@ def _currency(*, words_only: bool = False) -> str:
         # not 'đ/c' (đồng chí) nor 'đ/v' (đối với)
         alts += [rf"(?-i:{re.escape(w)})(?![\p{{L}}\p{{N}})])(?!/[cCvV](?!\p{{L}}))" for w in exact]
     return "|".join(alts)
+
+
+@cache
+def words_literals() -> tuple[str, ...]:
+    """The first words of the currency words an amount in words ends with, lower case:
+    every amount in words holds one."""
+    voc = vocabulary()
+    return shortest_literals(w.split()[0] for w, e in voc.currency_words.items() if not e.get("case_sensitive"))
+
+
+# Characters no amount in words holds (its words, figures in brackets, currency and suffix
+# words are letters, digits, blanks, ',' and brackets): it lies between two of them.
+WORDS_BREAKS = ".;:!?"
 
 
 @cache
