@@ -160,3 +160,49 @@ def test_amounts_in_words_found_where_lower_casing_lengthens_the_text():
 
     text = "İ: năm trăm triệu đồng"
     assert [a.text for a in amounts_in_words(text, 0, len(text))] == ["năm trăm triệu đồng"]
+
+
+# --- header labels a converter wrapped ---------------------------------------------------------
+
+
+def _labels_joined_alone(text: str) -> str:
+    from vanban.extractors.normalize.steps import _WRAPPED_LABELS
+
+    return _WRAPPED_LABELS.sub(lambda m: m.group(0).replace("\n", " ") if "\n" in m.group(0) else m.group(0), text)
+
+
+def test_wrapped_label_case_forms_lower_case_to_the_literal():
+    from vanban.extractors.normalize.steps import _WRAPPED_LABEL_LITERALS, _WRAPPED_LABELS
+
+    _check_lower_forms(_WRAPPED_LABEL_LITERALS, _WRAPPED_LABELS)
+
+
+LABEL_TEXTS = [
+    # with the literals
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nĐộc lập - Tự do -\nHạnh phúc",
+    "CONG HOA XA HOI CHU NGHIA VIET\nNAM; Doc lap – Tu do – Hanh phuc; đoc lập - tự do - hạnh\nphúc",
+    "Kính\ngửi: Sở Tài chính\nĐồng kính\ngửi: Ban Tổ chức\nNơi\nnhận:\n- Như trên;",
+    "KINH GUI: a; NƠI NHẬN : b; xKính gửi: c; Nơi nhận d; noi\n nhan:",
+    "cộng đồng, độc lập, đồng thời, kinh tế, nơi ở, không nói",
+    # without any literal
+    "Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì.\nThực hiện\nnhiệm vụ.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", LABEL_TEXTS)
+def test_wrapped_labels_joined_as_the_pattern_alone_joins_them(text):
+    from vanban.extractors.normalize.steps import _WRAPPED_LABEL_LITERALS, _WRAPPED_LABELS
+
+    alone = _labels_joined_alone(text)
+    scan = Scan(_WRAPPED_LABELS, text, _WRAPPED_LABEL_LITERALS)
+    assert [m.span() for m in scan.finditer()] == [m.span() for m in _WRAPPED_LABELS.finditer(text)]
+    assert scan.sub(lambda m: m.group(0).replace("\n", " ")) == alone
+
+
+@pytest.mark.parametrize("line", ["Căn cứ Luật số 1.", "a;  ", "b:\t", "c”", "d)", "e", "f.g", "", "  ", "h!?"])
+def test_a_sentence_end_is_found_from_the_end_of_a_line(line):
+    from vanban.extractors.normalize.steps import _SENTENCE_END
+
+    forward = re.compile(_SENTENCE_END.pattern.removeprefix("(?r)"))
+    assert bool(_SENTENCE_END.search(line)) == bool(forward.search(line))

@@ -13,7 +13,7 @@ the caller then runs its pattern over the whole text as it would without a prefi
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import regex as re
 
@@ -77,6 +77,14 @@ class Scan:
                 continue
             yield m
             i = bisect.bisect_left(starts, m.end(), i + 1)
+
+    def sub(self, repl: Callable[[re.Match], str]) -> str:
+        """``pattern.sub(repl, text)``: the text with each match replaced by ``repl(match)``."""
+        parts, last = [], 0
+        for m in self.finditer():
+            parts += [self.text[last: m.start()], repl(m)]
+            last = m.end()
+        return "".join(parts) + self.text[last:] if parts else self.text
 
 
 def stretches(text: str, literals: tuple[str, ...], breaks: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:

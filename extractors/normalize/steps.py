@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from vanban.extractors.common.prefilter import Scan, shortest_literals
 from vanban.extractors.normalize import pages
 from vanban.extractors.read.base import RawText
 
@@ -132,6 +133,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|p|div|font)(?:\s[^>]*)?>", re.I)
 _MARKUP_HINT = re.compile(r"\*\*|^\s*\||^#{1,6}\s|\]\(|<br", re.M)
+_MARKUP_CHARS = "*|#]<"  # a text with none of them has no markup: the hint is not looked for
 _CELL_BAR = re.compile(r"(?<!\\)\|")
 
 
@@ -146,7 +148,7 @@ def strip_markup(text: str) -> str:
     Tables become one line per non-empty cell (headers of Vietnamese documents are often
     two-column tables); emphasis, headings, links, escapes and decorative rules go.
     """
-    if not _MARKUP_HINT.search(text):
+    if not any(c in text for c in _MARKUP_CHARS) or not _MARKUP_HINT.search(text):
         return text
     text = _HTML_BREAK.sub("\n", text)
     text = _HTML_TAG.sub("", text)
@@ -186,6 +188,8 @@ _WRAPPED_LABELS = re.compile(
     r"|(?<![\p{L}])(?:Đồng[ \t]+)?K[íi]nh\s+g[ửu]i(?=\s*:)|(?<![\p{L}])N[ơo]i\s+nh[ậa]n(?=\s*:)",
     re.I,
 )
+# Every label above starts with one of these (case aside): the pattern is tried only there.
+_WRAPPED_LABEL_LITERALS = shortest_literals(["cộng", "cong", "độc", "đoc", "đồng", "kính", "kinh", "nơi", "noi"])
 _PLACE_WRAP = re.compile(r"(?m)^(\p{Lu}\p{Ll}+(?:(?:\s+\p{L}+){0,3}\s+\p{Lu}\p{Ll}*)?)[ \t]*\n[ \t]*(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?\s*,\s*ngày\b)")
 # A 'Place, ngày … tháng … năm YYYY' line broken anywhere by a hard-wrapping converter.
 _DATE_WRAP = re.compile(r"(,[ \t]*ngày[^\n]{0,24}?)[ \t]*\n[ \t]*(?=[^\n]{0,24}?năm[ \t]+\d{4})", re.I)
@@ -204,12 +208,12 @@ _NUMBER_WRAP = re.compile(r"(?m)^([ \t]*Số[ \t]*:)[ \t]*\n[ \t]*(?=[\d.…_ ]*
 
 def split_header_runs(text: str) -> str:
     """Header parts that a converter ran together go on lines of their own."""
-    text = _WRAPPED_LABELS.sub(lambda m: m.group(0).replace("\n", " ") if "\n" in m.group(0) else m.group(0), text)
+    text = Scan(_WRAPPED_LABELS, text, _WRAPPED_LABEL_LITERALS).sub(lambda m: m.group(0).replace("\n", " "))
     text = _PLACE_WRAP.sub(r"\1 ", text)
     text = _NUMBER_WRAP.sub(r"\1 ", text)
     text = _DATE_WRAP.sub(r"\1 ", text)
     text = _MOTTO_JOIN.sub(r"\1\n", text)
-    return _NUMBER_THEN_VV.sub(r"\1\n", text)
+    return _NUMBER_THEN_VV.sub(r"\1\n", text) if "V/" in text else text
 
 
 # --- hard-wrapped text ---------------------------------------------------------------------
@@ -217,7 +221,7 @@ def split_header_runs(text: str) -> str:
 # ngày …", "4. Sở Khoa học\nvà Công nghệ"). Such text is recognised by its many lines that
 # end mid-sentence and go on in lower case; their breaks are joined back.
 
-_SENTENCE_END = re.compile(r"[.;:!?…”\")]\s*$")
+_SENTENCE_END = re.compile(r"(?r)[.;:!?…”\")]\s*$")  # looked for from the end of the line
 _LIST_START = re.compile(
     r"^\s*(?:[-+•*]\s|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)/]\s|[IVXLC]{1,6}[.\-/]\s|Điều\s+\d|Chương\s|"
     r"Căn\s+cứ|Nơi\s+nhận|K[íi]nh\s+g[ửu]i|(?:TM|KT|TL|TUQ|Q)\.\s)"
@@ -230,8 +234,8 @@ _NUMBER_ONLY = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\s
 
 
 def _caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+    letters = "".join(filter(str.isalpha, line))
+    return len(letters) >= 2 and sum(map(str.isupper, letters)) / len(letters) > 0.85
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
