@@ -138,8 +138,14 @@ _CELL_BAR = re.compile(r"(?<!\\)\|")
 
 
 def _split_cells(line: str) -> list[str]:
-    cells = _CELL_BAR.split(line.strip())
+    cells = _CELL_BAR.split(line.strip()) if "\\" in line else line.strip().split("|")
     return [c.strip() for c in cells]
+
+
+def _sub(pattern: re.Pattern, repl, text: str, literals: str) -> str:
+    """``pattern.sub(repl, text)``, not tried on a text holding none of ``literals`` (a
+    character each match of ``pattern`` holds)."""
+    return pattern.sub(repl, text) if any(c in text for c in literals) else text
 
 
 def strip_markup(text: str) -> str:
@@ -150,30 +156,33 @@ def strip_markup(text: str) -> str:
     """
     if not any(c in text for c in _MARKUP_CHARS) or not _MARKUP_HINT.search(text):
         return text
-    text = _HTML_BREAK.sub("\n", text)
-    text = _HTML_TAG.sub("", text)
+    text = _sub(_HTML_BREAK, "\n", text, "<")
+    text = _sub(_HTML_TAG, "", text, "<")
     out: list[str] = []
     for line in text.split("\n"):
-        if _TABLE_SEPARATOR.match(line) and "|" in line:
+        if "|" in line and _TABLE_SEPARATOR.match(line):
             continue
         if line.lstrip().startswith("|") or line.count("|") >= 2 and line.rstrip().endswith("|"):
             cells = [c for c in _split_cells(line) if c]
             for cell in cells:
-                out.extend(p for p in _INLINE_DECORATION.split(cell) if p.strip())
+                if "---" in cell:  # a decorative rule inside the cell
+                    out.extend(p for p in _INLINE_DECORATION.split(cell) if p.strip())
+                else:
+                    out.append(cell)
             if cells:
                 out.append("")
             continue
         if line.strip() == "|":
             continue
-        line = _HEADING.sub("", line)
-        line = _BULLET_STAR.sub(r"\1- ", line)
+        line = _sub(_HEADING, "", line, "#")
+        line = _sub(_BULLET_STAR, r"\1- ", line, "*")
         out.append(line)
     text = "\n".join(out)
-    text = _LINK.sub(lambda m: m.group(1) or "", text)
-    text = _BOLD.sub("", text)
-    text = _ITALIC.sub("", text)
-    text = _STRAY_STARS.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
+    text = _sub(_LINK, lambda m: m.group(1) or "", text, "]")
+    text = _sub(_BOLD, "", text, "*_")
+    text = _sub(_ITALIC, "", text, "*")
+    text = _sub(_STRAY_STARS, "", text, "*")
+    text = _sub(_ESCAPE, r"\1", text, "\\")
     return text
 
 
