@@ -449,8 +449,11 @@ def _is_issuing_formula(lowered: str) -> bool:
     return bool(_FORMULA.match(lowered))
 
 
+_MOTTO_VIET_NAM = re.compile(r"\bViệt\s+(?:Nam|nam)\b")
+
+
 def _mostly_lower(line: str) -> bool:
     """No capital letter, except the motto's ``Việt Nam``."""
-    probe = re.sub(r"\bViệt\s+(?:Nam|nam)\b", "", line)
+    probe = _MOTTO_VIET_NAM.sub("", line)
     letters = [c for c in probe if c.isalpha()]
     return bool(letters) and not any(c.isupper() for c in letters)
