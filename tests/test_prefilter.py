@@ -206,3 +206,37 @@ def test_a_sentence_end_is_found_from_the_end_of_a_line(line):
 
     forward = re.compile(_SENTENCE_END.pattern.removeprefix("(?r)"))
     assert bool(_SENTENCE_END.search(line)) == bool(forward.search(line))
+
+
+# --- document numbers --------------------------------------------------------------------------
+
+NUMBER_TEXTS = [
+    # with a '/'
+    "Căn cứ Kế hoạch số 352/KH-UBND ngày 03/4/2024, Nghị định 27/2022/NĐ-CP; 249/KHPH-UBND-MTTQ",
+    "2071/MTTQ-BTT (công văn), 178/CP: 11554/VPCP-V.I! 144/2002/QĐ/BTC? 66.4/2025/NQ-CP \"01/CV-01\"",
+    "04-NQ/TU, 21-KH/ĐU; 0204/KH-UBND, 352 /KH-UBND và 837 / QĐ - BKH; số NĐ -CP, TTr- SNN",
+    "Quyết định số 12/QĐ-\nUBND, 59/KHUBND, …05…./2006/ QĐ-UBND, 03/4/202415/KH-UBND “7/BC-UBND”",
+    "Số: 12/TB-UBND Hà Giang, QĐ-UB ND, 5/KP, 1/2 số, 100/ha/năm, a/b, /KH-UBND",
+    # without any
+    "Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì, phối hợp với các sở, ngành (số 5).",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NUMBER_TEXTS)
+def test_number_stretches_find_what_the_pattern_finds(text):
+    from vanban.extractors.extract.references.number_grammar import NUMBER_BREAKS, NUMBER_LITERALS, number_re
+
+    def found(lo, hi):
+        return [m.span() for a, b in stretches(text, NUMBER_LITERALS, NUMBER_BREAKS, lo, hi)
+                for m in number_re().finditer(text, a, b)]
+
+    assert found(0, len(text)) == [m.span() for m in number_re().finditer(text)]
+    for lo, hi in itertools.combinations(range(0, len(text) + 1, 5), 2):
+        assert found(lo, hi) == [m.span() for m in number_re().finditer(text, lo, hi)], (lo, hi)
+
+
+def test_literals_without_letters_are_looked_for_in_the_text_itself():
+    text = "İ 12/KH-UBND"
+    assert lowered(text, ("/",)) is text
+    assert stretches(text, ("/",), ",") == [(0, len(text))]

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 import regex as re
 
 
-def lowered(text: str) -> str | None:
-    """``text.lower()`` when it keeps every offset, else None."""
+def lowered(text: str, literals: tuple[str, ...] = ("a",)) -> str | None:
+    """``text.lower()`` when it keeps every offset, else None; ``text`` itself when no
+    literal has a letter (``/``: nothing to lower-case)."""
+    if not any(c.isalpha() for w in literals for c in w):
+        return text
     low = text.lower()
     return low if len(low) == len(text) else None
 
@@ -59,7 +63,7 @@ class Scan:
     def __init__(self, pattern: re.Pattern, text: str, literals: tuple[str, ...]):
         self.pattern = pattern
         self.text = text
-        low = lowered(text)
+        low = lowered(text, literals)
         self._starts = occurrences(low, literals) if low is not None else None
 
     def finditer(self, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
@@ -94,14 +98,24 @@ def stretches(text: str, literals: tuple[str, ...], breaks: str, lo: int = 0, hi
     a match give the same answer before a character of ``breaks`` as at the end of a text.
     The whole ``(lo, hi)`` when lower-casing would change the offsets."""
     hi = len(text) if hi is None else min(hi, len(text))
-    low = lowered(text)
+    low = lowered(text, literals)
     if low is None:
         return [(lo, hi)] if lo < hi else []
+    before, after = _break_patterns(breaks)
     out: list[tuple[int, int]] = []
+    floor = lo  # no stretch starts before the end of the last one
     for q in occurrences(low, literals):
-        if q < lo or q >= hi or (out and q < out[-1][1]):
+        if q < floor or q >= hi:
             continue
-        start = max([lo] + [text.rfind(c, lo, q) + 1 for c in breaks])
-        ends = [i for i in (text.find(c, q, hi) for c in breaks) if i >= 0]
-        out.append((start, min(ends, default=hi)))
+        prev, nxt = before.search(text, floor, q), after.search(text, q, hi)
+        start = prev.end() if prev else floor
+        floor = nxt.start() if nxt else hi
+        out.append((start, floor))
     return out
+
+
+@lru_cache(maxsize=16)
+def _break_patterns(breaks: str) -> tuple[re.Pattern, re.Pattern]:
+    """The last break before an offset (looked for from the offset back), the next one after."""
+    chars = "[" + "".join(map(re.escape, breaks)) + "]"
+    return re.compile("(?r)" + chars), re.compile(chars)

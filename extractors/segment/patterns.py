@@ -89,10 +89,10 @@ AUTHORITY_BODY = re.compile(
 
 
 def is_caps_line(line: str, threshold: float = 0.85) -> bool:
-    letters = [c for c in line if c.isalpha()]
+    letters = "".join(filter(str.isalpha, line))
     if len(letters) < 2:
         return False
-    return sum(c.isupper() for c in letters) / len(letters) >= threshold
+    return sum(map(str.isupper, letters)) / len(letters) >= threshold
 
 
 
