@@ -240,3 +240,22 @@ def test_literals_without_letters_are_looked_for_in_the_text_itself():
     text = "İ 12/KH-UBND"
     assert lowered(text, ("/",)) is text
     assert stretches(text, ("/",), ",") == [(0, len(text))]
+
+
+# --- the checks whether a normalization step has anything to do --------------------------------
+
+
+@pytest.mark.parametrize("name,chars", [
+    ("_ANY_D_VARIANT", "D_VARIANTS"), ("_ANY_HOMOGLYPH", "HOMOGLYPHS"), ("_ANY_SPACE_FIX", None),
+])
+def test_a_step_check_finds_every_character_of_its_step(name, chars):
+    from vanban.extractors.normalize import steps
+
+    check = getattr(steps, name)
+    found = set(check.findall(_ALL))
+    # the same set as the product's pattern engine finds, over all of Unicode
+    assert found == set(re.findall(check.pattern, _ALL))
+    if chars:
+        assert found == set(getattr(steps, chars))
+    else:
+        assert found == set("\r\t\x7f") | {chr(c) for c in steps._SPACES_TABLE} | set(map(chr, [*range(9), 11, *range(14, 32)]))

@@ -6,6 +6,7 @@ Pages are normalized one by one so that page starts survive.
 """
 from __future__ import annotations
 
+import re as std_re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -46,13 +47,14 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _D_TABLE = str.maketrans(D_VARIANTS)
 _SPACES_TABLE = {**SPACES, **INVISIBLE, **HYPHENS}
 # One scan says whether a step has anything to do; most texts have none of these characters.
-_ANY_D_VARIANT = re.compile("[" + "".join(D_VARIANTS) + "]")
-_ANY_SPACE_FIX = re.compile("[\r\t" + "".join(map(chr, _SPACES_TABLE)) + "\x00-\x08\x0b\x0e-\x1f\x7f]")
+# (The standard engine scans for a plain set of characters several times faster.)
+_ANY_D_VARIANT = std_re.compile("[" + "".join(D_VARIANTS) + "]")
+_ANY_SPACE_FIX = std_re.compile("[\r\t" + "".join(map(chr, _SPACES_TABLE)) + "\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ANY_HOMOGLYPH = std_re.compile("[" + "".join(sorted(HOMOGLYPHS)) + "]")
 
 # Whole tokens, matched possessively: a long token without a look-alike must not make the
 # search backtrack (quadratic time on "1.1.1.…").
 _TOKEN_CHAR = r"[\p{L}\p{N}/\-.&]"
-_HOMOGLYPH_SET = frozenset(HOMOGLYPHS)
 # Only the tokens holding a look-alike: a whole run of token characters, from its start
 # (nothing of a token before it) to its end, with a look-alike in it. The other tokens are
 # not matched, so a long text is not rebuilt piece by piece.
@@ -75,7 +77,7 @@ def fix_d_variants(text: str) -> str:
 def fix_homoglyphs(text: str) -> str:
     """Map Cyrillic/Greek look-alikes to Latin inside tokens that also hold Latin or digits."""
 
-    if _HOMOGLYPH_SET.isdisjoint(text):
+    if not _ANY_HOMOGLYPH.search(text):
         return text
 
     def fix(m: re.Match) -> str:
