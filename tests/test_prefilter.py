@@ -103,10 +103,10 @@ def test_a_scan_of_a_text_without_literals_tries_nothing():
 
 
 def _words_matches(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
-    from vanban.extractors.extract.amounts.patterns import WORDS_BREAKS, patterns, words_literals
+    from vanban.extractors.extract.amounts.patterns import WORDS_BREAKS, patterns, currency_literals
 
     words = patterns().words
-    return [m.span() for a, b in stretches(text, words_literals(), WORDS_BREAKS, lo, hi) for m in words.finditer(text, a, b)]
+    return [m.span() for a, b in stretches(text, currency_literals(), WORDS_BREAKS, lo, hi) for m in words.finditer(text, a, b)]
 
 
 def test_currency_case_forms_lower_case_to_the_literal():
@@ -119,7 +119,7 @@ def test_currency_case_forms_lower_case_to_the_literal():
 
 def test_no_word_of_an_amount_in_words_holds_a_break():
     from vanban.extractors.extract.amounts.numbers import vocabulary as numbers
-    from vanban.extractors.extract.amounts.patterns import WORDS_BREAKS, words_literals
+    from vanban.extractors.extract.amounts.patterns import WORDS_BREAKS, currency_literals
 
     voc = numbers()
     for table in (voc.number_words, voc.scale_words, voc.currency_words, voc.suffix_words, voc.not_money_after_dong):
@@ -127,7 +127,7 @@ def test_no_word_of_an_amount_in_words_holds_a_break():
             assert not set(word) & set(WORDS_BREAKS), word
     for word, entry in voc.currency_words.items():
         if not entry.get("case_sensitive"):
-            assert any(word.lower().startswith(lit) for lit in words_literals()), word
+            assert any(word.lower().startswith(lit) for lit in currency_literals()), word
 
 
 WORDS_TEXTS = [
@@ -259,3 +259,40 @@ def test_a_step_check_finds_every_character_of_its_step(name, chars):
         assert found == set(getattr(steps, chars))
     else:
         assert found == set("\r\t\x7f") | {chr(c) for c in steps._SPACES_TABLE} | set(map(chr, [*range(9), 11, *range(14, 32)]))
+
+
+# --- figures with a unit, ranges ----------------------------------------------------------------
+
+FIGURE_TEXTS = [
+    # with a currency word
+    "Tổng kinh phí 1.473.139 triệu đồng; từ 1,5 đến 2 tỷ đồng/xã: 2,5 - 5,5 tỷ đồng (dự kiến)",
+    "500.000đ, 2 trđ, 3 tr.đ! 12.500 VNĐ? 12.500, 11.000 và 9.800 đồng/giờ \"7 VND\" “8 vnd”",
+    "2.000 tỷ đồng Việt Nam, 1,500 đồng, 100 đồng chí, 5 đ/c, 6 đ/v, 7đ) 8đồng\n9 triệu\nđồng",
+    "khoảng 10 - 20 triệu đồng; trên 30 tỷ đồng/người/tháng: 1 66,9 nghìn tỷ đồng; 2025 - 2030 tỷ đồng",
+    "Hội đồng nhân dân, cộng đồng, đồng thời 5 người; 3 đ",
+    # without any
+    "Năm 2025 có 179 hộ, 3,0%/năm, 25 tỷ USD; từ 1 đến 2 người.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", FIGURE_TEXTS)
+@pytest.mark.parametrize("family", ["single", "range"])
+def test_figure_stretches_find_what_the_pattern_finds(text, family):
+    from vanban.extractors.extract.amounts.figures import _with_unit
+    from vanban.extractors.extract.amounts.patterns import patterns
+
+    pattern = getattr(patterns(), family)
+    assert [m.span() for m in _with_unit(pattern, text, 0, len(text))] == [m.span() for m in pattern.finditer(text)]
+    for lo, hi in itertools.combinations(range(0, len(text) + 1, 4), 2):
+        assert [m.span() for m in _with_unit(pattern, text, lo, hi)] == [m.span() for m in pattern.finditer(text, lo, hi)]
+
+
+def test_no_word_of_a_figure_with_a_unit_holds_a_break():
+    from vanban.extractors.extract.amounts.numbers import vocabulary as numbers
+    from vanban.extractors.extract.amounts.patterns import FIGURES_BREAKS
+
+    voc = numbers()
+    for table in (voc.scale_words, voc.scale_abbreviations, voc.currency_words, voc.not_money_after_dong):
+        for word in table:
+            assert not set(word) & set(FIGURES_BREAKS), word

@@ -91,12 +91,15 @@ class Scan:
         return "".join(parts) + self.text[last:] if parts else self.text
 
 
-def stretches(text: str, literals: tuple[str, ...], breaks: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+def stretches(
+    text: str, literals: tuple[str, ...], breaks: str, lo: int = 0, hi: int | None = None, *, also: Iterable[int] = ()
+) -> list[tuple[int, int]]:
     """The stretches of ``text[lo:hi]`` between characters of ``breaks`` that hold one of
     ``literals`` (case aside), in order: where a pattern needs be tried whose every match
     holds a literal and no character of ``breaks``, and whose look-arounds at either end of
-    a match give the same answer before a character of ``breaks`` as at the end of a text.
-    The whole ``(lo, hi)`` when lower-casing would change the offsets."""
+    a match give the same answer before a character of ``breaks`` as at the end of a text;
+    ``also``: more offsets a match may hold instead (of what no literal finds). The whole
+    ``(lo, hi)`` when lower-casing would change the offsets."""
     hi = len(text) if hi is None else min(hi, len(text))
     low = lowered(text, literals)
     if low is None:
@@ -104,7 +107,11 @@ def stretches(text: str, literals: tuple[str, ...], breaks: str, lo: int = 0, hi
     before, after = _break_patterns(breaks)
     out: list[tuple[int, int]] = []
     floor = lo  # no stretch starts before the end of the last one
-    for q in occurrences(low, literals):
+    offsets = occurrences(low, literals)
+    extra = list(also)
+    if extra:
+        offsets = sorted(offsets + extra)
+    for q in offsets:
         if q < floor or q >= hi:
             continue
         prev, nxt = before.search(text, floor, q), after.search(text, q, hi)

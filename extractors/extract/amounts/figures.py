@@ -11,7 +11,7 @@ from decimal import Decimal
 import regex as re
 
 from vanban.extractors.common.prefilter import stretches
-from vanban.extractors.extract.amounts.patterns import WORDS_BREAKS, patterns, words_literals
+from vanban.extractors.extract.amounts.patterns import FIGURES_BREAKS, WORDS_BREAKS, patterns, currency_literals
 from vanban.extractors.extract.amounts.numbers import (
     NumberFormatError,
     fold,
@@ -81,9 +81,17 @@ def _qualifier(text: str, start: int, floor: int) -> str | None:
     return fold(m.group("q")) if m else None
 
 
+def _with_unit(pattern: re.Pattern, text: str, lo: int, hi: int):
+    """``pattern.finditer(text, lo, hi)`` for a pattern of figures with a unit: tried only
+    in the stretches that hold a currency word (every match holds one)."""
+    exact = [m.start() for m in patterns().exact_currency.finditer(text, lo, hi)]
+    for a, b in stretches(text, currency_literals(), FIGURES_BREAKS, lo, hi, also=exact):
+        yield from pattern.finditer(text, a, b)
+
+
 def find_ranges(text: str, lo: int, hi: int) -> list[FoundAmount]:
     out = []
-    for m in patterns().range.finditer(text, lo, hi):
+    for m in _with_unit(patterns().range, text, lo, hi):
         try:
             scale = _unit_scale(m)
             lo_scale = scale_value(m.group("lo_scale")) if m.group("lo_scale") else scale
@@ -108,7 +116,7 @@ def find_ranges(text: str, lo: int, hi: int) -> list[FoundAmount]:
 
 def find_singles(text: str, lo: int, hi: int, taken: list[Span]) -> list[FoundAmount]:
     out = []
-    for m in patterns().single.finditer(text, lo, hi):
+    for m in _with_unit(patterns().single, text, lo, hi):
         if overlaps(m.span(), taken):
             continue
         try:
@@ -171,7 +179,7 @@ def amounts_in_words(text: str, lo: int, hi: int) -> list[FoundAmount]:
     voc = vocabulary()
     out = []
     matches = (
-        m for a, b in stretches(text, words_literals(), WORDS_BREAKS, lo, hi) for m in patterns().words.finditer(text, a, b)
+        m for a, b in stretches(text, currency_literals(), WORDS_BREAKS, lo, hi) for m in patterns().words.finditer(text, a, b)
     )
     for m in matches:
         tokens = [(t.start(), t.group(0)) for t in _WORD.finditer(text, m.start("words"), m.end("words"))]
