@@ -296,3 +296,32 @@ def test_no_word_of_a_figure_with_a_unit_holds_a_break():
     for table in (voc.scale_words, voc.scale_abbreviations, voc.currency_words, voc.not_money_after_dong):
         for word in table:
             assert not set(word) & set(FIGURES_BREAKS), word
+
+
+# --- the unit line of a money table -------------------------------------------------------------
+
+UNIT_LINES = [
+    "ĐVT: triệu đồng", "Đơn vị tính: Triệu đồng", "đơn vị: đồng", "Đvt. tỷ đồng", "ĐƠN VỊ TÍNH : NGHÌN ĐỒNG",
+    "Kinh phí (triệu đồng)", "(Tỷ đồng)", "STT | Nội dung | Số tiền (đồng)",
+    "Đơn giá", "Nội dung chi", "Tổng cộng 1.500", "", "(ha)", "Số lượng (người)",
+]
+
+
+def test_every_unit_line_holds_a_literal():
+    from vanban.extractors.extract.amounts.table_cells import _table_unit, _unit_lines
+
+    text = "\n".join(UNIT_LINES)
+    lines, pos = [], 0
+    for raw in UNIT_LINES:
+        lines.append((pos, pos + len(raw)))
+        pos += len(raw) + 1
+    with_unit = [k for k, raw in enumerate(UNIT_LINES) if _table_unit(raw)]
+    assert with_unit == list(range(8))  # the table itself is right: the first eight give a unit
+    assert set(with_unit) <= set(_unit_lines(text, lines))
+
+
+def test_unit_line_case_forms_lower_case_to_the_literal():
+    from vanban.extractors.extract.amounts.patterns import patterns
+    from vanban.extractors.extract.amounts.table_cells import _UNIT_LITERALS
+
+    _check_lower_forms(_UNIT_LITERALS, patterns().unit_header)
