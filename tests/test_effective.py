@@ -128,6 +128,8 @@ EXPIRY = [
     # the clause after ";" has the same subject
     ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký; hết hiệu lực kể từ ngày 31/12/2025.", "2024-03-05", "2025-12-31", "date"),
     ("Điều 3. Quyết định này có hiệu lực từ ngày ký đến hết ngày 31 tháng 12 năm 2025.", "2024-03-05", "2025-12-31", "until"),
+    # an end with no start
+    ("Điều 3. Quyết định này có hiệu lực đến hết ngày 31 tháng 12 năm 2025.", None, "2025-12-31", "until"),
 ]
 
 
@@ -181,6 +183,23 @@ EFFECTS = [
     # "Thông tư này hướng dẫn …", "Nghị định này quy định chi tiết …"
     ("Điều 1. Quy định này quy định chi tiết khoản 3 Điều 10 Nghị định số 32/2008/NĐ-CP ngày 19/3/2008 của Chính phủ.",
      "32/2008/NĐ-CP", "guides", "part", ["khoản 3 Điều 10"], None),
+    # the rows of a table the clause opens (cells on lines of their own, as tables are read)
+    ("Điều 1. Bãi bỏ toàn bộ 02 văn bản do Ủy ban nhân dân tỉnh ban hành, cụ thể:\n| STT | Tên văn bản |\n"
+     "| 1 | Quyết định số 15/2022/QĐ-UBND ngày 30/3/2022 về quản lý chợ |\n| 2 | Quyết định số 07/2022/QĐ-UBND ngày "
+     "01/3/2022 về phí |\nĐiều 2. Quyết định này có hiệu lực kể từ ngày 15 tháng 3 năm 2024.",
+     "07/2022/QĐ-UBND", "repeals", "whole", [], None),
+    # two verbs with one subject
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký, thay thế Quyết định số 1234/QĐ-UBND ngày 20/5/2020 "
+     "và bãi bỏ Quyết định số 1235/QĐ-UBND ngày 21/5/2020.", "1235/QĐ-UBND", "repeals", "whole", [], None),
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký, thay thế Quyết định số 1234/QĐ-UBND ngày 20/5/2020 "
+     "và bãi bỏ Quyết định số 1235/QĐ-UBND ngày 21/5/2020.", "1234/QĐ-UBND", "replaces", "whole", [], None),
+    # supplements an article, adjusts
+    ("Điều 1. Bổ sung Điều 5a vào Quyết định số 1234/QĐ-UBND ngày 20/5/2020 như sau:", "1234/QĐ-UBND", "amends", "whole", [], None),
+    ("Điều 1. Điều chỉnh, bổ sung Quyết định số 1234/QĐ-UBND ngày 20/5/2020 của UBND tỉnh như sau:",
+     "1234/QĐ-UBND", "amends", "whole", [], None),
+    # the enacting formula names the document
+    ("Ủy ban nhân dân tỉnh ban hành Quyết định sửa đổi, bổ sung một số điều của Quyết định số 15/2022/QĐ-UBND ngày "
+     "30/3/2022.\nĐiều 1. Sửa đổi khoản 2 Điều 3 như sau:", "15/2022/QĐ-UBND", "amends", "whole", [], None),
 ]
 
 
@@ -219,6 +238,14 @@ DESCRIBED = [
     "tỉnh quy định chi tiết Nghị định số 32/2008/NĐ-CP.",
     "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Quyết định số 20/2019/QĐ-UBND ngày 01/4/2019 về việc thực hiện "
     "Nghị định số 32/2008/NĐ-CP hết hiệu lực.",
+    # the new wording an amendment quotes is no list of documents it acts on
+    "Điều 1. Sửa đổi, bổ sung Điều 5 Quyết định số 20/2019/QĐ-UBND ngày 01/4/2019 như sau:\n"
+    "\"Điều 5. Hồ sơ\nHồ sơ gồm các giấy tờ\n- Tờ khai theo mẫu\n- Giấy tờ theo Nghị định số 32/2008/NĐ-CP.\"",
+    # a verb in what describes the document acted on
+    "Điều 3. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 20/2019/QĐ-UBND ngày 01/4/2019 về việc "
+    "sửa đổi và bãi bỏ một số điều của Quyết định số 07/2018/QĐ-UBND.",
+    # another body's law in a letter-like clause: the enacting formula of another type
+    "Điều 1. Chính phủ đã ban hành Nghị định sửa đổi Nghị định số 32/2008/NĐ-CP; bãi bỏ Quyết định số 20/2019/QĐ-UBND.",
 ]
 
 

@@ -206,25 +206,32 @@ def find_effective(ctx) -> Validity:
     pats = cue_patterns()
     issued = ctx.issued_date
     candidates = []
+    open_start = None  # "<this document> có hiệu lực đến hết ngày …": an end with no start
     for m in _clauses("in_force", text):
         if not _is_self(m, text, ctx.doc_type):
             continue
         end = _sentence_end(text, m.end())
         cue = first_date_cue(text, m.end("cue"), end, issued, _adopted(text, m.start(), end, ctx.doc_type))
-        if cue is None or not pats["close"].fullmatch(text, m.end("cue"), cue[2]):
+        if cue is None:
+            close = pats["close"].match(text, m.end("cue"), end)
+            if open_start is None and (until := pats["until"].match(text, close.end(), end)) \
+                    and (d := date_at(text, until.end(), end)):
+                open_start = Clause(d.value, (m.start(), end), text[m.start():end].strip(), "until")
+            continue
+        if not pats["close"].fullmatch(text, m.end("cue"), cue[2]):
             continue  # "có hiệu lực thi hành và áp dụng cho … từ ngày …" dates something else
         candidates.append((_rank(m, ctx.doc_type), m, end, cue))
-    effective = expiry = None
+    effective, expiry = None, (None if candidates else open_start)
     if candidates:
         _, m, end, (value, rule, _pos) = min(candidates, key=lambda c: (c[0], c[1].start()))
         effective = Clause(value, (m.start(), end), text[m.start():end].strip(), rule)
         until = pats["until"].search(text, m.end("cue"), end)
         if until and (d := date_at(text, until.end(), end)):
             expiry = Clause(d.value, (m.start(), end), effective.text, "until")
-        # "… có hiệu lực kể từ ngày A và hết hiệu lực (kể từ) ngày B": the same sentence ends it
         # "… có hiệu lực kể từ ngày ký; hết hiệu lực …": the clause after ";" has the same subject
         if (more := pats["then_expires"].match(text, end)) is not None:
             end = _sentence_end(text, more.end())
+        # "… có hiệu lực kể từ ngày A và hết hiệu lực (kể từ) ngày B": the same sentence ends it
         ends = pats["expires_cue"].search(text, m.end("cue"), end)
         other = ends and re.search(r"(?<!\p{L})số\s+\d|\d+/\d{4}/", text[m.end("cue"):ends.start()])  # another's end
         if expiry is None and ends and not other and (at := pats["expires_at"].match(text, ends.end(), end)) \

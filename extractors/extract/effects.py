@@ -46,10 +46,11 @@ _SCOPE_END = r"""
   | \n[ \t]*\n(?![ \t]*(?:[-+•*]|(?i:điều|khoản|điểm)\s|TYPEWORD))
 """
 _PIECE_SPLIT = r"[;:\n,]|(?<![\p{L}])và(?![\p{L}])"
-# A list the clause introduces ("Bãi bỏ các văn bản sau:" and items on their own lines)
-# ends at an article heading, at a blank line not followed by an item, or at a line that
-# is no item after a line ending a sentence.
-_LIST_MARK = r"(?:[-+•*]|\d{1,3}[.)]|[a-zđ]\))"
+# A list the clause introduces ("Bãi bỏ các văn bản sau:" and items on their own lines,
+# or the rows of a table, a number alone on the row's first line) ends at an article
+# heading, at a blank line not followed by an item, or at a line that is no item after a
+# line ending a sentence. "… như sau:" introduces new wording, not a list of documents.
+_LIST_MARK = r"(?:[-+•*|]|\d{1,3}(?:[.)]|[ \t]*(?=\n))|[a-zđ]\))"
 _LIST_END = rf"""
     \n(?=[ \t]*Điều[ \t]+\d)
   | \n[ \t]*\n(?![ \t]*{_LIST_MARK})
@@ -69,6 +70,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "cue": re.compile(rf"(?<![\p{{L}}])(?:{cues})(?![\p{{L}}])", i),
         "passive": re.compile(rf"(?<![\p{{L}}])(?:{passive})(?![\p{{L}}])", i),
         "self": re.compile(data["self_prefix"].replace("SELF", fill(data["self_subject"])), i),
+        "enacting": re.compile(fill(data["enacting"]), i),
+        "coordinator": re.compile(r"(?:[,;]|(?<![\p{L}])(?:và|đồng\s+thời))\s*(?:(?:và|đồng\s+thời)\s+)?$", i),
         "prefix": re.compile(data["clause_prefix"]),
         "determiner": re.compile(data["subject_determiner"], i),
         "not_voice": re.compile(data["not_voice_before"], i),
@@ -77,7 +80,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "boundary": re.compile(_CLAUSE_BOUNDARY),
         "scope_end": re.compile(fill(_SCOPE_END), re.VERBOSE | re.MULTILINE),
         "item": re.compile(r"\n[ \t]*[-+•*]"),
-        "list_open": re.compile(rf":[ \t]*\n(?=[ \t]*{_LIST_MARK})"),
+        "list_open": re.compile(r"(?<!như\s+sau\s*):[ \t]*\n", i),
         "list_end": re.compile(_LIST_END, re.VERBOSE),
         "piece": re.compile(_PIECE_SPLIT, i),
         "names_the_date": re.compile(r"(?:ngày|khi|lúc|thời\s+điểm|trước|sau)\s*$", i),
@@ -133,10 +136,26 @@ def _voiced(text: str, cue: re.Match, mentions: _Mentions, doc_type: str | None)
         return start
     if mentions.between(start, cue.start()):
         return None
+    # "Quốc hội ban hành Luật sửa đổi, bổ sung …": the enacting formula names the document
+    if (enacted := pats["enacting"].search(prefix)) is not None and speaks_for(enacted.group("subj"), doc_type) == 0:
+        return start
     own = pats["self"].match(prefix)
     if own is None or speaks_for(own.group("subj"), doc_type) is None or pats["names_the_date"].search(prefix):
         return None
     return start
+
+
+def _coordinated(text: str, cue: re.Match, last: tuple[int, int, int] | None) -> int | None:
+    """The clause start of the voiced verb before ``cue`` when ``cue`` goes on with the
+    same subject ("… thay thế Quyết định số A và bãi bỏ Quyết định số B"): in its scope,
+    after "và"/","/"đồng thời", with no description of A between."""
+    if last is None or not last[1] <= cue.start() < last[2]:
+        return None
+    pats = _patterns()
+    head = pats["coordinator"].search(text, last[1], cue.start())
+    if head is None or pats["detail"].search(pats["kept"].sub(" ", text[last[1]:head.start()]).split(" ngày ")[-1]):
+        return None
+    return last[0]
 
 
 def _described(gap: str) -> bool:
@@ -172,15 +191,18 @@ def find_effects(ctx, references: list[Reference], effective_date: str | None = 
     if not mentions.items:
         return []
     found: dict[tuple, Effect] = {}
+    last = None  # (clause start, cue end, scope end) of the last voiced verb
     for cue in pats["cue"].finditer(text):
         clause_start = _voiced(text, cue, mentions, ctx.doc_type)
-        if clause_start is None:
+        if clause_start is None and (clause_start := _coordinated(text, cue, last)) is None:
             continue
         end = _scope_end(text, cue.end())
         item = pats["item"].search(text, cue.end(), end)
         if item and ":" not in text[cue.end():item.start()]:
             end = item.start()  # a list item ends where the next begins
-        nxt = next((c for c in pats["cue"].finditer(text, cue.end(), end) if _voiced(text, c, mentions, ctx.doc_type) is not None), None)
+        last = (clause_start, cue.end(), end)
+        nxt = next((c for c in pats["cue"].finditer(text, cue.end(), end)
+                    if _voiced(text, c, mentions, ctx.doc_type) is not None or _coordinated(text, c, last) is not None), None)
         end = nxt.start() if nxt else end
         dated = first_date_cue(text, clause_start, end, ctx.issued_date, None)
         date = (dated[0] if dated else None) or effective_date
