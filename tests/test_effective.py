@@ -33,8 +33,9 @@ EFFECTIVE = [
     # hard-wrapped lines, markdown bold around the article number
     ("Điều 3. Quyết định này có hiệu lực\nthi hành kể từ\nngày 01 tháng 7\nnăm 2025.", "2025-07-01", "date"),
     ("**Điều 3.** Quyết định có hiệu lực kể từ ngày ký.", "2024-03-05", "signing"),
-    # OCR reads "kể" as "kế"
+    # OCR reads "kể" as "kế" or "kê"
     ("Điều 2. Quyết định này có hiệu lực thi hành kế từ ngày ký ban hành.", "2024-03-05", "signing"),
+    ("Điều 2. Quyết định này có hiệu lực thi hành kê từ ngày 01/4/2024.", "2024-04-01", "date"),
     # the clause sets the date and replaces another in one sentence
     ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 7/2020/QĐ-UBND.", "2024-03-05", "signing"),
     # a numbered "Hiệu lực thi hành" article, with the other document's end after it

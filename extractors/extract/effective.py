@@ -12,7 +12,7 @@ Forms read (cue words in ``models/legal_effect.json``):
 - "… có hiệu lực từ ngày … đến (hết) ngày …" and "<this document> hết hiệu lực (kể) từ
   ngày …" -> the expiry date.
 
-"kể từ" is also read as OCR often prints it ("kế từ"); "từ ngày (được) … thông qua" counts
+"kể từ" is also read as OCR often prints it ("kế từ", "kê từ"); "từ ngày (được) … thông qua" counts
 from the adoption ("Nghị quyết này đã được … thông qua ngày …", in that sentence or
 another), and so does "sau 10 ngày kể từ ngày thông qua".
 
@@ -77,7 +77,7 @@ def cue_patterns() -> dict[str, re.Pattern]:
         "expires_cue": compile_(data["expires"]),
         "until": compile_(data["until"]),
         "then_expires": compile_(rf";\s*(?:và\s+|đồng\s+thời\s+)?(?={data['expires']})"),
-        "expires_at": compile_(r"\s*(?:thi\s+hành\s+)?(?:(?:k[ểế]\s+)?từ\s+|vào\s+)?(?=ngày)"),
+        "expires_at": compile_(r"\s*(?:thi\s+hành\s+)?(?:(?:k[ểếê]\s+)?từ\s+|vào\s+)?(?=ngày)"),
         "from_signing": compile_(data["from_signing"]),
         "from_issue": compile_(data["from_issue"]),
         "after_days": compile_(data["after_days"]),
