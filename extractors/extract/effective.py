@@ -85,6 +85,7 @@ def cue_patterns() -> dict[str, re.Pattern]:
         "sentence_end": re.compile(_SENTENCE_END),
         "close": compile_(r"[\s,]*(?:(?:chính\s+thức|thi\s+hành|áp\s+dụng)[\s,]*)?"),
         "adopted": compile_(r"thông\s+qua\s+(?=ngày)"),
+        "adoption_cue": compile_(r"thông\s+qua"),
         # "Nghị quyết này đã được Hội đồng nhân dân tỉnh … thông qua ngày …", anywhere
         "adopted_self": compile_(rf"(?P<subj>{data['self_subject']})(?:\s+đã)?\s+được[^.;]{{0,300}}?thông\s+qua\s+(?=ngày)"),
         "names_the_date": compile_(r"(?:ngày|khi|lúc|thời\s+điểm|trước|sau)\s*$"),
@@ -133,11 +134,14 @@ def _is_adoption(cue: str) -> bool:
     return "thông qua" in " ".join(cue.lower().split())
 
 
-def first_date_cue(text: str, start: int, end: int, issued: str | None, adopted: str | None
+def first_date_cue(text: str, start: int, end: int, issued: str | None, adopted
                     ) -> tuple[str | None, str, int] | None:
-    """(date, rule, position) of the earliest date cue in ``text[start:end]``."""
+    """(date, rule, position) of the earliest date cue in ``text[start:end]``; ``adopted``
+    is the date of adoption, or a function that reads it."""
     pats = cue_patterns()
     found: list[tuple[int, str | None, str]] = []
+    if callable(adopted):  # read only when a cue counts from the adoption
+        adopted = adopted() if pats["adoption_cue"].search(text, start, end) else None
     if m := pats["after_days"].search(text, start, end):
         base = (adopted or issued) if _is_adoption(m.group(0)) else issued
         found.append((m.start(), _add_days(base, _days(m.group("n"))), "after_days"))
@@ -211,7 +215,8 @@ def find_effective(ctx) -> Validity:
         if not _is_self(m, text, ctx.doc_type):
             continue
         end = _sentence_end(text, m.end())
-        cue = first_date_cue(text, m.end("cue"), end, issued, _adopted(text, m.start(), end, ctx.doc_type))
+        cue = first_date_cue(text, m.end("cue"), end, issued,
+                             lambda m=m, end=end: _adopted(text, m.start(), end, ctx.doc_type))
         if cue is None:
             close = pats["close"].match(text, m.end("cue"), end)
             if open_start is None and (until := pats["until"].match(text, close.end(), end)) \
