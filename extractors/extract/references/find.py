@@ -4,8 +4,9 @@ Three stages, each a plain function:
 - ``find_citations(text, ...)`` (here): every mention of a numbered document, with its
   type word, date, issuer phrase and pinpoint read from the words around the number;
 - ``assign_relations`` (``relations.py``): the relation of each mention (``basis`` inside
-  a "Căn cứ" clause, ``implements`` in the opening "Thực hiện …", ``replaces``/``amends``/
-  ``repeals``/``guides`` where the document says so in its own voice, else ``cites``);
+  a "Căn cứ" clause, ``implements`` in the opening "Thực hiện …", else ``cites``; what the
+  document does to one, ``replaces``/``amends``/``repeals``/``guides``, is put on the
+  references from ``extract.effects`` by the pipeline);
 - ``resolve_mentions(text, mentions)`` (``resolve.py``): short forms ("Quyết định số
   1719", "Nghị quyết nêu trên", "Luật Nhà ở ngày 27/11/2023") counted against the full
   citation they repeat, then one ``Reference`` per distinct number.
