@@ -16,7 +16,7 @@ from vanban.extractors.read import MAX_TEXT_BYTES
 
 from vanban.extractors.extract.agencies.lexicon import MODELS, TOKEN, lexicon, norm_phrase, norm_token
 
-__all__ = ["AgencyMention", "SPANS_KEY", "agency_nlp", "find_agencies"]
+__all__ = ["AgencyMention", "SPANS_KEY", "agency_nlp", "find_agencies", "syllables"]
 
 SPANS_KEY = "agencies"
 
@@ -27,6 +27,19 @@ class AgencyMention:
     span: tuple[int, int]
     label: str  # AGENCY or GROUP
     lexicon_id: str | None = None
+
+
+# One piece of text: a token (``TOKEN``) with the single space that may follow it, or a run
+# of white space the tokens leave (a token of its own, as spaCy keeps extra spaces).
+_PIECE = re.compile(rf"({TOKEN.pattern})( ?)|(\s+)")
+
+
+def syllables(text: str) -> tuple[list[str], list[bool]]:
+    """The words and spaces of the spaCy ``Doc`` of ``text``: each ``TOKEN``, with ``True``
+    when one space follows it; any other white space is a word of its own (at the start,
+    after a line break, the second of two spaces)."""
+    pieces = _PIECE.findall(text)
+    return [w or gap for w, _space, gap in pieces], [bool(space) for _w, space, _gap in pieces]
 
 
 class SyllableTokenizer:
@@ -42,33 +55,10 @@ class SyllableTokenizer:
     def __call__(self, text: str):
         from spacy.tokens import Doc
 
-        words: list[str] = []
-        spaces: list[bool] = []
-        pos = 0
-        for m in TOKEN.finditer(text):
-            gap = text[pos:m.start()]
-            if gap:
-                if words and gap.startswith(" "):
-                    spaces[-1] = True
-                    gap = gap[1:]
-                if gap:
-                    words.append(gap)
-                    spaces.append(False)
-            words.append(m.group(0))
-            spaces.append(False)
-            pos = m.end()
-        tail = text[pos:]
-        if tail:
-            if words and tail.startswith(" "):
-                spaces[-1] = True
-                tail = tail[1:]
-            if tail:
-                words.append(tail)
-                spaces.append(False)
-        for w in words:
-            if w not in self._normed:
-                self.vocab[w].norm_ = norm_token(w) if not w.isspace() else w
-                self._normed.add(w)
+        words, spaces = syllables(text)
+        for w in set(words).difference(self._normed):
+            self.vocab[w].norm_ = norm_token(w) if not w.isspace() else w
+            self._normed.add(w)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     # spaCy asks tokenizers for these when saving a pipeline; nothing is saved here.
