@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex as re
 
@@ -20,7 +20,17 @@ from vanban.extractors.common.folding import fold_case, fold_tones, squeeze_spac
 def fold(text: str) -> str:
     """Lower case, whitespace collapsed, new tone placement ('uỷ' -> 'ủy', 'hoà' -> 'hòa'):
     how the cue lists are compared with the text."""
+    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
+
+
+def _fold(text: str) -> str:
     return fold_tones(fold_case(squeeze_spaces(text)))
+
+
+# The rules fold the same short windows of text (the 40 characters at a position) again and
+# again: those are remembered; a long text is folded each time (it would fill the memory).
+_SHORT = 64
+_fold_short = lru_cache(maxsize=1 << 14)(_fold)
 
 
 def alternation(words, *, loose: bool = False) -> str:
