@@ -82,7 +82,7 @@ class Cues:
     request_start: re.Pattern
     request_intro: re.Pattern
     request_in_clause: re.Pattern
-    clause_start: re.Pattern
+    clause_break: re.Pattern
     not_request_before: re.Pattern
     quoted_request: re.Pattern
     gives_task: re.Pattern
@@ -171,7 +171,10 @@ def cues() -> Cues:
         request_start=re.compile(rf"\s*(?:{requests})\s+(?:cho\s+)?", re.IGNORECASE),
         request_intro=re.compile(rf"(?<!\p{{L}})(?:{requests})(?:\s+(?:các\s+)?nội\s+dung\s+sau(?:\s+đây)?)?\s*:\s*$", re.IGNORECASE),
         request_in_clause=re.compile(rf"(?<![\p{{L}}])(?P<verb>{requests})\s+(?:nhiệm\s+vụ\s+)?(?:cho\s+)?", re.IGNORECASE),
-        clause_start=re.compile(rf"(?:^|(?<=[;.:])\s+|(?<=,)\s+(?=(?:đồng\s+thời\s+)?(?:{requests})\b))", re.IGNORECASE),
+        # where a clause starts inside a paragraph: the white space after ; . : (the
+        # punctuation is read, not looked behind at: a scan for it is fast), and after a comma
+        # before a request verb
+        clause_break=re.compile(rf"[;.:]\K\s+|,\K\s+(?=(?:đồng\s+thời\s+)?(?:{requests})\b)", re.IGNORECASE),
         not_request_before=re.compile(rf"(?:{alt('not_request_before')})\s*$"),
         quoted_request=re.compile(rf"(?<!\p{{L}})(?:{alt('quoted_sources')})\s+số\s+\S", re.IGNORECASE),
         gives_task=re.compile(rf"(?:^|[;.:]\s*)(?:đồng thời\s+)?(?:{requests})\s"),

@@ -60,6 +60,7 @@ from vanban.extractors.extract.assignments.reader import Found, Reader, clean, i
 __all__ = ["extract_assignments", "deadline_in", "recurrence_in", "targets_in", "body_of", "can_hold_task", "is_vague"]
 
 _SPACE = re.compile(r"\s+")
+_SENTENCE_STOP = re.compile(r"\. ")
 
 # --- assignments ----------------------------------------------------------------------------------
 
@@ -191,14 +192,15 @@ class Extractor(HeadingRules, RequestRules):
         # where each partner list ends ("phối hợp với A; B"), by the position of its intro
         intros = {m.start(): self._list_end(base + m.end(), p.end) - base for m in cues().partner_intro.finditer(text)}
         starts = sorted(intros)
-        stops = [m.start() for m in re.finditer(r"\. ", text)]
+        stops = [m.start() for m in _SENTENCE_STOP.finditer(text)]
         # clause starts: the paragraph start and after ; . :
-        for m in cues().clause_start.finditer(text):
-            k = bisect.bisect_left(starts, m.start()) - 1
-            if m.start() and k >= 0 and intros[starts[k]] > m.start() \
-                    and bisect.bisect_left(stops, m.start()) == bisect.bisect_left(stops, starts[k]):
+        breaks = [(0, 0), *(m.span() for m in cues().clause_break.finditer(text))]
+        for start, end in breaks:
+            k = bisect.bisect_left(starts, start) - 1
+            if start and k >= 0 and intros[starts[k]] > start \
+                    and bisect.bisect_left(stops, start) == bisect.bisect_left(stops, starts[k]):
                 continue  # "phối hợp với Chủ tịch UBND huyện; thủ trưởng các ngành …": still partners
-            self._clause_at(base + m.end(), p, i, heading_block)
+            self._clause_at(base + end, p, i, heading_block)
         # "giao" / "đề nghị" / "yêu cầu" inside a clause
         for m in cues().request_in_clause.finditer(text):
             before = fold(text[max(0, m.start() - 25):m.start()])
