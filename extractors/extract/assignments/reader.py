@@ -34,7 +34,7 @@ GOVERNMENT_BODIES = re.compile(
 NAME_HYPHEN = re.compile(r"\s*[-–]\s*(?=\p{Lu})")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Found:
     text: str
     span: tuple[int, int]
@@ -49,6 +49,9 @@ class Reader:
         self.text = text
         self.by_start = {m.span[0]: m for m in mentions}
         self.mentions = mentions
+        # what was read at each position: the rules ask again at the same places
+        self._read_at: dict[tuple[int, int, bool], Found | None] = {}
+        self._lists: dict[tuple[int, int], list[Found]] = {}
 
     def skip_space(self, pos: int, end: int | None = None) -> int:
         end = len(self.text) if end is None else end
@@ -59,6 +62,12 @@ class Reader:
     def agency_at(self, pos: int, end: int, *, bodies: bool = True) -> Found | None:
         """The agency named at ``pos``; ``bodies``: the body its head stands for ("Chủ tịch
         Ủy ban nhân dân tỉnh" -> "Ủy ban nhân dân tỉnh"), else the name as written."""
+        key = (pos, end, bodies)
+        if key not in self._read_at:
+            self._read_at[key] = self._agency_at(pos, end, bodies)
+        return self._read_at[key]
+
+    def _agency_at(self, pos: int, end: int, bodies: bool) -> Found | None:
         pos = self.skip_space(pos, end)
         gov = GOVERNMENT_BODIES.match(self.text, pos, end) if bodies else None
         if gov:
@@ -208,6 +217,11 @@ class Reader:
 
     def agency_list(self, pos: int, end: int) -> list[Found]:
         """'X, Y và Z' from ``pos``; stops at the first piece that is not an agency."""
+        if (pos, end) not in self._lists:
+            self._lists[pos, end] = self._agency_list(pos, end)
+        return list(self._lists[pos, end])  # the caller's own list
+
+    def _agency_list(self, pos: int, end: int) -> list[Found]:
         found: list[Found] = []
         cur = pos
         while True:
