@@ -49,7 +49,7 @@ from vanban.extractors.extract.assignments.drafts import (
     Draft, _first_sentence, body_of, can_hold_task, described_by_assignment, is_vague, reach, task_spans,
 )
 from vanban.extractors.extract.assignments.paragraphs import (
-    Para, block_end_of, only_spans, outside_distribution, paragraphs,
+    Para, Paragraphs, block_end_of, only_spans, outside_distribution,
 )
 from vanban.extractors.extract.assignments.headings import HeadingRules
 from vanban.extractors.extract.assignments.naming import fuller_names, one_name_per_body
@@ -77,7 +77,8 @@ class Extractor(HeadingRules, RequestRules):
         tree = getattr(segs, "outline", None)
         # the recognizer reads only the paragraphs that can hold a task; the paragraphs are
         # then read again with the names it found (a name hard-wrapped over a line break)
-        rough = outside_distribution(paragraphs(self.text, *body, (), tree), segs)
+        read = Paragraphs(self.text, *body, tree)
+        rough = outside_distribution(read(), segs)
         self.tables = find_tables(self.text, *body)
         spans = sorted(task_spans(rough) + [(t.start, t.end) for t in self.tables])
         readable = only_spans(self.text, _merged(spans))
@@ -85,7 +86,7 @@ class Extractor(HeadingRules, RequestRules):
             if t.kind == "flat":
                 readable = readable[:t.start] + readable[t.start:t.end].replace("\n", ";") + readable[t.end:]
         mentions = find_agencies(readable)
-        self.paras = outside_distribution(paragraphs(self.text, *body, mentions, tree), segs)
+        self.paras = outside_distribution(read(mentions), segs)
         self.reader = Reader(self.text, mentions)
         self.drafts: list[Draft] = []
         self.closing: list[list[tuple[int, int]]] = []  # requirements addressed to everyone
