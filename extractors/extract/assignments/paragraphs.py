@@ -185,7 +185,7 @@ def only_spans(text: str, spans: list[tuple[int, int]]) -> str:
     pos = 0
     for a, b in [*spans, (len(text), len(text))]:
         if a > pos:
-            gap = "".join("\n" if c == "\n" else " " for c in text[pos:a])
+            gap = "\n".join(" " * len(line) for line in text[pos:a].split("\n"))
             if gap.count("\n") < 2:
                 gap = ("\n\n" + gap[2:]) if len(gap) >= 2 else "\n"
             out.append(gap)
