@@ -349,9 +349,11 @@ class Extractor(HeadingRules, RequestRules):
 
     def _executes(self) -> list[Assignment]:
         out = []
+        bodies = [q.body for q in self.paras]
         for m in cues().executes.finditer(self.text, *self.body):
             # the subject list runs back to the start of the paragraph
-            para = next((q for q in self.paras if q.body <= m.start() < q.end), None)
+            k = bisect.bisect_right(bodies, m.start()) - 1  # the paragraphs do not overlap
+            para = self.paras[k] if k >= 0 and m.start() < self.paras[k].end else None
             if para is None:
                 continue
             start = para.body
@@ -442,8 +444,11 @@ class Extractor(HeadingRules, RequestRules):
             for a in out:
                 if a.role == "executes":
                     continue
-                a.deadline = a.deadline or deadline
-                a.recurrence = a.recurrence or recurrence
+                # set only what changes: a document of thousands of tasks has hundreds of these
+                if not a.deadline and a.deadline is not deadline:
+                    a.deadline = deadline
+                if not a.recurrence and a.recurrence is not recurrence:
+                    a.recurrence = recurrence
                 if report_to and not a.report_to and fold(report_to) not in fold(a.agency):
                     a.report_to = report_to
         out += self._executes()
