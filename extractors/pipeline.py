@@ -39,7 +39,7 @@ def _run_extractors(ctx: DocContext, record: DocumentRecord) -> None:
 def _legal_status(ctx: DocContext, record: DocumentRecord) -> None:
     """Bases cited by name only, the dates of effect, and what the document does to others."""
     from vanban.extractors.extract.effective import find_effective
-    from vanban.extractors.extract.effects import find_effects
+    from vanban.extractors.extract.effects import find_effects, type_references
     from vanban.extractors.extract.named_bases import find_named_bases, merge_named_bases
 
     record.references = merge_named_bases(record.references, find_named_bases(ctx))
@@ -49,6 +49,7 @@ def _legal_status(ctx: DocContext, record: DocumentRecord) -> None:
             setattr(record, f"{name}_date", clause.date)
             setattr(record, f"{name}_clause", EffectClause(date=clause.date, span=clause.span, text=clause.text, rule=clause.rule))
     record.effects = find_effects(ctx, record.references, record.effective_date)
+    record.references = type_references(record.references, record.effects)
 
 
 def identify(record: DocumentRecord, sha256: str | None) -> DocumentRecord:

@@ -68,6 +68,9 @@ import time
 import unicodedata
 from pathlib import Path
 
+import bench_growth  # scripts/bench_growth.py, beside this script
+from bench_growth import link_file
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 VANBAN = str(Path(PYTHON).with_name("vanban"))
@@ -224,14 +227,14 @@ def ensure_pdfs(out: Path, n: int, *, seed: int, kb: float) -> list[str]:
 
 
 def size_folder(out: Path, n: int) -> Path:
-    """out/n<N>: links to the first N documents, the input of one load."""
+    """out/n<N>: hard links to the first N documents, the input of one load."""
     folder = out / f"n{n}"
-    if folder.exists() and len(os.listdir(folder)) == n:
+    if folder.exists() and len(os.listdir(folder)) == n and not os.path.islink(folder / os.listdir(folder)[0]):
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for src in corpus_paths(out, n):
-        os.symlink(src, folder / Path(src).name)
+        link_file(src, folder / Path(src).name)
     return folder
 
 
@@ -686,6 +689,25 @@ def bench_load(out: Path, n: int, workers: int | None, queries: int) -> dict:
     return result
 
 
+def growth(out: Path, sizes: list[int], args) -> dict:
+    """``bench_growth`` on the databases the loads left (out/n<N>.db), loading any missing."""
+    ensure_corpus(out, max(sizes) + bench_growth.EXTRA, seed=args.seed, kb=args.kb)
+    bases = {}
+    for n in sizes:
+        db = out / f"n{n}.db"
+        if not db.exists():
+            _fresh_db(db)
+            subprocess.run([VANBAN, "load", str(size_folder(out, n)), "--db", str(db), "--no-progress"], check=True,
+                           capture_output=True, cwd=ROOT)
+        from vanban.store import open_db
+
+        open_db(str(db)).close()  # migrated before it is copied, so no load below pays for it
+        bases[n] = db
+    new = corpus_paths(out, max(sizes) + bench_growth.EXTRA)[max(sizes):]
+    return bench_growth.bench_growth(out, bases, new, vanban=VANBAN, cwd=ROOT, rounds=args.growth_rounds,
+                                     workers=args.workers)
+
+
 # --- report --------------------------------------------------------------------------------------
 
 
@@ -790,6 +812,8 @@ def render(results: dict) -> str:
                   f"({last['citations_resolved']} to loaded documents, {last['cited_not_loaded']} cited documents not loaded), "
                   f"{last['amounts']} amounts, {last['budget_checks']} budget checks ({last['budget_checks_failing']} failing), "
                   f"{last['assignments']} assignments to {last['agencies']} agencies.", ""]
+    if results.get("growth"):
+        lines += bench_growth.render_growth(results["growth"])
     return "\n".join(lines)
 
 
@@ -1118,6 +1142,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="--cluster: times each record is written in the writer's measurement")
     ap.add_argument("--big", type=float, metavar="MB",
                     help="extract one text document of about MB megabytes (CPU seconds, peak RSS) and stop")
+    ap.add_argument("--growth", action="store_true",
+                    help="load 1,000 more documents into a copy of the database of each --sizes (loading them first "
+                         "when OUT holds none), the sizes in turn; prints the table and stops")
+    ap.add_argument("--growth-rounds", type=int, default=2, help="rounds of the growth measurement")
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--payload", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -1150,6 +1178,11 @@ def main(argv: list[str] | None = None) -> int:
         print(big(out, args.big))
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.growth:
+        result = growth(out, sizes, args)
+        (out / "growth.json").write_text(json.dumps(result, indent=1))
+        print("\n".join(bench_growth.render_growth(result)))
+        return 0
     if args.profile:
         ensure_corpus(out, max(sizes + [args.docs]), seed=args.seed, kb=args.kb)
         folded = profile_extraction(out, corpus_paths(out, args.docs))
@@ -1171,8 +1204,10 @@ def main(argv: list[str] | None = None) -> int:
         results["loadavg"].append([message, round(os.getloadavg()[0], 2)])
         print(f"bench: {message}", file=sys.stderr, flush=True)
 
-    step(f"corpus of {max(sizes + [args.docs])} documents")
-    corpus = ensure_corpus(out, max(sizes + [args.docs]), seed=args.seed, kb=args.kb)
+    # the documents after the largest size are the growth measurement's batch
+    total = max(sizes + [args.docs]) + (bench_growth.EXTRA if sizes else 0)
+    step(f"corpus of {total} documents")
+    corpus = ensure_corpus(out, total, seed=args.seed, kb=args.kb)
     results.setdefault("corpus", corpus)
     real = real_text_paths()
     if real and "extract_real" not in results:
@@ -1205,6 +1240,10 @@ def main(argv: list[str] | None = None) -> int:
         step(f"vanban load of {n} documents")
         results["loads"].append(bench_load(out, n, args.workers, args.queries))
         results["loads"].sort(key=lambda r: r["n"])
+        save()
+    if sizes and "growth" not in results:
+        step(f"{bench_growth.EXTRA} more documents at each size")
+        results["growth"] = growth(out, sizes, args)
         save()
     print(render(results))
     return 0

@@ -134,11 +134,17 @@ def _value(rec: dict, field: str):
         return sorted(a["value_vnd"] for a in rec.get("amounts") or [])
     if field == "assignments":
         return sorted({(a["agency"], a.get("role")) for a in rec.get("assignments") or []})
+    if field == "typed_relations":
+        return sorted({(r.get("number") or "", r.get("relation")) for r in rec.get("references") or []
+                       if r.get("relation") in ("amends", "replaces", "repeals", "guides", "suspends")})
+    if field == "effects":
+        return sorted({(e.get("number") or "", e.get("relation") or "", e.get("date") or "") for e in rec.get("effects") or []})
     return rec.get(field)
 
 
 FIELDS = ("genre", "doc_type", "number", "issued_date", "place", "issuer", "subject", "signer.name",
-          "recipients", "distribution", "references", "amounts", "assignments", "error")
+          "recipients", "distribution", "references", "amounts", "assignments", "effective_date", "expiry_date",
+          "typed_relations", "effects", "error")
 
 
 def scores_of(gold: dict, rec: dict) -> dict[str, tuple[int, int, int]]:

@@ -17,7 +17,7 @@ from vanban.extractors.extract.agencies.lexicon import (
     provinces,
 )
 from vanban.extractors.common.vocabulary import abbreviations
-from vanban.extractors.extract.agencies.recognize import find_agencies
+from vanban.extractors.extract.agencies.recognize import find_agencies, syllables
 from vanban.extractors.context import Jurisdiction
 
 NGHE_AN = Jurisdiction("tỉnh", "Nghệ An")
@@ -200,6 +200,38 @@ def test_mention_spans_index_the_text():
     text = "1. Sở\nKhoa học và Công nghệ\n\na) Chủ trì, phối hợp với UBND cấp xã"
     for m in find_agencies(text):
         assert " ".join(text[m.span[0]:m.span[1]].split()) == m.text
+
+
+# (text, [(word, followed by one space)]): a run of letters and digits or one other visible
+# character is a token; one space after it is its space; other white space is a word.
+T, F = True, False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sở Y tế, UBND tỉnh.", [("Sở", T), ("Y", T), ("tế", F), (",", T), ("UBND", T), ("tỉnh", F), (".", F)]),
+        ("số 12/2024/QĐ-UBND", [("số", T), ("12", F), ("/", F), ("2024", F), ("/", F), ("QĐ", F), ("-", F),
+                                ("UBND", F)]),
+        ("ngày 1.1.2025 (đợt 2)", [("ngày", T), ("1", F), (".", F), ("1", F), (".", F), ("2025", T), ("(", F),
+                                   ("đợt", T), ("2", F), (")", F)]),
+        ("  Đ/c ĐẶNG  Văn\nAn", [("  ", F), ("Đ", F), ("/", F), ("c", T), ("ĐẶNG", T), (" ", F), ("Văn", F),
+                                  ("\n", F), ("An", F)]),
+        ("Sở NN&PTNT;\n\n- Ban", [("Sở", T), ("NN", F), ("&", F), ("PTNT", F), (";", F), ("\n\n", F), ("-", T),
+                                   ("Ban", F)]),
+        ("UBND\u00a0tỉnh", [("UBND", F), ("\u00a0", F), ("tỉnh", F)]),  # a no-break space is a word
+        ("a \n b", [("a", T), ("\n ", F), ("b", F)]),
+        ("x  ", [("x", T), (" ", F)]),
+        (" ", [(" ", F)]),
+        ("", []),
+        ("“Đề án 06”…", [("“", F), ("Đề", T), ("án", T), ("06", F), ("”", F), ("…", F)]),
+        ("Hà\tNội", [("Hà", F), ("\t", F), ("Nội", F)]),
+    ],
+)
+def test_syllables(text, expected):
+    words, spaces = syllables(text)
+    assert list(zip(words, spaces)) == expected
+    assert "".join(w + " " * s for w, s in zip(words, spaces)) == text  # the Doc's text is the text
 
 
 @pytest.mark.parametrize("entry", lexicon()["agencies"], ids=lambda e: e["id"])

@@ -197,21 +197,6 @@ def test_gaps(pattern, gap, matches):
 
 
 @pytest.mark.parametrize(
-    "text,relation",
-    [
-        ("thay thế ", "replaces"),
-        ("thay thế cho ", "replaces"),
-        ("sửa đổi, bổ sung ", "amends"),
-        ("bãi bỏ ", "repeals"),
-        ("hướng dẫn thi hành ", "guides"),
-        ("quy định chi tiết ", "guides"),
-    ],
-)
-def test_relation_cues(text, relation):
-    assert cp.relation_cue_re().search(text).lastgroup == relation
-
-
-@pytest.mark.parametrize(
     "text,stop",
     [("về việc", True), ("ban hành Quy định", True), ("quy định chi tiết", True), ("tỉnh Nghệ An", False), ("trình", False)],
 )

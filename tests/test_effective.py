@@ -29,6 +29,24 @@ EFFECTIVE = [
     # the own type word alone, opening the article or a sentence
     ("Điều 3. Quyết định có hiệu lực kể từ ngày ký và thay thế Quyết định số 7/2020/QĐ-UBND.", "2024-03-05", "signing"),
     ("Điều 3. Tổ chức thực hiện\nQuyết định có hiệu lực thi hành từ ngày 01/4/2024.", "2024-04-01", "date"),
+    ("Điều 3. Quyết định này có hiệu lực thi hành sau mười lăm ngày kể từ ngày ký.", "2024-03-20", "after_days"),
+    # hard-wrapped lines, markdown bold around the article number
+    ("Điều 3. Quyết định này có hiệu lực\nthi hành kể từ\nngày 01 tháng 7\nnăm 2025.", "2025-07-01", "date"),
+    ("**Điều 3.** Quyết định có hiệu lực kể từ ngày ký.", "2024-03-05", "signing"),
+    # OCR reads "kể" as "kế" or "kê"
+    ("Điều 2. Quyết định này có hiệu lực thi hành kế từ ngày ký ban hành.", "2024-03-05", "signing"),
+    ("Điều 2. Quyết định này có hiệu lực thi hành kê từ ngày 01/4/2024.", "2024-04-01", "date"),
+    # the clause sets the date and replaces another in one sentence
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 7/2020/QĐ-UBND.", "2024-03-05", "signing"),
+    # a numbered "Hiệu lực thi hành" article, with the other document's end after it
+    ("Điều 4. Hiệu lực thi hành\n1. Quyết định này có hiệu lực từ ngày 01 tháng 5 năm 2024.\n2. Quyết định số "
+     "7/2020/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có hiệu lực.", "2024-05-01", "date"),
+    # the decision's own date, not the one of the regulation it issues
+    ("Điều 1. Ban hành kèm theo Quyết định này Quy định về quản lý chợ.\nĐiều 2. Quyết định này có hiệu lực kể từ "
+     "ngày 15 tháng 3 năm 2024.\n\nQUY ĐỊNH\nĐiều 10. Quy định này có hiệu lực từ ngày 01 tháng 5 năm 2024.", "2024-03-15", "date"),
+    # the regulation's date when the decision has none of its own
+    ("Điều 1. Ban hành kèm theo Quyết định này Quy định về quản lý chợ.\n\nQUY ĐỊNH\nĐiều 10. Hiệu lực\n"
+     "Quy định này có hiệu lực từ ngày 01 tháng 5 năm 2024.", "2024-05-01", "date"),
 ]
 
 
@@ -41,12 +59,27 @@ def test_effective_date_forms(body, expected, rule):
     assert "hiệu lực" in rec.text[a:b] and rec.effective_clause.text.startswith(rec.text[a:b].strip()[:10])
 
 
-def test_adoption_date_of_a_resolution():
-    text = decision(
-        "Điều 3. Nghị quyết này đã được Hội đồng nhân dân tỉnh khóa XVIII, kỳ họp thứ 20 thông qua ngày 10 tháng 12 "
-        "năm 2024 và có hiệu lực kể từ ngày thông qua.", number="45/2024/NQ-HĐND", kind="NGHỊ QUYẾT",
-        date="ngày 12 tháng 12 năm 2024")
-    assert extract_text(text).effective_date == "2024-12-10"
+_ADOPTED = "Nghị quyết này đã được Hội đồng nhân dân tỉnh khóa XVIII, kỳ họp thứ 20 thông qua ngày 10 tháng 12 năm 2024"
+# (body, effective date, rule) of a resolution issued on 12/12/2024
+RESOLUTION = [
+    (f"Điều 3. {_ADOPTED} và có hiệu lực kể từ ngày thông qua.", "2024-12-10", "adoption"),
+    (f"Điều 3. {_ADOPTED} và có hiệu lực từ ngày 01 tháng 01 năm 2025./.", "2025-01-01", "date"),
+    (f"Điều 3. {_ADOPTED} và có hiệu lực thi hành sau 10 ngày kể từ ngày thông qua.", "2024-12-20", "after_days"),
+    # the adoption said in a sentence of its own
+    (f"Điều 3. Nghị quyết này có hiệu lực từ ngày được thông qua.\n{_ADOPTED}.", "2024-12-10", "adoption"),
+    (f"Điều 3. Nghị quyết này có hiệu lực kể từ ngày Hội đồng nhân dân tỉnh thông qua.\n{_ADOPTED}.", "2024-12-10", "adoption"),
+    (f"Điều 3. Nghị quyết này có hiệu lực kể từ ngày được Hội đồng nhân dân tỉnh khóa XVIII, kỳ họp thứ 20 thông qua."
+     f"\n{_ADOPTED}.", "2024-12-10", "adoption"),
+    # no adoption printed: the date of issue
+    ("Điều 3. Nghị quyết này có hiệu lực từ ngày được thông qua.", "2024-12-12", "adoption"),
+    ("Điều 3. Nghị quyết này có hiệu lực kể từ ngày ký ban hành.", "2024-12-12", "signing"),
+]
+
+
+@pytest.mark.parametrize("body, expected, rule", RESOLUTION)
+def test_effective_date_of_a_resolution(body, expected, rule):
+    rec = extract_text(decision(body, number="45/2024/NQ-HĐND", kind="NGHỊ QUYẾT", date="ngày 12 tháng 12 năm 2024"))
+    assert (rec.doc_type, rec.effective_date, rec.effective_clause.rule) == ("NQ", expected, rule)
 
 
 SILENT = [
@@ -63,6 +96,8 @@ SILENT = [
     "Điều 3. Thực hiện Kế hoạch giai đoạn 2021-2025.",
     # applies to something from a date: not the date of effect
     "Điều 3. Quyết định này có hiệu lực thi hành và áp dụng cho các tờ khai nộp từ ngày 1/1/2003.",
+    # counted from a day the text does not give (publication in the Gazette)
+    "Điều 2. Quyết định này có hiệu lực thi hành sau 15 ngày, kể từ ngày đăng Công báo.",
 ]
 
 
@@ -91,6 +126,11 @@ EXPIRY = [
     ("Điều 3. Quyết định này có hiệu lực kể từ ngày 20/3/2024 và hết hiệu lực ngày 31/12/2026.", "2024-03-20", "2026-12-31", "date"),
     ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký và hết hiệu lực thi hành kể từ ngày 01/01/2027.",
      "2024-03-05", "2027-01-01", "date"),
+    # the clause after ";" has the same subject
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký; hết hiệu lực kể từ ngày 31/12/2025.", "2024-03-05", "2025-12-31", "date"),
+    ("Điều 3. Quyết định này có hiệu lực từ ngày ký đến hết ngày 31 tháng 12 năm 2025.", "2024-03-05", "2025-12-31", "until"),
+    # an end with no start
+    ("Điều 3. Quyết định này có hiệu lực đến hết ngày 31 tháng 12 năm 2025.", None, "2025-12-31", "until"),
 ]
 
 
@@ -129,6 +169,38 @@ EFFECTS = [
      "40/2020/QĐ-UBND", "repeals", "whole", [], "2024-05-01"),
     ("Điều 3. Quyết định này có hiệu lực từ ngày 01/5/2024 và thay thế:\n- Điều 14, 18 Quyết định số 15/2022/QĐ-UBND ngày 30/3/2022;\n- Điều 3 Quyết định số 07/2022/QĐ-UBND ngày 01/3/2022.",
      "07/2022/QĐ-UBND", "replaces", "part", ["Điều 3"], "2024-05-01"),
+    # a numbered list the clause opens: every item
+    ("Điều 2. Bãi bỏ các văn bản sau:\n1. Quyết định số 15/2022/QĐ-UBND ngày 30/3/2022 của UBND tỉnh về quản lý chợ.\n"
+     "2. Quyết định số 07/2022/QĐ-UBND ngày 01/3/2022 của UBND tỉnh về phí.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.",
+     "07/2022/QĐ-UBND", "repeals", "whole", [], None),
+    # the passive with several subjects: each of them
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày 01/7/2024. Các Quyết định số 15/2022/QĐ-UBND và 07/2022/QĐ-UBND hết hiệu lực.",
+     "07/2022/QĐ-UBND", "repeals", "whole", [], None),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày 01/7/2024. Quyết định số 15/2022/QĐ-UBND và Quyết định số 07/2022/QĐ-UBND "
+     "hết hiệu lực kể từ ngày Quyết định này có hiệu lực.", "07/2022/QĐ-UBND", "repeals", "whole", [], None),
+    # a list "các Quyết định số A, B và C"
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày 01/01/2025 và thay thế các Quyết định số 15/2022/QĐ-UBND, "
+     "07/2022/QĐ-UBND và 33/2021/QĐ-UBND của UBND tỉnh.", "33/2021/QĐ-UBND", "replaces", "whole", [], None),
+    # "Thông tư này hướng dẫn …", "Nghị định này quy định chi tiết …"
+    ("Điều 1. Quy định này quy định chi tiết khoản 3 Điều 10 Nghị định số 32/2008/NĐ-CP ngày 19/3/2008 của Chính phủ.",
+     "32/2008/NĐ-CP", "guides", "part", ["khoản 3 Điều 10"], None),
+    # the rows of a table the clause opens (cells on lines of their own, as tables are read)
+    ("Điều 1. Bãi bỏ toàn bộ 02 văn bản do Ủy ban nhân dân tỉnh ban hành, cụ thể:\n| STT | Tên văn bản |\n"
+     "| 1 | Quyết định số 15/2022/QĐ-UBND ngày 30/3/2022 về quản lý chợ |\n| 2 | Quyết định số 07/2022/QĐ-UBND ngày "
+     "01/3/2022 về phí |\nĐiều 2. Quyết định này có hiệu lực kể từ ngày 15 tháng 3 năm 2024.",
+     "07/2022/QĐ-UBND", "repeals", "whole", [], None),
+    # two verbs with one subject
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký, thay thế Quyết định số 1234/QĐ-UBND ngày 20/5/2020 "
+     "và bãi bỏ Quyết định số 1235/QĐ-UBND ngày 21/5/2020.", "1235/QĐ-UBND", "repeals", "whole", [], None),
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký, thay thế Quyết định số 1234/QĐ-UBND ngày 20/5/2020 "
+     "và bãi bỏ Quyết định số 1235/QĐ-UBND ngày 21/5/2020.", "1234/QĐ-UBND", "replaces", "whole", [], None),
+    # supplements an article, adjusts
+    ("Điều 1. Bổ sung Điều 5a vào Quyết định số 1234/QĐ-UBND ngày 20/5/2020 như sau:", "1234/QĐ-UBND", "amends", "whole", [], None),
+    ("Điều 1. Điều chỉnh, bổ sung Quyết định số 1234/QĐ-UBND ngày 20/5/2020 của UBND tỉnh như sau:",
+     "1234/QĐ-UBND", "amends", "whole", [], None),
+    # the enacting formula names the document
+    ("Ủy ban nhân dân tỉnh ban hành Quyết định sửa đổi, bổ sung một số điều của Quyết định số 15/2022/QĐ-UBND ngày "
+     "30/3/2022.\nĐiều 1. Sửa đổi khoản 2 Điều 3 như sau:", "15/2022/QĐ-UBND", "amends", "whole", [], None),
 ]
 
 
@@ -138,6 +210,8 @@ def test_effect_verbs(body, number, relation, scope, pinpoints, date):
     found = [e for e in rec.effects if e.number == number]
     assert [(e.relation, e.scope, e.pinpoints) for e in found] == [(relation, scope, pinpoints)]
     assert found[0].date == (date or rec.effective_date)
+    # the reference says the same: one reading of what the document does
+    assert [r.relation for r in rec.references if r.number == number] == [relation]
 
 
 NO_EFFECT = [
@@ -156,11 +230,32 @@ def test_no_effect_when_the_document_does_not_act(body):
     assert extract_text(decision(body)).effects == []
 
 
-def test_a_described_document_is_not_acted_on():
-    rec = extract_text(decision(
-        "Điều 2. Bãi bỏ Quyết định số 20/2019/QĐ-UBND ngày 01/4/2019 của UBND tỉnh về việc ban hành quy chế theo "
-        "Nghị định số 32/2008/NĐ-CP ngày 19/3/2008."))
+DESCRIBED = [
+    "Điều 2. Bãi bỏ Quyết định số 20/2019/QĐ-UBND ngày 01/4/2019 của UBND tỉnh về việc ban hành quy chế theo "
+    "Nghị định số 32/2008/NĐ-CP ngày 19/3/2008.",
+    "Điều 3. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 20/2019/QĐ-UBND ngày 01/4/2019 của UBND "
+    "tỉnh về việc sửa đổi Quyết định số 07/2018/QĐ-UBND.",
+    "Điều 3. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 20/2019/QĐ-UBND ngày 01/4/2019 của UBND "
+    "tỉnh quy định chi tiết Nghị định số 32/2008/NĐ-CP.",
+    "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Quyết định số 20/2019/QĐ-UBND ngày 01/4/2019 về việc thực hiện "
+    "Nghị định số 32/2008/NĐ-CP hết hiệu lực.",
+    # the new wording an amendment quotes is no list of documents it acts on
+    "Điều 1. Sửa đổi, bổ sung Điều 5 Quyết định số 20/2019/QĐ-UBND ngày 01/4/2019 như sau:\n"
+    "\"Điều 5. Hồ sơ\nHồ sơ gồm các giấy tờ\n- Tờ khai theo mẫu\n- Giấy tờ theo Nghị định số 32/2008/NĐ-CP.\"",
+    # a verb in what describes the document acted on
+    "Điều 3. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 20/2019/QĐ-UBND ngày 01/4/2019 về việc "
+    "sửa đổi và bãi bỏ một số điều của Quyết định số 07/2018/QĐ-UBND.",
+    # another body's law in a letter-like clause: the enacting formula of another type
+    "Điều 1. Chính phủ đã ban hành Nghị định sửa đổi Nghị định số 32/2008/NĐ-CP; bãi bỏ Quyết định số 20/2019/QĐ-UBND.",
+]
+
+
+@pytest.mark.parametrize("body", DESCRIBED)
+def test_a_described_document_is_not_acted_on(body):
+    rec = extract_text(decision(body))
     assert [e.number for e in rec.effects] == ["20/2019/QĐ-UBND"]
+    typed = {r.number: r.relation for r in rec.references if r.relation not in ("basis", "cites")}
+    assert list(typed) == ["20/2019/QĐ-UBND"]
 
 
 def test_two_documents_replaced_in_one_clause():
@@ -170,3 +265,38 @@ def test_two_documents_replaced_in_one_clause():
         "17/12/2012 sửa đổi, bổ sung một số điều của Quyết định 16/2009/QĐ-UBND ngày 24/6/2009."))
     assert [(e.number, e.relation, e.date) for e in rec.effects] == [
         ("16/2009/QĐ-UBND", "replaces", "2024-03-15"), ("61/2012/QĐ-UBND", "replaces", "2024-03-15")]
+
+
+def test_every_verb_in_one_document():
+    rec = extract_text(decision(
+        "Điều 1: Sửa đổi mức thuế suất ban hành kèm theo Quyết định số 1803/1998/QĐ/BTC ngày 11/12/1998.\n"
+        "Điều 2. Quyết định này có hiệu lực từ ngày ký và thay thế: Điều 3 Quyết định số 15/2022/QĐ-UBND ngày 30/3/2022; "
+        "Điều 8 Quyết định số 33/2021/QĐ-UBND ngày 31/12/2021.\n"
+        "Điều 3. Bãi bỏ Quyết định số 57/2005/QĐ-UB ngày 17/6/2005.\n"
+        "Điều 4. Hướng dẫn thi hành Nghị định số 20/2021/NĐ-CP ngày 15/3/2021.\n"))
+    expected = {"1803/1998/QĐ/BTC": "amends", "15/2022/QĐ-UBND": "replaces", "33/2021/QĐ-UBND": "replaces",
+                "57/2005/QĐ-UB": "repeals", "20/2021/NĐ-CP": "guides"}
+    assert {e.number: e.relation for e in rec.effects} == expected
+    assert {r.number: r.relation for r in rec.references if r.relation != "basis"} == expected
+
+
+def test_a_basis_stays_a_basis():
+    rec = extract_text(decision("Điều 1. Sửa đổi Điều 2 Quyết định số 7/2020/QĐ-UBND như sau:",
+                                bases="Căn cứ Quyết định số 7/2020/QĐ-UBND ngày 01/6/2020 của UBND tỉnh;"))
+    assert [(r.number, r.relation) for r in rec.references] == [("7/2020/QĐ-UBND", "basis")]
+    assert [(e.number, e.relation) for e in rec.effects] == [("7/2020/QĐ-UBND", "amends")]
+
+
+@pytest.mark.parametrize("kind, number, body", [
+    ("THÔNG TƯ", "05/2024/TT-BTC", "Điều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn Nghị định số 34/2016/NĐ-CP ngày 14/5/2016."),
+    ("NGHỊ ĐỊNH", "10/2024/NĐ-CP", "Nghị định này quy định chi tiết và hướng dẫn thi hành Nghị định số 34/2016/NĐ-CP."),
+])
+def test_a_decree_or_circular_guides_in_its_own_voice(kind, number, body):
+    rec = extract_text(decision(body, number=number, kind=kind))
+    assert [(e.number, e.relation) for e in rec.effects] == [("34/2016/NĐ-CP", "guides")]
+    assert [r.relation for r in rec.references if r.number == "34/2016/NĐ-CP"] == ["guides"]
+
+
+def test_another_types_own_voice_is_quoted():
+    rec = extract_text(decision("Điều 1. Thông tư này hướng dẫn Nghị định số 34/2016/NĐ-CP ngày 14/5/2016."))
+    assert rec.doc_type == "QĐ" and rec.effects == []

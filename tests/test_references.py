@@ -245,21 +245,6 @@ def relations(body, **kw):
             "1. Triển khai Kế hoạch số 14-KH/TU và Nghị quyết số 66-NQ/TW ngày 30/4/2025.\n",
             {"14-KH/TU": "implements", "24/KH-UBND": "implements", "66-NQ/TW": "cites"},
         ),
-        # what the document itself does
-        (
-            "I. NỘI DUNG\nĐiều 1: Sửa đổi mức thuế suất ban hành kèm theo Quyết định số 1803/1998/QĐ/BTC ngày 11/12/1998.\n"
-            "Điều 2. Kế hoạch này có hiệu lực từ ngày ký và thay thế: Điều 3 Quyết định số 15/2022/QĐ-UBND ngày 30/3/2022; "
-            "Điều 8 Quyết định số 33/2021/QĐ-UBND ngày 31/12/2021.\n"
-            "Điều 3. Bãi bỏ Quyết định số 57/2005/QĐ-UB ngày 17/6/2005.\n"
-            "Điều 4. Hướng dẫn thi hành Nghị định số 20/2021/NĐ-CP ngày 15/3/2021.\n",
-            {
-                "1803/1998/QĐ/BTC": "amends",
-                "15/2022/QĐ-UBND": "replaces",
-                "33/2021/QĐ-UBND": "replaces",
-                "57/2005/QĐ-UB": "repeals",
-                "20/2021/NĐ-CP": "guides",
-            },
-        ),
         # another document's verbs are not the document's own
         (
             "I. NỘI DUNG\nNghị quyết của Ủy ban Thường vụ Quốc hội (thay thế Nghị quyết số 1211/2016/UBTVQH13 ngày 25/5/2016). "

@@ -267,6 +267,16 @@ def m007_one_row_per_document(db: Database) -> None:
     relink(db, touched.keys)  # the agencies of a copy's tasks are the primary's
 
 
+
+@MIGRATIONS()
+def m008_documents_genre_index(db: Database) -> None:
+    """The counts of the loaded documents that are documents (``stats``: the home page, `vanban
+    stats`) leave out the files that are none (genre ``other``): one index holding the status,
+    the genre and the columns they are counted by, so they read no row of the table."""
+    db.execute("DROP INDEX IF EXISTS idx_documents_status_doc_type")  # its columns lead the new one
+    db["documents"].create_index(["status", "doc_type", "genre"])
+    db["documents"].create_index(["status", "jurisdiction", "genre"])
+
 def _not_sqlite(path: str) -> NotSQLiteError:
     return NotSQLiteError(f"{path} is not a SQLite database · không phải cơ sở dữ liệu SQLite")
 

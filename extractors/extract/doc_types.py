@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex as re
 
 from vanban.extractors.common import vocabulary
+from vanban.extractors.common.prefilter import Scan, shortest_literals
 from vanban.extractors.common.folding import collapse_spaces, fold_case
 
 
@@ -32,6 +33,18 @@ def type_word_regex() -> re.Pattern:
     alternatives = sorted(vocabulary.type_words(), key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alternatives)
     return re.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def type_word_literals() -> tuple[str, ...]:
+    """The first words of the type words, lower case: every type word starts with one."""
+    return shortest_literals(w.split()[0] for w in vocabulary.type_words())
+
+
+def type_word_scan(text: str) -> Scan:
+    """The type words of ``text``: ``.finditer(pos, endpos)`` is ``type_word_regex().finditer``
+    tried only where a type word's first word is (one scan of a text serves all its readers)."""
+    return Scan(type_word_regex(), text, type_word_literals())
 
 
 @lru_cache(maxsize=None)

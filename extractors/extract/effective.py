@@ -12,6 +12,10 @@ Forms read (cue words in ``models/legal_effect.json``):
 - "… có hiệu lực từ ngày … đến (hết) ngày …" and "<this document> hết hiệu lực (kể) từ
   ngày …" -> the expiry date.
 
+"kể từ" is also read as OCR often prints it ("kế từ", "kê từ"); "từ ngày (được) … thông qua" counts
+from the adoption ("Nghị quyết này đã được … thông qua ngày …", in that sentence or
+another), and so does "sau 10 ngày kể từ ngày thông qua".
+
 Only a sentence whose subject is the document itself counts ("Quyết định này", "Nghị
 định này", or a type word opening an article's clause); "trước ngày Nghị định này có
 hiệu lực" names the date, it does not set it. A plan's period ("giai đoạn 2021-2025")
@@ -59,7 +63,7 @@ def cue_patterns() -> dict[str, re.Pattern]:
     type_words = doc_types.type_word_regex().pattern
 
     def compile_(fragment: str, flags: int = re.IGNORECASE) -> re.Pattern:
-        return re.compile(fragment.replace("TYPEWORD", type_words), flags)
+        return re.compile(fragment.replace("ADOPTION", data["adoption"]).replace("TYPEWORD", type_words), flags)
 
     subject = data["self_subject"].replace("TYPEWORD", type_words)
     # "Điều 3. Nghị quyết có hiệu lực …": the own type word alone (checked in _is_self)
@@ -72,7 +76,8 @@ def cue_patterns() -> dict[str, re.Pattern]:
         "in_force_cue": compile_(data["in_force"]),
         "expires_cue": compile_(data["expires"]),
         "until": compile_(data["until"]),
-        "expires_at": compile_(r"\s*(?:thi\s+hành\s+)?(?:(?:kể\s+)?từ\s+|vào\s+)?(?=ngày)"),
+        "then_expires": compile_(rf";\s*(?:và\s+|đồng\s+thời\s+)?(?={data['expires']})"),
+        "expires_at": compile_(r"\s*(?:thi\s+hành\s+)?(?:(?:k[ểếê]\s+)?từ\s+|vào\s+)?(?=ngày)"),
         "from_signing": compile_(data["from_signing"]),
         "from_issue": compile_(data["from_issue"]),
         "after_days": compile_(data["after_days"]),
@@ -80,6 +85,9 @@ def cue_patterns() -> dict[str, re.Pattern]:
         "sentence_end": re.compile(_SENTENCE_END),
         "close": compile_(r"[\s,]*(?:(?:chính\s+thức|thi\s+hành|áp\s+dụng)[\s,]*)?"),
         "adopted": compile_(r"thông\s+qua\s+(?=ngày)"),
+        "adoption_cue": compile_(r"thông\s+qua"),
+        # "Nghị quyết này đã được Hội đồng nhân dân tỉnh … thông qua ngày …", anywhere
+        "adopted_self": compile_(rf"(?P<subj>{data['self_subject']})(?:\s+đã)?\s+được[^.;]{{0,300}}?thông\s+qua\s+(?=ngày)"),
         "names_the_date": compile_(r"(?:ngày|khi|lúc|thời\s+điểm|trước|sau)\s*$"),
     }
 
@@ -121,17 +129,26 @@ def _days(n: str) -> int | None:
         return None
 
 
-def first_date_cue(text: str, start: int, end: int, issued: str | None, adopted: str | None
+def _is_adoption(cue: str) -> bool:
+    """Does the cue count from the day the document was adopted ("… thông qua")?"""
+    return "thông qua" in " ".join(cue.lower().split())
+
+
+def first_date_cue(text: str, start: int, end: int, issued: str | None, adopted
                     ) -> tuple[str | None, str, int] | None:
-    """(date, rule, position) of the earliest date cue in ``text[start:end]``."""
+    """(date, rule, position) of the earliest date cue in ``text[start:end]``; ``adopted``
+    is the date of adoption, or a function that reads it."""
     pats = cue_patterns()
     found: list[tuple[int, str | None, str]] = []
+    if callable(adopted):  # read only when a cue counts from the adoption
+        adopted = adopted() if pats["adoption_cue"].search(text, start, end) else None
     if m := pats["after_days"].search(text, start, end):
-        found.append((m.start(), _add_days(issued, _days(m.group("n"))), "after_days"))
+        base = (adopted or issued) if _is_adoption(m.group(0)) else issued
+        found.append((m.start(), _add_days(base, _days(m.group("n"))), "after_days"))
     if m := pats["from_signing"].search(text, start, end):
         found.append((m.start(), issued, "signing"))
     if m := pats["from_issue"].search(text, start, end):
-        adoption = "thông" in m.group(0).lower()
+        adoption = _is_adoption(m.group(0))
         found.append((m.start(), (adopted or issued) if adoption else issued, "adoption" if adoption else "issue"))
     for m in pats["from_date"].finditer(text, start, end):
         d = date_at(text, m.end(), end)
@@ -170,9 +187,18 @@ def _rank(m: re.Match, doc_type: str | None) -> int:
     return speaks_for(m.group("subj"), doc_type) or 0
 
 
-def _adopted(text: str, start: int, end: int) -> str | None:
-    m = cue_patterns()["adopted"].search(text, start, end)
+def _adopted(text: str, start: int, end: int, doc_type: str | None) -> str | None:
+    """The date of adoption: "thông qua ngày …" in the clause's sentence, or else the
+    document's own "<this document> (đã) được … thông qua ngày …" anywhere."""
+    pats = cue_patterns()
+    m = pats["adopted"].search(text, start, end)
     d = date_at(text, m.end(), end) if m else None
+    if d is None:
+        for m in pats["adopted_self"].finditer(text):
+            if speaks_for(m.group("subj"), doc_type) is not None:
+                d = date_at(text, m.end(), _sentence_end(text, m.end()))
+                if d is not None:
+                    break
     return d.value if d else None
 
 
@@ -184,21 +210,32 @@ def find_effective(ctx) -> Validity:
     pats = cue_patterns()
     issued = ctx.issued_date
     candidates = []
+    open_start = None  # "<this document> có hiệu lực đến hết ngày …": an end with no start
     for m in _clauses("in_force", text):
         if not _is_self(m, text, ctx.doc_type):
             continue
         end = _sentence_end(text, m.end())
-        cue = first_date_cue(text, m.end("cue"), end, issued, _adopted(text, m.start(), end))
-        if cue is None or not pats["close"].fullmatch(text, m.end("cue"), cue[2]):
+        cue = first_date_cue(text, m.end("cue"), end, issued,
+                             lambda m=m, end=end: _adopted(text, m.start(), end, ctx.doc_type))
+        if cue is None:
+            close = pats["close"].match(text, m.end("cue"), end)
+            if open_start is None and (until := pats["until"].match(text, close.end(), end)) \
+                    and (d := date_at(text, until.end(), end)):
+                open_start = Clause(d.value, (m.start(), end), text[m.start():end].strip(), "until")
+            continue
+        if not pats["close"].fullmatch(text, m.end("cue"), cue[2]):
             continue  # "có hiệu lực thi hành và áp dụng cho … từ ngày …" dates something else
         candidates.append((_rank(m, ctx.doc_type), m, end, cue))
-    effective = expiry = None
+    effective, expiry = None, (None if candidates else open_start)
     if candidates:
         _, m, end, (value, rule, _pos) = min(candidates, key=lambda c: (c[0], c[1].start()))
         effective = Clause(value, (m.start(), end), text[m.start():end].strip(), rule)
         until = pats["until"].search(text, m.end("cue"), end)
         if until and (d := date_at(text, until.end(), end)):
             expiry = Clause(d.value, (m.start(), end), effective.text, "until")
+        # "… có hiệu lực kể từ ngày ký; hết hiệu lực …": the clause after ";" has the same subject
+        if (more := pats["then_expires"].match(text, end)) is not None:
+            end = _sentence_end(text, more.end())
         # "… có hiệu lực kể từ ngày A và hết hiệu lực (kể từ) ngày B": the same sentence ends it
         ends = pats["expires_cue"].search(text, m.end("cue"), end)
         other = ends and re.search(r"(?<!\p{L})số\s+\d|\d+/\d{4}/", text[m.end("cue"):ends.start()])  # another's end

@@ -12,7 +12,7 @@ document between ("Quyết định này có hiệu lực … và thay thế Quy�
 documents it acts on are those cited after the verb up to the end of its sentence (a
 list after "thay thế:" included), except one only described by another ("… về việc …
 theo Nghị định số …"). The passive "Nghị định số 117/2009/NĐ-CP … hết hiệu lực" acts on
-the document the clause opens with.
+the documents the clause opens with ("Các Quyết định số A và B hết hiệu lực": both).
 
 Each effect has the pinpoints printed before the number ("bãi bỏ khoản 2 Điều 3
 Quyết định số …": scope ``part``) and its date: the clause's own ("kể từ ngày …") or
@@ -30,8 +30,9 @@ from vanban.extractors.extract import doc_types
 from vanban.extractors.extract.effective import _DATA, first_date_cue, speaks_for
 from vanban.extractors.common.doc_numbers import spelling_key
 from vanban.extractors.extract.references import patterns as cp
+from vanban.extractors.extract.references.resolve import RELATION_PRIORITY
 
-__all__ = ["find_effects"]
+__all__ = ["find_effects", "type_references"]
 
 # Where a clause begins: after ".;:" and a space, a blank line, or a line that opens with
 # a list marker, an article or a capital letter.
@@ -39,12 +40,22 @@ _CLAUSE_BOUNDARY = r"[.;:](?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-+•*]|\d+\.|[a-zđ]
 # Where the sentence of an effect ends: a full stop before a capital or "./.", an article
 # heading, a blank line not followed by a list.
 _SCOPE_END = r"""
-    \.(?=\s+\p{Lu})|\./\.|\.[ \t]*$
+    (?<!^[ \t]*(?:\d{1,3}|[a-zđ]))\.(?=\s+\p{Lu})|\./\.|\.[ \t]*$
   | \n(?=[ \t]*Điều[ \t]+\d+[a-z]?[ \t]*[.:])
   | \n(?=[ \t]*(?:[-+•*][ \t]*)?(?:Căn\s+cứ|CĂN\s+CỨ|Xét|Theo\s+đề\s+nghị|QUYẾT\s+(?:ĐỊNH|NGHỊ)|Thực\s+hiện)(?![\p{L}]))
   | \n[ \t]*\n(?![ \t]*(?:[-+•*]|(?i:điều|khoản|điểm)\s|TYPEWORD))
 """
 _PIECE_SPLIT = r"[;:\n,]|(?<![\p{L}])và(?![\p{L}])"
+# A list the clause introduces ("Bãi bỏ các văn bản sau:" and items on their own lines,
+# or the rows of a table, a number alone on the row's first line) ends at an article
+# heading, at a blank line not followed by an item, or at a line that is no item after a
+# line ending a sentence. "… như sau:" introduces new wording, not a list of documents.
+_LIST_MARK = r"(?:[-+•*|]|\d{1,3}(?:[.)]|[ \t]*(?=\n))|[a-zđ]\))"
+_LIST_END = rf"""
+    \n(?=[ \t]*Điều[ \t]+\d)
+  | \n[ \t]*\n(?![ \t]*{_LIST_MARK})
+  | (?<=[.;][ \t]*)\n(?![ \t]*{_LIST_MARK})
+"""
 
 
 @lru_cache(maxsize=1)
@@ -59,13 +70,18 @@ def _patterns() -> dict[str, re.Pattern]:
         "cue": re.compile(rf"(?<![\p{{L}}])(?:{cues})(?![\p{{L}}])", i),
         "passive": re.compile(rf"(?<![\p{{L}}])(?:{passive})(?![\p{{L}}])", i),
         "self": re.compile(data["self_prefix"].replace("SELF", fill(data["self_subject"])), i),
+        "enacting": re.compile(fill(data["enacting"]), i),
+        "coordinator": re.compile(r"(?:[,;]|(?<![\p{L}])(?:và|đồng\s+thời))\s*(?:(?:và|đồng\s+thời)\s+)?$", i),
         "prefix": re.compile(data["clause_prefix"]),
+        "determiner": re.compile(data["subject_determiner"], i),
         "not_voice": re.compile(data["not_voice_before"], i),
         "detail": re.compile(data["detail_words"], i),
         "kept": re.compile(data["kept_detail"], i),
         "boundary": re.compile(_CLAUSE_BOUNDARY),
         "scope_end": re.compile(fill(_SCOPE_END), re.VERBOSE | re.MULTILINE),
         "item": re.compile(r"\n[ \t]*[-+•*]"),
+        "list_open": re.compile(r"(?<!như\s+sau\s*):[ \t]*\n", i),
+        "list_end": re.compile(_LIST_END, re.VERBOSE),
         "piece": re.compile(_PIECE_SPLIT, i),
         "names_the_date": re.compile(r"(?:ngày|khi|lúc|thời\s+điểm|trước|sau)\s*$", i),
     }
@@ -80,8 +96,16 @@ def _clause_start(text: str, pos: int, limit: int = 600) -> int:
 
 
 def _scope_end(text: str, pos: int, limit: int = 2000) -> int:
-    m = _patterns()["scope_end"].search(text, pos, min(len(text), pos + limit))
-    return m.start() if m else min(len(text), pos + limit)
+    """Where the sentence of the cue at ``pos`` ends; a list it opens ("… sau:" then
+    items) is part of it."""
+    pats = _patterns()
+    stop = min(len(text), pos + limit)
+    m = pats["scope_end"].search(text, pos, stop)
+    end = m.start() if m else stop
+    if (opened := pats["list_open"].search(text, pos, end + 1)) is not None:
+        m = pats["list_end"].search(text, opened.end(), stop)
+        end = m.start() if m else stop
+    return end
 
 
 class _Mentions:
@@ -112,10 +136,26 @@ def _voiced(text: str, cue: re.Match, mentions: _Mentions, doc_type: str | None)
         return start
     if mentions.between(start, cue.start()):
         return None
+    # "Quốc hội ban hành Luật sửa đổi, bổ sung …": the enacting formula names the document
+    if (enacted := pats["enacting"].search(prefix)) is not None and speaks_for(enacted.group("subj"), doc_type) == 0:
+        return start
     own = pats["self"].match(prefix)
     if own is None or speaks_for(own.group("subj"), doc_type) is None or pats["names_the_date"].search(prefix):
         return None
     return start
+
+
+def _coordinated(text: str, cue: re.Match, last: tuple[int, int, int] | None) -> int | None:
+    """The clause start of the voiced verb before ``cue`` when ``cue`` goes on with the
+    same subject ("… thay thế Quyết định số A và bãi bỏ Quyết định số B"): in its scope,
+    after "và"/","/"đồng thời", with no description of A between."""
+    if last is None or not last[1] <= cue.start() < last[2]:
+        return None
+    pats = _patterns()
+    head = pats["coordinator"].search(text, last[1], cue.start())
+    if head is None or pats["detail"].search(pats["kept"].sub(" ", text[last[1]:head.start()]).split(" ngày ")[-1]):
+        return None
+    return last[0]
 
 
 def _described(gap: str) -> bool:
@@ -151,15 +191,18 @@ def find_effects(ctx, references: list[Reference], effective_date: str | None = 
     if not mentions.items:
         return []
     found: dict[tuple, Effect] = {}
+    last = None  # (clause start, cue end, scope end) of the last voiced verb
     for cue in pats["cue"].finditer(text):
         clause_start = _voiced(text, cue, mentions, ctx.doc_type)
-        if clause_start is None:
+        if clause_start is None and (clause_start := _coordinated(text, cue, last)) is None:
             continue
         end = _scope_end(text, cue.end())
         item = pats["item"].search(text, cue.end(), end)
         if item and ":" not in text[cue.end():item.start()]:
             end = item.start()  # a list item ends where the next begins
-        nxt = next((c for c in pats["cue"].finditer(text, cue.end(), end) if _voiced(text, c, mentions, ctx.doc_type) is not None), None)
+        last = (clause_start, cue.end(), end)
+        nxt = next((c for c in pats["cue"].finditer(text, cue.end(), end)
+                    if _voiced(text, c, mentions, ctx.doc_type) is not None or _coordinated(text, c, last) is not None), None)
         end = nxt.start() if nxt else end
         dated = first_date_cue(text, clause_start, end, ctx.issued_date, None)
         date = (dated[0] if dated else None) or effective_date
@@ -174,13 +217,42 @@ def find_effects(ctx, references: list[Reference], effective_date: str | None = 
         start = _clause_start(text, cue.start())
         if pats["names_the_date"].search(text, max(0, cue.start() - 20), cue.start()):
             continue
-        first = mentions.between(start, cue.start())[:1]
-        if not first or not pats["prefix"].match(text[start:first[0][0]]):
+        subjects = mentions.between(start, cue.start())
+        if not subjects or not pats["prefix"].match(pats["determiner"].sub("", text[start:subjects[0][0]])):
             continue
         end = _scope_end(text, cue.end())
         dated = first_date_cue(text, cue.end(), end, ctx.issued_date, None)
         date = (dated[0] if dated else None) or effective_date
-        m_start, _, ref = first[0]
-        _add(found, ref, cue.lastgroup, _pinpoint(text, start, m_start), date, (start, end),
-             " ".join(text[start:end].split()))
+        clause = " ".join(text[start:end].split())
+        anchor = start
+        for i, (m_start, m_stop, ref) in enumerate(subjects):
+            if i and _described(text[anchor:m_start]):
+                break  # "Quyết định số A về việc thực hiện Nghị định số B hết hiệu lực": A only
+            _add(found, ref, cue.lastgroup, _pinpoint(text, anchor, m_start), date, (start, end), clause)
+            anchor = m_stop
     return sorted(found.values(), key=lambda e: (e.span or (0, 0), e.relation))
+
+
+def _rank(relation: str) -> int:
+    """resolve's order of relations (``RELATION_PRIORITY``), a suspension just before
+    ``cites``."""
+    order = [r for r in RELATION_PRIORITY if r != "cites"] + ["suspends", "cites"]
+    return order.index(relation) if relation in order else len(order)
+
+
+def type_references(references: list[Reference], effects: list[Effect]) -> list[Reference]:
+    """The references with the relation of what the document does to each one (its
+    effects: the one reading of "thay thế", "bãi bỏ", "sửa đổi, bổ sung", "hướng dẫn",
+    "đình chỉ"); a basis or an implemented document keeps its relation, as resolve ranks
+    them."""
+    acted: dict[str, str] = {}
+    for e in effects:
+        key = spelling_key(e.number)
+        acted[key] = min(acted.get(key, "cites"), e.relation, key=_rank)
+    out = []
+    for ref in references:
+        relation = acted.get(spelling_key(ref.number)) if ref.number else None
+        if relation and _rank(relation) < _rank(ref.relation):
+            ref = ref.model_copy(update={"relation": relation})
+        out.append(ref)
+    return out

@@ -61,6 +61,12 @@ _SUBDIVISION = re.compile(
 )
 _PROVINCE_LEVEL = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\b")
 _LOCAL_LEVEL = re.compile(r"\b(?:huyen|quan|thi xa|xa|phuong|thi tran)\b")
+_WORD_BREAKS = re.compile(r"[\s\-.]+")
+_WORD_BREAK = re.compile(r"[\s\-.]")
+_ENDS_WITH_LEVEL = re.compile(r"(?:tinh|thanh pho|tp\.?)\s*$")
+_NATIONAL_ASSEMBLY = re.compile(r"(?:UBTV)?QH\d*")
+_PROVINCE_PREFIX = re.compile(r"^(?:TP\.?|Thành\s+phố|Tỉnh)\s*", re.IGNORECASE)
+_LEVEL_WORD = re.compile(_JUR, re.IGNORECASE)
 
 
 @dataclass
@@ -87,7 +93,7 @@ def places() -> dict:
 
 
 def _words(text: str) -> str:
-    return " ".join(re.split(r"[\s\-.]+", fold(text))).strip()
+    return " ".join(_WORD_BREAKS.split(fold(text))).strip()
 
 
 @lru_cache(maxsize=1)
@@ -124,9 +130,9 @@ def province_of(text: str | None, *, after_level_word: bool = False) -> str | No
         return None
     pattern, names = _province_regex()
     for m in pattern.finditer(folded):
-        if after_level_word and not re.search(r"(?:tinh|thanh pho|tp\.?)\s*$", folded[: m.start()]):
+        if after_level_word and not _ENDS_WITH_LEVEL.search(folded[: m.start()]):
             continue
-        return names.get(re.sub(r"[\s\-.]", "", m.group(0)))
+        return names.get(_WORD_BREAK.sub("", m.group(0)))
     return None
 
 
@@ -166,7 +172,7 @@ def is_national(number: str | None, issuer: str | None = None) -> bool:
 
     codes = {fold(c).upper() for c in parse_number(number).issuer_codes}
     national = {fold(c).upper() for c in (*NATIONAL_ISSUERS, *MINISTRY_CODES)}
-    if codes & national or any(re.fullmatch(r"(?:UBTV)?QH\d*", c) for c in codes):
+    if codes & national or any(_NATIONAL_ASSEMBLY.fullmatch(c) for c in codes):
         return True
     folded = fold(issuer)
     if folded and province_of(folded) is None:
@@ -182,11 +188,11 @@ def printed(lines: list[str], place: str | None) -> Jurisdiction:
     for ln in lines:
         m = JURISDICTION_ONLY.match(ln) or JURISDICTION_IN_LINE.search(ln)
         if m:
-            level_m = re.search(_JUR, m.group(0), re.IGNORECASE)
+            level_m = _LEVEL_WORD.search(m.group(0))
             level = level_m.group(0).lower().replace("tp.", "thành phố").replace("tp", "thành phố") if level_m else None
             return Jurisdiction(level=level, name=proper_name(m.group("name")))
     if place:
-        name = re.sub(r"^(?:TP\.?|Thành\s+phố|Tỉnh)\s*", "", place, flags=re.IGNORECASE).strip()
+        name = _PROVINCE_PREFIX.sub("", place).strip()
         level = "thành phố" if name.lower() in CENTRAL_CITIES else "tỉnh"
         return Jurisdiction(level=level, name=proper_name(name))
     return Jurisdiction()

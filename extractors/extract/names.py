@@ -33,6 +33,11 @@ def proper_name(s: str) -> str:
     return " ".join(_cap(w) for w in s.split())
 
 
+_PLACE_AFTER_LEVEL = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+([\p{L}\s\-]+)$")
+_PARTY_COMMITTEE = re.compile(r"^(Tỉnh|Huyện|Thành|Quận|Thị|Xã)\s+(ủy|uỷ)\s+(.+)$")
+_HEAD_THEN_FIELD = re.compile(r"^(Sở|Bộ|Ban|Cục|Tổng cục|Vụ|Chi cục|Ủy ban|Uỷ ban)\s+(?!nhân dân)(\p{Ll})")
+
+
 def name_case(s: str) -> str:
     """Sentence case for a body's name, keeping place names and proper phrases capitalized."""
     words = s.split()
@@ -41,13 +46,9 @@ def name_case(s: str) -> str:
     out = [_cap(words[0])] + [w.lower() for w in words[1:]]
     text = " ".join(out)
     # place name after a jurisdiction word
-    text = re.sub(
-        r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+([\p{L}\s\-]+)$",
-        lambda m: f"{m.group(1)} {proper_name(m.group(2))}",
-        text,
-    )
+    text = _PLACE_AFTER_LEVEL.sub(lambda m: f"{m.group(1)} {proper_name(m.group(2))}", text)
     # a Party committee named after its place: 'Tỉnh ủy Ninh Thuận', 'Huyện ủy Kỳ Sơn'
-    text = re.sub(r"^(Tỉnh|Huyện|Thành|Quận|Thị|Xã)\s+(ủy|uỷ)\s+(.+)$", lambda m: f"{m[1]} {m[2]} {proper_name(m[3])}", text)
+    text = _PARTY_COMMITTEE.sub(lambda m: f"{m[1]} {m[2]} {proper_name(m[3])}", text)
     low = text.lower()
     for phrase, proper in PROPER_PHRASES:
         idx = low.find(phrase)
@@ -56,7 +57,7 @@ def name_case(s: str) -> str:
             low = text.lower()
             idx = low.find(phrase, idx + len(phrase))
     # a known agency-type head word followed by its field: 'Sở giáo dục' -> 'Sở Giáo dục'
-    text = re.sub(r"^(Sở|Bộ|Ban|Cục|Tổng cục|Vụ|Chi cục|Ủy ban|Uỷ ban)\s+(?!nhân dân)(\p{Ll})", lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
+    text = _HEAD_THEN_FIELD.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
     return text[:1].upper() + text[1:]
 
 

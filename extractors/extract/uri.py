@@ -30,6 +30,9 @@ UNKNOWN = "_"
 NATIONAL = "vn"
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_PARTY_FORM = re.compile(r"^\d*-")
+_SYMBOL_SEPARATOR = re.compile(r"[-/]")
+_YEAR_FIRST = re.compile(r"^\d{4}")
 _NUMBER = re.compile(r"^(?P<num>\d+)?(?:/(?P<year>(?:19|20)\d\d)(?=/))?")
 
 
@@ -56,14 +59,14 @@ def symbol_parts(number: str | None) -> tuple[str | None, list[str]]:
     if not number:
         return None, []
     body = number.split("/")
-    if re.match(r"^\d*-", number):  # Party form 04-NQ/TU: type before the slash
+    if _PARTY_FORM.match(number):  # Party form 04-NQ/TU: type before the slash
         head = number.split("/")[0]
         t = head.split("-", 1)[1] if "-" in head else None
         return symbol_type_code(t, party=True), body[1:]
     rest = [p for p in body[1:] if p and not p.isdigit()]
     if not rest:
         return None, []
-    parts = re.split(r"[-/]", "-".join(rest))
+    parts = _SYMBOL_SEPARATOR.split("-".join(rest))
     first = parts[0]
     code = symbol_type_code(first)
     if code and len(parts) > 1:
@@ -97,7 +100,7 @@ def parse_number(number: str | None) -> NumberParts:
 
 def year_of(number: str | None, date: str | None) -> int | None:
     year = parse_number(number).year
-    if year is None and date and re.match(r"^\d{4}", date):
+    if year is None and date and _YEAR_FIRST.match(date):
         year = int(date[:4])
     return year
 

@@ -275,6 +275,7 @@ _SYLLABLE = re.compile(
 _WORD = re.compile(r"[^\s0-9!-/:-@\[-`{-~]+")
 
 
+@lru_cache(maxsize=65536)
 def is_syllable(word: str) -> bool:
     """True when ``word`` is shaped like a Vietnamese syllable (one tone at most)."""
     nfd = unicodedata.normalize("NFD", word.lower())
@@ -305,14 +306,14 @@ SAMPLE_CHARS = 200_000
 # Precomposed Vietnamese letters with a tone (ạ … ỹ, U+1EA0–U+1EF9): no legacy byte decodes
 # to them, and they are about half of the non-ASCII letters of Vietnamese Unicode text.
 _UNICODE_VIETNAMESE = re.compile(r"[\u1ea0-\u1ef9]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 UNICODE_SHARE = 0.35
 
 
 def is_plainly_unicode(sample: str) -> bool:
     """Most of the text is Vietnamese Unicode already: no need to try the legacy tables."""
     tones = len(_UNICODE_VIETNAMESE.findall(sample))
-    return tones >= 20 and tones >= UNICODE_SHARE * len(_NON_ASCII.findall(sample))
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))  # one code point each
+    return tones >= 20 and tones >= UNICODE_SHARE * non_ascii
 
 
 def detect(text: str) -> str | None:
@@ -366,13 +367,16 @@ def mixed_encodings(text: str) -> str | None:
     lines of one may be converted wrong."""
     unicode_lines, legacy_lines = 0, {}
     for line in text[:SAMPLE_CHARS].split("\n"):
-        if len(_UNICODE_VIETNAMESE.findall(line)) >= 2:
+        if line.isascii():
+            continue  # no word of it holds a character a legacy byte stands for
+        first = _UNICODE_VIETNAMESE.search(line)
+        if first and _UNICODE_VIETNAMESE.search(line, first.end()):  # two letters or more
             unicode_lines += 1
             continue
         words = _legacy_words(line)
-        before = _score(words)
         if len(words) < 3:
             continue
+        before = _score(words)
         for name, decode in DECODERS.items():  # decoded, nearly every word is a syllable, and many more
             after = _score([decode(w) for w in words])
             if after * 5 >= len(words) * 4 and after - before >= max(3, len(words) // 2):
@@ -445,8 +449,11 @@ def _is_issuing_formula(lowered: str) -> bool:
     return bool(_FORMULA.match(lowered))
 
 
+_MOTTO_VIET_NAM = re.compile(r"\bViệt\s+(?:Nam|nam)\b")
+
+
 def _mostly_lower(line: str) -> bool:
     """No capital letter, except the motto's ``Việt Nam``."""
-    probe = re.sub(r"\bViệt\s+(?:Nam|nam)\b", "", line)
+    probe = _MOTTO_VIET_NAM.sub("", line)
     letters = [c for c in probe if c.isalpha()]
     return bool(letters) and not any(c.isupper() for c in letters)

@@ -6,11 +6,13 @@ Pages are normalized one by one so that page starts survive.
 """
 from __future__ import annotations
 
+import re as std_re
 import unicodedata
 from dataclasses import dataclass, field
 
 import regex as re
 
+from vanban.extractors.common.prefilter import Scan, shortest_literals
 from vanban.extractors.normalize import bullets, pages
 from vanban.extractors.read.base import RawText
 
@@ -45,13 +47,14 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _D_TABLE = str.maketrans(D_VARIANTS)
 _SPACES_TABLE = {**SPACES, **INVISIBLE, **HYPHENS}
 # One scan says whether a step has anything to do; most texts have none of these characters.
-_ANY_D_VARIANT = re.compile("[" + "".join(D_VARIANTS) + "]")
-_ANY_SPACE_FIX = re.compile("[\r\t" + "".join(map(chr, _SPACES_TABLE)) + "\x00-\x08\x0b\x0e-\x1f\x7f]")
+# (The standard engine scans for a plain set of characters several times faster.)
+_ANY_D_VARIANT = std_re.compile("[" + "".join(D_VARIANTS) + "]")
+_ANY_SPACE_FIX = std_re.compile("[\r\t" + "".join(map(chr, _SPACES_TABLE)) + "\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ANY_HOMOGLYPH = std_re.compile("[" + "".join(sorted(HOMOGLYPHS)) + "]")
 
 # Whole tokens, matched possessively: a long token without a look-alike must not make the
 # search backtrack (quadratic time on "1.1.1.…").
 _TOKEN_CHAR = r"[\p{L}\p{N}/\-.&]"
-_HOMOGLYPH_SET = frozenset(HOMOGLYPHS)
 # Only the tokens holding a look-alike: a whole run of token characters, from its start
 # (nothing of a token before it) to its end, with a look-alike in it. The other tokens are
 # not matched, so a long text is not rebuilt piece by piece.
@@ -74,7 +77,7 @@ def fix_d_variants(text: str) -> str:
 def fix_homoglyphs(text: str) -> str:
     """Map Cyrillic/Greek look-alikes to Latin inside tokens that also hold Latin or digits."""
 
-    if _HOMOGLYPH_SET.isdisjoint(text):
+    if not _ANY_HOMOGLYPH.search(text):
         return text
 
     def fix(m: re.Match) -> str:
@@ -132,12 +135,19 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|p|div|font)(?:\s[^>]*)?>", re.I)
 _MARKUP_HINT = re.compile(r"\*\*|^\s*\||^#{1,6}\s|\]\(|<br", re.M)
+_MARKUP_CHARS = "*|#]<"  # a text with none of them has no markup: the hint is not looked for
 _CELL_BAR = re.compile(r"(?<!\\)\|")
 
 
 def _split_cells(line: str) -> list[str]:
-    cells = _CELL_BAR.split(line.strip())
+    cells = _CELL_BAR.split(line.strip()) if "\\" in line else line.strip().split("|")
     return [c.strip() for c in cells]
+
+
+def _sub(pattern: re.Pattern, repl, text: str, literals: str) -> str:
+    """``pattern.sub(repl, text)``, not tried on a text holding none of ``literals`` (a
+    character each match of ``pattern`` holds)."""
+    return pattern.sub(repl, text) if any(c in text for c in literals) else text
 
 
 def strip_markup(text: str) -> str:
@@ -146,32 +156,35 @@ def strip_markup(text: str) -> str:
     Tables become one line per non-empty cell (headers of Vietnamese documents are often
     two-column tables); emphasis, headings, links, escapes and decorative rules go.
     """
-    if not _MARKUP_HINT.search(text):
+    if not any(c in text for c in _MARKUP_CHARS) or not _MARKUP_HINT.search(text):
         return text
-    text = _HTML_BREAK.sub("\n", text)
-    text = _HTML_TAG.sub("", text)
+    text = _sub(_HTML_BREAK, "\n", text, "<")
+    text = _sub(_HTML_TAG, "", text, "<")
     out: list[str] = []
     for line in text.split("\n"):
-        if _TABLE_SEPARATOR.match(line) and "|" in line:
+        if "|" in line and _TABLE_SEPARATOR.match(line):
             continue
         if line.lstrip().startswith("|") or line.count("|") >= 2 and line.rstrip().endswith("|"):
             cells = [c for c in _split_cells(line) if c]
             for cell in cells:
-                out.extend(p for p in _INLINE_DECORATION.split(cell) if p.strip())
+                if "---" in cell:  # a decorative rule inside the cell
+                    out.extend(p for p in _INLINE_DECORATION.split(cell) if p.strip())
+                else:
+                    out.append(cell)
             if cells:
                 out.append("")
             continue
         if line.strip() == "|":
             continue
-        line = _HEADING.sub("", line)
-        line = _BULLET_STAR.sub(r"\1- ", line)
+        line = _sub(_HEADING, "", line, "#")
+        line = _sub(_BULLET_STAR, r"\1- ", line, "*")
         out.append(line)
     text = "\n".join(out)
-    text = _LINK.sub(lambda m: m.group(1) or "", text)
-    text = _BOLD.sub("", text)
-    text = _ITALIC.sub("", text)
-    text = _STRAY_STARS.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
+    text = _sub(_LINK, lambda m: m.group(1) or "", text, "]")
+    text = _sub(_BOLD, "", text, "*_")
+    text = _sub(_ITALIC, "", text, "*")
+    text = _sub(_STRAY_STARS, "", text, "*")
+    text = _sub(_ESCAPE, r"\1", text, "\\")
     return text
 
 
@@ -186,6 +199,8 @@ _WRAPPED_LABELS = re.compile(
     r"|(?<![\p{L}])(?:Đồng[ \t]+)?K[íi]nh\s+g[ửu]i(?=\s*:)|(?<![\p{L}])N[ơo]i\s+nh[ậa]n(?=\s*:)",
     re.I,
 )
+# Every label above starts with one of these (case aside): the pattern is tried only there.
+_WRAPPED_LABEL_LITERALS = shortest_literals(["cộng", "cong", "độc", "đoc", "đồng", "kính", "kinh", "nơi", "noi"])
 _PLACE_WRAP = re.compile(r"(?m)^(\p{Lu}\p{Ll}+(?:(?:\s+\p{L}+){0,3}\s+\p{Lu}\p{Ll}*)?)[ \t]*\n[ \t]*(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?\s*,\s*ngày\b)")
 # A 'Place, ngày … tháng … năm YYYY' line broken anywhere by a hard-wrapping converter.
 _DATE_WRAP = re.compile(r"(,[ \t]*ngày[^\n]{0,24}?)[ \t]*\n[ \t]*(?=[^\n]{0,24}?năm[ \t]+\d{4})", re.I)
@@ -204,12 +219,12 @@ _NUMBER_WRAP = re.compile(r"(?m)^([ \t]*Số[ \t]*:)[ \t]*\n[ \t]*(?=[\d.…_ ]*
 
 def split_header_runs(text: str) -> str:
     """Header parts that a converter ran together go on lines of their own."""
-    text = _WRAPPED_LABELS.sub(lambda m: m.group(0).replace("\n", " ") if "\n" in m.group(0) else m.group(0), text)
+    text = Scan(_WRAPPED_LABELS, text, _WRAPPED_LABEL_LITERALS).sub(lambda m: m.group(0).replace("\n", " "))
     text = _PLACE_WRAP.sub(r"\1 ", text)
     text = _NUMBER_WRAP.sub(r"\1 ", text)
     text = _DATE_WRAP.sub(r"\1 ", text)
     text = _MOTTO_JOIN.sub(r"\1\n", text)
-    return _NUMBER_THEN_VV.sub(r"\1\n", text)
+    return _NUMBER_THEN_VV.sub(r"\1\n", text) if "V/" in text else text
 
 
 # --- hard-wrapped text ---------------------------------------------------------------------
@@ -217,7 +232,7 @@ def split_header_runs(text: str) -> str:
 # ngày …", "4. Sở Khoa học\nvà Công nghệ"). Such text is recognised by its many lines that
 # end mid-sentence and go on in lower case; their breaks are joined back.
 
-_SENTENCE_END = re.compile(r"[.;:!?…”\")]\s*$")
+_SENTENCE_END = re.compile(r"(?r)[.;:!?…”\")]\s*$")  # looked for from the end of the line
 _LIST_START = re.compile(
     r"^\s*(?:[-+•*]\s|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)/]\s|[IVXLC]{1,6}[.\-/]\s|Điều\s+\d|Chương\s|"
     r"Căn\s+cứ|Nơi\s+nhận|K[íi]nh\s+g[ửu]i|(?:TM|KT|TL|TUQ|Q)\.\s)"
@@ -230,8 +245,8 @@ _NUMBER_ONLY = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\s
 
 
 def _caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+    letters = "".join(filter(str.isalpha, line))
+    return len(letters) >= 2 and sum(map(str.isupper, letters)) / len(letters) > 0.85
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:

@@ -89,14 +89,15 @@ AUTHORITY_BODY = re.compile(
 
 
 def is_caps_line(line: str, threshold: float = 0.85) -> bool:
-    letters = [c for c in line if c.isalpha()]
+    letters = "".join(filter(str.isalpha, line))
     if len(letters) < 2:
         return False
-    return sum(c.isupper() for c in letters) / len(letters) >= threshold
+    return sum(map(str.isupper, letters)) / len(letters) >= threshold
 
 
 
 # A word that cannot begin a place name: part of a number's symbol ('TB-UBND', 'NSNN', '12/').
+_NON_SPACE_RUN = re.compile(r"\S+")
 _SYMBOL_WORD = re.compile(r"[/\d]|^(?:\p{Lu}{2,}|\p{Lu}+[-&]\S*)$")
 
 
@@ -108,7 +109,7 @@ def split_number_place(line: str) -> tuple[str, str | None]:
     if not m:
         return line, None
     start = m.start("place")
-    words = [w for w in re.finditer(r"\S+", m.group("place"))]
+    words = list(_NON_SPACE_RUN.finditer(m.group("place")))
     for w in words:
         if not _SYMBOL_WORD.search(w.group(0).rstrip(".")) or w.group(0).endswith("."):
             break

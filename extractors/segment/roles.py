@@ -37,6 +37,12 @@ from vanban.extractors.segment.patterns import (
 if TYPE_CHECKING:
     from vanban.extractors.segment.parts import Line, Segments
 
+# Patterns used in the functions below, compiled once.
+_LETTER_OR_DIGIT = re.compile(r"[\p{L}\d]")
+_DIGIT_OR_MARK = re.compile(r"[\d:;.,]")
+_SHORT_NAME = re.compile(r"(?i)^\s*\S+(?:\s+\S+){0,3}\s*(?:của\b.*)?$")
+_OF = re.compile(r"(?i)^của\b")
+_ENDS_WITH_MARK = re.compile(r"[.;:]$")
 
 
 def motto_line(text: str, lines: list[Line], limit: int) -> int | None:
@@ -51,7 +57,7 @@ def header_like(line: str) -> bool:
     s = line.strip()
     return (
         not s
-        or not re.search(r"[\p{L}\d]", s)  # '*', '-0-' and other rules under a name
+        or not _LETTER_OR_DIGIT.search(s)  # '*', '-0-' and other rules under a name
         or is_caps_line(s)
         or bool(NUMBER_LINE.match(s))
         or bool(VV_LINE.match(s))
@@ -116,7 +122,7 @@ def find_header_start(lines: list[Line], motto: int) -> int:
     start = motto
     prev = next((j for j in range(motto - 1, max(-1, motto - 3), -1) if not lines[j].blank), None)
     if prev is not None and lines[prev].stripped == lines[prev].stripped.lower() and 1 < len(lines[prev].stripped.split()) <= 8 \
-            and not re.search(r"[\d:;.,]", lines[prev].stripped) and not any(_subject_head(lines, j) for j in range(max(0, prev - 6), prev)):
+            and not _DIGIT_OR_MARK.search(lines[prev].stripped) and not any(_subject_head(lines, j) for j in range(max(0, prev - 6), prev)):
         return prev  # an issuing body in lower case (capitals lost with a legacy font)
     i = motto - 1
     while i >= 0 and motto - i <= 14:
@@ -153,7 +159,7 @@ def label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
             continue
         if AUTHORITY.match(s) and is_caps_line(s) or len(s.split()) >= 25 and not {"motto", "number", "type", "place_date"} & set(roles.values()):
             break  # a signature, or a paragraph before any header line: the header is behind
-        if DECORATION.match(s) or not re.search(r"[\p{L}\d]", s):
+        if DECORATION.match(s) or not _LETTER_OR_DIGIT.search(s):
             roles[i] = "decoration"
         elif MOTTO.search(s) and len(s) < 80:
             roles[i] = "motto"
@@ -183,13 +189,13 @@ def label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
             # (not while a V/v runs on: 'Nghị quyết số 76/NQ-CP' wrapped under it is the subject's)
             or (TYPE_LINE_ANYCASE.match(s) and ("number" in roles.values() or "place_date" in roles.values())
                 and not (subject_open and roles.get(i - 1) == "vv")
-                and (s == s.lower() or re.match(r"(?i)^\s*\S+(?:\s+\S+){0,3}\s*(?:của\b.*)?$", s)) and len(s) < 80)
+                and (s == s.lower() or _SHORT_NAME.match(s)) and len(s) < 80)
         ):
             m = TYPE_LINE_ANYCASE.match(s)
             roles[i] = "type"
             seen_type = True
             rest = m.group("rest").strip()
-            if rest and not re.match(r"(?i)^của\b", rest):
+            if rest and not _OF.match(rest):
                 subject_open = True
             else:
                 # the subject starts on the next non-blank line
@@ -221,7 +227,7 @@ def label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
             roles[i] = "authority" if seen_type else "stamp" if stamp else "agency"
         elif seen_type and not subject_open and AUTHORITY_BODY.match(s) and len(s) < 100 and not s.endswith((".", ";", ":")):
             roles[i] = "authority"  # 'Chính phủ', 'Ủy ban nhân dân tỉnh X' above the bases
-        elif not seen_type and "unknown" not in roles.values() and len(s) < 60 and not re.search(r"[.;:]$", s):
+        elif not seen_type and "unknown" not in roles.values() and len(s) < 60 and not _ENDS_WITH_MARK.search(s):
             roles[i] = "unknown"  # one stray line (a typo'd motto, a seal caption) does not end the header
             subject_open = False
         elif seen_type or seen_motto:

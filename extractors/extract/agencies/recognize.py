@@ -16,7 +16,7 @@ from vanban.extractors.read import MAX_TEXT_BYTES
 
 from vanban.extractors.extract.agencies.lexicon import MODELS, TOKEN, lexicon, norm_phrase, norm_token
 
-__all__ = ["AgencyMention", "SPANS_KEY", "agency_nlp", "find_agencies"]
+__all__ = ["AgencyMention", "SPANS_KEY", "agency_nlp", "find_agencies", "syllables"]
 
 SPANS_KEY = "agencies"
 
@@ -27,6 +27,19 @@ class AgencyMention:
     span: tuple[int, int]
     label: str  # AGENCY or GROUP
     lexicon_id: str | None = None
+
+
+# One piece of text: a token (``TOKEN``) with the single space that may follow it, or a run
+# of white space the tokens leave (a token of its own, as spaCy keeps extra spaces).
+_PIECE = re.compile(rf"({TOKEN.pattern})( ?)|(\s+)")
+
+
+def syllables(text: str) -> tuple[list[str], list[bool]]:
+    """The words and spaces of the spaCy ``Doc`` of ``text``: each ``TOKEN``, with ``True``
+    when one space follows it; any other white space is a word of its own (at the start,
+    after a line break, the second of two spaces)."""
+    pieces = _PIECE.findall(text)
+    return [w or gap for w, _space, gap in pieces], [bool(space) for _w, space, _gap in pieces]
 
 
 class SyllableTokenizer:
@@ -42,33 +55,10 @@ class SyllableTokenizer:
     def __call__(self, text: str):
         from spacy.tokens import Doc
 
-        words: list[str] = []
-        spaces: list[bool] = []
-        pos = 0
-        for m in TOKEN.finditer(text):
-            gap = text[pos:m.start()]
-            if gap:
-                if words and gap.startswith(" "):
-                    spaces[-1] = True
-                    gap = gap[1:]
-                if gap:
-                    words.append(gap)
-                    spaces.append(False)
-            words.append(m.group(0))
-            spaces.append(False)
-            pos = m.end()
-        tail = text[pos:]
-        if tail:
-            if words and tail.startswith(" "):
-                spaces[-1] = True
-                tail = tail[1:]
-            if tail:
-                words.append(tail)
-                spaces.append(False)
-        for w in words:
-            if w not in self._normed:
-                self.vocab[w].norm_ = norm_token(w) if not w.isspace() else w
-                self._normed.add(w)
+        words, spaces = syllables(text)
+        for w in set(words).difference(self._normed):
+            self.vocab[w].norm_ = norm_token(w) if not w.isspace() else w
+            self._normed.add(w)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     # spaCy asks tokenizers for these when saving a pipeline; nothing is saved here.
@@ -103,10 +93,11 @@ class AgencyMerger:
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
-        # token attributes read as arrays: building a Token object per token is the slow part
-        strings = doc.vocab.strings
-        self._n = [strings[h] for h in doc.to_array("NORM").tolist()]
-        self._low = [strings[h] for h in doc.to_array("LOWER").tolist()]
+        # token attributes read as arrays of string hashes: building a Token object, or a
+        # string, per token is the slow part; the words compared with are hashed once (_vocab)
+        self._n = doc.to_array("NORM").tolist()
+        self._low = doc.to_array("LOWER").tolist()
+        v = self._vocab()
         pieces = doc.spans.get("agency_parts", [])
         agencies = filter_spans([s for s in pieces if s.label_ == "AGENCY"])
         jurs = {s.start: s for s in filter_spans([s for s in pieces if s.label_ in ("JUR", "PLACE")])}
@@ -131,8 +122,9 @@ class AgencyMerger:
         for s in out:
             for i in range(s.start, s.end):
                 taken[i] = True
-        for i, norm in enumerate(self._n):
-            if norm == "cac" and not taken[i]:
+        cac = v["cac"]
+        for i in [i for i, norm in enumerate(self._n) if norm == cac]:
+            if not taken[i]:
                 end = self._group(doc, i + 1)
                 if end is not None:
                     out.append(Span(doc, i, end, label="GROUP"))
@@ -143,17 +135,18 @@ class AgencyMerger:
 
     # -- pieces
 
-    def _seq_at(self, i: int, seq: list[str], *, exact: bool) -> bool:
-        """Whether ``seq`` (NORMs, or lower-case words when ``exact``) is at token ``i``."""
+    def _seq_at(self, i: int, seq: list[int], *, exact: bool) -> bool:
+        """Whether ``seq`` (NORM hashes, or lower-case word hashes when ``exact``) is at token ``i``."""
         words = self._low if exact else self._n
         return words[i:i + len(seq)] == seq
 
     def _tail(self, doc, end: int, jurs: dict, starts: dict) -> tuple[int, bool] | None:
         if end >= len(doc):
             return None
+        v = self._vocab()
         if end in jurs:
             return jurs[end].end, False
-        for seq in (["chi", "nhanh"], ["cap"]):
+        for seq in v["branch_or_level"]:
             if self._seq_at(end, seq, exact=False):
                 j = end + len(seq)
                 if j in jurs:
@@ -161,18 +154,18 @@ class AgencyMerger:
                 level = self._level(doc, j)
                 if level is not None:
                     return level, False
-        if self._n[end] == "cac":
+        if self._n[end] == v["cac"]:
             g = self._group(doc, end + 1, levels_only=True)
             if g is not None:
                 return g, True
-        if self._seq_at(end, ["viet", "nam"], exact=False):
+        if self._seq_at(end, v["viet nam"], exact=False):
             return end + 2, False
-        if self._seq_at(end, ["khu", "vuc"], exact=False) and end + 2 < len(doc) and doc[end + 2].text.isupper():
+        if self._seq_at(end, v["khu vuc"], exact=False) and end + 2 < len(doc) and doc[end + 2].text.isupper():
             return end + 3, False
         level = self._level(doc, end)
         if level is not None:
             more = None
-            if self._n[level:level + 1] in ([","], ["va"]) and self._level_end(doc, level + 1) is not None:
+            if self._n[level:level + 1] in v["comma or va"] and self._level_end(doc, level + 1) is not None:
                 more = self._group(doc, level + 1, levels_only=True)
             return (more, True) if more is not None else (level, False)
         if end in starts:
@@ -181,16 +174,37 @@ class AgencyMerger:
 
     @staticmethod
     @lru_cache(maxsize=1)
-    def _vocab() -> dict[str, list[list[str]]]:
-        """Group and level words as NORM sequences and as lower-case word sequences, longest first."""
+    def _vocab() -> dict:
+        """The words the merger compares tokens with, as hashes of their NORMs or lower-case
+        forms: group and level words by their first token, longest first; the words of the
+        tails."""
+        from spacy.strings import hash_string
+
         def seqs(words, how):
-            return sorted((how(w) for w in words), key=len, reverse=True)
+            by_first: dict[int, list[list[int]]] = {}
+            for seq in sorted((how(w) for w in words), key=len, reverse=True):
+                by_first.setdefault(seq[0], []).append(seq)
+            return by_first
+
+        def lower(w):
+            return [hash_string(t.lower()) for t in TOKEN.findall(w)]
+
+        def folded(w):
+            return [hash_string(t) for t in norm_phrase(w).split()]
 
         lex = lexicon()
         return {
-            "kinds": seqs(lex["group_kinds"], lambda w: [t.lower() for t in TOKEN.findall(w)]),
-            "levels": seqs(lex["level_words"], lambda w: [t.lower() for t in TOKEN.findall(w)]),
-            "levels_folded": seqs(lex["level_words"], lambda w: norm_phrase(w).split()),
+            "kinds": seqs(lex["group_kinds"], lower),
+            "levels": seqs(lex["level_words"], lower),
+            "levels_folded": seqs(lex["level_words"], folded),
+            "cac": hash_string("cac"),
+            "branch_or_level": [folded("chi nhanh"), folded("cap")],
+            "viet nam": folded("viet nam"),
+            "khu vuc": folded("khu vuc"),
+            "comma or va": ([hash_string(",")], [hash_string("va")]),
+            "separators": {hash_string(w) for w in (",", "va", "-", "/")},
+            "modifiers": [folded(m) for m in ("co lien quan", "lien quan", "cap tinh", "cap huyen", "cap xa",
+                                              "thuoc tinh", "truc thuoc")],
         }
 
     def _followed_by_name_or_stop(self, doc, j: int) -> bool:
@@ -199,11 +213,13 @@ class AgencyMerger:
     def _level_end(self, doc, i: int) -> int | None:
         """End of a level word at ``i``: as printed, or (an OCR slip, 'tính' for 'tỉnh') folded
         when a name or punctuation follows."""
-        vocab = self._vocab()
-        for seq in vocab["levels"]:
+        if i >= len(self._n):
+            return None
+        v = self._vocab()
+        for seq in v["levels"].get(self._low[i], ()):
             if self._seq_at(i, seq, exact=True):
                 return i + len(seq)
-        for seq in vocab["levels_folded"]:
+        for seq in v["levels_folded"].get(self._n[i], ()):
             if self._seq_at(i, seq, exact=False) and self._followed_by_name_or_stop(doc, i + len(seq)):
                 return i + len(seq)
         return None
@@ -221,24 +237,23 @@ class AgencyMerger:
 
     def _group(self, doc, i: int, *, levels_only: bool = False) -> int | None:
         """End of 'sở, ban ngành[ liên quan]' starting at ``i`` (after 'các'), or None."""
-        vocab = self._vocab()
+        v = self._vocab()
         end = None
         j = i
         while j < len(doc):
             if levels_only:
                 nxt = self._level_end(doc, j)
             else:
-                nxt = next((j + len(s) for s in vocab["kinds"] if self._seq_at(j, s, exact=True)), None)
+                nxt = next((j + len(s) for s in v["kinds"].get(self._low[j], ()) if self._seq_at(j, s, exact=True)), None)
             if nxt is None:
                 break
             j = end = nxt
             # separators between kinds: ',', 'và', '-', '/', or none ('ban ngành')
-            while j < len(doc) and self._n[j] in (",", "va", "-", "/"):
+            while j < len(doc) and self._n[j] in v["separators"]:
                 j += 1
         if end is None:
             return None
-        for mod in (["co", "lien", "quan"], ["lien", "quan"], ["cap", "tinh"], ["cap", "huyen"], ["cap", "xa"],
-                    ["thuoc", "tinh"], ["truc", "thuoc"]):
+        for mod in v["modifiers"]:
             if self._seq_at(end, mod, exact=False):
                 return end + len(mod)
         level = self._level_end(doc, end)

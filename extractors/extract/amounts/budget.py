@@ -45,9 +45,13 @@ def is_exact(a: Amount) -> bool:
     return True
 
 
+_LEADING_FIGURE = re.compile(r"[\d.,]+")
+_NEWLINE = re.compile(r"\n")
+
+
 def ulp(a: Amount) -> Decimal:
     """Value in đồng of the last printed digit of a figure (``1,5 tỷ`` -> 10**8)."""
-    m = re.match(r"[\d.,]+", a.text or "")
+    m = _LEADING_FIGURE.match(a.text or "")
     unit = fold(a.unit or "")
     scale_words = [w for w in unit.replace(".", " ").split() if w in vocabulary().scale_words or w in vocabulary().scale_abbreviations]
     try:
@@ -99,9 +103,14 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _may_be_figure(a: Amount) -> bool:
+    """Whether an amount may be a line's own figure or one of its parts."""
+    return is_exact(a) and a.kind in ("digits", "words")
+
+
 def _figure_of(amounts: list[Amount], text: str, line_end: int) -> tuple[Amount | None, list[Amount]]:
     """The line's own figure (the one the line is about) and the parts given inline with it."""
-    exact = [a for a in amounts if is_exact(a) and a.kind in ("digits", "words")]
+    exact = [a for a in amounts if _may_be_figure(a)]
     if not exact:
         return None, []
     first = exact[0]
@@ -156,7 +165,7 @@ def _next_is_intro(text: str, spans: list[tuple[int, int]], k: int) -> bool:
 
 @lru_cache(maxsize=4)
 def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -352,7 +361,9 @@ def check_budget(amounts: list[Amount], ctx) -> list[BudgetCheck]:
     """Every total the document states, checked against the sum of its parts."""
     text = ctx.text
     usable = [a for a in amounts if a.span is not None]
-    roots = build_outline(text, [a for a in usable if not a.cell])
+    lined = [a for a in usable if not a.cell]
+    # with no figure on any line there is no total but a table's: no outline to build
+    roots = build_outline(text, lined) if any(_may_be_figure(a) for a in lined) else []
     inline = _inline_checks(roots, text)
     lists = _list_checks(roots, text)
     breakdowns = [(node, node.inline_parts) for node, _ in inline]

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 import regex as re
 
-from vanban.extractors.extract.amounts.patterns import patterns
+from vanban.extractors.common.prefilter import stretches
+from vanban.extractors.extract.amounts.patterns import FIGURES_BREAKS, WORDS_BREAKS, patterns, currency_literals
 from vanban.extractors.extract.amounts.numbers import (
     NumberFormatError,
     fold,
@@ -80,9 +81,17 @@ def _qualifier(text: str, start: int, floor: int) -> str | None:
     return fold(m.group("q")) if m else None
 
 
+def _with_unit(pattern: re.Pattern, text: str, lo: int, hi: int):
+    """``pattern.finditer(text, lo, hi)`` for a pattern of figures with a unit: tried only
+    in the stretches that hold a currency word (every match holds one)."""
+    exact = [m.start() for m in patterns().exact_currency.finditer(text, lo, hi)]
+    for a, b in stretches(text, currency_literals(), FIGURES_BREAKS, lo, hi, also=exact):
+        yield from pattern.finditer(text, a, b)
+
+
 def find_ranges(text: str, lo: int, hi: int) -> list[FoundAmount]:
     out = []
-    for m in patterns().range.finditer(text, lo, hi):
+    for m in _with_unit(patterns().range, text, lo, hi):
         try:
             scale = _unit_scale(m)
             lo_scale = scale_value(m.group("lo_scale")) if m.group("lo_scale") else scale
@@ -107,7 +116,7 @@ def find_ranges(text: str, lo: int, hi: int) -> list[FoundAmount]:
 
 def find_singles(text: str, lo: int, hi: int, taken: list[Span]) -> list[FoundAmount]:
     out = []
-    for m in patterns().single.finditer(text, lo, hi):
+    for m in _with_unit(patterns().single, text, lo, hi):
         if overlaps(m.span(), taken):
             continue
         try:
@@ -169,7 +178,10 @@ _SAYS_IN_WORDS = re.compile(r"bằng\s+chữ\s*[:：]?\s*[(\[]?\s*$", re.IGNOREC
 def amounts_in_words(text: str, lo: int, hi: int) -> list[FoundAmount]:
     voc = vocabulary()
     out = []
-    for m in patterns().words.finditer(text, lo, hi):
+    matches = (
+        m for a, b in stretches(text, currency_literals(), WORDS_BREAKS, lo, hi) for m in patterns().words.finditer(text, a, b)
+    )
+    for m in matches:
         tokens = [(t.start(), t.group(0)) for t in _WORD.finditer(text, m.start("words"), m.end("words"))]
         for i in range(len(tokens)):
             start = tokens[i][0]

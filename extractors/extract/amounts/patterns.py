@@ -14,6 +14,7 @@ from functools import cache
 
 import regex as re
 
+from vanban.extractors.common.prefilter import shortest_literals
 from vanban.extractors.extract.amounts.numbers import fold, vocabulary
 
 
@@ -76,7 +77,6 @@ def _currency(*, words_only: bool = False) -> str:
     """Currency words; ``đ`` alone only in lower case and never before a letter or ')'."""
     voc = vocabulary()
     plain = [w for w, e in voc.currency_words.items() if not e.get("case_sensitive")]
-    exact = [w for w, e in voc.currency_words.items() if e.get("case_sensitive")]
     blocked = _not_money_after_dong()
     alts = []
     for w in sorted(plain, key=len, reverse=True):
@@ -84,9 +84,32 @@ def _currency(*, words_only: bool = False) -> str:
         guard = rf"(?!\s+(?:{blocked})(?!\p{{L}}))" if fold(w) == "đồng" else ""
         alts.append(rf"{esc}(?!\p{{L}}){guard}")
     if not words_only:
-        # not 'đ/c' (đồng chí) nor 'đ/v' (đối với)
-        alts += [rf"(?-i:{re.escape(w)})(?![\p{{L}}\p{{N}})])(?!/[cCvV](?!\p{{L}}))" for w in exact]
+        alts.append(_exact_currency())
     return "|".join(alts)
+
+
+@cache
+def _exact_currency() -> str:
+    """The currency words matched in their case only (``đ``), never before a letter or ')'."""
+    exact = [w for w, e in vocabulary().currency_words.items() if e.get("case_sensitive")]
+    # not 'đ/c' (đồng chí) nor 'đ/v' (đối với)
+    return "|".join(rf"(?-i:{re.escape(w)})(?![\p{{L}}\p{{N}})])(?!/[cCvV](?!\p{{L}}))" for w in exact)
+
+
+@cache
+def currency_literals() -> tuple[str, ...]:
+    """The first words of the currency words matched in any case, lower case: every amount
+    holds one, or a currency word matched in its case only (``exact_currency``)."""
+    voc = vocabulary()
+    return shortest_literals(w.split()[0] for w, e in voc.currency_words.items() if not e.get("case_sensitive"))
+
+
+# Characters no amount in words holds (its words, figures in brackets, currency and suffix
+# words are letters, digits, blanks, ',' and brackets): it lies between two of them.
+WORDS_BREAKS = ".;:!?"
+# Nor does a figure with a unit or a range hold these (its figures, scale, currency and
+# rate are letters, digits, blanks, '.,/-–—~²³'), nor do its look-arounds stop at one.
+FIGURES_BREAKS = ";:!?(\"“”"
 
 
 @cache
@@ -129,6 +152,7 @@ class AmountPatterns:
     table_figure: re.Pattern
     trailing_figures: re.Pattern
     introducer_before: re.Pattern
+    exact_currency: re.Pattern
     total_row: re.Pattern
     table_end: re.Pattern
     quantity_header: re.Pattern
@@ -188,6 +212,7 @@ def patterns() -> AmountPatterns:
         table_figure=re.compile(table_figure, re.VERBOSE),
         trailing_figures=re.compile(trailing_figures, re.VERBOSE),
         introducer_before=re.compile(introducer_before, re.IGNORECASE),
+        exact_currency=re.compile(_exact_currency()),
         total_row=re.compile(total_row),
         table_end=re.compile(table_end, re.VERBOSE),
         quantity_header=re.compile(quantity_header, flags),

@@ -3,10 +3,12 @@
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex as re
 
+from vanban.extractors.common.prefilter import lowered, occurrences, shortest_literals
 from vanban.extractors.extract.amounts.figures import YEAR, FoundAmount, Span, clean_unit, figure_value, overlaps
 from vanban.extractors.extract.amounts.numbers import NumberFormatError, fold, scale_value, to_vnd, vocabulary
 from vanban.extractors.extract.amounts.patterns import patterns
@@ -129,6 +131,20 @@ def _cells_before(text: str, lines: list[tuple[int, int]], i: int, *, most: int 
     return " ".join(reversed(out))
 
 
+# Every line ``_table_unit`` reads a unit from holds one of these (case aside).
+_UNIT_LITERALS = shortest_literals(["đơn", "đvt", "("])
+
+
+def _unit_lines(text: str, lines: list[tuple[int, int]]) -> list[int] | None:
+    """The indexes of ``lines`` holding a literal of a unit line, in order (None: all may)."""
+    low = lowered(text, _UNIT_LITERALS)
+    if low is None or not lines:
+        return None
+    starts = [a for a, _ in lines]
+    lo, hi = lines[0][0], lines[-1][1]
+    return sorted({bisect.bisect_right(starts, q) - 1 for q in occurrences(low, _UNIT_LITERALS) if lo <= q < hi})
+
+
 def _table_unit(s: str) -> re.Match | None:
     P = patterns()
     if len(s) > 160:
@@ -151,7 +167,13 @@ def table_cells(text: str, lo: int, hi: int, taken: list[Span]) -> list[FoundAmo
     out: list[FoundAmount] = []
     table_no = 0
     i = 0
+    candidates = _unit_lines(text, lines)
     while i < len(lines):
+        if candidates is not None:  # the next line that may give a unit
+            j = bisect.bisect_left(candidates, i)
+            if j == len(candidates):
+                break
+            i = candidates[j]
         s = text[lines[i][0]:lines[i][1]]
         um = _table_unit(s)
         if not um:

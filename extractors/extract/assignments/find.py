@@ -49,7 +49,7 @@ from vanban.extractors.extract.assignments.drafts import (
     Draft, _first_sentence, body_of, can_hold_task, described_by_assignment, is_vague, reach, task_spans,
 )
 from vanban.extractors.extract.assignments.paragraphs import (
-    Para, block_end_of, only_spans, outside_distribution, paragraphs,
+    Para, Paragraphs, block_end_of, only_spans, outside_distribution,
 )
 from vanban.extractors.extract.assignments.headings import HeadingRules
 from vanban.extractors.extract.assignments.naming import fuller_names, one_name_per_body
@@ -60,6 +60,7 @@ from vanban.extractors.extract.assignments.reader import Found, Reader, clean, i
 __all__ = ["extract_assignments", "deadline_in", "recurrence_in", "targets_in", "body_of", "can_hold_task", "is_vague"]
 
 _SPACE = re.compile(r"\s+")
+_SENTENCE_STOP = re.compile(r"\. ")
 
 # --- assignments ----------------------------------------------------------------------------------
 
@@ -76,7 +77,8 @@ class Extractor(HeadingRules, RequestRules):
         tree = getattr(segs, "outline", None)
         # the recognizer reads only the paragraphs that can hold a task; the paragraphs are
         # then read again with the names it found (a name hard-wrapped over a line break)
-        rough = outside_distribution(paragraphs(self.text, *body, (), tree), segs)
+        read = Paragraphs(self.text, *body, tree)
+        rough = outside_distribution(read(), segs)
         self.tables = find_tables(self.text, *body)
         spans = sorted(task_spans(rough) + [(t.start, t.end) for t in self.tables])
         readable = only_spans(self.text, _merged(spans))
@@ -84,7 +86,7 @@ class Extractor(HeadingRules, RequestRules):
             if t.kind == "flat":
                 readable = readable[:t.start] + readable[t.start:t.end].replace("\n", ";") + readable[t.end:]
         mentions = find_agencies(readable)
-        self.paras = outside_distribution(paragraphs(self.text, *body, mentions, tree), segs)
+        self.paras = outside_distribution(read(mentions), segs)
         self.reader = Reader(self.text, mentions)
         self.drafts: list[Draft] = []
         self.closing: list[list[tuple[int, int]]] = []  # requirements addressed to everyone
@@ -191,14 +193,15 @@ class Extractor(HeadingRules, RequestRules):
         # where each partner list ends ("phối hợp với A; B"), by the position of its intro
         intros = {m.start(): self._list_end(base + m.end(), p.end) - base for m in cues().partner_intro.finditer(text)}
         starts = sorted(intros)
-        stops = [m.start() for m in re.finditer(r"\. ", text)]
+        stops = [m.start() for m in _SENTENCE_STOP.finditer(text)]
         # clause starts: the paragraph start and after ; . :
-        for m in cues().clause_start.finditer(text):
-            k = bisect.bisect_left(starts, m.start()) - 1
-            if m.start() and k >= 0 and intros[starts[k]] > m.start() \
-                    and bisect.bisect_left(stops, m.start()) == bisect.bisect_left(stops, starts[k]):
+        breaks = [(0, 0), *(m.span() for m in cues().clause_break.finditer(text))]
+        for start, end in breaks:
+            k = bisect.bisect_left(starts, start) - 1
+            if start and k >= 0 and intros[starts[k]] > start \
+                    and bisect.bisect_left(stops, start) == bisect.bisect_left(stops, starts[k]):
                 continue  # "phối hợp với Chủ tịch UBND huyện; thủ trưởng các ngành …": still partners
-            self._clause_at(base + m.end(), p, i, heading_block)
+            self._clause_at(base + end, p, i, heading_block)
         # "giao" / "đề nghị" / "yêu cầu" inside a clause
         for m in cues().request_in_clause.finditer(text):
             before = fold(text[max(0, m.start() - 25):m.start()])
@@ -346,9 +349,11 @@ class Extractor(HeadingRules, RequestRules):
 
     def _executes(self) -> list[Assignment]:
         out = []
+        bodies = [q.body for q in self.paras]
         for m in cues().executes.finditer(self.text, *self.body):
             # the subject list runs back to the start of the paragraph
-            para = next((q for q in self.paras if q.body <= m.start() < q.end), None)
+            k = bisect.bisect_right(bodies, m.start()) - 1  # the paragraphs do not overlap
+            para = self.paras[k] if k >= 0 and m.start() < self.paras[k].end else None
             if para is None:
                 continue
             start = para.body
@@ -439,8 +444,11 @@ class Extractor(HeadingRules, RequestRules):
             for a in out:
                 if a.role == "executes":
                     continue
-                a.deadline = a.deadline or deadline
-                a.recurrence = a.recurrence or recurrence
+                # set only what changes: a document of thousands of tasks has hundreds of these
+                if not a.deadline and a.deadline is not deadline:
+                    a.deadline = deadline
+                if not a.recurrence and a.recurrence is not recurrence:
+                    a.recurrence = recurrence
                 if report_to and not a.report_to and fold(report_to) not in fold(a.agency):
                     a.report_to = report_to
         out += self._executes()

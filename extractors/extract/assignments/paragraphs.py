@@ -52,60 +52,99 @@ _CONNECTOR_END = re.compile(
 )
 
 
-def paragraphs(text: str, start: int, end: int, mentions: list[AgencyMention] = (), tree: outline.Outline | None = None) -> list[Para]:
+class Paragraphs:
     """The paragraphs of ``text[start:end]``: a marker or a finished sentence starts one;
     a hard-wrapped line continues it when it starts in lower case, when a name runs over
     the line break ('1. Sở' / 'Khoa học và Công nghệ') or after a connector ('Báo và' /
     'Phát thanh'); a page break inside a sentence does not end it. ``tree``: the outline
-    the paragraphs read their headings from."""
-    lines = text[start:end].split("\n")
-    # hard-wrapped converters put a blank line between paragraphs: a line right under
-    # another (no blank, no marker) then continues it whatever its first letter
-    airy = sum(1 for ln in lines if not ln.strip()) >= 0.6 * sum(1 for ln in lines if ln.strip())
-    breaks = set()
-    for m in mentions:
-        nl = text.find("\n", m.span[0], m.span[1])
-        while nl >= 0:
-            breaks.add(nl + 1)
-            nl = text.find("\n", nl + 1, m.span[1])
-    paras: list[Para] = []
-    pos = start
-    cur: Para | None = None
-    blank_before = True
-    for raw in lines:
-        line_start, line_end = pos, pos + len(raw)
-        pos = line_end + 1
-        s = raw.strip()
-        if not s:
-            blank_before = True
-            continue
-        kind, rank, mlen = line_marker(raw)
-        prev = text[cur.start:cur.end].rstrip().rstrip("*").rstrip() if cur else ""
-        first = s[0]
-        continues = (
-            cur is not None
-            and kind is None
-            and not prev.endswith(_TERMINAL)
-            and (
-                first.islower() or first.isdigit() or first in "(\"“"
-                or (not blank_before and (airy or line_start in breaks or bool(_CONNECTOR_END.search(prev))))
+    the paragraphs read their headings from.
+
+    The lines, their markers and what each paragraph's text ends with are read once; calling
+    the object with the names recognized gives the paragraphs (a name runs over a line break)."""
+
+    def __init__(self, text: str, start: int, end: int, tree: outline.Outline | None = None):
+        self.text, self.tree = text, tree
+        lines = text[start:end].split("\n")
+        # hard-wrapped converters put a blank line between paragraphs: a line right under
+        # another (no blank, no marker) then continues it whatever its first letter
+        self.airy = sum(1 for ln in lines if not ln.strip()) >= 0.6 * sum(1 for ln in lines if ln.strip())
+        # the lines with text: (start, end, indent, first character, kind, rank, marker length, blank before)
+        self.lines: list[tuple[int, int, int, str, str | None, int, int, bool]] = []
+        pos = start
+        blank_before = True
+        for raw in lines:
+            line_start, line_end = pos, pos + len(raw)
+            pos = line_end + 1
+            s = raw.strip()
+            if not s:
+                blank_before = True
+                continue
+            kind, rank, mlen = line_marker(raw)
+            self.lines.append((line_start, line_end, len(raw) - len(raw.lstrip()), s[0], kind, rank, mlen, blank_before))
+            blank_before = False
+        self._prev: dict[tuple[int, int], str] = {}
+        self._connector: dict[tuple[int, int], bool] = {}
+        self._texts: dict[tuple[int, int], str] = {}
+        self._headings: dict[int, list[outline.Node]] = {}
+
+    def _ends_sentence(self, p: Para) -> bool:
+        return self._prev_text(p).endswith(_TERMINAL)
+
+    def _ends_in_connector(self, p: Para) -> bool:
+        if (p.start, p.end) not in self._connector:
+            self._connector[p.start, p.end] = bool(_CONNECTOR_END.search(self._prev_text(p)))
+        return self._connector[p.start, p.end]
+
+    def _prev_text(self, p: Para) -> str:
+        """The text of the paragraph read so far, as the next line sees it."""
+        if (p.start, p.end) not in self._prev:
+            self._prev.clear()  # only the paragraph being read is asked again
+            self._prev[p.start, p.end] = self.text[p.start:p.end].rstrip().rstrip("*").rstrip()
+        return self._prev[p.start, p.end]
+
+    def __call__(self, mentions: list[AgencyMention] = ()) -> list[Para]:
+        text = self.text
+        breaks = set()
+        for m in mentions:
+            nl = text.find("\n", m.span[0], m.span[1])
+            while nl >= 0:
+                breaks.add(nl + 1)
+                nl = text.find("\n", nl + 1, m.span[1])
+        paras: list[Para] = []
+        cur: Para | None = None
+        for line_start, line_end, indent, first, kind, rank, mlen, blank_before in self.lines:
+            continues = (
+                cur is not None
+                and kind is None
+                and not self._ends_sentence(cur)
+                and (
+                    first.islower() or first.isdigit() or first in "(\"“"
+                    or (not blank_before and (self.airy or line_start in breaks or self._ends_in_connector(cur)))
+                )
             )
-        )
-        if continues and cur is not None:
-            cur.end = line_end
-        else:
-            if cur is not None:
-                paras.append(cur)
-            cur = Para(line_start + (len(raw) - len(raw.lstrip())), line_start + mlen, line_end, kind, rank)
-        blank_before = False
-    if cur is not None:
-        paras.append(cur)
-    for i, p in enumerate(paras):
-        p.index = i
-        p.text = _SPACE.sub(" ", text[p.body:p.end]).strip()
-        if tree is not None:
-            p.headings = tree.chain_at(p.start)
-    return paras
+            if continues and cur is not None:
+                cur.end = line_end
+            else:
+                if cur is not None:
+                    paras.append(cur)
+                cur = Para(line_start + indent, line_start + mlen, line_end, kind, rank)
+        if cur is not None:
+            paras.append(cur)
+        for i, p in enumerate(paras):
+            p.index = i
+            if (p.body, p.end) not in self._texts:
+                self._texts[p.body, p.end] = _SPACE.sub(" ", text[p.body:p.end]).strip()
+            p.text = self._texts[p.body, p.end]
+            if self.tree is not None:
+                if p.start not in self._headings:
+                    self._headings[p.start] = self.tree.chain_at(p.start)
+                p.headings = self._headings[p.start]
+        return paras
+
+
+def paragraphs(text: str, start: int, end: int, mentions: list[AgencyMention] = (), tree: outline.Outline | None = None) -> list[Para]:
+    """The paragraphs of ``text[start:end]`` (``Paragraphs``) with the names recognized in it."""
+    return Paragraphs(text, start, end, tree)(mentions)
 
 
 def outside_distribution(paras: list[Para], segs) -> list[Para]:
@@ -146,7 +185,7 @@ def only_spans(text: str, spans: list[tuple[int, int]]) -> str:
     pos = 0
     for a, b in [*spans, (len(text), len(text))]:
         if a > pos:
-            gap = "".join("\n" if c == "\n" else " " for c in text[pos:a])
+            gap = "\n".join(" " * len(line) for line in text[pos:a].split("\n"))
             if gap.count("\n") < 2:
                 gap = ("\n\n" + gap[2:]) if len(gap) >= 2 else "\n"
             out.append(gap)

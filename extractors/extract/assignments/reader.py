@@ -12,6 +12,16 @@ from vanban.extractors.extract.agencies.recognize import AgencyMention
 from vanban.extractors.extract.assignments.cues import cues, fold
 
 _SPACE = re.compile(r"\s+")
+_LETTERS = re.compile(r"[\p{L}\p{M}]+")
+_ROMAN = re.compile(r"[IVXLC]+")
+_KEY_WORD = re.compile(r"[\p{L}\p{M}\p{N}&]+")
+# one word of a name, with the hyphen that may join it to the one before
+_NAME_WORD = re.compile(r"(?:\s*[-–])?\s*([\p{L}\p{M}\p{N}&]+)")
+_OF = re.compile(r"\s+(?:của|thuộc)\s+")
+_JOINED = re.compile(r"\s*(?:,|\bvà\b)\s*(?=\p{Lu})")
+_NEXT_MEMBER = re.compile(r"\s*(?:,|;|\bvà\b)\s*(?=\p{Lu})")
+_LIST_SEP = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|&)\s*(?:với\s+)?")
+_NAME_AFTER = re.compile(r"\s+(?:\p{Lu}|các\s)")
 
 # The addressees of national documents, written with their heads: "Bộ trưởng, Thủ trưởng cơ quan
 # ngang bộ, cơ quan thuộc Chính phủ" is the group "các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ".
@@ -24,7 +34,7 @@ GOVERNMENT_BODIES = re.compile(
 NAME_HYPHEN = re.compile(r"\s*[-–]\s*(?=\p{Lu})")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Found:
     text: str
     span: tuple[int, int]
@@ -39,6 +49,9 @@ class Reader:
         self.text = text
         self.by_start = {m.span[0]: m for m in mentions}
         self.mentions = mentions
+        # what was read at each position: the rules ask again at the same places
+        self._read_at: dict[tuple[int, int, bool], Found | None] = {}
+        self._lists: dict[tuple[int, int], list[Found]] = {}
 
     def skip_space(self, pos: int, end: int | None = None) -> int:
         end = len(self.text) if end is None else end
@@ -49,6 +62,12 @@ class Reader:
     def agency_at(self, pos: int, end: int, *, bodies: bool = True) -> Found | None:
         """The agency named at ``pos``; ``bodies``: the body its head stands for ("Chủ tịch
         Ủy ban nhân dân tỉnh" -> "Ủy ban nhân dân tỉnh"), else the name as written."""
+        key = (pos, end, bodies)
+        if key not in self._read_at:
+            self._read_at[key] = self._agency_at(pos, end, bodies)
+        return self._read_at[key]
+
+    def _agency_at(self, pos: int, end: int, bodies: bool) -> Found | None:
         pos = self.skip_space(pos, end)
         gov = GOVERNMENT_BODIES.match(self.text, pos, end) if bodies else None
         if gov:
@@ -79,7 +98,7 @@ class Reader:
             # "Văn phòng Thường trực Ban Chỉ đạo …", "các đại biểu Hội đồng nhân dân Thành phố":
             # a head that names a part or the members of the body named right after it
             inner = self.by_start.get(self.skip_space(stop, end))
-            if inner is not None and inner.span[1] <= end and re.fullmatch(r"\s+", self.text[stop:inner.span[0]]):
+            if inner is not None and inner.span[1] <= end and _SPACE.fullmatch(self.text, stop, inner.span[0]):
                 stop = self._extend(inner.span[1], end, limit=12)
             elif lower:
                 return None
@@ -87,7 +106,7 @@ class Reader:
                 return None  # a head alone ("Đoàn kiểm tra …", "Cơ quan thanh tra …") names no body
             group = fold(self.text[pos:stop]).startswith("các ")
         # "các Ban của Hội đồng nhân dân Thành phố", "các cơ quan chuyên môn thuộc UBND tỉnh"
-        of = re.match(r"\s+(?:của|thuộc)\s+", self.text[stop:end])
+        of = _OF.match(self.text[stop:end])
         if of and self.by_start.get(stop + of.end()) is not None:
             stop = self.by_start[stop + of.end()].span[1]
         name = clean(self.text[pos:stop])
@@ -100,7 +119,7 @@ class Reader:
         words = 0
         tail_left = 0
         out = pos
-        for m in re.finditer(r"(?:\s*[-–])?\s*([\p{L}\p{M}\p{N}&]+)", self.text[pos:end]):
+        for m in _NAME_WORD.finditer(self.text[pos:end]):
             if m.start() != out - pos:
                 break
             if "-" in m.group(0) or "–" in m.group(0):
@@ -162,7 +181,7 @@ class Reader:
                 # lexicon knows it so
                 longer = stop
                 for _ in range(3):
-                    joined = re.match(r"\s*(?:,|\bvà\b)\s*(?=\p{Lu})", self.text[longer:end])
+                    joined = _JOINED.match(self.text[longer:end])
                     if not joined:
                         break
                     longer = self._piece_end(longer + joined.end(), end)
@@ -172,7 +191,7 @@ class Reader:
                     break
                 piece = clean(self.text[cur:stop])
                 out.append(Found(piece if self._own_head(cur, noun) else f"{noun} {piece}", (cur, stop)))
-            sep = re.match(r"\s*(?:,|;|\bvà\b)\s*(?=\p{Lu})", self.text[stop:end])
+            sep = _NEXT_MEMBER.match(self.text[stop:end])
             if not sep:
                 break
             cur = stop + sep.end()
@@ -188,7 +207,7 @@ class Reader:
     def _piece_end(self, cur: int, end: int) -> int:
         """End of one name after a shared head noun: up to a separator, a predicate or a stop word."""
         stop = cur
-        for w in re.finditer(r"(?:\s*[-–])?\s*([\p{L}\p{M}\p{N}&]+)", self.text[cur:min(end, cur + 120)]):
+        for w in _NAME_WORD.finditer(self.text[cur:min(end, cur + 120)]):
             wp = cur + w.start(1)
             if cur + w.start() != stop or (self.text[wp].islower() and (
                     is_predicate(self.text, wp, end) or fold(self.text[wp:wp + 20]).startswith(("và ", *cues().name_stops)))):
@@ -198,6 +217,11 @@ class Reader:
 
     def agency_list(self, pos: int, end: int) -> list[Found]:
         """'X, Y và Z' from ``pos``; stops at the first piece that is not an agency."""
+        if (pos, end) not in self._lists:
+            self._lists[pos, end] = self._agency_list(pos, end)
+        return list(self._lists[pos, end])  # the caller's own list
+
+    def _agency_list(self, pos: int, end: int) -> list[Found]:
         found: list[Found] = []
         cur = pos
         while True:
@@ -212,7 +236,7 @@ class Reader:
                 found[-1] = Found(f"{found[-1].text} {_SPACE.sub(' ', q.group(0).strip())}", (found[-1].span[0], q.end()),
                                   found[-1].group)
                 cur = q.end()
-            m = re.match(r"\s*(?:,|;|\bvà\b|\bcùng\b|&)\s*(?:với\s+)?", self.text[cur:end])
+            m = _LIST_SEP.match(self.text[cur:end])
             if not m or not m.group(0).strip():
                 break
             nxt = self.agency_at(cur + m.end(), end)
@@ -223,19 +247,25 @@ class Reader:
 
 
 def is_roman(word: str) -> bool:
-    return bool(re.fullmatch(r"[IVXLC]+", word))
+    return bool(_ROMAN.fullmatch(word))
 
 
 def is_predicate(text: str, pos: int, end: int) -> bool:
     """Whether a predicate (the task, not the name) starts at ``pos``."""
-    word = re.match(r"[\p{L}\p{M}]+", text[pos:end])
+    word = _LETTERS.match(text, pos, end)
     if word and word.group(0) in cues().predicate_words_exact:
         return True
     return starts_with(fold(text[pos:min(end, pos + 40)]), cues().predicate_words)
 
 
 def has_word(folded: str, words: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<!\p{{L}}){re.escape(w)}(?!\p{{L}})", folded) for w in words)
+    return bool(_any_word(words).search(folded))
+
+
+@cache
+def _any_word(words: tuple[str, ...]) -> re.Pattern:
+    """Any of ``words`` as a whole word."""
+    return re.compile(rf"(?<!\p{{L}})(?:{'|'.join(re.escape(w) for w in words)})(?!\p{{L}})")
 
 
 def starts_with(folded: str, words: tuple[str, ...]) -> bool:
@@ -251,7 +281,7 @@ def clean(name: str) -> str:
 
 
 def _name_key(name: str) -> str:
-    return " ".join(re.findall(r"[\p{L}\p{M}\p{N}&]+", fold(name)))
+    return " ".join(_KEY_WORD.findall(fold(name)))
 
 
 @cache
@@ -278,16 +308,24 @@ def heads() -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
+@cache
+def _heads_by_start() -> dict[str, tuple[str, ...]]:
+    """``heads()`` by their first two letters (each at least two long), longest first."""
+    out: dict[str, list[str]] = {}
+    for h in heads():
+        out.setdefault(h[:2], []).append(h)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def head_at(text: str, pos: int, end: int) -> int | None:
     """End of an agency head word at ``pos`` (capitalised, or 'các'), or None."""
     if pos >= end or not (text[pos].isupper() or text[pos:pos + 3].lower() == "các"):
         return None
-    word = re.match(r"[\p{L}\p{M}]+", text[pos:end])
-    if word and word.group(0).lower() in cues().head_nouns and re.match(r"\s+(?:\p{Lu}|các\s)", text[pos + word.end():end]):
-        return pos + word.end()  # "Sở Y tế", "Ban Quản lý …" (not "Ban hành", "Hội nghị")
+    word = _LETTERS.match(text, pos, end)
+    if word and word.group(0).lower() in cues().head_nouns and _NAME_AFTER.match(text, word.end(), end):
+        return word.end()  # "Sở Y tế", "Ban Quản lý …" (not "Ban hành", "Hội nghị")
     window = fold(text[pos:min(end, pos + 30)])
-    for h in heads():
+    for h in _heads_by_start().get(window[:2], ()):
         if window.startswith(h) and (len(window) == len(h) or not window[len(h)].isalnum()):
             return pos + len(h)
     return None
-

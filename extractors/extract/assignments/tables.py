@@ -10,6 +10,7 @@ rows with a ``Reader`` (the names are read from the cells as from running text).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex as re
 
@@ -18,6 +19,8 @@ from vanban.extractors.extract.assignments.cues import cues, fold
 _LINE = re.compile(r"[^\n]*")
 _ROW_NUMBER = re.compile(r"\s*(?:\d{1,3}|[IVX]{1,5})\s*[.)]?\s*$")
 _PIPE_SPLIT = re.compile(r"\|")
+# header cells of no column the rows are read by
+_OTHER_COLUMN = re.compile(r"(?i)tt|stt|số\s*tt|số thứ tự|ghi chú|kết quả|sản phẩm|dự kiến sản phẩm")
 
 
 @dataclass
@@ -43,10 +46,18 @@ def _column(cell: str) -> str | None:
     f = fold(cell.strip(" *:"))
     if not f or len(f) > 40:
         return None
-    for col in ("lead", "partner", "time", "task"):
-        if any(f == w or f.startswith(w + " ") or f.endswith(" " + w) or f == w for w in cues().table_columns[col]):
+    for col, (whole, starts, ends) in _column_words().items():
+        if f in whole or f.startswith(starts) or f.endswith(ends):
             return col
     return None
+
+
+@cache
+def _column_words() -> dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]]:
+    """For each column, in the order they are tried: its words, as a cell that is one of them,
+    starts with one, or ends with one."""
+    return {col: (frozenset(ws), tuple(w + " " for w in ws), tuple(" " + w for w in ws))
+            for col in ("lead", "partner", "time", "task") for ws in [cues().table_columns[col]]}
 
 
 def _lines(text: str, start: int, end: int):
@@ -91,7 +102,7 @@ def find_tables(text: str, start: int, end: int) -> list[Table]:
                 j += 1
                 continue
             col = _column(cell)
-            if col is None and not re.fullmatch(r"(?i)tt|stt|số\s*tt|số thứ tự|ghi chú|kết quả|sản phẩm|dự kiến sản phẩm", cell):
+            if col is None and not _OTHER_COLUMN.fullmatch(cell):
                 break
             order.append(col or "other")
             j += 1

@@ -4,8 +4,9 @@ Three stages, each a plain function:
 - ``find_citations(text, ...)`` (here): every mention of a numbered document, with its
   type word, date, issuer phrase and pinpoint read from the words around the number;
 - ``assign_relations`` (``relations.py``): the relation of each mention (``basis`` inside
-  a "Căn cứ" clause, ``implements`` in the opening "Thực hiện …", ``replaces``/``amends``/
-  ``repeals``/``guides`` where the document says so in its own voice, else ``cites``);
+  a "Căn cứ" clause, ``implements`` in the opening "Thực hiện …", else ``cites``; what the
+  document does to one, ``replaces``/``amends``/``repeals``/``guides``, is put on the
+  references from ``extract.effects`` by the pipeline);
 - ``resolve_mentions(text, mentions)`` (``resolve.py``): short forms ("Quyết định số
   1719", "Nghị quyết nêu trên", "Luật Nhà ở ngày 27/11/2023") counted against the full
   citation they repeat, then one ``Reference`` per distinct number.
@@ -24,6 +25,7 @@ import regex as re
 from vanban.schemas import Reference
 
 from vanban.extractors.common import vocabulary
+from vanban.extractors.common.prefilter import Scan
 from vanban.extractors.common.doc_numbers import spelling_key
 from vanban.extractors.extract.references import patterns as cp
 from vanban.extractors.extract import doc_types
@@ -185,11 +187,11 @@ def _issuer_for_code(code: str, num: cp.CitationNumber, place: Place) -> str | N
 # --- finding -----------------------------------------------------------------------------
 
 
-def _lead(text: str, num: cp.CitationNumber) -> tuple[int, str, str | None] | None:
+def _lead(text: str, num: cp.CitationNumber, type_words: Scan) -> tuple[int, str, str | None] | None:
     """The type word governing ``num``: (start, word, title)."""
     s = num.span[0]
     words = [
-        m for m in cp.type_word_re().finditer(text, max(0, s - _WINDOW), s)
+        m for m in type_words.finditer(max(0, s - _WINDOW), s)
         # "pháp luật" is a word of a title, not the type word
         if not (m.group(0) == "luật" and text[max(0, m.start() - 8): m.start()].rstrip().casefold().endswith("pháp"))
     ]
@@ -286,10 +288,10 @@ def _pinpoint(text: str, lead: int) -> str | None:
     return " ".join(m.group("pin").split()) if m else None
 
 
-def _mention(text: str, num: cp.CitationNumber, prev: Mention | None) -> Mention | None:
+def _mention(text: str, num: cp.CitationNumber, prev: Mention | None, type_words: Scan) -> Mention | None:
     """The citation around ``num``: its type word, or the type of the list it continues,
     or the type its symbol names; None for a bare number that could be anything."""
-    lead = _lead(text, num)
+    lead = _lead(text, num, type_words)
     if lead:
         start, word, title = lead
         code = doc_types.code_for(word)
@@ -354,13 +356,16 @@ def find_citations(
     own_number: str | None = None,
     place: Place | None = None,
     numbers: list[cp.CitationNumber] | None = None,
+    type_words: Scan | None = None,
 ) -> list[Mention]:
-    """Every mention of a numbered document in ``text``, in order, the document's own excluded."""
+    """Every mention of a numbered document in ``text``, in order, the document's own excluded
+    (``type_words``: the text's ``doc_types.type_word_scan``, made here when not given)."""
     place = place or Place(None, None)
     own = spelling_key(own_number) if own_number and _DIGIT.search(own_number) else None
     numbers = cp.find_numbers(text) if numbers is None else numbers
     starts = [n.span[0] for n in numbers]
     layout = _Layout.of(text)
+    type_words = type_words or doc_types.type_word_scan(text)
     mentions: list[Mention] = []
     subject = None  # (issuer, issuer code, sentence start) of "X đã ban hành …"
     for num in numbers:
@@ -368,7 +373,7 @@ def find_citations(
             continue
         if _is_own_label(text, num) or _in_site_clutter(text, num.span[0]):
             continue
-        mention = _mention(text, num, mentions[-1] if mentions else None)
+        mention = _mention(text, num, mentions[-1] if mentions else None, type_words)
         if mention is None:
             continue
         _read_date_and_issuer(text, mention, place, layout, starts)
@@ -388,7 +393,8 @@ def extract_references(ctx) -> list[Reference]:
         return []
     place = citing_place(getattr(ctx, "jurisdiction", None), ctx.text)
     numbers = cp.find_numbers(text)
-    mentions = find_citations(text, own_number=ctx.number, place=place, numbers=numbers)
+    type_words = doc_types.type_word_scan(text)
+    mentions = find_citations(text, own_number=ctx.number, place=place, numbers=numbers, type_words=type_words)
     assign_relations(
         text,
         mentions,
@@ -397,4 +403,4 @@ def extract_references(ctx) -> list[Reference]:
         segments=getattr(ctx, "segments", None),
         starts=[n.span[0] for n in numbers],
     )
-    return resolve_mentions(text, mentions)
+    return resolve_mentions(text, mentions, type_words)

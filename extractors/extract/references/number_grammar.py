@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import regex as re
 
+from vanban.extractors.common.prefilter import stretches
 from vanban.extractors.common.vocabulary import symbol_tables, symbol_type_code
 
 # Patterns used in the functions below, compiled once.
@@ -172,13 +173,20 @@ def _rejoined(m: re.Match, text: str, end: int) -> CitationNumber:
     return replace(again, text=text[m.start():tail.end()], span=(m.start(), tail.end()))
 
 
+# Every number holds a '/' and none of these characters (nor do the look-arounds at its
+# ends see past one): a number is looked for only between two of them, around a '/'.
+NUMBER_LITERALS = ("/",)
+NUMBER_BREAKS = ',;:()!?"“”'
+
+
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[CitationNumber]:
     """Every document number in ``text[start:end]`` whose serial is printed."""
     end = len(text) if end is None else end
     out = []
-    for m in number_re().finditer(text, start, end):
-        if m.group("serial") or m.group("pserial"):
-            out.append(_rejoined(m, text, end))
+    for a, b in stretches(text, NUMBER_LITERALS, NUMBER_BREAKS, start, end):
+        for m in number_re().finditer(text, a, b):
+            if m.group("serial") or m.group("pserial"):
+                out.append(_rejoined(m, text, end))
     return out
 
 

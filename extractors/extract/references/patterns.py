@@ -350,43 +350,6 @@ def body_start_re() -> re.Pattern:
     return re.compile(_BODY_START, re.VERBOSE | re.MULTILINE)
 
 
-# What the citing document does to a cited one, in its own voice. The cue must open a
-# clause ("Điều 1: Sửa đổi …", "Bãi bỏ …") or follow "<type> này" / "có hiệu lực".
-RELATION_CUES: dict[str, str] = {
-    "replaces": r"thay\s+thế(?:\s+cho)?",
-    "amends": r"sửa\s+đổi(?:\s*,\s*bổ\s+sung)?",
-    "repeals": r"bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ|chấm\s+dứt\s+hiệu\s+lực",
-    "guides": r"hướng\s+dẫn(?:\s+(?:thi\s+hành|thực\s+hiện|chi\s+tiết))?|quy\s+định\s+chi\s+tiết",
-}
-_CUE = "|".join(rf"(?P<{name}>(?i:{cue}))" for name, cue in RELATION_CUES.items())
-_SELF_VOICE = r"(?:(?P<tw>TYPEWORD)\s+này|có\s+hiệu\s+lực)"
-# A clause opens after ".;:", at a list item or article line, or after an article heading
-# line; a bare line break is a hard wrap and opens nothing.
-_CLAUSE_OPEN = r"""
-    (?: ^ | [.;:] | \n(?=[ \t]*(?:[-+•*]|\d+\.|[a-zđ]\)|Điều|Khoản))
-      | (?:Điều|Khoản)[ \t]+\d+[^\n]{0,80}\n )
-    [\s\-+•*]*
-    (?:(?:Điều|Khoản)\s+\d+\s*[.:]?\s* | \d+\.\s* | [a-zđ]\)\s*)?
-    (?:(?:Nay|nay|Đồng\s+thời|đồng\s+thời)\s+)?
-    $
-"""
-
-
-@lru_cache(maxsize=1)
-def relation_cue_re() -> re.Pattern:
-    return re.compile(_CUE)
-
-
-@lru_cache(maxsize=1)
-def self_voice_re() -> re.Pattern:
-    return re.compile(_with_type_words(_SELF_VOICE))
-
-
-@lru_cache(maxsize=1)
-def clause_open_re() -> re.Pattern:
-    return re.compile(_CLAUSE_OPEN, re.VERBOSE)
-
-
 # Lines of a web page around a copied document: the site's name, its notices to members,
 # and the labels of its lists of related documents ("Văn bản liên quan", "Hiệu lực: …").
 _SITE_CLUTTER = r"""

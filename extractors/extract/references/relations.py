@@ -1,6 +1,7 @@
 """The relation of each citation to the citing document: ``basis`` inside a "Căn cứ"
-clause, ``implements`` in the opening "Thực hiện …", ``replaces``/``amends``/``repeals``/
-``guides`` where the document says so in its own voice, else ``cites``.
+clause, ``implements`` in the opening "Thực hiện …", else ``cites``. What the document
+does to the documents it cites (``replaces``/``amends``/``repeals``/``guides``) is read
+once, by ``extract.effects``, and put on the references by ``effects.type_references``.
 """
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from typing import TYPE_CHECKING
 
 import regex as re
 
-from vanban.extractors.extract import doc_types
 from vanban.extractors.extract.references import patterns as cp
-from vanban.extractors.extract.references.spans import inside, sentence_start
+from vanban.extractors.extract.references.spans import inside
 
 # Patterns used in the functions below, compiled once.
 _COLON_EOL = re.compile(r"[ \t]*:[ \t]*\n")
@@ -95,25 +95,6 @@ def _basis_or_detail(
     return "cites" if cp.detail_cue_re().search(between) else "basis"
 
 
-def _voiced_relation(text: str, mention: Mention, starts: list[int], doc_type: str | None) -> str | None:
-    """replaces/amends/repeals/guides when the citing document says so itself."""
-    sent = sentence_start(text, mention.start)
-    for cue in reversed(list(cp.relation_cue_re().finditer(text, sent, mention.start))):
-        i = bisect.bisect_left(starts, sent)
-        if i < len(starts) and starts[i] < cue.start():
-            continue  # another document is the subject of this verb
-        before = text[sent: cue.start()]
-        if cp.clause_open_re().search(before) or any(_is_self(v, doc_type) for v in cp.self_voice_re().finditer(before)):
-            return cue.lastgroup
-    return None
-
-
-def _is_self(voice: re.Match, doc_type: str | None) -> bool:
-    """"Quyết định này" in a QĐ is the document itself; "Luật này" in a công văn is not."""
-    word = voice.group("tw")
-    return word is None or doc_type is None or doc_types.code_for(word) == doc_type
-
-
 def _preamble_end(text: str, segments, bases: list[tuple[int, int]]) -> int:
     """Where the legal-bases block before the body ends (0 when there is none)."""
     if segments is not None and hasattr(segments, "bases"):
@@ -147,5 +128,3 @@ def assign_relations(
                 continue
         if inside(mention.start, openings):
             mention.relation = "implements"
-            continue
-        mention.relation = _voiced_relation(text, mention, starts, doc_type) or mention.relation

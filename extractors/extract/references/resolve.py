@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from vanban.schemas import Reference
 
+from vanban.extractors.common.prefilter import Scan
 from vanban.extractors.extract import doc_types
 from vanban.extractors.extract.references import patterns as cp
 from vanban.extractors.extract.references.spans import covered, date_after
@@ -21,13 +22,13 @@ RELATION_PRIORITY = ("basis", "implements", "replaces", "amends", "repeals", "gu
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
-def _short_forms(text: str, mentions: list[Mention]) -> None:
+def _short_forms(text: str, mentions: list[Mention], type_words: Scan) -> None:
     """Count "Quyết định số 1719" and "Nghị quyết nêu trên" against their full citation."""
     taken = [(m.start, m.tail_end) for m in mentions]
     firsts = {}
     for m in mentions:
         firsts.setdefault(m.key, m)
-    for tw in cp.type_word_re().finditer(text):
+    for tw in type_words.finditer():
         if covered(tw.start(), taken):
             continue
         short = cp.short_form_re().match(text, tw.end())
@@ -70,9 +71,10 @@ def _best_date(group: list[Mention]) -> str | None:
     return min(dates, key=lambda d: _PRECISION_RANK[d.precision]).value
 
 
-def resolve_mentions(text: str, mentions: list[Mention]) -> list[Reference]:
-    """One ``Reference`` per distinct number, in order of first mention."""
-    _short_forms(text, mentions)
+def resolve_mentions(text: str, mentions: list[Mention], type_words: Scan | None = None) -> list[Reference]:
+    """One ``Reference`` per distinct number, in order of first mention (``type_words``:
+    the text's ``doc_types.type_word_scan``, made here when not given)."""
+    _short_forms(text, mentions, type_words or doc_types.type_word_scan(text))
     _title_mentions(text, mentions)
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
