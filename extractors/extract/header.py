@@ -367,6 +367,11 @@ def _read_header(text: str, segs: Segments) -> Header:
         subject = " ".join(" ".join(subject_parts).split())
         head.subject = re.sub(r"^(?:V/[vV]|Về\s+việc)\s*[:.]?\s+(?=\S)", "", subject) if vv else re.sub(r"^V/[vV]\s*[:.]?\s+", "", subject)
         head.subject = head.subject or None
+    if head.doc_type == "GM" and (not head.subject or head.subject.endswith(".")):
+        # no trích yếu (or a body paragraph read as one): the invitation's 'Nội dung:' item
+        from vanban.extractors.extract.invitation import invitation_subject
+
+        head.subject = invitation_subject(segs) or head.subject
     if head.doc_type is None:
         code, _ = symbol_parts(head.number)
         if code:

@@ -13,6 +13,8 @@ CAPS_NAME = re.compile(r"^[\p{Lu}]+(?:\s+[\p{Lu}]+){1,5}$")
 
 # A rank printed before the signer's name (police, army): not part of the name.
 RANK = re.compile(r"^(?:Thiếu|Trung|Thượng|Đại)\s+(?:tướng|tá|úy|uý)\s+(?=\p{Lu})")
+# OCR reads a name's capital T as '1' ('1rương Minh Đương'); no Vietnamese name word starts with a digit.
+OCR_ONE_FOR_T = re.compile(r"(?<![\w])1(?=\p{Ll}{2})")
 ATTACHMENT = re.compile(r"^\s*\(\s*(?:Ban\s+hành\s+)?kèm\s+theo\s+\S", re.IGNORECASE)
 NAME_TAIL = re.compile(r"[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+)?")
 ITEM_LINE = re.compile(r"^[-+•*]\s*\S")
@@ -100,7 +102,7 @@ def signature(segs: Segments) -> dict:
             k += 1
             if not t or SIGNED_MARK.match(t) or t.startswith(("(", "[")):
                 continue
-            t = RANK.sub("", t)
+            t = RANK.sub("", OCR_ONE_FOR_T.sub("T", t))
             if interleaved and (ITEM_LINE.match(t) or t[:1].islower() or t.endswith((";", ",", "."))):
                 continue
             if interleaved and is_caps_line(t, 0.8) and (POSITION_LINE.match(t) or AUTHORITY.match(t)):
@@ -121,7 +123,7 @@ def signature(segs: Segments) -> dict:
 def _signed_name(lines, window: list[int]) -> str | None:
     """No position line read: a name beside '(Đã ký)', or after a rank ('Thiếu tướng …'), is the signer's."""
     for i in window:
-        t = lines[i].stripped
+        t = OCR_ONE_FOR_T.sub("T", lines[i].stripped)
         ranked = RANK.match(t)
         t = RANK.sub("", t)
         if NAME.match(t) and len(t.split()) <= 5 and (ranked or any(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from vanban.extractors.common.prefilter import Scan, shortest_literals
-from vanban.extractors.normalize import pages
+from vanban.extractors.normalize import bullets, pages
 from vanban.extractors.read.base import RawText
 
 
@@ -329,6 +329,7 @@ CHAR_STEPS = (
     ("header_runs", split_header_runs),
     ("unwrap", unwrap_lines),
     ("tidy", tidy_lines),
+    ("bullets", bullets.plain_bullets),
 )
 
 

@@ -7,6 +7,8 @@ in rows top to bottom; both the OCR reader (Tesseract's word boxes) and the PDF 
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex as re
 
 # A gap between words wider than this share of the page separates two columns.
@@ -67,14 +69,27 @@ def column_gap(rows: list[list[dict]], width: float, min_gap: float = COLUMN_GAP
     return span
 
 
+class Block(NamedTuple):
+    """Two columns read apart: the row after them, each column's lines, and the lines of a
+    ``Kính gửi`` list printed in the right column beside the left one's ``V/v``."""
+
+    end: int
+    left: list[str]
+    right: list[str]
+    addressed: list[str]
+
+
 def column_block(rows: list[list[dict]], first: int, width: float, *, split: float | None = None,
-                 min_gap: float = COLUMN_GAP) -> tuple[int, list[str], list[str]] | None:
-    """Two columns side by side from row ``first``: (row after the block, left lines, right lines).
+                 min_gap: float = COLUMN_GAP) -> Block | None:
+    """Two columns side by side from row ``first`` (``Block``).
 
     The block starts with a row in two columns; the split is the middle of its widest gap
     (or ``split`` when given). The block ends at a row across the split (running text, the
     centred type name), a one-sided row that is not centred on its column, or the
-    ``Kính gửi`` line. Words of one row closer than ``min_gap`` of the width are one line.
+    ``Kính gửi`` line. A ``Kính gửi`` that opens the right column while the left one goes
+    on (its ``V/v`` wrapped beside the list) ends the right column only: the list, left
+    aligned under its label, is read whole after the columns. Words of one row closer
+    than ``min_gap`` of the width are one line.
     """
     if width <= 0:
         return None
@@ -83,6 +98,7 @@ def column_block(rows: list[list[dict]], first: int, width: float, *, split: flo
         return None
     left: list[str] = []
     right: list[str] = []
+    addressed: list[str] = []
     centres: dict[str, list[float]] = {"left": [], "right": []}
     end = first
     for row in rows[first:first + BLOCK_MAX_ROWS]:
@@ -94,7 +110,16 @@ def column_block(rows: list[list[dict]], first: int, width: float, *, split: flo
             sides = {"left": [], "right": [], side: row}
         if sides["left"] and sides["right"] and sides["right"][0]["x0"] - sides["left"][-1]["x1"] < min_gap * width:
             break  # a line of running text across the page
-        if _off_column(sides, centres, width) or _BODY_OPENS.match(" ".join(w["text"] for w in row[:2])):
+        if not addressed and sides["left"] and sides["right"] and left and right and _opens_body(sides["right"]):
+            addressed.append(" ".join(w["text"] for w in sides["right"]))  # 'Kính gửi' beside the V/v
+            sides["right"] = []
+        elif addressed and sides["right"]:
+            addressed.append(" ".join(w["text"] for w in sides["right"]))
+            sides["right"] = []
+            if not sides["left"]:
+                end += 1
+                continue
+        if _off_column(sides, centres, width) or _opens_body(row):
             break
         for side, out in (("left", left), ("right", right)):
             if sides[side]:
@@ -103,7 +128,11 @@ def column_block(rows: list[list[dict]], first: int, width: float, *, split: flo
         end += 1
     if not left or not right:
         return None
-    return end, left, right
+    return Block(end, left, right, addressed)
+
+
+def _opens_body(words: list[dict]) -> bool:
+    return bool(_BODY_OPENS.match(" ".join(w["text"] for w in words[:2])))
 
 
 def _off_column(sides: dict, centres: dict, width: float) -> bool:

@@ -110,8 +110,8 @@ def text_from_tsv(tsv: str) -> tuple[str, list[float]]:
         else:
             block = column_block(rows, i, width) if opens_foot(rows[i]) else None
         if block:
-            end, left, right = block
-            out.extend(["", *left, "", *right, ""])
+            end, left, right, addressed = block
+            out.extend(["", *left, "", *right, "", *addressed, ""] if addressed else ["", *left, "", *right, ""])
             i, previous = end, None
             continue
         row = rows[i]

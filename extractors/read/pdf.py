@@ -118,6 +118,7 @@ def _read_page(pdf, index: int, encodings: list[str]) -> PdfPage:
         runs, page = _annotation_runs(pdf, index, page, own, height)
     finally:
         page.close()
+    runs, stamp_runs = _stamp_runs(runs)
     if runs:
         if len(text) == len(raw_text):
             text, alone = insert_runs(text, own, runs, height)
@@ -129,12 +130,42 @@ def _read_page(pdf, index: int, encodings: list[str]) -> PdfPage:
         result.runs = placed
         result.notes.append(f"text of {len(runs)} annotation runs read")
     text = text.replace(LINE_END_HYPHEN, "-").replace("\r\n", "\n").replace("\r", "\n")
+    if stamp_runs:
+        text = text.rstrip("\n") + "\n" + "\n".join(stamp_runs)
+        result.notes.append(f"signature stamp of the annotations kept apart ({len(stamp_runs)} lines)")
     text, stamps = move_stamps(text)
     if stamps:
         result.notes.append(f"signature stamp moved to the end of the page ({len(stamps)} lines)")
     result.text = text
     result.quality = layer_quality.measure(text, unmapped)
     return result
+
+
+def _stamp_runs(runs: list[Run]) -> tuple[list[Run], list[str]]:
+    """The annotation runs less those of a signature stamp (read among the runs alone, so
+    that a stamp beside a list item or the date is not taken into their line); and the
+    stamp's lines."""
+    if not runs:
+        return runs, []
+    words = [dict(r.as_word(), run=r) for r in runs]
+    pieces: list[list[dict]] = []
+    for line in _lines_of(words):
+        piece = [line[0]]
+        for a, b in zip(line, line[1:]):
+            if b["x0"] - a["x1"] > RUN_LINE_GAP * max(a["bottom"] - a["top"], 1.0):
+                pieces.append(piece)
+                piece = []
+            piece.append(b)
+        pieces.append(piece)
+    found = stamp_lines([_line_text(piece) for piece in pieces])
+    if not found:
+        return runs, []
+    stamped = {id(w["run"]) for k in found for w in pieces[k]}
+    return [r for r in runs if id(r) not in stamped], [_line_text(pieces[k]) for k in sorted(found)]
+
+
+# Runs of one line of annotation text are less than this many heights apart.
+RUN_LINE_GAP = 1.5
 
 
 def _pdfium_pages(path: Path, encodings: list[str] | None = None) -> list[PdfPage]:
@@ -151,21 +182,46 @@ def pages_to_ocr(path: Path) -> list[int]:
     return [i for i, page in enumerate(_pdfium_pages(path)) if page.ocr_reason()]
 
 
-def _lines_of(words: list[dict], tolerance: float = 3.0) -> list[list[dict]]:
+# Words of one line are of one size: a word less than this share of the line's height
+# is other text over it (a signature stamp printed across the header or a list).
+SAME_SIZE = 0.7
+
+
+def _lines_of(words: list[dict], tolerance: float = 3.0, *, same_size: bool = False) -> list[list[dict]]:
     """Group words into lines: a word whose top is within ``tolerance`` of the line's
-    first word, or whose middle is within that word's height, joins it."""
+    first word, or whose middle is within that word's height, joins it (when
+    ``same_size``, only a word of about that word's height)."""
     lines: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         middle = (w["top"] + w.get("bottom", w["top"])) / 2
         if lines:
             first = lines[-1][0]
-            if abs(first["top"] - w["top"]) <= tolerance or first["top"] <= middle <= first.get("bottom", first["top"]):
+            if same_size and not _same_size(first, w):
+                pass
+            elif abs(first["top"] - w["top"]) <= tolerance or first["top"] <= middle <= first.get("bottom", first["top"]):
                 lines[-1].append(w)
                 continue
         lines.append([w])
     for line in lines:
         line.sort(key=lambda w: w["x0"])
     return lines
+
+
+def _same_size(a: dict, b: dict) -> bool:
+    ha, hb = (max(w.get("bottom", w["top"]) - w["top"], 0.1) for w in (a, b))
+    return min(ha, hb) >= SAME_SIZE * max(ha, hb)
+
+
+def _size_groups(lines: list[list[dict]]) -> list[list[int]]:
+    """Indexes of the lines, top to bottom, grouped by the size of their text."""
+    groups: list[list[int]] = []
+    for i, line in enumerate(lines):
+        group = next((g for g in groups if _same_size(lines[g[0]][0], line[0])), None)
+        if group is None:
+            groups.append([i])
+        else:
+            group.append(i)
+    return groups
 
 
 def _line_text(words: list[dict]) -> str:
@@ -191,9 +247,9 @@ def _header_lines(lines: list[list[dict]], page_width: float) -> tuple[int, list
     block = column_block(lines, 0, page_width, split=split, min_gap=PDF_COLUMN_GAP)
     if not block:
         return None
-    end, left, right = block
+    end, left, right, addressed = block
     vv = next((i for i, line in enumerate(left) if _VV_LINE.match(line)), len(left))
-    return end, left[:vv] + [""] + right + [""] + left[vv:]
+    return end, left[:vv] + [""] + right + [""] + left[vv:] + ([""] + addressed if addressed else [])
 
 
 def _foot_lines(lines: list[list[dict]], first: int, page_width: float) -> tuple[int, int, list[str]] | None:
@@ -261,9 +317,12 @@ def split_header_columns(words: list[dict], page_width: float) -> str | None:
 
 
 def _without_stamps(words: list[dict]) -> tuple[list[dict], list[str]]:
-    """Words outside the signature stamp's lines; and those lines' text."""
-    lines = _lines_of(words)
-    found = stamp_lines([_line_text(line) for line in lines])
+    """Words outside the signature stamp's lines; and those lines' text. A stamp's lines
+    are read apart from the larger text they are printed over."""
+    lines = _lines_of(words, same_size=True)
+    found: set[int] = set()
+    for group in _size_groups(lines):
+        found.update(group[k] for k in stamp_lines([_line_text(lines[i]) for i in group]))
     if not found:
         return words, []
     kept = [w for i, line in enumerate(lines) if i not in found for w in line]

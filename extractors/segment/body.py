@@ -55,6 +55,8 @@ def block_after(lines: list[Line], i: int, *, item_prefix: str = r"[-+•*]") ->
             p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, DISTRIBUTION_START)
         ):
             j += 1  # a label alone on its line ('Kính gửi:'): the addressee is the next line
+            if s.endswith(";"):
+                continue  # the first of a list with no dashes
             break
         starts_part = any(p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, RECIPIENTS_START, DISTRIBUTION_START, AUTHORITY, POSITION_LINE)) \
             or bool(PARAGRAPH_OPENER.match(s) and len(s.split()) >= 6)
@@ -66,8 +68,29 @@ def block_after(lines: list[Line], i: int, *, item_prefix: str = r"[-+•*]") ->
         if not starts_part and j > i + 1 and prev.endswith((";", ",")) and not s.endswith(":") and _item_follows(lines, j, item):
             j += 1  # an item wrapped onto a line with no dash, between two items
             continue
+        if not starts_part and j > i + 1 and _undashed_item(prev, s):
+            j += 1  # items with no dash, each closed by ';' and the last by '.'
+            continue
+        if not starts_part and j > i + 1 and j + 1 < n and not s.endswith((";", ".", ":", ",")) \
+                and lines[j + 1].stripped[:1].isupper() and _undashed_item(prev, f"{s} {lines[j + 1].stripped}"):
+            j += 2  # such an item wrapped onto a second line (a name's words are capitalised)
+            continue
         break
     return j
+
+
+# An item of a list printed without dashes is a short line; a paragraph's line is longer.
+UNDASHED_ITEM_MAX = 120
+# 'Mã số thuế: …;', 'Địa chỉ: …': a detail of the addressee above, not an addressee.
+FIELD_LABEL = re.compile(r"^(?!Lưu\b)[\p{L}][\p{L}\s]{1,30}:")
+
+
+def _undashed_item(prev: str, s: str) -> bool:
+    """Line ``s`` is the next item of a list whose items carry no dash: the item above
+    closes with ';', this one with ';' or '.', and it is a name, not a sentence or a part."""
+    return prev.endswith(";") and s.rstrip("/").endswith((";", ".")) and len(s) <= UNDASHED_ITEM_MAX \
+        and not s.endswith(":") and not FIELD_LABEL.match(s) and not is_caps_line(s) and not signature_line(s) and s[:1].isupper()
+
 
 
 def _item_follows(lines: list[Line], j: int, item: re.Pattern) -> bool:

@@ -186,7 +186,9 @@ def label_header(lines: list[Line], start: int, roles: dict[int, str]) -> int:
         elif not seen_type and len(s) < 200 and (
             (TYPE_LINE.match(s) and is_caps_line(TYPE_LINE.match(s).group("word")))
             # a title line in lower case, as left by fonts whose capitals were lost
+            # (not while a V/v runs on: 'Nghị quyết số 76/NQ-CP' wrapped under it is the subject's)
             or (TYPE_LINE_ANYCASE.match(s) and ("number" in roles.values() or "place_date" in roles.values())
+                and not (subject_open and roles.get(i - 1) == "vv")
                 and (s == s.lower() or _SHORT_NAME.match(s)) and len(s) < 80)
         ):
             m = TYPE_LINE_ANYCASE.match(s)
