@@ -233,13 +233,6 @@ def find_effects(ctx, references: list[Reference], effective_date: str | None = 
     return sorted(found.values(), key=lambda e: (e.span or (0, 0), e.relation))
 
 
-def _rank(relation: str) -> int:
-    """resolve's order of relations (``RELATION_PRIORITY``), a suspension just before
-    ``cites``."""
-    order = [r for r in RELATION_PRIORITY if r != "cites"] + ["suspends", "cites"]
-    return order.index(relation) if relation in order else len(order)
-
-
 def type_references(references: list[Reference], effects: list[Effect]) -> list[Reference]:
     """The references with the relation of what the document does to each one (its
     effects: the one reading of "thay thế", "bãi bỏ", "sửa đổi, bổ sung", "hướng dẫn",
@@ -248,11 +241,11 @@ def type_references(references: list[Reference], effects: list[Effect]) -> list[
     acted: dict[str, str] = {}
     for e in effects:
         key = spelling_key(e.number)
-        acted[key] = min(acted.get(key, "cites"), e.relation, key=_rank)
+        acted[key] = min(acted.get(key, "cites"), e.relation, key=RELATION_PRIORITY.index)
     out = []
     for ref in references:
         relation = acted.get(spelling_key(ref.number)) if ref.number else None
-        if relation and _rank(relation) < _rank(ref.relation):
+        if relation and RELATION_PRIORITY.index(relation) < RELATION_PRIORITY.index(ref.relation):
             ref = ref.model_copy(update={"relation": relation})
         out.append(ref)
     return out

@@ -196,9 +196,8 @@ def _lines_of(words: list[dict], tolerance: float = 3.0, *, same_size: bool = Fa
         middle = (w["top"] + w.get("bottom", w["top"])) / 2
         if lines:
             first = lines[-1][0]
-            if same_size and not _same_size(first, w):
-                pass
-            elif abs(first["top"] - w["top"]) <= tolerance or first["top"] <= middle <= first.get("bottom", first["top"]):
+            near = abs(first["top"] - w["top"]) <= tolerance or first["top"] <= middle <= first.get("bottom", first["top"])
+            if near and (not same_size or _same_size(first, w)):
                 lines[-1].append(w)
                 continue
         lines.append([w])

@@ -74,10 +74,9 @@ class Extractor(HeadingRules, RequestRules):
         start = segs.body[0] if segs.body and segs.body[1] > segs.body[0] else 0
         body = (start, len(self.text))
         self.body = body
-        tree = getattr(segs, "outline", None)
         # the recognizer reads only the paragraphs that can hold a task; the paragraphs are
         # then read again with the names it found (a name hard-wrapped over a line break)
-        read = Paragraphs(self.text, *body, tree)
+        read = Paragraphs(self.text, *body)
         rough = outside_distribution(read(), segs)
         self.tables = find_tables(self.text, *body)
         spans = sorted(task_spans(rough) + [(t.start, t.end) for t in self.tables])

@@ -1,8 +1,8 @@
 """The body of a document as paragraphs: hard-wrapped lines joined, each with the list
-marker it starts with (``segment.outline``) and the headings it sits under."""
+marker it starts with (``segment.outline``)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex as re
 
@@ -28,7 +28,6 @@ class Para:
     rank: int             # 1 roman/article, 2 arabic, 3+ multi, 5 letter, 6 dash, 9 plain
     index: int = 0
     text: str = ""        # body text, whitespace collapsed
-    headings: list[outline.Node] = field(default_factory=list, repr=False)  # the numbered headings it sits under
 
 
 def line_marker(line: str) -> tuple[str | None, int, int]:
@@ -56,14 +55,13 @@ class Paragraphs:
     """The paragraphs of ``text[start:end]``: a marker or a finished sentence starts one;
     a hard-wrapped line continues it when it starts in lower case, when a name runs over
     the line break ('1. Sở' / 'Khoa học và Công nghệ') or after a connector ('Báo và' /
-    'Phát thanh'); a page break inside a sentence does not end it. ``tree``: the outline
-    the paragraphs read their headings from.
+    'Phát thanh'); a page break inside a sentence does not end it.
 
     The lines, their markers and what each paragraph's text ends with are read once; calling
     the object with the names recognized gives the paragraphs (a name runs over a line break)."""
 
-    def __init__(self, text: str, start: int, end: int, tree: outline.Outline | None = None):
-        self.text, self.tree = text, tree
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text
         lines = text[start:end].split("\n")
         # hard-wrapped converters put a blank line between paragraphs: a line right under
         # another (no blank, no marker) then continues it whatever its first letter
@@ -85,7 +83,6 @@ class Paragraphs:
         self._prev: dict[tuple[int, int], str] = {}
         self._connector: dict[tuple[int, int], bool] = {}
         self._texts: dict[tuple[int, int], str] = {}
-        self._headings: dict[int, list[outline.Node]] = {}
 
     def _ends_sentence(self, p: Para) -> bool:
         return self._prev_text(p).endswith(_TERMINAL)
@@ -135,16 +132,12 @@ class Paragraphs:
             if (p.body, p.end) not in self._texts:
                 self._texts[p.body, p.end] = _SPACE.sub(" ", text[p.body:p.end]).strip()
             p.text = self._texts[p.body, p.end]
-            if self.tree is not None:
-                if p.start not in self._headings:
-                    self._headings[p.start] = self.tree.chain_at(p.start)
-                p.headings = self._headings[p.start]
         return paras
 
 
-def paragraphs(text: str, start: int, end: int, mentions: list[AgencyMention] = (), tree: outline.Outline | None = None) -> list[Para]:
+def paragraphs(text: str, start: int, end: int, mentions: list[AgencyMention] = ()) -> list[Para]:
     """The paragraphs of ``text[start:end]`` (``Paragraphs``) with the names recognized in it."""
-    return Paragraphs(text, start, end, tree)(mentions)
+    return Paragraphs(text, start, end)(mentions)
 
 
 def outside_distribution(paras: list[Para], segs) -> list[Para]:

@@ -399,8 +399,6 @@ def extract_references(ctx) -> list[Reference]:
         text,
         mentions,
         genre=getattr(ctx, "genre", "official"),
-        doc_type=getattr(ctx, "doc_type", None),
         segments=getattr(ctx, "segments", None),
-        starts=[n.span[0] for n in numbers],
     )
     return resolve_mentions(text, mentions, type_words)

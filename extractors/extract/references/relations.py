@@ -111,7 +111,7 @@ def _preamble_end(text: str, segments, bases: list[tuple[int, int]]) -> int:
 
 
 def assign_relations(
-    text: str, mentions: list[Mention], *, genre: str, doc_type: str | None, segments, starts: list[int]
+    text: str, mentions: list[Mention], *, genre: str, segments
 ) -> None:
     if genre == "news":
         return

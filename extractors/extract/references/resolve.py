@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["RELATION_PRIORITY", "resolve_mentions"]
 
 # When one document is cited several ways, the relation kept is the first of this list.
-RELATION_PRIORITY = ("basis", "implements", "replaces", "amends", "repeals", "guides", "cites")
+RELATION_PRIORITY = ("basis", "implements", "replaces", "amends", "repeals", "guides", "suspends", "cites")
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
