@@ -460,6 +460,31 @@ AMOUNTS = [
         f"{HEAD_QD}\nMức chi 500.000 đồng/người/tháng (bằng chữ: Năm trăm nghìn đồng) cho mỗi đối tượng.\n{SIGN}",
         {"amounts": [500_000]},
     ),
+    (
+        "two figures joined by a slash share the unit after the second (done out of planned)",
+        f"{HEAD_QD}\nGiải ngân vốn đầu tư công đạt 1.234/5.678 tỷ đồng, bằng 21,7% kế hoạch.\n{SIGN}",
+        {"amounts": [1_234_000_000_000, 5_678_000_000_000]},
+    ),
+    (
+        "decimal figures joined by a slash",
+        f"{HEAD_QD}\nĐã giải ngân 12,5/40,25 triệu đồng.\n{SIGN}",
+        {"amounts": [12_500_000, 40_250_000]},
+    ),
+    (
+        "a date or a code before a slash is no figure",
+        f"{HEAD_QD}\nTheo Quyết định số 12/2025 triệu đồng hỗ trợ được cấp ngày 10/12.\n{SIGN}",
+        {"amounts": []},
+    ),
+    (
+        "a figure at the end of a line with its unit on the next",
+        f"{HEAD_QD}\nSố kiến nghị đã thực hiện là 1.234.567.890\nđồng, số còn lại là 45.000 đồng.\n{SIGN}",
+        {"amounts": [1_234_567_890, 45_000]},
+    ),
+    (
+        "a scale word on the next line",
+        f"{HEAD_QD}\nTổng kinh phí dự kiến khoảng 28.611\ntỷ đồng cho cả giai đoạn.\n{SIGN}",
+        {"amounts": [28_611_000_000_000]},
+    ),
 ]
 
 

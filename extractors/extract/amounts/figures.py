@@ -11,7 +11,7 @@ from decimal import Decimal
 import regex as re
 
 from vanban.extractors.common.prefilter import stretches
-from vanban.extractors.extract.amounts.patterns import FIGURES_BREAKS, WORDS_BREAKS, patterns, currency_literals
+from vanban.extractors.extract.amounts.patterns import FIGURES_BREAKS, SLASHED_BEFORE, WORDS_BREAKS, patterns, currency_literals
 from vanban.extractors.extract.amounts.numbers import (
     NumberFormatError,
     fold,
@@ -136,13 +136,14 @@ def find_singles(text: str, lo: int, hi: int, taken: list[Span]) -> list[FoundAm
 
 
 _LISTED_FIGURE = re.compile(
-    r"(?<![\d.,/\p{L}])(?P<num>\d+(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)[ \t]*(?:,|;|và|hoặc)[ \t]*$"
+    r"(?<![\d.,/\p{L}])(?:(?P<num>\d+(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)[ \t]*(?:,|;|và|hoặc)[ \t]*"
+    r"|(?P<num>" + SLASHED_BEFORE + r")/)$"
 )
 
 
 def listed_before(text: str, singles: list[FoundAmount], lo: int, taken: list[Span]) -> list[FoundAmount]:
     """Figures listed before an amount share its unit: '12.500, 11.000 và 9.800 đồng/giờ'
-    is three amounts of đồng an hour (never after 'Điều', 'năm' and other number words)."""
+    is three amounts of đồng an hour, '9.037/17.454 tỷ đồng' two of tỷ đồng (never after 'Điều', 'năm' and other number words)."""
     out = []
     for a in singles:
         own = patterns().single.match(a.text)
