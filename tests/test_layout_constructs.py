@@ -357,6 +357,11 @@ def _qd(bases: str) -> str:
 
 REFERENCES = [
     (
+        "a Party number whose hyphen ends the line",
+        _qd("Căn cứ Nghị quyết số 19-\nNQ/TW ngày 25 tháng 10 năm 2017 của Ban Chấp hành Trung ương và Chương trình số 07-\nCTr/TU ngày 3 tháng 3 năm 2021 của Tỉnh ủy;"),
+        {"references": {("NQ", "19-NQ/TW"), ("CTr", "07-CTr/TU")}},
+    ),
+    (
         "a stray space after a dash in the symbol",
         _qd("Căn cứ Quyết định số 125/QĐ- UBND ngày 2 tháng 1 năm 2024 của UBND tỉnh;"),
         {"references": {("QĐ", "125/QĐ-UBND")}},
