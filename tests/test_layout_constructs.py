@@ -304,6 +304,24 @@ def test_signature(construct, text, expected):
 
 DISTRIBUTION = [
     (
+        "a plain-text foot in two columns of spaces: the list left, the signature right",
+        HEAD_QD + "\nĐiều 3. Thi hành.\n\n"
+        + ("Nơi nhận:" + " " * 36 + "KT. BỘ TRƯỞNG\n"
+            "- Văn phòng Chính phủ;" + " " * 18 + "THỨ TRƯỞNG\n"
+            "- Các Bộ, cơ quan ngang Bộ,\n"
+            "  cơ quan thuộc Chính phủ;" + " " * 16 + "(Đã ký)\n"
+            "- Lưu: VT." + " " * 33 + "Trần Văn Bình\n"),
+        {"distribution": ["Văn phòng Chính phủ", "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "Lưu: VT"],
+         "signer.name": "Trần Văn Bình"},
+    ),
+    (
+        "a two-column foot whose signature has blank lines for the signing",
+        HEAD_QD + "\nĐiều 3. Thi hành.\n\n"
+        + "Nơi nhận:" + " " * 36 + "TM. ỦY BAN NHÂN DÂN\n" + "- Như Điều 3;" + " " * 36 + "CHỦ TỊCH\n"
+        + "- Lưu: VT.\n\n\n" + " " * 46 + "Lê Thị Hoa\n",
+        {"distribution": ["Như Điều 3", "Lưu: VT"], "signer.name": "Lê Thị Hoa"},
+    ),
+    (
         "a dash alone on its line belongs to the next",
         HEAD_QD + "\nNơi nhận:\n-\nBộ Tư pháp;\n-\nSở Nội vụ;\n- Lưu: VT.\n" + SIGN,
         {"distribution": ["Bộ Tư pháp", "Sở Nội vụ", "Lưu: VT"]},
