@@ -322,6 +322,11 @@ DISTRIBUTION = [
         {"distribution": ["Như Điều 3", "Lưu: VT"], "signer.name": "Lê Thị Hoa"},
     ),
     (
+        "an OCR'd foot: the signature's position between blank lines inside the list",
+        HEAD_QD + "\nNơi nhận:\n- Như trên;\n- Văn phòng Bộ (để b/c);\n\nGIÁM ĐỐC\n\n- Sở Tài chính (để p/h):\n\n- Lưu: VT, P6.\n",
+        {"distribution": ["Như trên", "Văn phòng Bộ (để b/c)", "Sở Tài chính (để p/h)", "Lưu: VT, P6"]},
+    ),
+    (
         "a dash alone on its line belongs to the next",
         HEAD_QD + "\nNơi nhận:\n-\nBộ Tư pháp;\n-\nSở Nội vụ;\n- Lưu: VT.\n" + SIGN,
         {"distribution": ["Bộ Tư pháp", "Sở Nội vụ", "Lưu: VT"]},

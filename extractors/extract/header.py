@@ -46,7 +46,7 @@ _SLASH_OR_DASH = re.compile(r"[/\-]")
 _NON_DIGIT = re.compile(r"\D")
 _ITEM_SPLIT = re.compile(r"(?:^|(?<=[;.)]))\s*[-+•*]\s+")
 _ITEM_BULLET = re.compile(r"^[-+•*]\s*")
-_ITEM_TRAIL = re.compile(r"[\s;,.]+$")
+_ITEM_TRAIL = re.compile(r"[\s;,.:]+$")
 _SEMICOLON_NOTE = re.compile(r"\s*;\s*(?=\()")
 _NO_WORD = re.compile(r"[\W_]+")
 

@@ -149,9 +149,18 @@ def signature_line(s: str) -> bool:
 
 def interleaved_end(lines: list[Line], end: int) -> int:
     """End of a Nơi nhận list whose lines alternate with the signature block's (two columns
-    of a table flattened): items and their continuations go on past signature lines."""
+    of a table flattened): items and their continuations go on past signature lines, and
+    past a blank line before a signature line or such an item (an OCR'd foot)."""
     last, seen_signature, j = None, False, end
-    while j < len(lines) and j - end < 40 and not lines[j].blank:
+    while j < len(lines) and j - end < 40:
+        if lines[j].blank:
+            k = next_filled(lines, j + 1)
+            if k >= len(lines) or k - j > 2:
+                break
+            after = lines[k].stripped
+            if not (signature_line(after) or is_caps_line(after) or seen_signature and ITEM_LINE.match(after)):
+                break
+            j = k
         s = lines[j].stripped
         if ITEM_LINE.match(s) and seen_signature:
             last = j
