@@ -176,6 +176,11 @@ def test_text_from_tsv_without_columns():
     ("Điều II tháng", "Điều II tháng"),
     ("V/w phối hợp", "V/v phối hợp"),
     ("  V / v triển khai", "  V/v triển khai"),
+    # words a tight row glued: two syllables, a syllable and a figure
+    ("phòng, chống ma tuý đếnnăm2030", "phòng, chống ma tuý đến năm 2030"),
+    ("tổ chức thựchiện nhiệmvụ", "tổ chức thực hiện nhiệm vụ"),
+    ("xả thải 250 m3/ngày, diện tích 3 km2", "xả thải 250 m3/ngày, diện tích 3 km2"),  # units left alone
+    ("Đội PC04, phòng P6", "Đội PC04, phòng P6"),  # codes in capitals left alone
 ])
 def test_mend_ocr_slips(slip, mended):
     assert ocr.mend_ocr_slips(slip) == mended

@@ -191,9 +191,49 @@ def _mend_heading_line(line: str) -> str:
     return line
 
 
+# Lower-case letters, then maybe digits, as one word: two words a tight row glued together.
+_GLUED_WORD = re.compile(r"(?<![\p{L}\d])(\p{Ll}{2,})(\d{2,})?(?![\p{L}\d])")
+GLUED_MIN_LETTERS = 4
+
+
+def _syllables_apart(word: str) -> str | None:
+    """``đênnăm`` -> ``đên năm``: a word that is no syllable but two syllables glued (the
+    split with the most even halves), else None."""
+    from vanban.extractors.read.layer_quality import is_syllable
+
+    if len(word) < GLUED_MIN_LETTERS or is_syllable(word):
+        return None
+    splits = [(min(i, len(word) - i), i) for i in range(2, len(word) - 1)
+              if is_syllable(word[:i]) and is_syllable(word[i:])]
+    if not splits:
+        return None
+    _, i = max(splits)
+    return f"{word[:i]} {word[i:]}"
+
+
+def _unglue(m: re.Match) -> str:
+    letters, digits = m.group(1), m.group(2)
+    apart = _syllables_apart(letters)
+    if digits is None:
+        return apart or letters
+    from vanban.extractors.read.layer_quality import is_syllable
+
+    if apart is None and not is_syllable(letters):
+        return m.group(0)  # a code ('abc12'), not words
+    return f"{apart or letters} {digits}"
+
+
+def unglue_words(text: str) -> str:
+    """Words OCR read without the space between them: ``đênnăm2030`` -> ``đên năm 2030``
+    (two syllables glued, a syllable glued to a figure)."""
+    return _GLUED_WORD.sub(_unglue, text)
+
+
 def mend_ocr_slips(text: str) -> str:
     """``QĐÐ-UBND`` -> ``QĐ-UBND``; ``ngày II tháng`` -> ``ngày 11 tháng``; ``V/w`` -> ``V/v``;
-    ``QUYÉT ĐỊNH`` -> ``QUYẾT ĐỊNH`` (capitals lines that open with a heading phrase)."""
+    ``QUYÉT ĐỊNH`` -> ``QUYẾT ĐỊNH`` (capitals lines that open with a heading phrase);
+    glued words apart (``unglue_words``)."""
+    text = unglue_words(text)
     text = _DOUBLED_D.sub("Đ", text)
     text = _DAY_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_OF), text)
     text = _VV.sub(r"\1V/v", text)
