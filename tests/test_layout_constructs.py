@@ -263,6 +263,11 @@ REGULATION = "\n".join(
 
 SIGNATURE = [
     (
+        "'(ĐÃ KÝ)' in capitals between the position and the name is no position",
+        HEAD_QD + "\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n(ĐÃ KÝ)\nTrần Văn Bình\n",
+        {"signer.name": "Trần Văn Bình", "signer.position": "THỨ TRƯỞNG"},
+    ),
+    (
         "a decision's signature before a long attached regulation",
         HEAD_QD + "\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nPhạm Văn Bình\n\n"
         "QUY ĐỊNH\nVề quản lý\n(Ban hành kèm theo Quyết định số 20/2024/QĐ-UBND)\n\n" + REGULATION
@@ -325,6 +330,11 @@ DISTRIBUTION = [
         "an OCR'd foot: the signature's position between blank lines inside the list",
         HEAD_QD + "\nNơi nhận:\n- Như trên;\n- Văn phòng Bộ (để b/c);\n\nGIÁM ĐỐC\n\n- Sở Tài chính (để p/h):\n\n- Lưu: VT, P6.\n",
         {"distribution": ["Như trên", "Văn phòng Bộ (để b/c)", "Sở Tài chính (để p/h)", "Lưu: VT, P6"]},
+    ),
+    (
+        "the archive item wrapped onto a line of unit codes in capitals",
+        HEAD_QD + "\nNơi nhận:\n- Bộ Tài chính;\n- Lưu: VP (HC, TH)\nTCT (HC, NV3)\n" + SIGN,
+        {"distribution": ["Bộ Tài chính", "Lưu: VP (HC, TH) TCT (HC, NV3)"], "signer.name": "Nguyễn Văn An"},
     ),
     (
         "a dash alone on its line belongs to the next",
