@@ -147,6 +147,26 @@ def test_type_word_wins_over_symbol():
             "Kế hoạch số 24/KH-UBND ngày\n14/8/2025 của UBND tỉnh.",
             {"24/KH-UBND": "2025-08-14"},
         ),
+        (
+            "Ngày 21/10/2024, Sở Nội vụ có Công văn số 2903/SNV-TCCC đề nghị các sở báo cáo.",
+            {"2903/SNV-TCCC": "2024-10-21"},  # '<X> có <citation>': sent that day
+        ),
+        (
+            "Ngày 9/4/2025, Bộ Tư pháp đã có Công văn số 1866/BTP-PLHSHC gửi các tỉnh.",
+            {"1866/BTP-PLHSHC": "2025-04-09"},
+        ),
+        (
+            "Để triển khai, ngày 10/11/2025, Sở Nội vụ đã ban hành Công văn số 2775/SNV-CCHC về việc hướng dẫn.",
+            {"2775/SNV-CCHC": "2025-11-10"},  # the date heads a clause after a comma
+        ),
+        (
+            "Ngày 5/5/2025, Sở có 12 văn bản trả lời, trong đó Công văn số 77/SNV-TCCC chưa thực hiện.",
+            {"77/SNV-TCCC": None},  # 'có' not right before the citation
+        ),
+        (
+            "Kế hoạch số 2291/KH-UBND ngày 19\n22/8/2025 về ngầm hóa; Kế hoạch số 15/KH-UBND ngày 19\ntháng 3 năm 2024.",
+            {"2291/KH-UBND": "2025-08-22", "15/KH-UBND": "2024-03-19"},  # a footnote marker after 'ngày'
+        ),
     ],
 )
 def test_dates_belong_to_their_citation(text, dates):
