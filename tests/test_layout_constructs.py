@@ -357,6 +357,12 @@ DISTRIBUTION = [
         {"distribution": ["Như trên", "Cổng thông tin điện tử Chính phủ", "Lưu: VT"]},
     ),
     (
+        "a two-line note beside the list, its second line glued after the next item's ';'",
+        HEAD_QD + "\nNơi nhận:\n- Như trên;\n- Cổng thông tin điện tử Chính phủ;\nĐể đăng dự thảo\n"
+        "- Cổng thông tin điện tử Bộ Tư pháp; Quyết định xin ý kiến\n- Lưu: VT.\n" + SIGN,
+        {"distribution": ["Như trên", "Cổng thông tin điện tử Chính phủ", "Cổng thông tin điện tử Bộ Tư pháp", "Lưu: VT"]},
+    ),
+    (
         "Kính gửi on one line, the body's first paragraph right under it",
         f"BỘ TƯ PHÁP\n{MOTTO}\nSố: 210/BTP-PLHS\nHà Nội, ngày 20 tháng 5 năm 2025\nV/v sắp xếp các tổ chức\n"
         "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố\nNgày 09/4/2025, Bộ Tư pháp đã có Công văn số 1866/BTP-PLHS gửi\n"
