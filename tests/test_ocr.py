@@ -181,6 +181,11 @@ def test_text_from_tsv_without_columns():
     ("tổ chức thựchiện nhiệmvụ", "tổ chức thực hiện nhiệm vụ"),
     ("xả thải 250 m3/ngày, diện tích 3 km2", "xả thải 250 m3/ngày, diện tích 3 km2"),  # units left alone
     ("Đội PC04, phòng P6", "Đội PC04, phòng P6"),  # codes in capitals left alone
+    # specks after a line's closing punctuation
+    ("Nơi nhận:\nNhư trên; z\n- Lưu: VT.", "Nơi nhận:\nNhư trên;\n- Lưu: VT."),
+    ("trình Chủ tịch ký duyệt, ban hành. Aw ~", "trình Chủ tịch ký duyệt, ban hành."),
+    ("Kính gửi: Sở Y tế, Sở Tài chính.", "Kính gửi: Sở Y tế, Sở Tài chính."),
+    ("- Lưu: VT, P6.\n- Như trên; Bộ Y tế", "- Lưu: VT, P6.\n- Như trên; Bộ Y tế"),
 ])
 def test_mend_ocr_slips(slip, mended):
     assert ocr.mend_ocr_slips(slip) == mended

@@ -229,11 +229,17 @@ def unglue_words(text: str) -> str:
     return _GLUED_WORD.sub(_unglue, text)
 
 
+# Specks of a seal or a fold read as one or two stray letters after a line's closing
+# punctuation ('Như trên; z', 'ban hành. Aw ~'): no Vietnamese word is read so.
+_TRAILING_SPECKS = re.compile(r"(?m)(?<=[;:.,])(?:[ \t]+(?:[A-Za-z]{1,2}|[~#*^`—–]))+[ \t]*$")
+
+
 def mend_ocr_slips(text: str) -> str:
     """``QĐÐ-UBND`` -> ``QĐ-UBND``; ``ngày II tháng`` -> ``ngày 11 tháng``; ``V/w`` -> ``V/v``;
     ``QUYÉT ĐỊNH`` -> ``QUYẾT ĐỊNH`` (capitals lines that open with a heading phrase);
-    glued words apart (``unglue_words``)."""
+    glued words apart (``unglue_words``); stray letters after a line's last punctuation."""
     text = unglue_words(text)
+    text = _TRAILING_SPECKS.sub("", text)
     text = _DOUBLED_D.sub("Đ", text)
     text = _DAY_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_OF), text)
     text = _VV.sub(r"\1V/v", text)
