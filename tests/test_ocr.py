@@ -181,6 +181,9 @@ def test_text_from_tsv_without_columns():
     ("tổ chức thựchiện nhiệmvụ", "tổ chức thực hiện nhiệm vụ"),
     ("xả thải 250 m3/ngày, diện tích 3 km2", "xả thải 250 m3/ngày, diện tích 3 km2"),  # units left alone
     ("Đội PC04, phòng P6", "Đội PC04, phòng P6"),  # codes in capitals left alone
+    ("Lâm Đồng, ngàyO6 tháng 1] năm 2025", "Lâm Đồng, ngày06 tháng 11 năm 2025"),
+    ("Số: 12/GM-UBND\n_.S\n\nCỘNG HÒA", "Số: 12/GM-UBND\n\nCỘNG HÒA"),  # a line of specks
+    ("1. Mục đích\na) Yêu cầu\n- Như trên;\n", "1. Mục đích\na) Yêu cầu\n- Như trên;\n"),
     # specks after a line's closing punctuation
     ("Nơi nhận:\nNhư trên; z\n- Lưu: VT.", "Nơi nhận:\nNhư trên;\n- Lưu: VT."),
     ("trình Chủ tịch ký duyệt, ban hành. Aw ~", "trình Chủ tịch ký duyệt, ban hành."),

@@ -150,9 +150,14 @@ def _rows(words: list[dict]) -> list[list[dict]]:
 # --- slips of OCR that are safe to mend ------------------------------------------------------
 
 _DOUBLED_D = re.compile("Đ[Ð\u0189]|[Ð\u0189]Đ")
-_DAY_DIGITS = re.compile(r"(?<=\bngày\s{1,3})([IlO|]{1,2}|[0-9][IlO|]|[IlO|][0-9])(?=\s{1,3}tháng\b)")
+# A day or month's digits read as letters ('ngày II tháng', 'ngàyO6', 'tháng 1] năm').
+_DAY_DIGITS = re.compile(r"(?<=\bngày\s{0,3})([IlO|\]]{1,2}|[0-9][IlO|\]]|[IlO|\]][0-9])(?=\s{1,3}tháng\b)")
+_MONTH_DIGITS = re.compile(r"(?<=\btháng\s{1,3})([IlO|\]]{1,2}|[0-9][IlO|\]]|[IlO|\]][0-9])(?=\s{1,3}năm\b)")
 _VV = re.compile(r"^(\s*)[VW]\s*/\s*[vwVW](?=\s)", re.M)  # "V/v" (về việc) read as "V/w"
-_DIGIT_OF = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0"})
+_DIGIT_OF = str.maketrans({"I": "1", "l": "1", "|": "1", "]": "1", "O": "0"})
+# A line of specks alone ('_.S', '~ |'): no letters but one or two, marks OCR reads off
+# a seal, a fold or a line drawn under the header.
+_SPECK_LINE = re.compile(r"(?m)^[ \t]*(?=[^\n]*[_~^`|])[_~^`|.,:;'\"*\- \t]*[A-Za-z]{0,2}[_~^`|.,:;'\"*\- \t]*\n")
 
 
 # Words that open the capitals lines of a header, where OCR drops or swaps marks
@@ -237,11 +242,14 @@ _TRAILING_SPECKS = re.compile(r"(?m)(?<=[;:.,])(?:[ \t]+(?:[A-Za-z]{1,2}|[~#*^`�
 def mend_ocr_slips(text: str) -> str:
     """``QĐÐ-UBND`` -> ``QĐ-UBND``; ``ngày II tháng`` -> ``ngày 11 tháng``; ``V/w`` -> ``V/v``;
     ``QUYÉT ĐỊNH`` -> ``QUYẾT ĐỊNH`` (capitals lines that open with a heading phrase);
-    glued words apart (``unglue_words``); stray letters after a line's last punctuation."""
+    glued words apart (``unglue_words``); stray letters after a line's last punctuation
+    and lines of specks alone."""
     text = unglue_words(text)
     text = _TRAILING_SPECKS.sub("", text)
     text = _DOUBLED_D.sub("Đ", text)
     text = _DAY_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_OF), text)
+    text = _MONTH_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_OF), text)
+    text = _SPECK_LINE.sub("", text)
     text = _VV.sub(r"\1V/v", text)
     return "\n".join(_mend_heading_line(line) for line in text.split("\n"))
 
