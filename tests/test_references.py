@@ -403,3 +403,12 @@ def test_never_raises(text):
     for ref in refs(text):
         assert 0 <= ref.span[0] < ref.span[1] <= len(text)
         assert ref.mentions >= 1
+
+
+@pytest.mark.parametrize("text", [
+    "Nước thải vượt ngưỡng theo QCVN 50: 2013/BTNMT hoặc QCVN 07:2009/BTNMT của Bộ.",
+    "Đạt tiêu chuẩn TCVN 5945:2005/BKHCN về nước thải công nghiệp.",
+])
+def test_a_standards_year_and_body_is_no_citation(text):
+    """'QCVN 50: 2013/BTNMT' names a technical standard, not a document numbered 2013."""
+    assert [r.number for r in refs(text)] == []

@@ -53,7 +53,10 @@ _PARTY_NUMBER = rf"{_PSERIAL}[ \t]*[-–][ \t]*(?:\n[ \t]*)?(?P<ptype>{_CODE}){_
 _STATE_NUMBER = rf"(?:{_SERIAL}[ \t]*)?/[ \t]*(?:{_YEAR}{_SLASH})?(?P<symbol>{_SYMBOL})"
 
 # Table cells glued by a converter: a date's year runs into the next number ('03/4/202415/KH-UBND').
+# A technical standard's year and body ('QCVN 50: 2013/BTNMT') is no document number.
+_STANDARD_BEFORE = r"(?<!(?:QCVN|TCVN|QCĐP)[ \t]+[\d.\-]+[ \t]*:[ \t]*)"
 _NUMBER = rf"""
+    {_STANDARD_BEFORE}
     (?:(?<![\p{{L}}\p{{N}}/\-–.])|(?<=(?<!\d)\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)\d\d))
     (?: (?P<party>{_PARTY_NUMBER}) | (?P<state>{_STATE_NUMBER}) )
     (?![\p{{Lu}}\p{{N}}]|\p{{Ll}}(?!\p{{Ll}}))
