@@ -525,6 +525,12 @@ AMOUNTS = [
         {"amounts": [1_234_567_890, 45_000]},
     ),
     (
+        "a flattened table row, its unit cell before its value cell",
+        f"{HEAD_QD}\nChỉ tiêu Đơn vị Giá trị\n1.1. Kế hoạch được giao Triệu đồng 17.454.000\n1.2. Tỷ lệ giải ngân % 51,8\n"
+        f"1.3. Đã thực hiện Triệu đồng 9.037.000\n1.4. Năm hoàn thành Năm 2025\n{SIGN}",
+        {"amounts": [17_454_000_000_000, 9_037_000_000_000]},
+    ),
+    (
         "a scale word on the next line",
         f"{HEAD_QD}\nTổng kinh phí dự kiến khoảng 28.611\ntỷ đồng cho cả giai đoạn.\n{SIGN}",
         {"amounts": [28_611_000_000_000]},

@@ -167,6 +167,10 @@ def test_type_word_wins_over_symbol():
             "Kế hoạch số 2291/KH-UBND ngày 19\n22/8/2025 về ngầm hóa; Kế hoạch số 15/KH-UBND ngày 19\ntháng 3 năm 2024.",
             {"2291/KH-UBND": "2025-08-22", "15/KH-UBND": "2024-03-19"},  # a footnote marker after 'ngày'
         ),
+        (
+            "Kế hoạch số 2291/KH-UBND ngày\n\n19\n22/8/2025 về việc ngầm hóa.",
+            {"2291/KH-UBND": "2025-08-22"},  # the marker on a line of its own
+        ),
     ],
 )
 def test_dates_belong_to_their_citation(text, dates):

@@ -170,6 +170,30 @@ def listed_before(text: str, singles: list[FoundAmount], lo: int, taken: list[Sp
     return out
 
 
+# A table row flattened to one line, its unit cell before its value cell ('1.1. Kế hoạch
+# được giao Triệu đồng 17.454.000'): a scale and đồng after a word, a figure ending the line.
+_UNIT_CELL_THEN_FIGURE = re.compile(
+    r"(?m)(?<=\p{L}[ \t]+)(?P<unit>(?P<scale>[Tt]riệu|[Tt]ỷ|[Nn]ghìn|[Nn]gàn)[ \t]+đồng)[ \t]+"
+    r"(?P<num>\d+(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)[ \t]*$"
+)
+
+
+def unit_cell_before(text: str, lo: int, hi: int, taken: list[Span]) -> list[FoundAmount]:
+    """Figures ending a flattened table row whose unit cell stands just before them."""
+    out = []
+    for m in _UNIT_CELL_THEN_FIGURE.finditer(text, lo, hi):
+        if overlaps(m.span("num"), taken) or YEAR.fullmatch(m["num"]):
+            continue
+        try:
+            scale = scale_value(m["scale"])
+            value = to_vnd(figure_value(m["num"], scale), scale)
+        except NumberFormatError:
+            continue
+        if value > 0:
+            out.append(FoundAmount(m.start("num"), m.end("num"), m["num"], value, clean_unit(m["unit"]), "digits"))
+    return out
+
+
 # --- amounts in words --------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\s,]+")

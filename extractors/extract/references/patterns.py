@@ -83,7 +83,7 @@ def chain_gap_re() -> re.Pattern:
 
 # Between a number and its date: a comma, a parenthesis, "(được) ban hành", "ký"; a
 # footnote marker a PDF put at the line's end after "ngày" ("ngày 19" newline "22/8/2025").
-_FOOTNOTE_BEFORE_DATE = r"(?:ngày[ \t]+\d{1,2}[ \t]*\n[ \t]*(?=[0-3]?\d[ \t]*/[ \t]*[01]?\d[ \t]*/[ \t]*(?:19|20)\d\d))?"
+_FOOTNOTE_BEFORE_DATE = r"(?:ngày[ \t\n]{1,4}\d{1,2}[ \t]*\n[ \t]*(?=[0-3]?\d[ \t]*/[ \t]*[01]?\d[ \t]*/[ \t]*(?:19|20)\d\d))?"
 _TO_DATE = (r"[ \t]*,?[ \t]*\n?[ \t]*(?:\([ \t]*)?(?:(?:được[ \t]+)?(?:ban[ \t]+hành|ký)[ \t]+(?:vào[ \t]+)?)?"
             + _FOOTNOTE_BEFORE_DATE)
 
