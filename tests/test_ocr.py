@@ -242,3 +242,28 @@ def test_progress_bar_per_page_on_long_files(monkeypatch):
     assert list(ocr._progress(range(9), 9, "long")) == list(range(9))
     assert seen[0]["disable"] is True  # a page or two: no bar
     assert seen[1]["disable"] is None and seen[1]["unit"] == "page"  # shown on a terminal
+
+
+@pytest.mark.parametrize("page,read", [
+    (  # the stamp's fields beside the type name and the subject
+        "UBND TỈNH BÌNH ĐỊNH\n\nSố:..... X12 ab... KẾ HOẠCH\n\nĐẾN) Ngày: 1/3.... Phối hợp kiểm tra\n\n"
+        "Chuyển: Ê.ÁÚ,............ các cơ sở năm 2026\n\nSố và ký hiệu HS:\n\nThực hiện Nghị định số 105/2021/NĐ-CP.",
+        "UBND TỈNH BÌNH ĐỊNH\n\nKẾ HOẠCH\nPhối hợp kiểm tra\ncác cơ sở năm 2026\n\n\nThực hiện Nghị định số 105/2021/NĐ-CP.",
+    ),
+    (  # the last field alone under the Kính gửi line
+        "Kính gửi: Sở Tài chính\n( Su và ký hiệu HS;\n\nĐẾN\nTrong thời gian qua",
+        "Kính gửi: Sở Tài chính\n\nĐẾN\nTrong thời gian qua",
+    ),
+    (  # the document's own number, blank left for the hand, is no stamp field
+        "Số: ....../QĐ-UBND\nChuyển:\nSố:...... /KH-UBND",
+        "Số: ....../QĐ-UBND\nChuyển:\nSố:...... /KH-UBND",
+    ),
+    (  # no stamp on the page: a 'Số:' line with dots is left alone
+        "Số:..... ngày ..... tháng\nKẾ HOẠCH",
+        "Số:..... ngày ..... tháng\nKẾ HOẠCH",
+    ),
+])
+def test_receipt_stamp_fields_leave_the_text(page, read):
+    from vanban.extractors.read.receipt_stamp import strip_receipt_stamp
+
+    assert strip_receipt_stamp(page) == read

@@ -25,6 +25,7 @@ from vanban.extractors import limits
 from vanban.extractors.errors import CorruptFileError, ImageTooLargeError, OcrUnavailableError
 from vanban.extractors.read.base import RawText
 from vanban.extractors.read.columns import column_block, header_split, opens_foot
+from vanban.extractors.read.receipt_stamp import strip_receipt_stamp
 
 LANGUAGE = "vie"
 DPI = 300
@@ -243,8 +244,8 @@ def mend_ocr_slips(text: str) -> str:
     """``QĐÐ-UBND`` -> ``QĐ-UBND``; ``ngày II tháng`` -> ``ngày 11 tháng``; ``V/w`` -> ``V/v``;
     ``QUYÉT ĐỊNH`` -> ``QUYẾT ĐỊNH`` (capitals lines that open with a heading phrase);
     glued words apart (``unglue_words``); stray letters after a line's last punctuation
-    and lines of specks alone."""
-    text = unglue_words(text)
+    and lines of specks alone; the receipt stamp's fields (``receipt_stamp``)."""
+    text = strip_receipt_stamp(unglue_words(text))
     text = _TRAILING_SPECKS.sub("", text)
     text = _DOUBLED_D.sub("Đ", text)
     text = _DAY_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_OF), text)
