@@ -263,6 +263,11 @@ REGULATION = "\n".join(
 
 SIGNATURE = [
     (
+        "'(ĐÃ KÝ)' in capitals between the position and the name is no position",
+        HEAD_QD + "\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n(ĐÃ KÝ)\nTrần Văn Bình\n",
+        {"signer.name": "Trần Văn Bình", "signer.position": "THỨ TRƯỞNG"},
+    ),
+    (
         "a decision's signature before a long attached regulation",
         HEAD_QD + "\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nPhạm Văn Bình\n\n"
         "QUY ĐỊNH\nVề quản lý\n(Ban hành kèm theo Quyết định số 20/2024/QĐ-UBND)\n\n" + REGULATION
@@ -304,6 +309,34 @@ def test_signature(construct, text, expected):
 
 DISTRIBUTION = [
     (
+        "a plain-text foot in two columns of spaces: the list left, the signature right",
+        HEAD_QD + "\nĐiều 3. Thi hành.\n\n"
+        + ("Nơi nhận:" + " " * 36 + "KT. BỘ TRƯỞNG\n"
+            "- Văn phòng Chính phủ;" + " " * 18 + "THỨ TRƯỞNG\n"
+            "- Các Bộ, cơ quan ngang Bộ,\n"
+            "  cơ quan thuộc Chính phủ;" + " " * 16 + "(Đã ký)\n"
+            "- Lưu: VT." + " " * 33 + "Trần Văn Bình\n"),
+        {"distribution": ["Văn phòng Chính phủ", "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "Lưu: VT"],
+         "signer.name": "Trần Văn Bình"},
+    ),
+    (
+        "a two-column foot whose signature has blank lines for the signing",
+        HEAD_QD + "\nĐiều 3. Thi hành.\n\n"
+        + "Nơi nhận:" + " " * 36 + "TM. ỦY BAN NHÂN DÂN\n" + "- Như Điều 3;" + " " * 36 + "CHỦ TỊCH\n"
+        + "- Lưu: VT.\n\n\n" + " " * 46 + "Lê Thị Hoa\n",
+        {"distribution": ["Như Điều 3", "Lưu: VT"], "signer.name": "Lê Thị Hoa"},
+    ),
+    (
+        "an OCR'd foot: the signature's position between blank lines inside the list",
+        HEAD_QD + "\nNơi nhận:\n- Như trên;\n- Văn phòng Bộ (để b/c);\n\nGIÁM ĐỐC\n\n- Sở Tài chính (để p/h):\n\n- Lưu: VT, P6.\n",
+        {"distribution": ["Như trên", "Văn phòng Bộ (để b/c)", "Sở Tài chính (để p/h)", "Lưu: VT, P6"]},
+    ),
+    (
+        "the archive item wrapped onto a line of unit codes in capitals",
+        HEAD_QD + "\nNơi nhận:\n- Bộ Tài chính;\n- Lưu: VP (HC, TH)\nTCT (HC, NV3)\n" + SIGN,
+        {"distribution": ["Bộ Tài chính", "Lưu: VP (HC, TH) TCT (HC, NV3)"], "signer.name": "Nguyễn Văn An"},
+    ),
+    (
         "a dash alone on its line belongs to the next",
         HEAD_QD + "\nNơi nhận:\n-\nBộ Tư pháp;\n-\nSở Nội vụ;\n- Lưu: VT.\n" + SIGN,
         {"distribution": ["Bộ Tư pháp", "Sở Nội vụ", "Lưu: VT"]},
@@ -322,6 +355,12 @@ DISTRIBUTION = [
         "a note printed beside the list is no addressee",
         HEAD_QD + "\nNơi nhận:\n- Như trên;\n- Cổng thông tin điện tử Chính phủ;\nĐể đăng dự thảo\n- Lưu: VT.\n" + SIGN,
         {"distribution": ["Như trên", "Cổng thông tin điện tử Chính phủ", "Lưu: VT"]},
+    ),
+    (
+        "a two-line note beside the list, its second line glued after the next item's ';'",
+        HEAD_QD + "\nNơi nhận:\n- Như trên;\n- Cổng thông tin điện tử Chính phủ;\nĐể đăng dự thảo\n"
+        "- Cổng thông tin điện tử Bộ Tư pháp; Quyết định xin ý kiến\n- Lưu: VT.\n" + SIGN,
+        {"distribution": ["Như trên", "Cổng thông tin điện tử Chính phủ", "Cổng thông tin điện tử Bộ Tư pháp", "Lưu: VT"]},
     ),
     (
         "Kính gửi on one line, the body's first paragraph right under it",
@@ -356,6 +395,11 @@ def _qd(bases: str) -> str:
 
 
 REFERENCES = [
+    (
+        "a Party number whose hyphen ends the line",
+        _qd("Căn cứ Nghị quyết số 19-\nNQ/TW ngày 25 tháng 10 năm 2017 của Ban Chấp hành Trung ương và Chương trình số 07-\nCTr/TU ngày 3 tháng 3 năm 2021 của Tỉnh ủy;"),
+        {"references": {("NQ", "19-NQ/TW"), ("CTr", "07-CTr/TU")}},
+    ),
     (
         "a stray space after a dash in the symbol",
         _qd("Căn cứ Quyết định số 125/QĐ- UBND ngày 2 tháng 1 năm 2024 của UBND tỉnh;"),
@@ -459,6 +503,37 @@ AMOUNTS = [
         "a words restatement after a per-unit suffix is the same amount",
         f"{HEAD_QD}\nMức chi 500.000 đồng/người/tháng (bằng chữ: Năm trăm nghìn đồng) cho mỗi đối tượng.\n{SIGN}",
         {"amounts": [500_000]},
+    ),
+    (
+        "two figures joined by a slash share the unit after the second (done out of planned)",
+        f"{HEAD_QD}\nGiải ngân vốn đầu tư công đạt 1.234/5.678 tỷ đồng, bằng 21,7% kế hoạch.\n{SIGN}",
+        {"amounts": [1_234_000_000_000, 5_678_000_000_000]},
+    ),
+    (
+        "decimal figures joined by a slash",
+        f"{HEAD_QD}\nĐã giải ngân 12,5/40,25 triệu đồng.\n{SIGN}",
+        {"amounts": [12_500_000, 40_250_000]},
+    ),
+    (
+        "a date or a code before a slash is no figure",
+        f"{HEAD_QD}\nTheo Quyết định số 12/2025 triệu đồng hỗ trợ được cấp ngày 10/12.\n{SIGN}",
+        {"amounts": []},
+    ),
+    (
+        "a figure at the end of a line with its unit on the next",
+        f"{HEAD_QD}\nSố kiến nghị đã thực hiện là 1.234.567.890\nđồng, số còn lại là 45.000 đồng.\n{SIGN}",
+        {"amounts": [1_234_567_890, 45_000]},
+    ),
+    (
+        "a flattened table row, its unit cell before its value cell",
+        f"{HEAD_QD}\nChỉ tiêu Đơn vị Giá trị\n1.1. Kế hoạch được giao Triệu đồng 17.454.000\n1.2. Tỷ lệ giải ngân % 51,8\n"
+        f"1.3. Đã thực hiện Triệu đồng 9.037.000\n1.4. Năm hoàn thành Năm 2025\n{SIGN}",
+        {"amounts": [17_454_000_000_000, 9_037_000_000_000]},
+    ),
+    (
+        "a scale word on the next line",
+        f"{HEAD_QD}\nTổng kinh phí dự kiến khoảng 28.611\ntỷ đồng cho cả giai đoạn.\n{SIGN}",
+        {"amounts": [28_611_000_000_000]},
     ),
 ]
 

@@ -176,6 +176,19 @@ def test_text_from_tsv_without_columns():
     ("Điều II tháng", "Điều II tháng"),
     ("V/w phối hợp", "V/v phối hợp"),
     ("  V / v triển khai", "  V/v triển khai"),
+    # words a tight row glued: two syllables, a syllable and a figure
+    ("phòng, chống ma tuý đếnnăm2030", "phòng, chống ma tuý đến năm 2030"),
+    ("tổ chức thựchiện nhiệmvụ", "tổ chức thực hiện nhiệm vụ"),
+    ("xả thải 250 m3/ngày, diện tích 3 km2", "xả thải 250 m3/ngày, diện tích 3 km2"),  # units left alone
+    ("Đội PC04, phòng P6", "Đội PC04, phòng P6"),  # codes in capitals left alone
+    ("Lâm Đồng, ngàyO6 tháng 1] năm 2025", "Lâm Đồng, ngày06 tháng 11 năm 2025"),
+    ("Số: 12/GM-UBND\n_.S\n\nCỘNG HÒA", "Số: 12/GM-UBND\n\nCỘNG HÒA"),  # a line of specks
+    ("1. Mục đích\na) Yêu cầu\n- Như trên;\n", "1. Mục đích\na) Yêu cầu\n- Như trên;\n"),
+    # specks after a line's closing punctuation
+    ("Nơi nhận:\nNhư trên; z\n- Lưu: VT.", "Nơi nhận:\nNhư trên;\n- Lưu: VT."),
+    ("trình Chủ tịch ký duyệt, ban hành. Aw ~", "trình Chủ tịch ký duyệt, ban hành."),
+    ("Kính gửi: Sở Y tế, Sở Tài chính.", "Kính gửi: Sở Y tế, Sở Tài chính."),
+    ("- Lưu: VT, P6.\n- Như trên; Bộ Y tế", "- Lưu: VT, P6.\n- Như trên; Bộ Y tế"),
 ])
 def test_mend_ocr_slips(slip, mended):
     assert ocr.mend_ocr_slips(slip) == mended
@@ -229,3 +242,28 @@ def test_progress_bar_per_page_on_long_files(monkeypatch):
     assert list(ocr._progress(range(9), 9, "long")) == list(range(9))
     assert seen[0]["disable"] is True  # a page or two: no bar
     assert seen[1]["disable"] is None and seen[1]["unit"] == "page"  # shown on a terminal
+
+
+@pytest.mark.parametrize("page,read", [
+    (  # the stamp's fields beside the type name and the subject
+        "UBND TỈNH BÌNH ĐỊNH\n\nSố:..... X12 ab... KẾ HOẠCH\n\nĐẾN) Ngày: 1/3.... Phối hợp kiểm tra\n\n"
+        "Chuyển: Ê.ÁÚ,............ các cơ sở năm 2026\n\nSố và ký hiệu HS:\n\nThực hiện Nghị định số 105/2021/NĐ-CP.",
+        "UBND TỈNH BÌNH ĐỊNH\n\nKẾ HOẠCH\nPhối hợp kiểm tra\ncác cơ sở năm 2026\n\n\nThực hiện Nghị định số 105/2021/NĐ-CP.",
+    ),
+    (  # the last field alone under the Kính gửi line
+        "Kính gửi: Sở Tài chính\n( Su và ký hiệu HS;\n\nĐẾN\nTrong thời gian qua",
+        "Kính gửi: Sở Tài chính\n\nĐẾN\nTrong thời gian qua",
+    ),
+    (  # the document's own number, blank left for the hand, is no stamp field
+        "Số: ....../QĐ-UBND\nChuyển:\nSố:...... /KH-UBND",
+        "Số: ....../QĐ-UBND\nChuyển:\nSố:...... /KH-UBND",
+    ),
+    (  # no stamp on the page: a 'Số:' line with dots is left alone
+        "Số:..... ngày ..... tháng\nKẾ HOẠCH",
+        "Số:..... ngày ..... tháng\nKẾ HOẠCH",
+    ),
+])
+def test_receipt_stamp_fields_leave_the_text(page, read):
+    from vanban.extractors.read.receipt_stamp import strip_receipt_stamp
+
+    assert strip_receipt_stamp(page) == read

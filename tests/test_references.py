@@ -147,6 +147,30 @@ def test_type_word_wins_over_symbol():
             "Kế hoạch số 24/KH-UBND ngày\n14/8/2025 của UBND tỉnh.",
             {"24/KH-UBND": "2025-08-14"},
         ),
+        (
+            "Ngày 21/10/2024, Sở Nội vụ có Công văn số 2903/SNV-TCCC đề nghị các sở báo cáo.",
+            {"2903/SNV-TCCC": "2024-10-21"},  # '<X> có <citation>': sent that day
+        ),
+        (
+            "Ngày 9/4/2025, Bộ Tư pháp đã có Công văn số 1866/BTP-PLHSHC gửi các tỉnh.",
+            {"1866/BTP-PLHSHC": "2025-04-09"},
+        ),
+        (
+            "Để triển khai, ngày 10/11/2025, Sở Nội vụ đã ban hành Công văn số 2775/SNV-CCHC về việc hướng dẫn.",
+            {"2775/SNV-CCHC": "2025-11-10"},  # the date heads a clause after a comma
+        ),
+        (
+            "Ngày 5/5/2025, Sở có 12 văn bản trả lời, trong đó Công văn số 77/SNV-TCCC chưa thực hiện.",
+            {"77/SNV-TCCC": None},  # 'có' not right before the citation
+        ),
+        (
+            "Kế hoạch số 2291/KH-UBND ngày 19\n22/8/2025 về ngầm hóa; Kế hoạch số 15/KH-UBND ngày 19\ntháng 3 năm 2024.",
+            {"2291/KH-UBND": "2025-08-22", "15/KH-UBND": "2024-03-19"},  # a footnote marker after 'ngày'
+        ),
+        (
+            "Kế hoạch số 2291/KH-UBND ngày\n\n19\n22/8/2025 về việc ngầm hóa.",
+            {"2291/KH-UBND": "2025-08-22"},  # the marker on a line of its own
+        ),
     ],
 )
 def test_dates_belong_to_their_citation(text, dates):
@@ -383,3 +407,12 @@ def test_never_raises(text):
     for ref in refs(text):
         assert 0 <= ref.span[0] < ref.span[1] <= len(text)
         assert ref.mentions >= 1
+
+
+@pytest.mark.parametrize("text", [
+    "Nước thải vượt ngưỡng theo QCVN 50: 2013/BTNMT hoặc QCVN 07:2009/BTNMT của Bộ.",
+    "Đạt tiêu chuẩn TCVN 5945:2005/BKHCN về nước thải công nghiệp.",
+])
+def test_a_standards_year_and_body_is_no_citation(text):
+    """'QCVN 50: 2013/BTNMT' names a technical standard, not a document numbered 2013."""
+    assert [r.number for r in refs(text)] == []

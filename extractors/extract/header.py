@@ -46,8 +46,9 @@ _SLASH_OR_DASH = re.compile(r"[/\-]")
 _NON_DIGIT = re.compile(r"\D")
 _ITEM_SPLIT = re.compile(r"(?:^|(?<=[;.)]))\s*[-+•*]\s+")
 _ITEM_BULLET = re.compile(r"^[-+•*]\s*")
-_ITEM_TRAIL = re.compile(r"[\s;,.]+$")
+_ITEM_TRAIL = re.compile(r"[\s;,.:]+$")
 _SEMICOLON_NOTE = re.compile(r"\s*;\s*(?=\()")
+_NOTE_AFTER_ITEM = re.compile(r";[ \t]+\p{Lu}[^;]*$")
 _NO_WORD = re.compile(r"[\W_]+")
 
 __all__ = [
@@ -106,6 +107,7 @@ def split_items(block: str, label: re.Pattern) -> list[str]:
     # in a list whose items carry dashes, a line without one continues the item above
     dashed = sum(bool(_ITEM_BULLET.match(ln)) for ln in lines) >= 2
     last_dashed = False
+    in_note = False
     for ln in lines:
         if not ln:
             continue
@@ -117,7 +119,11 @@ def split_items(block: str, label: re.Pattern) -> list[str]:
             continue
         starts_item = bool(_ITEM_BULLET.match(ln))
         if dashed and not starts_item and PARAGRAPH_OPENER.match(ln):
+            in_note = True
             continue  # a note printed beside the list ('Để đăng dự thảo'), not an addressee
+        if in_note and starts_item:
+            ln = _NOTE_AFTER_ITEM.sub(";", ln)  # the note's next line, glued after the item's ';'
+        in_note = False
         pieces = _ITEM_SPLIT.split(ln)
         pieces = [p for p in pieces if p.strip()]
         if not pieces:

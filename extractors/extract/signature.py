@@ -86,6 +86,8 @@ def signature(segs: Segments) -> dict:
                     pass
                 j += 1
                 continue
+            if SIGNED_MARK.match(t):
+                break  # '(ĐÃ KÝ)' in capitals closes the block: no position
             c, tl = _split_caps_name(t)
             if is_caps_line(c, 0.8) and not _is_caps_name_after(block, c):
                 block.append(c)

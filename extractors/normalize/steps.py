@@ -14,6 +14,7 @@ import regex as re
 
 from vanban.extractors.common.prefilter import Scan, shortest_literals
 from vanban.extractors.normalize import bullets, pages
+from vanban.extractors.normalize.text_columns import split_foot_columns
 from vanban.extractors.read.base import RawText
 
 
@@ -208,9 +209,11 @@ _NUMBER_THEN_VV = re.compile(r"^(\s*Số\s*:?[^\n]*?\S)\s+(?=V/[vV]\b)", re.M)
 
 
 def split_columns(text: str) -> str:
-    """Lines holding two columns side by side (wide runs of spaces) become two lines."""
+    """Lines holding two columns side by side (wide runs of spaces) become two lines; a
+    two-column foot is read a column at a time (``text_columns``)."""
     if not _COLUMN_GAP.search(text):
         return text
+    text = split_foot_columns(text)
     return "\n".join(_COLUMN_GAP.sub("\n", line) if line.strip() else line for line in text.split("\n"))
 
 

@@ -25,6 +25,7 @@ from vanban.extractors import limits
 from vanban.extractors.errors import CorruptFileError, ImageTooLargeError, OcrUnavailableError
 from vanban.extractors.read.base import RawText
 from vanban.extractors.read.columns import column_block, header_split, opens_foot
+from vanban.extractors.read.receipt_stamp import strip_receipt_stamp
 
 LANGUAGE = "vie"
 DPI = 300
@@ -150,9 +151,14 @@ def _rows(words: list[dict]) -> list[list[dict]]:
 # --- slips of OCR that are safe to mend ------------------------------------------------------
 
 _DOUBLED_D = re.compile("Đ[Ð\u0189]|[Ð\u0189]Đ")
-_DAY_DIGITS = re.compile(r"(?<=\bngày\s{1,3})([IlO|]{1,2}|[0-9][IlO|]|[IlO|][0-9])(?=\s{1,3}tháng\b)")
+# A day or month's digits read as letters ('ngày II tháng', 'ngàyO6', 'tháng 1] năm').
+_DAY_DIGITS = re.compile(r"(?<=\bngày\s{0,3})([IlO|\]]{1,2}|[0-9][IlO|\]]|[IlO|\]][0-9])(?=\s{1,3}tháng\b)")
+_MONTH_DIGITS = re.compile(r"(?<=\btháng\s{1,3})([IlO|\]]{1,2}|[0-9][IlO|\]]|[IlO|\]][0-9])(?=\s{1,3}năm\b)")
 _VV = re.compile(r"^(\s*)[VW]\s*/\s*[vwVW](?=\s)", re.M)  # "V/v" (về việc) read as "V/w"
-_DIGIT_OF = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0"})
+_DIGIT_OF = str.maketrans({"I": "1", "l": "1", "|": "1", "]": "1", "O": "0"})
+# A line of specks alone ('_.S', '~ |'): no letters but one or two, marks OCR reads off
+# a seal, a fold or a line drawn under the header.
+_SPECK_LINE = re.compile(r"(?m)^[ \t]*(?=[^\n]*[_~^`|])[_~^`|.,:;'\"*\- \t]*[A-Za-z]{0,2}[_~^`|.,:;'\"*\- \t]*\n")
 
 
 # Words that open the capitals lines of a header, where OCR drops or swaps marks
@@ -191,11 +197,60 @@ def _mend_heading_line(line: str) -> str:
     return line
 
 
+# Lower-case letters, then maybe digits, as one word: two words a tight row glued together.
+_GLUED_WORD = re.compile(r"(?<![\p{L}\d])(\p{Ll}{2,})(\d{2,})?(?![\p{L}\d])")
+GLUED_MIN_LETTERS = 4
+
+
+def _syllables_apart(word: str) -> str | None:
+    """``đênnăm`` -> ``đên năm``: a word that is no syllable but two syllables glued (the
+    split with the most even halves), else None."""
+    from vanban.extractors.read.layer_quality import is_syllable
+
+    if len(word) < GLUED_MIN_LETTERS or is_syllable(word):
+        return None
+    splits = [(min(i, len(word) - i), i) for i in range(2, len(word) - 1)
+              if is_syllable(word[:i]) and is_syllable(word[i:])]
+    if not splits:
+        return None
+    _, i = max(splits)
+    return f"{word[:i]} {word[i:]}"
+
+
+def _unglue(m: re.Match) -> str:
+    letters, digits = m.group(1), m.group(2)
+    apart = _syllables_apart(letters)
+    if digits is None:
+        return apart or letters
+    from vanban.extractors.read.layer_quality import is_syllable
+
+    if apart is None and not is_syllable(letters):
+        return m.group(0)  # a code ('abc12'), not words
+    return f"{apart or letters} {digits}"
+
+
+def unglue_words(text: str) -> str:
+    """Words OCR read without the space between them: ``đênnăm2030`` -> ``đên năm 2030``
+    (two syllables glued, a syllable glued to a figure)."""
+    return _GLUED_WORD.sub(_unglue, text)
+
+
+# Specks of a seal or a fold read as one or two stray letters after a line's closing
+# punctuation ('Như trên; z', 'ban hành. Aw ~'): no Vietnamese word is read so.
+_TRAILING_SPECKS = re.compile(r"(?m)(?<=[;:.,])(?:[ \t]+(?:[A-Za-z]{1,2}|[~#*^`—–]))+[ \t]*$")
+
+
 def mend_ocr_slips(text: str) -> str:
     """``QĐÐ-UBND`` -> ``QĐ-UBND``; ``ngày II tháng`` -> ``ngày 11 tháng``; ``V/w`` -> ``V/v``;
-    ``QUYÉT ĐỊNH`` -> ``QUYẾT ĐỊNH`` (capitals lines that open with a heading phrase)."""
+    ``QUYÉT ĐỊNH`` -> ``QUYẾT ĐỊNH`` (capitals lines that open with a heading phrase);
+    glued words apart (``unglue_words``); stray letters after a line's last punctuation
+    and lines of specks alone; the receipt stamp's fields (``receipt_stamp``)."""
+    text = strip_receipt_stamp(unglue_words(text))
+    text = _TRAILING_SPECKS.sub("", text)
     text = _DOUBLED_D.sub("Đ", text)
     text = _DAY_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_OF), text)
+    text = _MONTH_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_OF), text)
+    text = _SPECK_LINE.sub("", text)
     text = _VV.sub(r"\1V/v", text)
     return "\n".join(_mend_heading_line(line) for line in text.split("\n"))
 

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 
 LONE_BULLET = re.compile(r"^[-+•*]$")
+# The archive item ('Lưu: VP (HC, TH)') wrapped onto a line of unit codes in capitals.
+_ARCHIVE_ITEM = re.compile(r"^[-+•*]?\s*Lưu\b")
+_UNIT_CODES = re.compile(r"^[\p{Lu}\d&./]+(?:[\s,()]+[\p{Lu}\d&./]+)*\)?$")
 
 
 def next_filled(lines: list[Line], k: int) -> int:
@@ -60,6 +63,9 @@ def block_after(lines: list[Line], i: int, *, item_prefix: str = r"[-+•*]") ->
             break
         starts_part = any(p.match(s) for p in (BASIS_START, OPENING_START, PREAMBLE_LINE, RECIPIENTS_START, DISTRIBUTION_START, AUTHORITY, POSITION_LINE)) \
             or bool(PARAGRAPH_OPENER.match(s) and len(s.split()) >= 6)
+        if _ARCHIVE_ITEM.match(prev) and not prev.endswith((";", ".")) and _UNIT_CODES.match(s) and len(s) <= 40:
+            j += 1  # 'TCT (HC, NV3)' under 'Lưu: VP (HC, TH)'
+            continue
         if not starts_part and not is_caps_line(s) and (
             (prev and not prev.endswith((";", ".", ":")) and j > i + 1) or (j == i + 1 and not prev.endswith((":", ".")))
         ):
@@ -149,9 +155,18 @@ def signature_line(s: str) -> bool:
 
 def interleaved_end(lines: list[Line], end: int) -> int:
     """End of a Nơi nhận list whose lines alternate with the signature block's (two columns
-    of a table flattened): items and their continuations go on past signature lines."""
+    of a table flattened): items and their continuations go on past signature lines, and
+    past a blank line before a signature line or such an item (an OCR'd foot)."""
     last, seen_signature, j = None, False, end
-    while j < len(lines) and j - end < 40 and not lines[j].blank:
+    while j < len(lines) and j - end < 40:
+        if lines[j].blank:
+            k = next_filled(lines, j + 1)
+            if k >= len(lines) or k - j > 2:
+                break
+            after = lines[k].stripped
+            if not (signature_line(after) or is_caps_line(after) or seen_signature and ITEM_LINE.match(after)):
+                break
+            j = k
         s = lines[j].stripped
         if ITEM_LINE.match(s) and seen_signature:
             last = j

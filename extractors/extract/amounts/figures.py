@@ -11,7 +11,7 @@ from decimal import Decimal
 import regex as re
 
 from vanban.extractors.common.prefilter import stretches
-from vanban.extractors.extract.amounts.patterns import FIGURES_BREAKS, WORDS_BREAKS, patterns, currency_literals
+from vanban.extractors.extract.amounts.patterns import FIGURES_BREAKS, SLASHED_BEFORE, WORDS_BREAKS, patterns, currency_literals
 from vanban.extractors.extract.amounts.numbers import (
     NumberFormatError,
     fold,
@@ -136,13 +136,14 @@ def find_singles(text: str, lo: int, hi: int, taken: list[Span]) -> list[FoundAm
 
 
 _LISTED_FIGURE = re.compile(
-    r"(?<![\d.,/\p{L}])(?P<num>\d+(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)[ \t]*(?:,|;|và|hoặc)[ \t]*$"
+    r"(?<![\d.,/\p{L}])(?:(?P<num>\d+(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)[ \t]*(?:,|;|và|hoặc)[ \t]*"
+    r"|(?P<num>" + SLASHED_BEFORE + r")/)$"
 )
 
 
 def listed_before(text: str, singles: list[FoundAmount], lo: int, taken: list[Span]) -> list[FoundAmount]:
     """Figures listed before an amount share its unit: '12.500, 11.000 và 9.800 đồng/giờ'
-    is three amounts of đồng an hour (never after 'Điều', 'năm' and other number words)."""
+    is three amounts of đồng an hour, '9.037/17.454 tỷ đồng' two of tỷ đồng (never after 'Điều', 'năm' and other number words)."""
     out = []
     for a in singles:
         own = patterns().single.match(a.text)
@@ -166,6 +167,30 @@ def listed_before(text: str, singles: list[FoundAmount], lo: int, taken: list[Sp
             if value > 0:
                 out.append(FoundAmount(m.start("num"), m.end("num"), m["num"] + unit_text, value, a.unit, "digits",
                                        approx=a.approx, per=a.per))
+    return out
+
+
+# A table row flattened to one line, its unit cell before its value cell ('1.1. Kế hoạch
+# được giao Triệu đồng 17.454.000'): a scale and đồng after a word, a figure ending the line.
+_UNIT_CELL_THEN_FIGURE = re.compile(
+    r"(?m)(?<=\p{L}[ \t]+)(?P<unit>(?P<scale>[Tt]riệu|[Tt]ỷ|[Nn]ghìn|[Nn]gàn)[ \t]+đồng)[ \t]+"
+    r"(?P<num>\d+(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)[ \t]*$"
+)
+
+
+def unit_cell_before(text: str, lo: int, hi: int, taken: list[Span]) -> list[FoundAmount]:
+    """Figures ending a flattened table row whose unit cell stands just before them."""
+    out = []
+    for m in _UNIT_CELL_THEN_FIGURE.finditer(text, lo, hi):
+        if overlaps(m.span("num"), taken) or YEAR.fullmatch(m["num"]):
+            continue
+        try:
+            scale = scale_value(m["scale"])
+            value = to_vnd(figure_value(m["num"], scale), scale)
+        except NumberFormatError:
+            continue
+        if value > 0:
+            out.append(FoundAmount(m.start("num"), m.end("num"), m["num"], value, clean_unit(m["unit"]), "digits"))
     return out
 
 

@@ -25,6 +25,7 @@ from vanban.extractors.extract.amounts.figures import (
     find_ranges,
     find_singles,
     listed_before,
+    unit_cell_before,
 )
 from vanban.extractors.extract.amounts.labels import label_before
 from vanban.extractors.extract.amounts.numbers import NumberFormatError, funding_key
@@ -40,6 +41,7 @@ def find_amounts(text: str, *, start: int = 0, end: int | None = None) -> list[F
     range_spans = [(a.start, a.end) for a in ranges]
     singles = find_singles(text, start, end, range_spans)
     digits = singles + listed_before(text, singles, start, range_spans + [a.span for a in singles]) + ranges
+    digits += unit_cell_before(text, start, end, [a.span for a in digits])
     words = [w for w in amounts_in_words(text, start, end) if not overlaps(w.span, [d.span for d in digits])]
     words = join_readings(digits, words, text)
     inline = sorted(digits + words, key=lambda a: a.start)

@@ -33,6 +33,9 @@ def _alternation(words, *, flexible_space: bool = True) -> str:
 # a blank line.
 SP = r"[ \t]*(?:\n[ \t]*)?"
 SP1 = r"(?:[ \t]+(?:\n[ \t]*)?|[ \t]*\n[ \t]*)"
+# Between a figure and its unit: a line break only before a lower-case unit ('28.611\ntỷ
+# đồng'); a row number above 'ĐỒNG NAI' or 'Đồng Tháp' in a flattened table is no amount.
+SP_UNIT = r"(?:[ \t]*\n[ \t]*(?-i:(?=\p{Ll}))|[ \t]*)"
 
 # --- figures in digits ------------------------------------------------------------------------
 
@@ -47,9 +50,12 @@ def figure(name: str) -> str:
     )"""
 
 
+# A grouped or decimal figure before a slash shares the next one's unit ('9.037/17.454 tỷ
+# đồng': done out of planned); plain digits before a slash are a date or a code ('10/12').
+SLASHED_BEFORE = r"(?:\d+(?:\.\d{3})+(?:,\d+)?|\d+,\d+)"
 # Not inside a longer figure, a code or a date: no digit, separator or slash just before;
 # nor after a digit and a space ('1 66,9 nghìn tỷ': digits a converter split apart).
-FIGURE_LEFT = r"(?<![\d.,/\p{L}])(?<!\d[.,]?[ ])"
+FIGURE_LEFT = r"(?:(?<![\d.,/\p{L}])|(?<=(?<![\d.,/\p{L}])" + SLASHED_BEFORE + r"/))(?<!\d[.,]?[ ])"
 # Nor continued by more digits or a decimal part the pattern did not take.
 FIGURE_RIGHT = r"(?![\d]|[.,]\d)"
 
@@ -161,13 +167,13 @@ class AmountPatterns:
 @cache
 def patterns() -> AmountPatterns:
     flags = re.VERBOSE | re.IGNORECASE
-    single = rf"{FIGURE_LEFT}{figure('num')}{FIGURE_RIGHT}[ \t]*{_unit()}{_per()}"
+    single = rf"{FIGURE_LEFT}{figure('num')}{FIGURE_RIGHT}{SP_UNIT}{_unit()}{_per()}"
     rng = rf"""
         {FIGURE_LEFT}(?:(?P<from>từ)\s+)?
         {figure('lo')}{FIGURE_RIGHT}
         (?:[ \t]*(?P<lo_scale>{_scale_words()})(?!\p{{L}}))?
         {SP}(?:-|–|—|~|đến|tới|(?(from)lên|(?!))){SP}
-        {figure('num')}{FIGURE_RIGHT}[ \t]*{_unit()}{_per()}
+        {figure('num')}{FIGURE_RIGHT}{SP_UNIT}{_unit()}{_per()}
     """
     # 'một (01) triệu đồng': a figure in brackets may repeat a number word
     word = rf"(?:{_number_words()})(?!\p{{L}})(?:[ \t]*\(\d{{1,3}}\))?"

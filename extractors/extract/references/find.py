@@ -255,7 +255,9 @@ def _in_site_clutter(text: str, pos: int) -> bool:
 def _date_before(text: str, lead: int, starts: list[int]) -> DateMatch | None:
     """"Ngày 28/3/2023, Ban … ban hành Kế hoạch số 185/…": the date heading the sentence."""
     line_start = text.rfind("\n", 0, lead) + 1
-    for start in dict.fromkeys((clause_start(text, lead), line_start)):
+    clause = clause_start(text, lead)
+    after_comma = [m.end() for m in cp.comma_date_head_re().finditer(text, max(clause, lead - 200), lead)]
+    for start in dict.fromkeys((clause, line_start, *after_comma[-1:])):
         head = cp.date_head_re().match(text, start, lead)
         if head:
             break

@@ -8,7 +8,7 @@ The forms read:
 - Party form ``serial-TYPE/ISSUER``: ``04-NQ/TU``, ``21-KH/ĐU``;
 - printing slips: leading zeros ``0204/KH-UBND``, spaces ``352 /KH-UBND``,
   ``837 / QĐ - BKH``, ``NĐ -CP``, ``TTr- SNN``, a hyphen at a line end (``QĐ-`` newline
-  ``UBND``), dropped hyphens ``59/KHUBND``, dotted blanks ``…05…./2006/ QĐ-UBND``.
+  ``UBND``, ``19-`` newline ``NQ/TW``), dropped hyphens ``59/KHUBND``, dotted blanks ``…05…./2006/ QĐ-UBND``.
 """
 from __future__ import annotations
 
@@ -48,11 +48,15 @@ _SYMBOL_TAIL = rf"(?:{_TIGHT_SEP}(?:{_CODE}|{_NUM_CODE})|{_SPACED_SEP}{_CAPS_COD
 _SYMBOL = rf"{_CODE}{_SYMBOL_TAIL}*"
 _SLASH = r"[ \t]*/[ \t]*"
 
-_PARTY_NUMBER = rf"{_PSERIAL}[ \t]*[-–][ \t]*(?P<ptype>{_CODE}){_SLASH}(?P<psymbol>{_SYMBOL})"
+# The Party form's hyphen may end a line ('Nghị quyết số 19-' newline 'NQ/TW').
+_PARTY_NUMBER = rf"{_PSERIAL}[ \t]*[-–][ \t]*(?:\n[ \t]*)?(?P<ptype>{_CODE}){_SLASH}(?P<psymbol>{_SYMBOL})"
 _STATE_NUMBER = rf"(?:{_SERIAL}[ \t]*)?/[ \t]*(?:{_YEAR}{_SLASH})?(?P<symbol>{_SYMBOL})"
 
 # Table cells glued by a converter: a date's year runs into the next number ('03/4/202415/KH-UBND').
+# A technical standard's year and body ('QCVN 50: 2013/BTNMT') is no document number.
+_STANDARD_BEFORE = r"(?<!(?:QCVN|TCVN|QCĐP)[ \t]+[\d.\-]+[ \t]*:[ \t]*)"
 _NUMBER = rf"""
+    {_STANDARD_BEFORE}
     (?:(?<![\p{{L}}\p{{N}}/\-–.])|(?<=(?<!\d)\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)\d\d))
     (?: (?P<party>{_PARTY_NUMBER}) | (?P<state>{_STATE_NUMBER}) )
     (?![\p{{Lu}}\p{{N}}]|\p{{Ll}}(?!\p{{Ll}}))

@@ -81,8 +81,11 @@ def chain_gap_re() -> re.Pattern:
     return re.compile(_CHAIN_GAP)
 
 
-# Between a number and its date: a comma, a parenthesis, "(được) ban hành", "ký".
-_TO_DATE = r"[ \t]*,?[ \t]*\n?[ \t]*(?:\([ \t]*)?(?:(?:được[ \t]+)?(?:ban[ \t]+hành|ký)[ \t]+(?:vào[ \t]+)?)?"
+# Between a number and its date: a comma, a parenthesis, "(được) ban hành", "ký"; a
+# footnote marker a PDF put at the line's end after "ngày" ("ngày 19" newline "22/8/2025").
+_FOOTNOTE_BEFORE_DATE = r"(?:ngày[ \t\n]{1,4}\d{1,2}[ \t]*\n[ \t]*(?=[0-3]?\d[ \t]*/[ \t]*[01]?\d[ \t]*/[ \t]*(?:19|20)\d\d))?"
+_TO_DATE = (r"[ \t]*,?[ \t]*\n?[ \t]*(?:\([ \t]*)?(?:(?:được[ \t]+)?(?:ban[ \t]+hành|ký)[ \t]+(?:vào[ \t]+)?)?"
+            + _FOOTNOTE_BEFORE_DATE)
 
 
 @lru_cache(maxsize=1)
@@ -180,8 +183,10 @@ def subject_re() -> re.Pattern:
     return re.compile(_SUBJECT)
 
 
-# "Ngày 28/3/2023, <X> ban hành <citation>": the date heads the sentence.
+# "Ngày 28/3/2023, <X> ban hành <citation>": the date heads the sentence, or a clause
+# after a comma ("…, ngày 10/11/2025, Sở Nội vụ đã ban hành Công văn số …").
 _DATE_HEAD = r"[\s\-+•*\d.)]*(?:(?:Vào|vào|Trong|trong)\s+)?(?=(?i:ngày)\s)"
+_COMMA_DATE_HEAD = r",[ \t]*(?=ngày\s+\d)"
 
 
 @lru_cache(maxsize=1)
@@ -189,7 +194,13 @@ def date_head_re() -> re.Pattern:
     return re.compile(_DATE_HEAD)
 
 
-_ISSUE_VERB = r"\b(?:ban\s+hành|thông\s+qua|ký|phê\s+duyệt)\b"
+@lru_cache(maxsize=1)
+def comma_date_head_re() -> re.Pattern:
+    return re.compile(_COMMA_DATE_HEAD)
+
+
+# ... or "<X> (đã) có <citation>", "<X> gửi <citation>": the body sent it that day.
+_ISSUE_VERB = r"\b(?:ban\s+hành|thông\s+qua|ký|phê\s+duyệt|gửi)\b|\bcó\s*$"
 
 
 @lru_cache(maxsize=1)
