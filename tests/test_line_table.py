@@ -10,6 +10,15 @@ from vanban.extractors.segment.parts import Line, Lines
 TEXTS = ["", "\n", "\n\n", "một dòng", "a\nb", "a\nb\n", "\nĐiều 1. Phạm vi\n\n  - a) Kế hoạch\n", "x" * 50 + "\n" * 3 + "y"]
 
 
+@pytest.fixture(params=["short", "long"], autouse=True)
+def length(request, monkeypatch):
+    """Each test twice: texts read as short ones (lines made at once) and as long ones (made
+    when read, the outline reading one line at a time)."""
+    if request.param == "long":
+        monkeypatch.setattr(outline, "LONG_TEXT", 0)
+    return request.param
+
+
 def split_lines(text: str) -> list[Line]:
     """The lines as a list, the way they were made before the table."""
     lines, pos = [], 0
@@ -20,9 +29,10 @@ def split_lines(text: str) -> list[Line]:
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_the_table_reads_as_the_list_of_lines(text):
+def test_the_table_reads_as_the_list_of_lines(text, length):
     expected = split_lines(text)
     lines = Lines(text)
+    assert (lines._made is None) == (length == "long")
     assert len(lines) == len(expected)
     assert list(lines) == expected
     assert [lines[i] for i in range(len(lines))] == expected

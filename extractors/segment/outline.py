@@ -246,10 +246,20 @@ def build(
     return Outline(text, nodes, roots)
 
 
+# From this length on, a text's lines are read one at a time rather than all split at once
+# (and segmentation's line table makes a line when it is read): memory bounded per document.
+LONG_TEXT = 1_000_000
+
+
 def iter_lines(text: str):
-    """``(start, line)`` for each line of ``text``, as ``text.split("\\n")`` gives them, one at a
-    time: a long text's lines are never all held at once."""
+    """``(start, line)`` for each line of ``text``, as ``text.split("\\n")`` gives them; a
+    long text's one at a time, so that its lines are never all held at once."""
     pos = 0
+    if len(text) < LONG_TEXT:
+        for raw in text.split("\n"):
+            yield pos, raw
+            pos += len(raw) + 1
+        return
     find = text.find
     while (nl := find("\n", pos)) >= 0:
         yield pos, text[pos:nl]

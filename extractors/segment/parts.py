@@ -73,15 +73,19 @@ class Line:
 
 
 class Lines(Sequence[Line]):
-    """The lines of a text as a table of where each starts (a machine integer a line); a
-    ``Line`` is made when it is read, so a long text's lines are never all held as strings."""
+    """The lines of a text as a table of where each starts (a machine integer a line). A
+    long text's ``Line`` is made when it is read, so its lines are never all held as
+    strings; a short text's lines are made once (read often, they cost next to nothing)."""
 
-    __slots__ = ("text", "starts")
+    __slots__ = ("text", "starts", "_made")
 
     def __init__(self, text: str):
         self.text = text
         self.starts = array("q", [0])
         self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        self._made: list[Line] | None = None
+        if len(text) < outline.LONG_TEXT:
+            self._made = [Line(s, s + len(raw), raw) for s, raw in outline.iter_lines(text)]
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -97,6 +101,8 @@ class Lines(Sequence[Line]):
     def __getitem__(self, k: slice) -> list[Line]: ...
 
     def __getitem__(self, k):
+        if self._made is not None:
+            return self._made[k]
         n = len(self.starts)
         if isinstance(k, slice):
             return [self._line(i) for i in range(*k.indices(n))]
@@ -107,8 +113,9 @@ class Lines(Sequence[Line]):
         return self._line(k)
 
     def __iter__(self) -> Iterator[Line]:
-        for s, raw in outline.iter_lines(self.text):
-            yield Line(s, s + len(raw), raw)
+        if self._made is not None:
+            return iter(self._made)
+        return (Line(s, s + len(raw), raw) for s, raw in outline.iter_lines(self.text))
 
     def index_at(self, offset: int) -> int:
         """The line holding ``offset`` (0 before the text)."""
