@@ -16,7 +16,11 @@ FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def script(name: str):
-    """A script of scripts/ as a module (``script("synth")``), loaded once."""
+    """A script of scripts/ as a module (``script("synth")``), loaded once; scripts/ goes on
+    the path as when a script runs, so its packages (synthlib/, benchlib/) import."""
+    scripts = str(ROOT / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
     if name not in sys.modules:
         spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
         module = importlib.util.module_from_spec(spec)

@@ -157,6 +157,24 @@ def test_empty_and_unknown(tmp_path):
         read(odd)
 
 
+@pytest.mark.parametrize(
+    "data",
+    [b" \t\r\n\x0b\x0c", "\ufeff".encode("utf-8"), "\ufeff \u00a0\u3000\n".encode("utf-8"), "\u2003\n".encode("utf-16")],
+    ids=["ascii-spaces", "bom-only", "bom-and-unicode-spaces", "utf16-em-space"],
+)
+def test_a_file_of_white_space_alone_is_empty(tmp_path, data):
+    path = tmp_path / "blank.txt"
+    path.write_bytes(data)
+    with pytest.raises(EmptyFileError):
+        read(path)
+
+
+def test_a_file_with_one_letter_after_white_space_is_read(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_bytes(b" \n\t" * 1000 + "Đ".encode("utf-8"))
+    assert read(path).text.strip() == "Đ"
+
+
 def test_pdf_under_a_wrong_extension_is_read_as_pdf(tmp_path):
     path = make_pdf(tmp_path / "real.pdf", ["Căn cứ Nghị định số 27/2022/NĐ-CP của Chính phủ quy định cơ chế."])
     renamed = tmp_path / "real.txt"

@@ -181,6 +181,7 @@ def strip_markup(text: str) -> str:
         line = _sub(_BULLET_STAR, r"\1- ", line, "*")
         out.append(line)
     text = "\n".join(out)
+    del out  # the lines go before the next copies of the text are made
     text = _sub(_LINK, lambda m: m.group(1) or "", text, "]")
     text = _sub(_BOLD, "", text, "*_")
     text = _sub(_ITALIC, "", text, "*")
@@ -291,6 +292,7 @@ def unwrap_lines(text: str) -> str:
             out[-1] = prev.rstrip() + " " + line.lstrip()
         else:
             out.append(line)
+    del lines  # only the joined lines are held while they are put together
     return "\n".join(out)
 
 
@@ -300,8 +302,7 @@ _BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def tidy_lines(text: str) -> str:
-    lines = ["" if _DECORATION.match(line) else line.rstrip() for line in text.split("\n")]
-    text = "\n".join(lines)
+    text = "\n".join(["" if _DECORATION.match(line) else line.rstrip() for line in text.split("\n")])
     text = _SPACE_RUN.sub(" ", text)
     text = _INDENT.sub("\n", text)
     text = _BLANK_RUN.sub("\n\n", text)
@@ -356,11 +357,10 @@ def normalize(raw: RawText | str) -> NormalizedText:
     if isinstance(raw, str):
         raw = RawText(text=raw, format="txt")
     steps: list[str] = []
-    page_texts = [raw.text[s:e] for s, e in zip(raw.pages, raw.pages[1:] + [len(raw.text) + 1])]
-    page_texts = [p.rstrip("\f") for p in page_texts]
     out, starts, pos, legacy_seen = [], [], 0, None
-    for page in page_texts:
-        norm, legacy = normalize_str(page, steps)
+    # each page cut from the raw text when its turn comes: the pages are not a second copy of it
+    for s, e in zip(raw.pages, raw.pages[1:] + [len(raw.text) + 1]):
+        norm, legacy = normalize_str(raw.text[s:e].rstrip("\f"), steps)
         legacy_seen = legacy_seen or legacy
         starts.append(pos)
         out.append(norm)

@@ -65,7 +65,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 def read_text(path: Path, data: bytes | None = None) -> RawText:
     data = path.read_bytes() if data is None else data
-    if not data.strip():
+    # (blank tested in place: ``strip()`` would copy a long file to find out)
+    if not data or data.isspace():
         raise EmptyFileError(f"{path.name} is empty", path=str(path))
     text, encoding = decode_bytes(data)
     if _looks_binary(text):
@@ -73,7 +74,7 @@ def read_text(path: Path, data: bytes | None = None) -> RawText:
             f"{path.name} does not contain text (binary data with a text extension?)",
             path=str(path),
         )
-    if not text.strip():
+    if not text or text.isspace():
         raise EmptyFileError(f"{path.name} holds only white space", path=str(path))
     fmt = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
     return RawText(text=text, format=fmt, encoding=encoding)

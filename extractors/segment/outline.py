@@ -195,19 +195,20 @@ def build(
     plain: bool = False,
     heads: frozenset[int] | set[int] = frozenset(),
     node_class: type[Node] = Node,
+    titles: bool = True,
 ) -> Outline:
     """The outline of the lines starting in ``[start, end)``, less those starting in ``skip``
     (a span). ``bullets``: whether bullets take part (the numbered sections leave them out);
     ``plain``: keep unmarked lines as leaves; ``heads``: line numbers of unmarked
-    lines that open a level (a new head closes the heads open right above it)."""
+    lines that open a level (a new head closes the heads open right above it); ``titles``:
+    keep each node's line as its title (a reader of spans alone needs none: a long text's
+    lines are then not held)."""
     end = len(text) if end is None else end
     nodes: list[Node] = []
     roots: list[Node] = []
     stack: list[Node] = []
-    pos = 0
-    for k, raw in enumerate(text.split("\n")):
-        s, e = pos, pos + len(raw)
-        pos = e + 1
+    for k, (s, raw) in enumerate(iter_lines(text)):
+        e = s + len(raw)
         if s >= end and s > start:
             break
         if s < start or (skip and skip[0] <= s < skip[1]):
@@ -219,15 +220,15 @@ def build(
             m = None
         if m is None:
             if k in heads:
-                node = node_class(k, s, e, "head", title=raw.strip(), family="head")
+                node = node_class(k, s, e, "head", title=raw.strip() if titles else "", family="head")
                 while stack and stack[-1].kind == "head":
                     stack.pop()
             elif plain:
-                node = node_class(k, s, e, "plain", title=raw.strip(), family="plain")
+                node = node_class(k, s, e, "plain", title=raw.strip() if titles else "", family="plain")
             else:
                 continue
         else:
-            node = node_class(k, s, e, m.kind, m.number, raw.strip(), m.bullet, m.family)
+            node = node_class(k, s, e, m.kind, m.number, raw.strip() if titles else "", m.bullet, m.family)
             if m.kind in NUMBERED:
                 # a number closes the numbers open at its rank or deeper (and what is under them)
                 while stack and any(_closes(node, n) for n in stack):
@@ -243,6 +244,39 @@ def build(
             stack.append(node)
     _close_blocks(roots, end)
     return Outline(text, nodes, roots)
+
+
+# From this length on, a text's lines are read one at a time rather than all split at once
+# (and segmentation's line table makes a line when it is read): memory bounded per document.
+LONG_TEXT = 1_000_000
+
+
+def iter_lines(text: str):
+    """``(start, line)`` for each line of ``text``, as ``text.split("\\n")`` gives them; a
+    long text's one at a time, so that its lines are never all held at once."""
+    pos = 0
+    if len(text) < LONG_TEXT:
+        for raw in text.split("\n"):
+            yield pos, raw
+            pos += len(raw) + 1
+        return
+    find = text.find
+    while (nl := find("\n", pos)) >= 0:
+        yield pos, text[pos:nl]
+        pos = nl + 1
+    yield pos, text[pos:]
+
+
+def unlink(roots: list[Node]) -> None:
+    """Undo the links between the nodes of a tree no longer needed (a node and its parent
+    point at each other): a long text's outline is freed at once rather than at the
+    collector's next full pass, long after the stage that built it."""
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        node.children = []
+        node.parent = None
 
 
 def rank(node: Node) -> int:

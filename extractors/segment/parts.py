@@ -13,7 +13,13 @@ its numbered sections.
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import overload
+
+import regex as re
 
 from vanban.schemas import Section
 
@@ -46,6 +52,7 @@ from vanban.extractors.segment.patterns import (  # noqa: F401  (the patterns ar
 from vanban.extractors.segment.roles import after_body, find_header_start, label_header, label_stripped_header, motto_line, news_header
 
 Span = tuple[int, int]
+_NEWLINE = re.compile(r"\n")
 
 # --- data ------------------------------------------------------------------------------
 
@@ -65,6 +72,56 @@ class Line:
         return not self.text.strip()
 
 
+class Lines(Sequence[Line]):
+    """The lines of a text as a table of where each starts (a machine integer a line). A
+    long text's ``Line`` is made when it is read, so its lines are never all held as
+    strings; a short text's lines are made once (read often, they cost next to nothing)."""
+
+    __slots__ = ("text", "starts", "_made")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = array("q", [0])
+        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        self._made: list[Line] | None = None
+        if len(text) < outline.LONG_TEXT:
+            self._made = [Line(s, s + len(raw), raw) for s, raw in outline.iter_lines(text)]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def _line(self, k: int) -> Line:
+        s = self.starts[k]
+        e = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.text)
+        return Line(s, e, self.text[s:e])
+
+    @overload
+    def __getitem__(self, k: int) -> Line: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[Line]: ...
+
+    def __getitem__(self, k):
+        if self._made is not None:
+            return self._made[k]
+        n = len(self.starts)
+        if isinstance(k, slice):
+            return [self._line(i) for i in range(*k.indices(n))]
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise IndexError("line index out of range")
+        return self._line(k)
+
+    def __iter__(self) -> Iterator[Line]:
+        if self._made is not None:
+            return iter(self._made)
+        return (Line(s, s + len(raw), raw) for s, raw in outline.iter_lines(self.text))
+
+    def index_at(self, offset: int) -> int:
+        """The line holding ``offset`` (0 before the text)."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+
 @dataclass
 class SectionNode:
     path: str
@@ -78,7 +135,7 @@ class SectionNode:
 @dataclass
 class Segments:
     text: str
-    lines: list[Line]
+    lines: Lines
     genre: str = "official"
     header: Span | None = None
     header_roles: dict[int, str] = field(default_factory=dict)  # line index -> role
@@ -126,19 +183,10 @@ class Segments:
         return s.numbered_path if numbered_only else s.path
 
     def line_index_at(self, offset: int) -> int:
-        starts = [ln.start for ln in self.lines]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        return self.lines.index_at(offset)
 
     def section_records(self) -> list[Section]:
         return [Section(path=s.path, title=s.title, level=s.level, span=(s.start, s.end)) for s in self.sections]
-
-
-def split_lines(text: str) -> list[Line]:
-    lines, pos = [], 0
-    for raw in text.split("\n"):
-        lines.append(Line(pos, pos + len(raw), raw))
-        pos += len(raw) + 1
-    return lines
 
 
 # --- sections ----------------------------------------------------------------------------------
@@ -172,12 +220,12 @@ _APPENDIX = dict(outline.MARKERS)["appendix"]
 def opens_as_document(lines: list[Line], *, first: int = 2) -> bool:
     """Whether a text with no header opens as a document does: its type ('Báo cáo', then its
     title) or an appendix ('Phụ lục', a document's part filed on its own) in its first lines."""
-    opening = [ln.stripped for ln in lines if not ln.blank][:first]
+    opening = list(islice((ln.stripped for ln in lines if not ln.blank), first))
     return any(TYPE_LINE_ANYCASE.match(ln) or _APPENDIX.match(ln) for ln in opening)
 
 
 def segment(text: str) -> Segments:
-    lines = split_lines(text)
+    lines = Lines(text)
     segs = Segments(text=text, lines=lines)
     roles = segs.header_roles
     n = len(lines)

@@ -2,7 +2,6 @@
 subject, ``V/v``; the headline and date line of a news article."""
 from __future__ import annotations
 
-import bisect
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -35,7 +34,7 @@ from vanban.extractors.segment.patterns import (
 )
 
 if TYPE_CHECKING:
-    from vanban.extractors.segment.parts import Line, Segments
+    from vanban.extractors.segment.parts import Line, Lines, Segments
 
 # Patterns used in the functions below, compiled once.
 _LETTER_OR_DIGIT = re.compile(r"[\p{L}\d]")
@@ -45,12 +44,11 @@ _OF = re.compile(r"(?i)^của\b")
 _ENDS_WITH_MARK = re.compile(r"[.;:]$")
 
 
-def motto_line(text: str, lines: list[Line], limit: int) -> int | None:
+def motto_line(text: str, lines: Lines, limit: int) -> int | None:
     m = MOTTO.search(text, 0, lines[min(limit, len(lines) - 1)].end if lines else 0)
     if not m:
         return None
-    starts = [ln.start for ln in lines]
-    return max(0, bisect.bisect_right(starts, m.start()) - 1)
+    return lines.index_at(m.start())
 
 
 def header_like(line: str) -> bool:

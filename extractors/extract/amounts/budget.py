@@ -19,6 +19,8 @@ Only exact figures take part: ranges, rates (``đồng/tháng``) and approximate
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -95,14 +97,6 @@ class Node(outline.Node):
     inline_parts: list[Amount] = field(default_factory=list)
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        out.append((pos, pos + len(raw)))
-        pos += len(raw) + 1
-    return out
-
-
 def _may_be_figure(a: Amount) -> bool:
     """Whether an amount may be a line's own figure or one of its parts."""
     return is_exact(a) and a.kind in ("digits", "words")
@@ -129,9 +123,8 @@ def build_outline(text: str, amounts: list[Amount], *, start: int = 0) -> list[N
     """Every line of the text in the document's outline (``segment.outline``), with its
     figures; an unmarked figure line followed by ``Trong đó:`` (or ending with ``:``) is a
     head that takes the list after it as its children."""
-    spans = _line_spans(text)
+    starts = _line_starts(text)
     by_line: dict[int, list[Amount]] = {}
-    starts = [s for s, _ in spans]
     for a in amounts:
         if a.span is None or a.span[0] < start:
             continue
@@ -141,20 +134,21 @@ def build_outline(text: str, amounts: list[Amount], *, start: int = 0) -> list[N
     heads = set()
     for k, found in by_line.items():
         found.sort(key=lambda a: a.span[0])
-        figures[k] = figure, _ = _figure_of(found, text, spans[k][1])
-        line = text[spans[k][0]:spans[k][1]]
-        if figure is not None and outline.marker(line) is None and (_ENDS_WITH_INTRO.search(line) or _next_is_intro(text, spans, k)):
+        line_end = _line_end(text, starts, k)
+        figures[k] = figure, _ = _figure_of(found, text, line_end)
+        line = text[starts[k]:line_end]
+        if figure is not None and outline.marker(line) is None and (_ENDS_WITH_INTRO.search(line) or _next_is_intro(text, starts, k)):
             heads.add(k)
-    tree = outline.build(text, start=start, plain=True, heads=heads, node_class=Node)
+    tree = outline.build(text, start=start, plain=True, heads=heads, node_class=Node, titles=False)
     for node in tree.nodes:
         node.amounts = by_line.get(node.line, [])
         node.figure, node.inline_parts = figures.get(node.line, (None, []))
     return tree.roots
 
 
-def _next_is_intro(text: str, spans: list[tuple[int, int]], k: int) -> bool:
-    for s, e in spans[k + 1:k + 3]:
-        line = text[s:e]
+def _next_is_intro(text: str, starts: Sequence[int], k: int) -> bool:
+    for j in range(k + 1, min(k + 3, len(starts))):
+        line = text[starts[j]:_line_end(text, starts, j)]
         if line.strip():
             return bool(_INTRO_LINE.match(line))
     return False
@@ -163,9 +157,18 @@ def _next_is_intro(text: str, spans: list[tuple[int, int]], k: int) -> bool:
 # --- checks -----------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
+# The document's text and a probe's empty one (``holds``): no text is held past the next document.
+@lru_cache(maxsize=2)
+def _line_starts(text: str) -> array:
+    """Where each line of ``text`` starts (machine integers: a long text's table stays small)."""
+    starts = array("q", [0])
+    starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    return starts
+
+
+def _line_end(text: str, starts: Sequence[int], k: int) -> int:
+    """Where line ``k`` ends (before its newline)."""
+    return starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -375,4 +378,5 @@ def check_budget(amounts: list[Amount], ctx) -> list[BudgetCheck]:
     by_section = _by_section_checks(roots, breakdowns, text)
     tables = _table_checks(usable, text)
     checks = [c for _, c in inline] + lists + by_section + tables
+    outline.unlink(roots)
     return sorted(checks, key=lambda c: (c.span or (0, 0))[0])

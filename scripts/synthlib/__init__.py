@@ -1,0 +1,1 @@
+"""The synthetic corpus generator behind ``scripts/synth.py``, in modules."""
