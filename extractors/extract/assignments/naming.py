@@ -64,10 +64,14 @@ def names_read_on(drafts: list[Draft], text: str) -> None:
     """A name cut short at a word read as its task ('Trung tâm Điều hành chương | trình chống
     ngập nước Thành phố chịu trách nhiệm …') where the text goes on with the longer name of
     another draft takes that name and its span."""
-    keyed = sorted({(_word_key(d.agency.text), d.agency.text) for d in drafts}, key=lambda kn: -len(kn[0]))
+    keys = {d.agency.text: _word_key(d.agency.text) for d in drafts}
+    # the longer names by their first two words: a name is only cut from one that starts alike
+    by_start: dict[str, list[tuple[str, str]]] = {}
+    for kn, name in sorted({(k, n) for n, k in keys.items()}, key=lambda kn: -len(kn[0])):
+        by_start.setdefault(" ".join(kn.split()[:2]), []).append((kn, name))
     for d in drafts:
-        k = _word_key(d.agency.text)
-        for kn, name in keyed:
+        k = keys[d.agency.text]
+        for kn, name in by_start.get(" ".join(k.split()[:2]), ()):
             if len(kn) <= len(k):
                 break
             if not kn.startswith(k + " "):
