@@ -116,6 +116,21 @@ def test_no_task_after_a_name_given_something(word):
     assert roles(f"Kinh phí giao cho Sở Y tế{glue}{word} kỳ này.") == set()
 
 
+@pytest.mark.parametrize("word", words("person_honorifics"))
+def test_person_after_a_colon_is_a_member_not_a_task(word):
+    for printed in (word, capitalised(word)):
+        text = f"Sở Y tế: {printed} Trần Văn An - Phó Giám đốc Sở.\n"
+        assert roles(text, "QĐ") == set(), printed
+    assert roles("Sở Y tế: Chủ trì, rà soát kế hoạch năm 2024.\n", "QĐ") == {("Sở Y tế", "lead")}
+
+
+@pytest.mark.parametrize("word", words("described_group_stops"))
+def test_described_group_stop_ends_the_description(word):
+    text = f"Các đơn vị cấp nước {word} có trách nhiệm rà soát kế hoạch.\n"
+    assert "Các đơn vị cấp nước" not in {a.agency for a in run(text, "QĐ")}
+    assert ("Các đơn vị cấp nước", "lead") in roles("Các đơn vị cấp nước có trách nhiệm rà soát kế hoạch.\n", "QĐ")
+
+
 @pytest.mark.parametrize("word", words("not_request_before"))
 def test_word_before_a_request_verb_makes_it_no_request(word):
     assert roles(f"Nội dung {word} giao Sở Y tế rà soát kế hoạch.") == set()

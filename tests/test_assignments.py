@@ -203,10 +203,143 @@ def test_requirements_addressed_to_everyone_pass_to_the_assignments():
         "Ban hành danh mục ưu tiên đầu tư và phân bổ vốn.\n",
         "Đoàn kiểm tra, giám sát gồm: Lãnh đạo các Ban, ngành cùng cấp được giao nhiệm vụ.\n",
         "Yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện./.\n",
+        # the closing formula's subjects, one described by what it does
+        "Điều 3. Giám đốc Sở Y tế; Thủ trưởng các đơn vị thực hiện dịch vụ vệ sinh môi trường, thoát nước trên địa "
+        "bàn tỉnh, Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.\n",
     ],
 )
 def test_mentions_that_assign_nothing(text):
     assert [a for a in run(text, doc_type="KH") if a.role != "executes"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a request quoted from another body's letter, between “ and ”
+        "Hội Cựu giáo chức có Văn bản báo cáo: “Hội không đủ điều kiện. Vậy Hội đề nghị Ủy ban nhân dân tỉnh "
+        "Nghệ An xem xét cho giải thể Hội”.\n",
+        "Tại buổi làm việc, Hiệp hội Du lịch phát biểu: “kính đề nghị Sở Tài chính hỗ trợ kinh phí”.\n",
+        # the quotation opens a paragraph before the request
+        "Hội Làm vườn có Văn bản báo cáo: “Hội không còn hội viên.\nVậy Hội đề nghị Sở Nội vụ cho giải thể Hội”.\n",
+    ],
+)
+def test_request_inside_a_quotation_assigns_nothing(text):
+    assert [a for a in run(text, doc_type="TTr") if a.role != "executes"] == []
+
+
+def test_request_after_a_closed_quotation_is_a_request():
+    text = "Hội báo cáo: “không đủ điều kiện”. Đề nghị Sở Nội vụ rà soát, báo cáo trước ngày 15/6/2024.\n"
+    assert roles(run(text, doc_type="TTr"), "lead") == {("Sở Nội vụ", "lead")}
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # a known head, lower-case words, then the proper name that ends it
+        ("Ban Quản lý Khu kinh tế cửa khẩu quốc tế Hòa Bình chủ trì rà soát quy hoạch.",
+         "Ban Quản lý Khu kinh tế cửa khẩu quốc tế Hòa Bình"),
+        ("Ban Quản lý Khu kinh tế cửa khẩu Nam Sơn thực hiện các nhiệm vụ sau:\n\n1. Rà soát quy hoạch.\n",
+         "Ban Quản lý Khu kinh tế cửa khẩu Nam Sơn"),
+        # a long unknown name ends in its place
+        ("Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội chủ trì thẩm định hồ sơ.",
+         "Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"),
+        # lower-case words that run to another body are the task's, not the name's
+        ("Sở Y tế khẩn trương báo cáo Ủy ban nhân dân tỉnh kết quả rà soát.", "Sở Y tế"),
+        ("Sở Y tế kịp thời thông tin Sở Tài chính để phối hợp.", "Sở Y tế"),
+        # a place's number ends its name
+        ("UBND xã Hòa Bình 2: Rà soát hồ sơ của các hộ dân.", "UBND xã Hòa Bình 2"),
+        ("Ủy ban nhân dân xã Tân Lập 3 rà soát hồ sơ của các hộ dân.", "Ủy ban nhân dân xã Tân Lập 3"),
+        ("Điều 16. Trách nhiệm của Quỹ đầu tư phát triển tỉnh\n\nChịu trách nhiệm tiếp nhận hồ sơ vay vốn.",
+         "Quỹ đầu tư phát triển tỉnh"),
+        # nor to the head of another body ('công nhận' gives no task: no name run on over it)
+        ("Ủy ban nhân dân tỉnh công nhận Ban vận động thành lập Hội Du lịch.", None),
+    ],
+)
+def test_name_runs_to_its_proper_name(sentence, name):
+    assert {a.agency for a in run(HEADER + sentence + "\n", doc_type="QĐ") if a.role == "lead"} == ({name} if name else set())
+
+
+@pytest.mark.parametrize(
+    "text, leads",
+    [
+        # a group described up to its duty is one assignee
+        ("Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm đầu tư mạng lưới cấp nước.",
+         {"Các đơn vị cấp nước sạch trên địa bàn tỉnh"}),
+        ("Các tổ chức, cá nhân và hộ gia đình khai thác nước dưới đất có trách nhiệm kê khai công trình.",
+         {"Các tổ chức, cá nhân và hộ gia đình khai thác nước dưới đất"}),
+        ("12. Các đơn vị kinh doanh hạ tầng khu công nghiệp có trách nhiệm\n\na) Duy trì cấp nước tập trung.\n",
+         {"Các đơn vị kinh doanh hạ tầng khu công nghiệp"}),
+        ("Các sở, ngành và Ủy ban nhân dân các huyện có trách nhiệm rà soát kế hoạch.",
+         {"Các sở, ngành", "Ủy ban nhân dân các huyện"}),
+    ],
+)
+def test_group_described_up_to_its_duty(text, leads):
+    assert {a.agency for a in run(HEADER + text + "\n", doc_type="QĐ") if a.role == "lead"} == leads
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các sở, ngành đều có trách nhiệm rà soát kế hoạch.",
+        "Các sở, ngành theo chức năng có trách nhiệm rà soát kế hoạch.",
+        "Các sở, ngành, trong phạm vi quản lý, có trách nhiệm rà soát kế hoạch.",
+    ],
+)
+def test_words_before_a_duty_that_describe_no_group(text):
+    # an adverb or a stop word is no description: no name runs on over it
+    assert {a.agency for a in run(HEADER + text + "\n", doc_type="QĐ")} <= {"Các sở, ngành"}
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a tier and its members are one body: the fuller name
+        ("UBND cấp xã rà soát hồ sơ.\n\nUBND các xã, phường chủ trì tổng hợp kết quả.", {"UBND các xã, phường"}),
+        ("Ủy ban nhân dân cấp huyện rà soát hồ sơ.\n\nỦy ban nhân dân các huyện, thị xã chủ trì tổng hợp kết quả.",
+         {"Ủy ban nhân dân các huyện, thị xã"}),
+        ("Đề nghị Ủy ban nhân dân tỉnh, thành phố rà soát hồ sơ.\n\nĐề nghị Ủy ban nhân dân các tỉnh, thành phố "
+         "chỉ đạo thực hiện.", {"Ủy ban nhân dân các tỉnh, thành phố"}),
+        # another tier is another body
+        ("UBND cấp xã rà soát hồ sơ.\n\nUBND các huyện chủ trì tổng hợp kết quả.", {"UBND cấp xã", "UBND các huyện"}),
+    ],
+)
+def test_a_tier_and_its_members_are_one_body(text, names):
+    assert {a.agency for a in run(HEADER + text + "\n", doc_type="QĐ") if a.role == "lead"} == names
+
+
+@pytest.mark.parametrize(
+    "text, leads",
+    [
+        # several agencies in the subject slot after a ground or purpose phrase
+        ("Căn cứ Kế hoạch này, Sở Y tế, Sở Tài chính và UBND các huyện xây dựng kế hoạch thực hiện.",
+         {"Sở Y tế", "Sở Tài chính", "UBND các huyện"}),
+        ("Trên cơ sở đó, các Sở Xây dựng, Tài chính tổ chức rà soát hồ sơ.", {"Sở Xây dựng", "Sở Tài chính"}),
+        ("Để triển khai hiệu quả Chương trình, Sở Nội vụ chủ trì tổng hợp kết quả.", {"Sở Nội vụ"}),
+        # no agency after the phrase: nothing
+        ("Căn cứ kết quả rà soát, kinh phí được bố trí trong dự toán năm 2025.", set()),
+    ],
+)
+def test_subjects_after_a_lead_in_phrase(text, leads):
+    assert {a.agency for a in run(HEADER + text + "\n", doc_type="KH") if a.role == "lead"} == leads
+
+
+@pytest.mark.parametrize(
+    "text, leads",
+    [
+        # 'tổ chức' joined to a group without a comma is the task's verb, not a member of the group
+        ("Các sở, ngành tổ chức thực hiện kế hoạch này.", {"Các sở, ngành"}),
+        ("Trên cơ sở tài liệu, các phòng, ban tổ chức tuyên truyền pháp luật.", {"các phòng, ban"}),
+        ("Các đơn vị, tổ chức liên quan thực hiện kế hoạch này.", {"Các đơn vị, tổ chức liên quan"}),
+        ("Đề nghị các tổ chức chính trị - xã hội tham gia giám sát.", {"các tổ chức chính trị - xã hội"}),
+        ("Các tổ chức tổ chức tuyên truyền pháp luật.", {"Các tổ chức"}),
+        # a name cut at a word read as its task takes the full name the document gives it
+        ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Trung tâm Điều hành chương trình chống ngập nước tỉnh\n\na) Căn cứ quy định, "
+         "Trung tâm Điều hành chương trình chống ngập nước tỉnh chịu trách nhiệm thu gom bùn thải.",
+         {"Trung tâm Điều hành chương trình chống ngập nước tỉnh"}),
+    ],
+)
+def test_where_a_name_ends_before_its_task(text, leads):
+    assert {a.agency for a in run(HEADER + text + "\n", doc_type="KH") if a.role == "lead"} == leads
 
 
 # --- details --------------------------------------------------------------------------------------
@@ -258,9 +391,6 @@ def test_deadline_in(text, expected):
 # --- seeds ----------------------------------------------------------------------------------------
 
 SEEDS = sorted((ROOT / "corpus" / "gold").glob("0*.json"))
-# Gold leaves the Front's member organisations out of "Đề nghị Ủy ban MTTQ … và các tổ chức
-# chính trị - xã hội"; they are addressed too, and later gold (corpus/gold/dev-028, dev-013) keeps them.
-ALSO_ADDRESSED = {"cac to chuc chinh tri xa hoi", "cac to chuc chinh tri xa hoi tinh"}
 
 
 @pytest.mark.parametrize("gold_path", SEEDS, ids=[p.stem[:3] for p in SEEDS])
@@ -271,8 +401,7 @@ def test_seed_leads(gold_path):
     record = extract_file(ROOT / "corpus" / "docs" / gold["source"])
     want = {name_key(a["agency"]) for a in gold["assignments"] if a.get("role", "lead") == "lead"}
     got = {name_key(a.agency) for a in record.assignments if a.role == "lead"}
-    assert want <= got
-    assert got - want <= ALSO_ADDRESSED
+    assert want == got
 
 
 @pytest.mark.parametrize("stem, deadlines", [("001", {"2023-06-15"}), ("003", {"2023-04"})])
@@ -514,6 +643,9 @@ def test_partner_rules(text, expected):
     # 'các hội: Hiệp hội A, Hội B' keep their own heads; a wrapped line after a bare head goes on
     ("Yêu cầu các hội: Hiệp hội Vận tải ô tô, Hội Nghề cá, Hiệp hội\nNước mắm Phan Thiết hoàn thành đại hội.\n",
      {"Hiệp hội Vận tải ô tô", "Hội Nghề cá", "Hiệp hội Nước mắm Phan Thiết"}),
+    # a task verb that starts like a word after which no task follows ('theo dõi', not 'theo quy định')
+    ("Giao Sở Nội vụ theo dõi việc thực hiện các nội dung trên.\n", {"Sở Nội vụ"}),
+    ("Kinh phí giao cho Sở Nội vụ theo quy định.\n", set()),
     # a comma-joined name the lexicon holds stays one name under the shared head
     ("Giao các sở: Xây dựng, Văn hóa, Thể thao và Du lịch rà soát quy hoạch.\n",
      {"Sở Xây dựng", "Sở Văn hóa, Thể thao và Du lịch"}),

@@ -78,6 +78,9 @@ class Cues:
     distributive: re.Pattern
     section_title: re.Pattern
     duty_start: re.Pattern
+    person: re.Pattern
+    described_group: re.Pattern
+    described_group_stop: re.Pattern
     duty_end: re.Pattern
     request_start: re.Pattern
     request_intro: re.Pattern
@@ -217,6 +220,13 @@ def cues() -> Cues:
         addressees=re.compile(rf"\s*(?:{alt('addressee_words')})(?!\p{{L}})", re.IGNORECASE),
         members_intro=re.compile(rf"(?<!\p{{L}})(?:{alt('members_intro')})(?!\p{{L}})[^.;:]{{0,200}}:\s*$", re.IGNORECASE),
         directing=re.compile(rf"(?<!\p{{L}})(?:{alt('directing_verbs')})\s+", re.IGNORECASE),
+        # "Ông Trần Văn A": a person named, the honorific in any case, the name capitalised
+        person=re.compile(rf"\s*(?i:{alt('person_honorifics')})\s+\p{{Lu}}"),
+        # "Các đơn vị cấp nước sạch trên địa bàn | có trách nhiệm": a group described up to its duty
+        described_group=re.compile(r"\s*([^.;:()]{1,150}?)\s*(?=(?:có|chịu)\s+trách\s+nhiệm(?!\p{L}))", re.IGNORECASE),
+        described_group_stop=re.compile(
+            rf"(?<!\p{{L}})(?:{alternation([*_words(d, 'described_group_stops'), *(w.strip() for w in _words(d, 'name_stops')), *_words(d, 'modals')])})(?!\p{{L}})"
+        ),
         function_aside=re.compile(
             rf"\s*,?\s*(?:{alt('function_asides')})\s+(?:chức\s+năng|nhiệm\s+vụ)[\s,]+(?:(?:và\s+)?(?:nhiệm\s+vụ|quyền\s+hạn|"
             rf"thẩm\s+quyền|lĩnh\s+vực)[\s,]*)*(?:(?:được\s+giao|của\s+mình|quản\s+lý)\s*)?,?\s*",

@@ -52,7 +52,7 @@ from vanban.extractors.extract.assignments.paragraphs import (
     Para, Paragraphs, block_end_of, only_spans, outside_distribution,
 )
 from vanban.extractors.extract.assignments.headings import HeadingRules
-from vanban.extractors.extract.assignments.naming import fuller_names, one_name_per_body
+from vanban.extractors.extract.assignments.naming import fuller_names, names_read_on, one_name_per_body
 from vanban.extractors.extract.assignments.requests import RequestRules
 from vanban.extractors.extract.assignments.tables import find_tables
 from vanban.extractors.extract.assignments.reader import Found, Reader, clean, is_predicate, starts_with
@@ -91,6 +91,7 @@ class Extractor(HeadingRules, RequestRules):
         self.closing: list[list[tuple[int, int]]] = []  # requirements addressed to everyone
         self.covered: set[int] = set()              # paragraph indexes read as a heading's block
         self.headings: set[int] = set()             # paragraph indexes of agency headings
+        self._executes_at: dict[int, int] = {}      # where the closing formula starts in a paragraph (-1: none)
         self.sections = self._assignment_sections()
         self.requested = self._requested_items()   # items under "… trân trọng đề nghị:"
         # documents that direct (not reports or news): their sentences "X <verb> …" give tasks
@@ -154,8 +155,8 @@ class Extractor(HeadingRules, RequestRules):
             return False  # "Các Bộ: Tài chính, Công an …": members of the group, read as a clause
         task_text = self.text[colon + 1:p.end]
         task_f = fold(task_text.strip())
-        if not task_f or task_f[:1].isdigit():
-            return False
+        if not task_f or task_f[:1].isdigit() or cues().person.match(task_text):
+            return False  # "Văn phòng UBND tỉnh: Ông Trần Văn A - Phó Chánh Văn phòng": a member, no task
         # "UBND các phường: Nam Gia Nghĩa, Bắc Gia Nghĩa": a list of names, no task
         pieces = [x.strip() for x in re.split(r"[,;]", re.split(r"\.\s|\.$", task_text.strip())[0]) if x.strip()]
         if len(pieces) > 1 and all(x[:1].isupper() for x in pieces) \
@@ -204,7 +205,7 @@ class Extractor(HeadingRules, RequestRules):
         # "giao" / "đề nghị" / "yêu cầu" inside a clause
         for m in cues().request_in_clause.finditer(text):
             before = fold(text[max(0, m.start() - 25):m.start()])
-            if cues().not_request_before.search(before) or (fold(m.group("verb")) != "giao" and self._quoted(text, m.start())):
+            if cues().not_request_before.search(before) or (fold(m.group("verb")) != "giao" and self._quoted(text, m.start(), base + m.start())):
                 continue
             if fold(m.group("verb")) == "kính trình" and not re.search(r"\p{L}", text[max(0, m.start() - 3):m.start()]):
                 continue  # the closing formula "Kính trình HĐND tỉnh xem xét, quyết định" (a submitter asks: "Sở X kính trình …")
@@ -278,13 +279,23 @@ class Extractor(HeadingRules, RequestRules):
             role = "lead"
         else:
             return
-        if "thi hành" in rest_f[:40] and "này" in rest_f[:60]:
+        if "thi hành" in rest_f[:40] and "này" in rest_f[:60] or self._in_executes(p, after):
             return  # the closing formula: see _executes
         stop = reach(after, p.end)
         # the lead-in's time ("Hằng năm, X báo cáo …") is the task's recurrence or deadline
         scope = (lead_in.start() if lead_in else after, stop)
         self._add(found, role, "subject", scope, _first_sentence(self.text[after:stop]), self._partners(after, stop),
                   targets_in(self.text[after:stop]))
+
+    def _in_executes(self, p: Para, pos: int) -> bool:
+        """Whether ``pos`` is in the subject list of the closing formula: 'Thủ trưởng các đơn vị
+        thực hiện dịch vụ vệ sinh môi trường, … chịu trách nhiệm thi hành Quyết định này' (the
+        sentence goes on to the formula)."""
+        if p.index not in self._executes_at:
+            m = cues().executes.search(self.text, p.body, p.end)
+            self._executes_at[p.index] = m.start() if m else -1
+        at = self._executes_at[p.index]
+        return pos < at and not _SENTENCE_STOP.search(self.text, pos, at)
 
     def _group_members(self, groups: list[Found], pos: int, end: int) -> tuple[list[Found], int] | None:
         """The members a group names after a colon or in parentheses, and where the text goes on:
@@ -407,6 +418,7 @@ class Extractor(HeadingRules, RequestRules):
     def _finish(self) -> list[Assignment]:
         out: list[Assignment] = []
         seen: set[tuple] = set()
+        names_read_on(self.drafts, self.text)
         fuller_names(self.drafts)
         one_name_per_body(self.drafts, self.ctx.jurisdiction.id)
         for d in sorted(self.drafts, key=lambda d: d.agency.span[0]):

@@ -2,6 +2,7 @@
 the lexicon does not hold, a capitalised head word up to the predicate."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -9,7 +10,7 @@ import regex as re
 
 from vanban.extractors.extract.agencies.lexicon import lexicon
 from vanban.extractors.extract.agencies.recognize import AgencyMention
-from vanban.extractors.extract.assignments.cues import cues, fold
+from vanban.extractors.extract.assignments.cues import alternation, cues, fold
 
 _SPACE = re.compile(r"\s+")
 _LETTERS = re.compile(r"[\p{L}\p{M}]+")
@@ -20,6 +21,7 @@ _NAME_WORD = re.compile(r"(?:\s*[-–])?\s*([\p{L}\p{M}\p{N}&]+)")
 _OF = re.compile(r"\s+(?:của|thuộc)\s+")
 _JOINED = re.compile(r"\s*(?:,|\bvà\b)\s*(?=\p{Lu})")
 _NEXT_MEMBER = re.compile(r"\s*(?:,|;|\bvà\b)\s*(?=\p{Lu})")
+_LAST_WORD = re.compile(r"([\p{L}\p{M}]+)\s+$")
 _LIST_SEP = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|&)\s*(?:với\s+)?")
 _NAME_AFTER = re.compile(r"\s+(?:\p{Lu}|các\s)")
 
@@ -48,6 +50,7 @@ class Reader:
     def __init__(self, text: str, mentions: list[AgencyMention]):
         self.text = text
         self.by_start = {m.span[0]: m for m in mentions}
+        self._starts = sorted(self.by_start)
         self.mentions = mentions
         # what was read at each position: the rules ask again at the same places
         self._read_at: dict[tuple[int, int, bool], Found | None] = {}
@@ -83,8 +86,10 @@ class Reader:
             if found is not None:
                 return found
         if m is not None and m.span[1] <= end:
-            stop = self._extend(m.span[1], end)
             group = m.label == "GROUP"
+            stop = self._extend(self._verb_cut(m) if group else m.span[1], end)
+            if group and bodies:
+                stop = self._described(stop, end)
             if titles and titles.end() < m.span[1] and bodies:
                 pos = titles.end()  # "Chủ tịch Ủy ban nhân dân các tỉnh": the body it heads
         else:
@@ -118,6 +123,7 @@ class Reader:
         an unknown head ('Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ')."""
         words = 0
         tail_left = 0
+        over = False  # past the limit, on a name's place
         out = pos
         for m in _NAME_WORD.finditer(self.text[pos:end]):
             if m.start() != out - pos:
@@ -128,9 +134,14 @@ class Reader:
                     break
             word_pos = pos + m.start(1)
             rest = fold(self.text[word_pos:min(end, word_pos + 40)])
-            if words >= limit or word_pos in self.by_start or is_predicate(self.text, word_pos, end) \
-                    or rest.startswith(cues().name_stops):
+            if word_pos in self.by_start or is_predicate(self.text, word_pos, end) or rest.startswith(cues().name_stops):
                 break
+            if words >= limit and not tail_left and not (over and self.text[word_pos].isupper()):
+                # a long unknown name ends in its place: "… và khu công nghiệp | thành phố Hà Nội"
+                proper = self._proper_tail(word_pos, end, 3) if limit > 6 else 0
+                if not proper:
+                    break
+                tail_left, over = proper, True
             if rest.startswith("và "):
                 after_and = self.skip_space(word_pos + 2, end)
                 if after_and in self.by_start or head_at(self.text, after_and, end) is not None or limit <= 6:
@@ -139,11 +150,84 @@ class Reader:
                 tail_left -= 1
             elif limit <= 6 and starts_with(rest, cues().name_tails):
                 tail_left = len(next(t for t in cues().name_tails if starts_with(rest, (t,))).split()) - 1
+            elif limit <= 6 and self._place_number(m, pos, word_pos, end):
+                pass  # "UBND xã Bảo Lâm 2", "Ủy ban nhân dân Phường 2"
             elif limit <= 6 and not self.text[word_pos].isupper() and not is_roman(m.group(1)):
-                break
+                # "Ban Quản lý Khu kinh tế | cửa khẩu quốc tế Bờ Y": lower-case words that end in
+                # a proper name belong to the name
+                proper = self._proper_tail(word_pos, end, limit - words)
+                if not proper:
+                    break
+                tail_left = proper - 1
             words += 1
             out = pos + m.end(1)
         return out
+
+    def _verb_cut(self, m: AgencyMention) -> int:
+        """Where a group's name ends when its last word is the verb of the task: 'Các sở, ngành
+        | tổ chức thực hiện' ('tổ chức' joined without a comma, a lower-case word after it); the
+        mention's end otherwise ('các đơn vị, tổ chức liên quan')."""
+        start, stop = m.span
+        last = _last_group_verb().search(self.text, start, stop)
+        if last is None or not is_predicate(self.text, last.start(1), min(len(self.text), stop + 40)) \
+                or len(self.text[start:last.start()].split()) < 2:
+            return stop  # "các tổ chức" alone is the group
+        after = self.skip_space(stop)
+        if after >= len(self.text) or not self.text[after].islower() \
+                or starts_with(fold(self.text[after:after + 30]), cues().name_tails):
+            return stop
+        return last.start()
+
+    def _place_number(self, m, pos: int, word_pos: int, end: int) -> bool:
+        """Whether the word ``m`` (at ``word_pos``) is the number of a place named by the
+        capitalised word before it ('Bảo Lâm 2', 'Phường 2'), ending the name: punctuation,
+        the end or a predicate follows."""
+        number = m.group(1)
+        if not number.isdigit() or len(number) > 2:
+            return False
+        before = _LAST_WORD.search(self.text, max(0, word_pos - 30), word_pos)
+        if not before or not before.group(1)[0].isupper():
+            return False
+        after = self.skip_space(word_pos + len(number), end)
+        return after >= end or not self.text[after].isalnum() or is_predicate(self.text, after, end)
+
+    def _described(self, stop: int, end: int) -> int:
+        """Where a group described up to its duty ends: 'Các tổ chức, cá nhân và hộ gia đình khai
+        thác nước dưới đất | có trách nhiệm'; ``stop`` when the words before the duty are no
+        description (an adverb, a stop word, another body: 'Các sở, ngành | đều có trách nhiệm')."""
+        if self.text.find("trách", stop, min(end, stop + 200)) < 0:
+            return stop  # most groups are followed by no duty of this form (a scan in C)
+        d = cues().described_group.match(self.text, stop, min(end, stop + 160))
+        if not d or not d.group(1).strip(" ,") or not (self.text[d.start(1)].islower() or self.text[d.start(1)] == ","):
+            return stop
+        if cues().described_group_stop.search(fold(d.group(1))):
+            return stop
+        k = bisect.bisect_right(self._starts, stop)
+        if k < len(self._starts) and self._starts[k] < d.end(1):
+            return stop  # another body named in between
+        return d.end(1)
+
+    def _proper_tail(self, pos: int, end: int, room: int) -> int:
+        """How many words from ``pos`` (lower case) run to a capitalised word that is no name of
+        its own ('cửa khẩu quốc tế Bờ Y'), at most ``room`` words and none a predicate, a stop
+        word or 'và'; 0 when they do not."""
+        count = 0
+        at = pos
+        for m in _NAME_WORD.finditer(self.text, pos, min(end, pos + 80)):
+            if m.start() != at or "-" in m.group(0) or "–" in m.group(0) or count >= room:
+                return 0
+            word_pos = m.start(1)
+            if self.text[word_pos].isupper():
+                # not the head of another body ("công nhận Ban vận động …")
+                inner = word_pos in self.by_start or head_at(self.text, word_pos, end) is not None \
+                    or m.group(1).lower() in cues().head_nouns
+                return 0 if inner or not count else count
+            rest = fold(self.text[word_pos:min(end, word_pos + 40)])
+            if is_predicate(self.text, word_pos, end) or rest.startswith(("và ", "các ", *cues().name_stops)):
+                return 0
+            count += 1
+            at = m.end(1)
+        return 0
 
     def distributed(self, pos: int, end: int) -> list[Found]:
         """'các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội' ->
@@ -244,6 +328,14 @@ class Reader:
                 break
             cur = cur + m.end()
         return found
+
+
+@cache
+def _last_group_verb() -> re.Pattern:
+    """The last word of a group's name when it is also a task verb ('tổ chức'), joined to the
+    word before by a space only: 'các sở, ngành tổ chức'."""
+    verbs = [w for w in cues().group_heads if is_predicate(w, 0, len(w))]
+    return re.compile(rf"(?<=[\p{{L}}\p{{M}}])\s+({alternation(verbs)})$", re.IGNORECASE)
 
 
 def is_roman(word: str) -> bool:

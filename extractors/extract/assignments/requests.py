@@ -14,14 +14,27 @@ from vanban.extractors.extract.header import split_items
 from vanban.extractors.segment.patterns import RECIPIENTS_START
 
 
+# How far back an open quotation mark is looked for: a quoted passage of a few sentences.
+_QUOTE_REACH = 1500
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a passage quoted from another document ('… báo cáo: “… đề nghị
+    Ủy ban nhân dân tỉnh xử lý …”'): an opening mark before it that no closing mark has ended."""
+    floor = max(0, at - _QUOTE_REACH)
+    opened = text.rfind("“", floor, at)
+    return opened >= 0 and text.find("”", opened, at) < 0
+
+
 class RequestRules:
-    @staticmethod
-    def _quoted(text: str, at: int) -> bool:
-        """Whether the request at ``at`` is an earlier document's, recounted: its sentence names
-        that document ('Ngày 21/10, Sở Nội vụ có Công văn số 29/SNV đề nghị …')."""
+    def _quoted(self, text: str, at: int, offset: int) -> bool:
+        """Whether the request at ``at`` of the paragraph ``text`` (at ``offset`` of the
+        document) is an earlier document's, recounted: its sentence names that document ('Ngày
+        21/10, Sở Nội vụ có Công văn số 29/SNV đề nghị …'), or it stands in a passage quoted
+        between “ and ” (which may open paragraphs before)."""
         floor = max(0, at - 400)  # a sentence's own words; bounded, so many requests stay linear
         start = max(text.rfind(". ", floor, at), text.rfind(";", floor, at), floor)
-        return bool(cues().quoted_request.search(text, start, at))
+        return bool(cues().quoted_request.search(text, start, at)) or _in_quotation(self.text, offset)
 
     def _request_at(self, pos: int, verb: str, p: Para, i: int) -> None:
         found = self.reader.agency_list(pos, p.end)
@@ -39,8 +52,11 @@ class RequestRules:
             return
         after = self.reader.skip_space(found[-1].span[1], p.end)
         rest_f = fold(self.text[after:min(p.end, after + 40)])
-        if (not rest_f or rest_f.startswith(cues().no_task_after)) and not (verb == "kính trình" and rest_f[:1] in ("", ".")):
-            return  # "dự toán giao cho Sở Y tế hàng năm": no task follows ("Kính trình UBND tỉnh." asks for the subject)
+        no_task = not rest_f or rest_f.startswith(cues().no_task_after) and not is_predicate(self.text, after, p.end)
+        if no_task and not (verb == "kính trình" and rest_f[:1] in ("", ".")):
+            # "dự toán giao cho Sở Y tế hàng năm": no task follows ("Giao Sở Y tế theo dõi …" is a
+            # task; "Kính trình UBND tỉnh." asks for the subject)
+            return
         role = "lead"  # "Giao X phối hợp …", "Đề nghị X tham gia …": X is given the task
         stop = reach(after, p.end)
         tail = self.text[after:stop]
