@@ -97,6 +97,7 @@ FORMS = [
     ("Căn cứ Pháp lệnh phát hành công trái xây dựng Tổ quốc ngày 27 tháng 4 năm 1999;",
      [("Pháp lệnh phát hành công trái xây dựng Tổ quốc", "1999-04-27", "12/1999/PL-UBTVQH10")]),
     ("Căn cứ Luật này và các văn bản hướng dẫn;", []),
+    ("Căn cứ Pháp lệnh phát hành công trái số 12/1999/PL-UBTVQH10 ngày 27 tháng 4 năm 1999;", []),
     ("Căn cứ Luật hiện hành ngày 01 tháng 01 năm 2020;", []),
     # an amending law of several laws, one entry
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Mặt trận Tổ quốc Việt Nam, Luật Công đoàn, Luật Thanh niên, "

@@ -40,10 +40,10 @@ _LAW = rf"""
         (?=[ \t\n]*(?:,|và)[ \t\n]+(?:Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t\n]+\p{{Lu}}|{_NAME_END})
       | (?P<amending>sửa\s+đổi{_NAME_CHAR}{{1,320}}?)(?={_NAME_END})
       | (?P<name>(?!(?:số|này|và|của|các|hiện|quy|sửa)(?![\p{{L}}]))\p{{Ll}}{_NAME_CHAR}{{1,220}}?)
-        (?=[ \t\n]*,?[ \t\n]*(?P<ngay>ngày[ \t\n]+\d)) )
+        (?=[ \t\n]*,?[ \t\n]*(?:(?P<ngay>ngày[ \t\n]+\d)|(?P<so>số[ \t\n]*:?[ \t\n]*\d))) )
 """
 # (a name in lower case, as older documents print it, "Luật tổ chức Hội đồng nhân dân …", only
-# with its date after it)
+# with its date or number after it)
 _BASIS = r"(?:^|(?<=[;.\n]))[ \t]*(?:[-+•*][ \t]*)?(?i:căn\s+cứ)(?![\p{L}])"
 _CLAUSE_END = r";(?![ \t]*(?:Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t]+(?:\p{Lu}|sửa))|\.[ \t]*(?:\n|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-+•*][ \t]*)?(?i:căn\s+cứ|xét|theo\s+đề\s+nghị))"
 
