@@ -306,6 +306,9 @@ def test_another_types_own_voice_is_quoted():
 VARIANTS = [
     ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành./.", "2024-03-05", None),
     ("Điều 3. Quyết định này có hiệu lực sau 45 ngày kể từ ngày ký.", "2024-04-19", None),
+    # the number in words and figures
+    ("Điều 3. Quyết định này có hiệu lực thi hành sau 10 (mười) ngày kể từ ngày ký.", "2024-03-15", None),
+    ("Điều 3. Quyết định này có hiệu lực thi hành sau mười (10) ngày kể từ ngày ký.", "2024-03-15", None),
     ("Điều 3. Quyết định này có hiệu lực từ ngày 01/01/2026.", "2026-01-01", None),
     ("Điều 3. Quyết định này có hiệu lực kể từ ngày 15 tháng 3 năm 2024 và thay thế Quyết định số 7/2020/QĐ-UBND.",
      "2024-03-15", None),
@@ -390,3 +393,26 @@ def _letter(body: str, number: str = "Số: 55/UBND-KT", kind: str = "V/v triể
 def test_a_plan_or_letter_has_no_clause_of_its_own(text, doc_type):
     rec = extract_text(text)
     assert (rec.doc_type, rec.effective_date, rec.expiry_date) == (doc_type, None, None)
+
+
+# a time put first: the passive or the verb after it, the clause's own date when it gives one
+FRONTED = [
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Kể từ ngày Quyết định này có hiệu lực, Quyết định số "
+     "7/2020/QĐ-UBND hết hiệu lực.", "repeals", "2024-03-05"),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Kể từ ngày 01/5/2024, Quyết định số 7/2020/QĐ-UBND ngày "
+     "01/6/2020 hết hiệu lực thi hành.", "repeals", "2024-05-01"),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Kể từ ngày 01/5/2024, bãi bỏ Quyết định số 7/2020/QĐ-UBND "
+     "ngày 01/6/2020.", "repeals", "2024-05-01"),
+]
+
+
+@pytest.mark.parametrize("body, relation, date", FRONTED)
+def test_effect_after_a_time_put_first(body, relation, date):
+    rec = extract_text(decision(body))
+    assert [(e.number, e.relation, e.date) for e in rec.effects] == [("7/2020/QĐ-UBND", relation, date)]
+
+
+def test_what_a_time_put_first_names_is_not_acted_on():
+    rec = extract_text(decision("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Kể từ ngày 01/5/2024, các hồ sơ "
+                                "theo Quyết định số 7/2020/QĐ-UBND hết hiệu lực."))
+    assert rec.effects == []
