@@ -68,6 +68,8 @@ def test_entry_resolves_from_a_basis(entry):
 
 def test_wrong_date_resolves_nothing():
     assert resolve_law("Luật", "Tổ chức chính quyền địa phương", "2015-06-20") is None
+    assert resolve_law("Luật", "Tổ chức chính quyền địa phương", "2016") is None
+    assert resolve_law("Luật", "Tổ chức chính quyền địa phương", "2015-06") is None
     assert resolve_law("Luật", "Tổ chức chính quyền địa phương", None) is None
 
 
@@ -97,6 +99,10 @@ FORMS = [
     ("Căn cứ Pháp lệnh phát hành công trái xây dựng Tổ quốc ngày 27 tháng 4 năm 1999;",
      [("Pháp lệnh phát hành công trái xây dựng Tổ quốc", "1999-04-27", "12/1999/PL-UBTVQH10")]),
     ("Căn cứ Luật này và các văn bản hướng dẫn;", []),
+    # the year only: the one law of that name adopted that year
+    ("Căn cứ Luật Bảo vệ môi trường năm 2014 và Bộ luật Lao động năm 2019;",
+     [("Luật Bảo vệ môi trường năm 2014", None, "55/2014/QH13"), ("Bộ luật Lao động năm 2019", None, "45/2019/QH14")]),
+    ("Căn cứ Luật Thư viện năm 2019;", [("Luật Thư viện năm 2019", None, None)]),
     ("Căn cứ Pháp lệnh phát hành công trái số 12/1999/PL-UBTVQH10 ngày 27 tháng 4 năm 1999;", []),
     ("Căn cứ Luật hiện hành ngày 01 tháng 01 năm 2020;", []),
     # an amending law of several laws, one entry
