@@ -416,3 +416,14 @@ def test_what_a_time_put_first_names_is_not_acted_on():
     rec = extract_text(decision("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Kể từ ngày 01/5/2024, các hồ sơ "
                                 "theo Quyết định số 7/2020/QĐ-UBND hết hiệu lực."))
     assert rec.effects == []
+
+
+@pytest.mark.parametrize("kind, number, body, expected", [
+    # "kế" of "kế hoạch" and "kể" of "kể từ" fold alike: each phrase keeps its own spelling
+    ("KẾ HOẠCH", "Số: 55/KH-UBND", "Ke hoach nay co hieu luc ke tu ngay ky.", "2024-03-05"),
+    ("CHỈ THỊ", "Số: 05/CT-UBND", "Chi thi nay co hieu luc thi hanh ke tu ngay 01/4/2024.", "2024-04-01"),
+])
+def test_damaged_clause_of_a_plan_or_directive(kind, number, body, expected):
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n{number}\nNghệ An, ngày 05 tháng 3 năm 2024\n\n{kind}\nVề công tác\n\n{body}\n"
+    rec = extract_text(text)
+    assert rec.effective_date == expected

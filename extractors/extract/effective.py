@@ -209,22 +209,18 @@ def _adopted(text: str, start: int, end: int, doc_type: str | None) -> str | Non
 
 
 @lru_cache(maxsize=1)
-def _ocr_phrases() -> tuple[re.Pattern, dict[str, str]]:
-    """(one pattern of the folded phrases, folded word -> its spelling per phrase word)."""
-    phrases = models.load_json(_DATA)["ocr_phrases"]
-    words: dict[str, str] = {}
+def _ocr_phrases() -> tuple[re.Pattern, dict[tuple[str, ...], list[str]]]:
+    """(one pattern of the folded phrases, folded words of a phrase -> its spelling), a
+    number written '#' ("kể" in "kể từ ngày" and "kế" in "kế hoạch này" fold alike)."""
+    spelling: dict[tuple[str, ...], list[str]] = {}
     alternatives = []
-    for phrase in phrases:
-        parts = []
-        for word in phrase.split():
-            if word == "#":
-                parts.append(r"\d{1,4}")
-                continue
-            folded = fold_same_length(word)
-            words.setdefault(folded, word)
-            parts.append(re.escape(folded))
-        alternatives.append(r"[ \t]*\n?[ \t]*".join(parts))
-    return re.compile(r"(?<![\p{L}\d])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")(?![\p{L}])"), words
+    for phrase in models.load_json(_DATA)["ocr_phrases"]:
+        words = phrase.split()
+        spelling.setdefault(tuple(fold_same_length(w) for w in words), words)
+        alternatives.append(r"[ \t]*\n?[ \t]*".join(r"\d{1,4}" if w == "#" else re.escape(fold_same_length(w))
+                                                  for w in words))
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\p{L}\d])(?:" + "|".join(alternatives) + r")(?![\p{L}\d])"), spelling
 
 
 def _respelled(text: str) -> str | None:
@@ -233,7 +229,7 @@ def _respelled(text: str) -> str | None:
     folded = fold_same_length(text)
     if len(folded) != len(text):
         return None
-    pattern, words = _ocr_phrases()
+    pattern, spelling = _ocr_phrases()
     chars: list[str] | None = None
     # around each cue only: a clause's subject is before it, its date after it
     windows, last = [], 0
@@ -242,16 +238,16 @@ def _respelled(text: str) -> str | None:
         if a < b:
             windows.append((a, b))
             last = b
-    matches = (m for a, b in windows for m in pattern.finditer(folded, a, b, overlapped=True))
-    for m in matches:
-        for w in re.finditer(r"\p{L}+", m.group(0)):
+    for m in (m for a, b in windows for m in pattern.finditer(folded, a, b, overlapped=True)):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        right = spelling.get(tuple("#" if w.group(0).isdigit() else w.group(0) for w in words))
+        for w, word in zip(words, right or ()):
             a, b = m.start() + w.start(), m.start() + w.end()
-            right = words.get(w.group(0))
-            if right is None or len(right) != b - a or text[a:b].lower() == right:
+            if word == "#" or len(word) != b - a or text[a:b].lower() == word:
                 continue
             if chars is None:
                 chars = list(text)
-            chars[a:b] = list(right)
+            chars[a:b] = list(word)
     return "".join(chars) if chars is not None else None
 
 
