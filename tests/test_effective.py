@@ -338,6 +338,15 @@ VARIANTS = [
     ("Điều 3. Các quy định tại Quyết định này có hiệu lực từ ngày 01/4/2024.", "2024-04-01", None),
     ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày\n01 tháng 4 năm 2024.", "2024-04-01", None),
     ("Điều 3. Quyết định này có hiệu lực kể từ ngày 1-4-2024.", "2024-04-01", None),
+    # "kí" for "ký"
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày kí.", "2024-03-05", None),
+    ("Điều 3. Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày kí ban hành.", "2024-03-15", None),
+    # a page or paragraph broken inside the clause
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ\n\nngày 01 tháng 4 năm 2024.", "2024-04-01", None),
+    ("Điều 3. Quyết định này có hiệu lực thi hành\n\nkể từ ngày ký.", "2024-03-05", None),
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ\n\nngày 01/4/2024.", "2024-04-01", None),
+    # a blank line before a new sentence still ends the clause
+    ("Điều 3. Quyết định này có hiệu lực thi hành\n\nQuyết định số 7/2020/QĐ-UBND có hiệu lực từ ngày 01/4/2024.", None, None),
 ]
 
 

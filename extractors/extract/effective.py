@@ -43,7 +43,9 @@ from vanban.extractors.extract.dates import date_at
 __all__ = ["Validity", "Clause", "find_effective", "first_date_cue", "speaks_for", "cue_patterns"]
 
 _DATA = "legal_effect.json"
-_SENTENCE_END = r"[.;](?=\s)|\.$|\n[ \t]*\n|\n(?=[ \t]*(?:\d+\.|Điều[ \t]+\d|[a-zđ]\)))"
+# A blank line ends a sentence unless the words go on after it in lower case or with a
+# day's number (a page or a paragraph broken inside the clause: "kể từ\n\nngày 01 …").
+_SENTENCE_END = r"[.;](?=\s)|\.$|\n[ \t]*\n(?![ \t]*(?:\p{Ll}|\d{1,2}(?:[ \t]+tháng|/)))|\n(?=[ \t]*(?:\d+\.|Điều[ \t]+\d|[a-zđ]\)))"
 
 
 @dataclass(frozen=True)
