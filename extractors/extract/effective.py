@@ -225,31 +225,35 @@ def _ocr_phrases() -> tuple[re.Pattern, dict[tuple[str, ...], list[str]]]:
     return re.compile(r"(?<![\p{L}\d])(?:" + "|".join(alternatives) + r")(?![\p{L}\d])"), spelling
 
 
+# "hiệu lực" as OCR or a keyboard may print it ("hieu luc", "hiệu lục", "hiêu lực")
+_DAMAGED_CUE = re.compile(r"h[iíìỉĩị][eêếềểễệẹéèẻẽ]u\s+l[uưứừửữựụúùủũ]c(?![\p{L}])", re.IGNORECASE)
+
+
 def _respelled(text: str) -> str | None:
     """``text`` with the clause phrases of ``ocr_phrases`` spelled right where OCR or a
-    keyboard damaged them (the same length: offsets stay), or None when none is damaged."""
-    folded = fold_same_length(text)
-    if len(folded) != len(text):
-        return None
+    keyboard damaged them (the same length: offsets stay), or None when none is damaged.
+    Only the text around each cue is read: a clause's subject is before it, its date after."""
     pattern, spelling = _ocr_phrases()
     chars: list[str] | None = None
-    # around each cue only: a clause's subject is before it, its date after it
-    windows, last = [], 0
-    for cue in re.finditer(r"hieu\s+luc", folded):
-        a, b = max(last, cue.start() - 400), min(len(folded), cue.end() + 700)
-        if a < b:
-            windows.append((a, b))
-            last = b
-    for m in (m for a, b in windows for m in pattern.finditer(folded, a, b, overlapped=True)):
-        words = list(re.finditer(r"\S+", m.group(0)))
-        right = spelling.get(tuple("#" if w.group(0).isdigit() else w.group(0) for w in words))
-        for w, word in zip(words, right or ()):
-            a, b = m.start() + w.start(), m.start() + w.end()
-            if word == "#" or len(word) != b - a or text[a:b].lower() == word:
-                continue
-            if chars is None:
-                chars = list(text)
-            chars[a:b] = list(word)
+    last = 0
+    for cue in _DAMAGED_CUE.finditer(text):
+        lo, hi = max(last, cue.start() - 400), min(len(text), cue.end() + 700)
+        if lo >= hi:
+            continue
+        last = hi
+        folded = fold_same_length(text[lo:hi])
+        if len(folded) != hi - lo:
+            continue
+        for m in pattern.finditer(folded, overlapped=True):
+            words = list(re.finditer(r"\S+", m.group(0)))
+            right = spelling.get(tuple("#" if w.group(0).isdigit() else w.group(0) for w in words))
+            for w, word in zip(words, right or ()):
+                a, b = lo + m.start() + w.start(), lo + m.start() + w.end()
+                if word == "#" or len(word) != b - a or text[a:b].lower() == word:
+                    continue
+                if chars is None:
+                    chars = list(text)
+                chars[a:b] = list(word)
     return "".join(chars) if chars is not None else None
 
 
