@@ -300,3 +300,139 @@ def test_a_decree_or_circular_guides_in_its_own_voice(kind, number, body):
 def test_another_types_own_voice_is_quoted():
     rec = extract_text(decision("Điều 1. Thông tư này hướng dẫn Nghị định số 34/2016/NĐ-CP ngày 14/5/2016."))
     assert rec.doc_type == "QĐ" and rec.effects == []
+
+
+# Clause shapes of the tuning documents, in invented variants (issued 05/03/2024).
+VARIANTS = [
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành./.", "2024-03-05", None),
+    ("Điều 3. Quyết định này có hiệu lực sau 45 ngày kể từ ngày ký.", "2024-04-19", None),
+    # the number in words and figures
+    ("Điều 3. Quyết định này có hiệu lực thi hành sau 10 (mười) ngày kể từ ngày ký.", "2024-03-15", None),
+    ("Điều 3. Quyết định này có hiệu lực thi hành sau mười (10) ngày kể từ ngày ký.", "2024-03-15", None),
+    ("Điều 3. Quyết định này có hiệu lực từ ngày 01/01/2026.", "2026-01-01", None),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày 15 tháng 3 năm 2024 và thay thế Quyết định số 7/2020/QĐ-UBND.",
+     "2024-03-15", None),
+    # the article's title on a line, the clause on the next one, with or without a blank line
+    ("Điều 3. Hiệu lực thi hành\nQuyết định này có hiệu lực thi hành kể từ ngày 20 tháng 3 năm 2024.", "2024-03-20", None),
+    ("Điều 3. Hiệu lực thi hành\n\nQuyết định này có hiệu lực thi hành kể từ ngày 20 tháng 3 năm 2024.", "2024-03-20", None),
+    ("Điều 3. Hiệu lực thi hành\n1. Quyết định này có hiệu lực thi hành kể từ ngày 20 tháng 3 năm 2024.\n"
+     "2. Quyết định này hết hiệu lực kể từ ngày 31 tháng 12 năm 2025.", "2024-03-20", "2025-12-31"),
+    # the attached regulation's own clause is not the decision's
+    ("Điều 1. Ban hành kèm theo Quyết định này Quy chế.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+     "QUY CHẾ\nĐiều 12. Quy chế này có hiệu lực từ ngày 01/6/2024.", "2024-03-05", None),
+    # an end that depends on another act sets no date
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Quyết định này hết hiệu lực khi có văn bản thay thế.", "2024-03-05", None),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký và hết hiệu lực khi Quyết định số 5/2025/QĐ-UBND có hiệu lực.",
+     "2024-03-05", None),
+    # a policy's period in another sentence is not the decision's end
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký. Chính sách được thực hiện từ ngày 01/01/2024 đến hết "
+     "ngày 31/12/2025.", "2024-03-05", None),
+    # the decision itself applied until a day: its end
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày 01/01/2025 và được thực hiện đến hết ngày 31/12/2025.",
+     "2025-01-01", "2025-12-31"),
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2025 đến hết ngày 31 tháng 12 năm 2030.",
+     "2025-01-01", "2030-12-31"),
+    # a part in force later, a start of application: the document's own date stays
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký; riêng Điều 2 có hiệu lực từ ngày 01/01/2025.", "2024-03-05", None),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký và áp dụng từ ngày 01/01/2024.", "2024-03-05", None),
+    ("Điều 3. Các quy định tại Quyết định này có hiệu lực từ ngày 01/4/2024.", "2024-04-01", None),
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày\n01 tháng 4 năm 2024.", "2024-04-01", None),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày 1-4-2024.", "2024-04-01", None),
+    # "kí" for "ký"
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày kí.", "2024-03-05", None),
+    ("Điều 3. Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày kí ban hành.", "2024-03-15", None),
+    # a page or paragraph broken inside the clause
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ\n\nngày 01 tháng 4 năm 2024.", "2024-04-01", None),
+    ("Điều 3. Quyết định này có hiệu lực thi hành\n\nkể từ ngày ký.", "2024-03-05", None),
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ\n\nngày 01/4/2024.", "2024-04-01", None),
+    # a blank line before a new sentence still ends the clause
+    ("Điều 3. Quyết định này có hiệu lực thi hành\n\nQuyết định số 7/2020/QĐ-UBND có hiệu lực từ ngày 01/4/2024.", None, None),
+]
+
+
+@pytest.mark.parametrize("body, effective, expiry", VARIANTS)
+def test_clause_variants(body, effective, expiry):
+    rec = extract_text(decision(body))
+    assert (rec.effective_date, rec.expiry_date) == (effective, expiry)
+
+
+# OCR and keyboards without diacritics: the clause read as if spelled right, its text as printed
+DAMAGED = [
+    ("Điều 3. Quyết định này có hiệu lục thi hành kể từ ngày ký.", "2024-03-05", "signing"),
+    ("Điều 3. Quyết định này có hiệu lưc kể từ ngày ký.", "2024-03-05", "signing"),
+    ("Điều 3. Quyết định này có hiêu lực kể từ ngày 01/4/2024.", "2024-04-01", "date"),
+    ("Điều 3. Quyết định này cỏ hiệu lực kể tù ngày ký.", "2024-03-05", "signing"),
+    ("Điều 3. Quyết định nảy có hiệu lực kể từ ngày ký.", "2024-03-05", "signing"),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày 01 tháng 4 nãm 2024.", "2024-04-01", "date"),
+    ("Điều 3. Quyết định này co hieu luc ke tu ngay ky.", "2024-03-05", "signing"),
+    ("Dieu 3. Quyet dinh nay co hieu luc thi hanh ke tu ngay 01/4/2024.", "2024-04-01", "date"),
+    ("Dieu 3. Quyet dinh nay co hieu luc sau 10 ngay ke tu ngay ky.", "2024-03-15", "after_days"),
+]
+
+
+@pytest.mark.parametrize("body, expected, rule", DAMAGED)
+def test_damaged_clause(body, expected, rule):
+    rec = extract_text(decision(body))
+    assert (rec.effective_date, rec.effective_clause.rule) == (expected, rule)
+    a, b = rec.effective_clause.span
+    assert rec.effective_clause.text == rec.text[a:b].strip()  # as printed
+
+
+def test_damaged_words_outside_a_clause_set_nothing():
+    rec = extract_text(decision("Điều 3. Các hồ sơ đã nộp trước ngay khi Quyet dinh nay co hieu luc thì giữ nguyên."))
+    assert rec.effective_date is None and rec.expiry_date is None
+
+
+def _letter(body: str, number: str = "Số: 55/UBND-KT", kind: str = "V/v triển khai Nghị định") -> str:
+    return (f"ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n{number}\nNghệ An, ngày 05 tháng 3 năm 2024\n\n{kind}\n\n{body}\n")
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    # a plan: its period and a decree's date are not its own
+    (_letter("I. MỤC ĐÍCH\nThực hiện giai đoạn 2021-2025.\nNghị định số 10/2024/NĐ-CP có hiệu lực từ ngày 01/4/2024.\n"
+             "Kế hoạch thực hiện từ ngày 01/4/2024 đến hết ngày 31/12/2025.", "Số: 55/KH-UBND", "KẾ HOẠCH\nTriển khai"), "KH"),
+    # a letter quoting a decree's clause
+    (_letter("Kính gửi: Các sở\n\nTheo Điều 5 của Nghị định: \"Nghị định này có hiệu lực kể từ ngày 15 tháng 4 năm "
+             "2024\"."), "CV"),
+    (_letter("Kính gửi: Các sở\n\nNgày 01/3/2024, Chính phủ ban hành Nghị định số 10/2024/NĐ-CP. Nghị định này có hiệu "
+             "lực thi hành kể từ ngày ký."), "CV"),
+    (_letter("Kính gửi: Các sở\n\nQuyết định này có hiệu lực kể từ ngày 15 tháng 4 năm 2024."), "CV"),
+    (_letter("Kính gửi: Các sở\n\nNghi dinh nay co hieu luc ke tu ngay 15/4/2024."), "CV"),
+])
+def test_a_plan_or_letter_has_no_clause_of_its_own(text, doc_type):
+    rec = extract_text(text)
+    assert (rec.doc_type, rec.effective_date, rec.expiry_date) == (doc_type, None, None)
+
+
+# a time put first: the passive or the verb after it, the clause's own date when it gives one
+FRONTED = [
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Kể từ ngày Quyết định này có hiệu lực, Quyết định số "
+     "7/2020/QĐ-UBND hết hiệu lực.", "repeals", "2024-03-05"),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Kể từ ngày 01/5/2024, Quyết định số 7/2020/QĐ-UBND ngày "
+     "01/6/2020 hết hiệu lực thi hành.", "repeals", "2024-05-01"),
+    ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Kể từ ngày 01/5/2024, bãi bỏ Quyết định số 7/2020/QĐ-UBND "
+     "ngày 01/6/2020.", "repeals", "2024-05-01"),
+]
+
+
+@pytest.mark.parametrize("body, relation, date", FRONTED)
+def test_effect_after_a_time_put_first(body, relation, date):
+    rec = extract_text(decision(body))
+    assert [(e.number, e.relation, e.date) for e in rec.effects] == [("7/2020/QĐ-UBND", relation, date)]
+
+
+def test_what_a_time_put_first_names_is_not_acted_on():
+    rec = extract_text(decision("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Kể từ ngày 01/5/2024, các hồ sơ "
+                                "theo Quyết định số 7/2020/QĐ-UBND hết hiệu lực."))
+    assert rec.effects == []
+
+
+@pytest.mark.parametrize("kind, number, body, expected", [
+    # "kế" of "kế hoạch" and "kể" of "kể từ" fold alike: each phrase keeps its own spelling
+    ("KẾ HOẠCH", "Số: 55/KH-UBND", "Ke hoach nay co hieu luc ke tu ngay ky.", "2024-03-05"),
+    ("CHỈ THỊ", "Số: 05/CT-UBND", "Chi thi nay co hieu luc thi hanh ke tu ngay 01/4/2024.", "2024-04-01"),
+])
+def test_damaged_clause_of_a_plan_or_directive(kind, number, body, expected):
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n{number}\nNghệ An, ngày 05 tháng 3 năm 2024\n\n{kind}\nVề công tác\n\n{body}\n"
+    rec = extract_text(text)
+    assert rec.effective_date == expected

@@ -46,14 +46,14 @@ def test_table_entries_are_unique():
 @pytest.mark.parametrize("entry", LAWS, ids=lambda e: f"{e['number']}")
 def test_entry_is_consistent(entry):
     """The number's year is the year of adoption, and its legislature sat that year."""
-    m = re.fullmatch(r"(\d{1,3})/(\d{4})/(QH|UBTVQH)(\d{2})", entry["number"])
+    m = re.fullmatch(r"(\d{1,3})/(\d{4})/(QH|(?:PL-)?UBTVQH)(\d{2})", entry["number"])
     assert m, entry["number"]
     adopted = dt.date.fromisoformat(entry["adopted"])
     assert int(m.group(2)) == adopted.year
     first, last = TERMS[m.group(4)]
     assert first <= adopted.year <= last
     assert entry["kind"] in ("Luật", "Bộ luật", "Pháp lệnh") and entry["note"]
-    assert (entry["kind"] == "Pháp lệnh") == (m.group(3) == "UBTVQH")
+    assert (entry["kind"] == "Pháp lệnh") == m.group(3).endswith("UBTVQH")
 
 
 @pytest.mark.parametrize("entry", LAWS, ids=lambda e: f"{e['number']}")
@@ -68,6 +68,8 @@ def test_entry_resolves_from_a_basis(entry):
 
 def test_wrong_date_resolves_nothing():
     assert resolve_law("Luật", "Tổ chức chính quyền địa phương", "2015-06-20") is None
+    assert resolve_law("Luật", "Tổ chức chính quyền địa phương", "2016") is None
+    assert resolve_law("Luật", "Tổ chức chính quyền địa phương", "2015-06") is None
     assert resolve_law("Luật", "Tổ chức chính quyền địa phương", None) is None
 
 
@@ -90,6 +92,24 @@ FORMS = [
     ("Căn cứ Nghị định số 15/2021/NĐ-CP quy định chi tiết một số nội dung của Luật Xây dựng về quản lý dự án;", []),
     ("Căn cứ Luật Thư viện ngày 21 tháng 11 năm 2019;", [("Luật Thư viện", "2019-11-21", None)]),
     ("Thực hiện Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", []),
+    # a name in lower case, as older documents print it: only with its date
+    ("Căn cứ Luật tổ chức Chính phủ ngày 19/6/2015 và Luật tổ chức chính quyền địa phương ngày 19/6/2015;",
+     [("Luật tổ chức Chính phủ", "2015-06-19", "76/2015/QH13"),
+      ("Luật tổ chức chính quyền địa phương", "2015-06-19", "77/2015/QH13")]),
+    ("Căn cứ Pháp lệnh phát hành công trái xây dựng Tổ quốc ngày 27 tháng 4 năm 1999;",
+     [("Pháp lệnh phát hành công trái xây dựng Tổ quốc", "1999-04-27", "12/1999/PL-UBTVQH10")]),
+    ("Căn cứ Luật này và các văn bản hướng dẫn;", []),
+    # the year only: the one law of that name adopted that year
+    ("Căn cứ Luật Bảo vệ môi trường năm 2014 và Bộ luật Lao động năm 2019;",
+     [("Luật Bảo vệ môi trường năm 2014", None, "55/2014/QH13"), ("Bộ luật Lao động năm 2019", None, "45/2019/QH14")]),
+    ("Căn cứ Luật Thư viện năm 2019;", [("Luật Thư viện năm 2019", None, None)]),
+    ("Căn cứ Pháp lệnh phát hành công trái số 12/1999/PL-UBTVQH10 ngày 27 tháng 4 năm 1999;", []),
+    ("Căn cứ Luật hiện hành ngày 01 tháng 01 năm 2020;", []),
+    # an amending law of several laws, one entry
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Mặt trận Tổ quốc Việt Nam, Luật Công đoàn, Luật Thanh niên, "
+     "Luật Thực hiện dân chủ ở cơ sở ngày 27 tháng 6 năm 2025;",
+     [("Luật sửa đổi, bổ sung một số điều của Luật Mặt trận Tổ quốc Việt Nam, Luật Công đoàn, Luật Thanh niên, "
+       "Luật Thực hiện dân chủ ở cơ sở", "2025-06-27", "97/2025/QH15")]),
 ]
 
 

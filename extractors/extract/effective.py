@@ -16,6 +16,11 @@ Forms read (cue words in ``models/legal_effect.json``):
 from the adoption ("Nghị quyết này đã được … thông qua ngày …", in that sentence or
 another), and so does "sau 10 ngày kể từ ngày thông qua".
 
+A text whose clause OCR or a keyboard without diacritics damaged ("co hieu luc ke tu
+ngay ky", "hiệu lục", "kê tù ngày", "nãm") is read again, when it gives no clause as
+printed, with the words of the clause spelled right (``ocr_phrases``); the clause's text
+stays as printed.
+
 Only a sentence whose subject is the document itself counts ("Quyết định này", "Nghị
 định này", or a type word opening an article's clause); "trước ngày Nghị định này có
 hiệu lực" names the date, it does not set it. A plan's period ("giai đoạn 2021-2025")
@@ -24,12 +29,13 @@ sets nothing. Silence gives ``None``.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex as re
 
 from vanban import models
+from vanban.extractors.common.folding import fold_same_length
 from vanban.extractors.extract import doc_types
 from vanban.extractors.extract.amounts.numbers import NumberFormatError, parse_words
 from vanban.extractors.extract.dates import date_at
@@ -37,7 +43,9 @@ from vanban.extractors.extract.dates import date_at
 __all__ = ["Validity", "Clause", "find_effective", "first_date_cue", "speaks_for", "cue_patterns"]
 
 _DATA = "legal_effect.json"
-_SENTENCE_END = r"[.;](?=\s)|\.$|\n[ \t]*\n|\n(?=[ \t]*(?:\d+\.|Điều[ \t]+\d|[a-zđ]\)))"
+# A blank line ends a sentence unless the words go on after it in lower case or with a
+# day's number (a page or a paragraph broken inside the clause: "kể từ\n\nngày 01 …").
+_SENTENCE_END = r"[.;](?=\s)|\.$|\n[ \t]*\n(?![ \t]*(?:\p{Ll}|\d{1,2}(?:[ \t]+tháng|/)))|\n(?=[ \t]*(?:\d+\.|Điều[ \t]+\d|[a-zđ]\)))"
 
 
 @dataclass(frozen=True)
@@ -202,21 +210,78 @@ def _adopted(text: str, start: int, end: int, doc_type: str | None) -> str | Non
     return d.value if d else None
 
 
+@lru_cache(maxsize=1)
+def _ocr_phrases() -> tuple[re.Pattern, dict[tuple[str, ...], list[str]]]:
+    """(one pattern of the folded phrases, folded words of a phrase -> its spelling), a
+    number written '#' ("kể" in "kể từ ngày" and "kế" in "kế hoạch này" fold alike)."""
+    spelling: dict[tuple[str, ...], list[str]] = {}
+    alternatives = []
+    for phrase in models.load_json(_DATA)["ocr_phrases"]:
+        words = phrase.split()
+        spelling.setdefault(tuple(fold_same_length(w) for w in words), words)
+        alternatives.append(r"[ \t]*\n?[ \t]*".join(r"\d{1,4}" if w == "#" else re.escape(fold_same_length(w))
+                                                  for w in words))
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\p{L}\d])(?:" + "|".join(alternatives) + r")(?![\p{L}\d])"), spelling
+
+
+# "hiệu lực" as OCR or a keyboard may print it ("hieu luc", "hiệu lục", "hiêu lực")
+_DAMAGED_CUE = re.compile(r"h[iíìỉĩị][eêếềểễệẹéèẻẽ]u\s+l[uưứừửữựụúùủũ]c(?![\p{L}])", re.IGNORECASE)
+
+
+def _respelled(text: str) -> str | None:
+    """``text`` with the clause phrases of ``ocr_phrases`` spelled right where OCR or a
+    keyboard damaged them (the same length: offsets stay), or None when none is damaged.
+    Only the text around each cue is read: a clause's subject is before it, its date after."""
+    pattern, spelling = _ocr_phrases()
+    chars: list[str] | None = None
+    last = 0
+    for cue in _DAMAGED_CUE.finditer(text):
+        lo, hi = max(last, cue.start() - 400), min(len(text), cue.end() + 700)
+        if lo >= hi:
+            continue
+        last = hi
+        folded = fold_same_length(text[lo:hi])
+        if len(folded) != hi - lo:
+            continue
+        for m in pattern.finditer(folded, overlapped=True):
+            words = list(re.finditer(r"\S+", m.group(0)))
+            right = spelling.get(tuple("#" if w.group(0).isdigit() else w.group(0) for w in words))
+            for w, word in zip(words, right or ()):
+                a, b = lo + m.start() + w.start(), lo + m.start() + w.end()
+                if word == "#" or len(word) != b - a or text[a:b].lower() == word:
+                    continue
+                if chars is None:
+                    chars = list(text)
+                chars[a:b] = list(word)
+    return "".join(chars) if chars is not None else None
+
+
 def find_effective(ctx) -> Validity:
     """The effective and expiry clauses of the document in ``ctx`` (see module doc)."""
     text = ctx.text or ""
     if getattr(ctx, "genre", "official") == "news" or not text:
         return Validity()
+    found = _find(text, ctx.doc_type, ctx.issued_date)
+    if found.effective is None and found.expiry is None and (fixed := _respelled(text)) is not None:
+        again = _find(fixed, ctx.doc_type, ctx.issued_date)
+
+        def printed(c: Clause | None) -> Clause | None:
+            return replace(c, text=text[c.span[0]:c.span[1]].strip()) if c else None
+        found = Validity(printed(again.effective), printed(again.expiry))
+    return found
+
+
+def _find(text: str, doc_type: str | None, issued: str | None) -> Validity:
     pats = cue_patterns()
-    issued = ctx.issued_date
     candidates = []
     open_start = None  # "<this document> có hiệu lực đến hết ngày …": an end with no start
     for m in _clauses("in_force", text):
-        if not _is_self(m, text, ctx.doc_type):
+        if not _is_self(m, text, doc_type):
             continue
         end = _sentence_end(text, m.end())
         cue = first_date_cue(text, m.end("cue"), end, issued,
-                             lambda m=m, end=end: _adopted(text, m.start(), end, ctx.doc_type))
+                             lambda m=m, end=end: _adopted(text, m.start(), end, doc_type))
         if cue is None:
             close = pats["close"].match(text, m.end("cue"), end)
             if open_start is None and (until := pats["until"].match(text, close.end(), end)) \
@@ -225,7 +290,7 @@ def find_effective(ctx) -> Validity:
             continue
         if not pats["close"].fullmatch(text, m.end("cue"), cue[2]):
             continue  # "có hiệu lực thi hành và áp dụng cho … từ ngày …" dates something else
-        candidates.append((_rank(m, ctx.doc_type), m, end, cue))
+        candidates.append((_rank(m, doc_type), m, end, cue))
     effective, expiry = None, (None if candidates else open_start)
     if candidates:
         _, m, end, (value, rule, _pos) = min(candidates, key=lambda c: (c[0], c[1].start()))
@@ -244,7 +309,7 @@ def find_effective(ctx) -> Validity:
             expiry = Clause(d.value, (m.start(), end), effective.text, "date")
     if expiry is None:
         for m in _clauses("expires", text):
-            if not _is_self(m, text, ctx.doc_type):
+            if not _is_self(m, text, doc_type):
                 continue
             end = _sentence_end(text, m.end())
             cue = first_date_cue(text, m.end("cue"), end, issued, None)

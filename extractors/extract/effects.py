@@ -221,7 +221,9 @@ def find_effects(ctx, references: list[Reference], effective_date: str | None = 
         if not subjects or not pats["prefix"].match(pats["determiner"].sub("", text[start:subjects[0][0]])):
             continue
         end = _scope_end(text, cue.end())
-        dated = first_date_cue(text, cue.end(), end, ctx.issued_date, None)
+        # the clause's date after the verb, or put first ("Kể từ ngày 01/5/2024, Quyết định số …")
+        dated = first_date_cue(text, cue.end(), end, ctx.issued_date, None) \
+            or first_date_cue(text, start, subjects[0][0], ctx.issued_date, None)
         date = (dated[0] if dated else None) or effective_date
         clause = " ".join(text[start:end].split())
         anchor = start

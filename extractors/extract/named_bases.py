@@ -32,14 +32,19 @@ _KIND = r"(?P<kind>Bộ\s+luật|Luật|Pháp\s+lệnh)"
 # A name: from a capital (or "sửa đổi"), up to its date, a number, or the clause's end.
 _NAME_CHAR = r"(?:[^;\n.:()]|\n(?![ \t]*\n)(?![ \t]*(?i:căn\s+cứ)))"
 # What follows a name: its date, its number, the clause's end, or "được sửa đổi …".
-_NAME_END = r"""(?:[ \t\n]*(?:,[ \t\n]*)?(?:(?P<ngay>ngày[ \t\n]+\d)|(?P<so>số[ \t\n]*:?[ \t\n]*\d)|[;.:]|\n[ \t]*\n
+_NAME_END = r"""(?:[ \t\n]*(?:,[ \t\n]*)?(?:(?P<ngay>ngày[ \t\n]+\d)|(?P<so>số[ \t\n]*:?[ \t\n]*\d)
+    |(?P<nam>năm[ \t\n]+(?P<year>\d{4})(?!\d))|[;.:]|\n[ \t]*\n
     |\n[ \t]*(?i:căn\s+cứ)|$|[ \t\n]+(?:được|đã\s+được|đã)[ \t\n]+(?:sửa|bổ)))"""
 _LAW = rf"""
     (?<![\p{{L}}]){_KIND}[ \t\n]+
     (?: (?P<name>\p{{Lu}}{_NAME_CHAR}{{1,220}}?)
         (?=[ \t\n]*(?:,|và)[ \t\n]+(?:Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t\n]+\p{{Lu}}|{_NAME_END})
-      | (?P<amending>sửa\s+đổi{_NAME_CHAR}{{1,320}}?)(?={_NAME_END}) )
+      | (?P<amending>sửa\s+đổi{_NAME_CHAR}{{1,320}}?)(?={_NAME_END})
+      | (?P<name>(?!(?:số|này|và|của|các|hiện|quy|sửa)(?![\p{{L}}]))\p{{Ll}}{_NAME_CHAR}{{1,220}}?)
+        (?=[ \t\n]*,?[ \t\n]*(?:(?P<ngay>ngày[ \t\n]+\d)|(?P<so>số[ \t\n]*:?[ \t\n]*\d))) )
 """
+# (a name in lower case, as older documents print it, "Luật tổ chức Hội đồng nhân dân …", only
+# with its date or number after it)
 _BASIS = r"(?:^|(?<=[;.\n]))[ \t]*(?:[-+•*][ \t]*)?(?i:căn\s+cứ)(?![\p{L}])"
 _CLAUSE_END = r";(?![ \t]*(?:Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t]+(?:\p{Lu}|sửa))|\.[ \t]*(?:\n|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-+•*][ \t]*)?(?i:căn\s+cứ|xét|theo\s+đề\s+nghị))"
 
@@ -69,11 +74,21 @@ def law_table() -> dict[tuple[str, str], list[dict]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _by_year() -> dict[tuple[str, str], list[dict]]:
+    """(folded "kind name", year of adoption) -> entries."""
+    table: dict[tuple[str, str], list[dict]] = {}
+    for (key, adopted), entries in law_table().items():
+        table.setdefault((key, adopted[:4]), []).extend(entries)
+    return table
+
+
 def resolve_law(kind: str, name: str, date: str | None) -> dict | None:
-    """The entry for "<kind> <name>" adopted on ``date`` (a full ISO date), or None."""
-    if not date or len(date) != 10:
+    """The entry for "<kind> <name>" adopted on ``date`` (a full ISO date, or a year when
+    the table has one such law that year: "Luật Đất đai năm 2013"), or None."""
+    if not date or len(date) not in (4, 10):
         return None
-    hits = law_table().get((_key(f"{kind} {name}"), date)) or []
+    hits = (law_table() if len(date) == 10 else _by_year()).get((_key(f"{kind} {name}"), date)) or []
     return hits[0] if len(hits) == 1 else None
 
 
@@ -103,19 +118,21 @@ def find_named_bases(ctx) -> list[Reference]:
                 continue  # named inside another basis' description ("… của Luật …")
             kind = " ".join(m.group("kind").split())
             name = _tidy(m.group("name") or m.group("amending"))
-            date = None
-            if m.group("ngay"):
+            date = year = None
+            if m.group("nam"):  # "Luật Đất đai năm 2013": the year only, the entry of that year
+                year, pos = m.group("year"), m.end("year")
+            elif m.group("ngay"):
                 d = date_at(text, text.index("ngày", m.end()), end + 40)
                 if d is not None:
                     date = d.value
                     pos = d.span[1]
-            entry = resolve_law(kind, name, date)
-            stop = pos if date else m.end()
+            entry = resolve_law(kind, name, date or year)
+            stop = pos if (date or year) else m.end()
             prev = stop
             found.append(Reference(
                 doc_type=doc_types.code_for(kind),
                 number=None, date=date, relation="basis", span=(m.start(), stop),
-                text=" ".join(text[m.start():stop].split()), title=f"{kind} {name}",
+                text=" ".join(text[m.start():stop].split()), title=f"{kind} {name}" + (f" năm {year}" if year else ""),
                 resolved_number=entry["number"] if entry else None,
             ))
     return found
