@@ -42,31 +42,38 @@ def syllables(text: str) -> tuple[list[str], list[bool]]:
     return [w or gap for w, _space, gap in pieces], [bool(space) for _w, space, _gap in pieces]
 
 
-class SyllableTokenizer:
-    """Whitespace and punctuation tokenizer: one token per syllable or mark, NORM folded.
+# What the tokenizer splits off a run of visible characters: any character that is not a
+# letter, a mark or a digit, one at a time (at the start, the end, or inside the run).
+_NOT_WORD = r"[^\p{L}\p{M}\p{N}\s]"
+
+
+def syllable_tokenizer(vocab):
+    """spaCy's own tokenizer made to give the words and spaces of ``syllables``: one token
+    per syllable or mark, NORM folded (``norm_token``; white space is its own NORM).
 
     Vietnamese agency names are matched syllable by syllable; pyvi's word segmentation
-    would glue a verb to the name ('Giao Sở')."""
+    would glue a verb to the name ('Giao Sở'). spaCy's tokenizer splits the text at white
+    space as ``syllables`` does and caches the tokens of each run of visible characters, so
+    a word seen once costs a lookup; ``tests/test_agencies.py`` checks the two agree."""
+    from spacy.attrs import NORM
+    from spacy.tokenizer import Tokenizer
 
-    def __init__(self, vocab):
-        self.vocab = vocab
-        self._normed: set[str] = set()
+    vocab.lex_attr_getters[NORM] = _norm
+    for lexeme in vocab:  # words the vocabulary held before the getter was set
+        lexeme.norm_ = _norm(lexeme.orth_)
+    return Tokenizer(
+        vocab,
+        rules={},
+        prefix_search=re.compile("^" + _NOT_WORD).search,
+        suffix_search=re.compile(_NOT_WORD + "$").search,
+        infix_finditer=re.compile(_NOT_WORD).finditer,
+        token_match=None,
+        url_match=None,
+    )
 
-    def __call__(self, text: str):
-        from spacy.tokens import Doc
 
-        words, spaces = syllables(text)
-        for w in set(words).difference(self._normed):
-            self.vocab[w].norm_ = norm_token(w) if not w.isspace() else w
-            self._normed.add(w)
-        return Doc(self.vocab, words=words, spaces=spaces)
-
-    # spaCy asks tokenizers for these when saving a pipeline; nothing is saved here.
-    def to_bytes(self, **kwargs):
-        return b""
-
-    def from_bytes(self, data, **kwargs):
-        return self
+def _norm(word: str) -> str:
+    return word if word.isspace() else norm_token(word)
 
 
 def _make_merger(nlp, name: str):
@@ -267,7 +274,7 @@ def agency_nlp():
 
     _register_factory()
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    nlp.tokenizer = syllable_tokenizer(nlp.vocab)
     nlp.max_length = 2 * MAX_TEXT_BYTES  # the reader's own limit bounds the text, not spaCy's 1,000,000
     ruler = nlp.add_pipe(
         "span_ruler",
