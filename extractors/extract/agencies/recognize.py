@@ -362,6 +362,6 @@ def find_agencies(text: str) -> list[AgencyMention]:
     for base, piece in _pieces(compact, CHUNK_CHARS):
         doc = nlp(piece)
         for s in doc.spans[SPANS_KEY]:
-            start, end = offsets[base + s.start_char], offsets[base + s.end_char - 1] + 1
-            out.append(AgencyMention(s.text, (start, end), s.label_, s.id_ or None))
+            a, b = s.start_char, s.end_char  # the span's text is the piece's: no token read again
+            out.append(AgencyMention(piece[a:b], (offsets[base + a], offsets[base + b - 1] + 1), s.label_, s.id_ or None))
     return out
