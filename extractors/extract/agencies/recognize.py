@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import json
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -295,9 +296,10 @@ _WHITESPACE_TO_COMPACT = re.compile(r"\s{2,}|[^\S ]")
 class _OffsetMap:
     """Offsets in the compacted text back to the original: compaction keeps runs of text
     and turns each run of white space into one character, so a sorted list of run starts
-    is enough (no per-character table)."""
+    is enough (no per-character table); kept as arrays of machine integers (8 bytes a run,
+    not a Python object each: a long text has hundreds of thousands of runs)."""
 
-    def __init__(self, starts: list[int], origins: list[int], length: int):
+    def __init__(self, starts: array, origins: array, length: int):
         self.starts, self.origins, self.length = starts, origins, length
 
     def __getitem__(self, pos: int) -> int:
@@ -310,8 +312,7 @@ def _compact(text: str) -> tuple[str, _OffsetMap]:
     name is still one name) and each paragraph break as one newline; and the map from
     offsets in the result back to offsets in ``text``."""
     parts: list[str] = []
-    starts: list[int] = []
-    origins: list[int] = []
+    starts, origins = array("q"), array("q")
     pos = out = 0
     for m in _WHITESPACE_TO_COMPACT.finditer(text):
         if m.start() > pos:
