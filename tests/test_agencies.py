@@ -272,3 +272,16 @@ def test_patterns_file_is_generated_from_the_lexicon():
     assert script.build_agencies() == agencies
     shipped = [json.loads(line) for line in (MODELS / "agency_patterns.jsonl").read_text(encoding="utf-8").splitlines()]
     assert script.build_patterns(agencies, provs) == shipped
+
+
+@pytest.mark.parametrize("n", [31, 32, 33, 40_000])
+def test_a_long_run_of_marks_is_tokenized_as_syllables_in_linear_time(n):
+    import time
+
+    text = "(" * n + "Giao Sở Y tế chủ trì, " + "-." * n + " thực hiện" + ")" * n
+    words, spaces = syllables(text)
+    started = time.process_time()
+    doc = agency_nlp().tokenizer(text)
+    assert time.process_time() - started < 2  # spaCy's affix loop alone takes minutes on 40,000 marks
+    assert [(t.text, bool(t.whitespace_)) for t in doc] == list(zip(words, spaces))
+    assert [(m.text, m.label) for m in find_agencies(text)] == [("Sở Y tế", "AGENCY")]

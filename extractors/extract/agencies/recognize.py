@@ -45,32 +45,60 @@ def syllables(text: str) -> tuple[list[str], list[bool]]:
 
 # What the tokenizer splits off a run of visible characters: any character that is not a
 # letter, a mark or a digit, one at a time (at the start, the end, or inside the run).
-_NOT_WORD = r"[^\p{L}\p{M}\p{N}\s]"
+_NOT_WORD = re.compile(r"[^\p{L}\p{M}\p{N}\s]")
+# spaCy strips the marks at either end of a run one by one, copying the rest each time: a
+# long run of them ('((((…') costs the square of its length, so a text holding one is
+# tokenized by ``syllables`` instead (the same words, in linear time).
+_LONG_MARK_RUN = re.compile(r"[^\p{L}\p{M}\p{N}\s]{32}")
 
 
-def syllable_tokenizer(vocab):
-    """spaCy's own tokenizer made to give the words and spaces of ``syllables``: one token
-    per syllable or mark, NORM folded (``norm_token``; white space is its own NORM).
+class SyllableTokenizer:
+    """One token per syllable or mark, NORM folded (``norm_token``; white space is its own
+    NORM): the words and spaces of ``syllables``.
 
     Vietnamese agency names are matched syllable by syllable; pyvi's word segmentation
-    would glue a verb to the name ('Giao Sở'). spaCy's tokenizer splits the text at white
-    space as ``syllables`` does and caches the tokens of each run of visible characters, so
-    a word seen once costs a lookup; ``tests/test_agencies.py`` checks the two agree."""
-    from spacy.attrs import NORM
-    from spacy.tokenizer import Tokenizer
+    would glue a verb to the name ('Giao Sở'). spaCy's own tokenizer, given these rules,
+    splits the text as ``syllables`` does and caches the tokens of each run of visible
+    characters, so a word seen once costs a lookup (``tests/test_agencies.py`` checks the
+    two agree); a text with a long run of marks is read by ``syllables``."""
 
-    vocab.lex_attr_getters[NORM] = _norm
-    for lexeme in vocab:  # words the vocabulary held before the getter was set
-        lexeme.norm_ = _norm(lexeme.orth_)
-    return Tokenizer(
-        vocab,
-        rules={},
-        prefix_search=re.compile("^" + _NOT_WORD).search,
-        suffix_search=re.compile(_NOT_WORD + "$").search,
-        infix_finditer=re.compile(_NOT_WORD).finditer,
-        token_match=None,
-        url_match=None,
-    )
+    def __init__(self, vocab):
+        from spacy.attrs import NORM
+        from spacy.tokenizer import Tokenizer
+
+        self.vocab = vocab
+        vocab.lex_attr_getters[NORM] = _norm
+        for lexeme in vocab:  # words the vocabulary held before the getter was set
+            lexeme.norm_ = _norm(lexeme.orth_)
+        self._cached = Tokenizer(
+            vocab,
+            rules={},
+            prefix_search=_NOT_WORD.match,
+            suffix_search=_last_mark,
+            infix_finditer=_NOT_WORD.finditer,
+            token_match=None,
+            url_match=None,
+        )
+
+    def __call__(self, text: str):
+        if _LONG_MARK_RUN.search(text) is None:
+            return self._cached(text)
+        from spacy.tokens import Doc
+
+        words, spaces = syllables(text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    # spaCy asks tokenizers for these when saving a pipeline; nothing is saved here.
+    def to_bytes(self, **kwargs):
+        return b""
+
+    def from_bytes(self, data, **kwargs):
+        return self
+
+
+def _last_mark(word: str):
+    """The mark ending ``word``, if one does (spaCy's suffix search, without a scan of the word)."""
+    return _NOT_WORD.match(word, len(word) - 1) if word else None
 
 
 def _norm(word: str) -> str:
@@ -275,7 +303,7 @@ def agency_nlp():
 
     _register_factory()
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    nlp.tokenizer = syllable_tokenizer(nlp.vocab)
+    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
     nlp.max_length = 2 * MAX_TEXT_BYTES  # the reader's own limit bounds the text, not spaCy's 1,000,000
     ruler = nlp.add_pipe(
         "span_ruler",
