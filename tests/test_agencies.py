@@ -13,11 +13,12 @@ from vanban.extractors.extract.agencies.lexicon import (
     canonical_agency,
     expand_abbreviations,
     lexicon,
+    norm_token,
     province,
     provinces,
 )
 from vanban.extractors.common.vocabulary import abbreviations
-from vanban.extractors.extract.agencies.recognize import find_agencies, syllables
+from vanban.extractors.extract.agencies.recognize import agency_nlp, find_agencies, syllables
 from vanban.extractors.context import Jurisdiction
 
 NGHE_AN = Jurisdiction("tỉnh", "Nghệ An")
@@ -232,6 +233,21 @@ def test_syllables(text, expected):
     words, spaces = syllables(text)
     assert list(zip(words, spaces)) == expected
     assert "".join(w + " " * s for w, s in zip(words, spaces)) == text  # the Doc's text is the text
+    # the pipeline's tokenizer (spaCy's own, with its cache) gives the same words and spaces
+    doc = agency_nlp().tokenizer(text)
+    assert [(t.text, bool(t.whitespace_)) for t in doc] == expected
+    assert [t.norm_ for t in doc] == [w if w.isspace() else norm_token(w) for w in words]
+
+
+@pytest.mark.parametrize("text", [
+    "Sở NN&PTNT; Bộ KH&ĐT (Vụ Tổng hợp)…", "01/2024/QĐ-UBND.,", "“(Sở)”", "a--b..c", "U.B.N.D", "x\u200by",
+    "Hà\u00a0Nội \u3000 Huế", "a\x1cb\u2028c", "Ủy ban\u0301 tỉnh", "http://x.vn/a?b=1 e-mail@x.vn 10% $5 :) n't",
+])
+def test_tokenizer_gives_the_syllables(text):
+    words, spaces = syllables(text)
+    for _ in range(2):  # the second time from spaCy's cache of tokens
+        doc = agency_nlp().tokenizer(text)
+        assert [(t.text, bool(t.whitespace_)) for t in doc] == list(zip(words, spaces))
 
 
 @pytest.mark.parametrize("entry", lexicon()["agencies"], ids=lambda e: e["id"])
@@ -256,3 +272,16 @@ def test_patterns_file_is_generated_from_the_lexicon():
     assert script.build_agencies() == agencies
     shipped = [json.loads(line) for line in (MODELS / "agency_patterns.jsonl").read_text(encoding="utf-8").splitlines()]
     assert script.build_patterns(agencies, provs) == shipped
+
+
+@pytest.mark.parametrize("n", [31, 32, 33, 40_000])
+def test_a_long_run_of_marks_is_tokenized_as_syllables_in_linear_time(n):
+    import time
+
+    text = "(" * n + "Giao Sở Y tế chủ trì, " + "-." * n + " thực hiện" + ")" * n
+    words, spaces = syllables(text)
+    started = time.process_time()
+    doc = agency_nlp().tokenizer(text)
+    assert time.process_time() - started < 2  # spaCy's affix loop alone takes minutes on 40,000 marks
+    assert [(t.text, bool(t.whitespace_)) for t in doc] == list(zip(words, spaces))
+    assert [(m.text, m.label) for m in find_agencies(text)] == [("Sở Y tế", "AGENCY")]

@@ -757,3 +757,47 @@ def test_task_is_not_cut_at_a_length():
     task = "rà soát " + ", ".join(f"hồ sơ số {n}" for n in range(60))
     (a,) = run(f"Giao Sở Y tế {task}.")
     assert a.task == task and len(task) > 300
+
+
+def _paragraph_texts(text: str, mentions=()) -> list[str]:
+    from vanban.extractors.extract.assignments.paragraphs import Paragraphs
+
+    return [p.text for p in Paragraphs(text, 0, len(text))(mentions)]
+
+
+@pytest.mark.parametrize("last_line, joined", [
+    ("phối hợp với Sở", True),           # the head of a name cut by the wrap
+    ("phối hợp với Ủy ban", True),       # a head of two words
+    ("triển khai thực hiện và", True),   # a connector
+    ("triển khai thực hiện.", False),    # a finished sentence
+    ("triển khai thực hiện", False),
+    ("phối hợp với Sở ****   ", True),   # stars and spaces at the end are not read
+])
+def test_a_long_paragraph_is_read_by_how_it_ends(last_line, joined):
+    # a paragraph of many hard-wrapped lines: only its end says whether the next line goes on it
+    lines = ["- Giao các cơ quan tổ chức rà soát nội dung theo kế hoạch"]
+    lines += [f"tiếp tục rà soát nội dung số {i} theo kế hoạch của tỉnh" for i in range(12)]
+    text = "\n".join([*lines, last_line, "Nông nghiệp và Môi trường rà soát."])
+    assert len(text) > 600
+    assert (len(_paragraph_texts(text)) == 1) is joined
+
+
+def test_a_paragraph_ending_in_a_long_run_of_stars_is_read_whole():
+    text = "- Giao Sở Y tế phối hợp với Sở " + "*" * 300 + "\nNông nghiệp và Môi trường rà soát."
+    assert len(_paragraph_texts(text)) == 1
+
+
+def test_names_over_line_breaks_join_lines_and_a_reading_without_them_is_reused():
+    from vanban.extractors.extract.agencies.recognize import find_agencies
+    from vanban.extractors.extract.assignments.paragraphs import Paragraphs
+
+    text = "- Giao Bộ Công\nThương rà soát.\n- Sở Y tế chủ trì.\nTổng hợp kết quả."
+    read = Paragraphs(text, 0, len(text))
+    plain = read()
+    assert [p.text for p in plain] == ["Giao Bộ Công", "Thương rà soát.", "Sở Y tế chủ trì.", "Tổng hợp kết quả."]
+    mentions = find_agencies(text)
+    assert [p.text for p in read(mentions)] == ["Giao Bộ Công Thương rà soát.", "Sở Y tế chủ trì.",
+                                                "Tổng hợp kết quả."]
+    inside = [m for m in mentions if "\n" not in text[m.span[0]:m.span[1]]]
+    again = read(inside)  # no name over a line break: the reading without names
+    assert [p.text for p in again] == [p.text for p in plain]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import json
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,23 +43,49 @@ def syllables(text: str) -> tuple[list[str], list[bool]]:
     return [w or gap for w, _space, gap in pieces], [bool(space) for _w, space, _gap in pieces]
 
 
+# What the tokenizer splits off a run of visible characters: any character that is not a
+# letter, a mark or a digit, one at a time (at the start, the end, or inside the run).
+_NOT_WORD = re.compile(r"[^\p{L}\p{M}\p{N}\s]")
+# spaCy strips the marks at either end of a run one by one, copying the rest each time: a
+# long run of them ('((((…') costs the square of its length, so a text holding one is
+# tokenized by ``syllables`` instead (the same words, in linear time).
+_LONG_MARK_RUN = re.compile(r"[^\p{L}\p{M}\p{N}\s]{32}")
+
+
 class SyllableTokenizer:
-    """Whitespace and punctuation tokenizer: one token per syllable or mark, NORM folded.
+    """One token per syllable or mark, NORM folded (``norm_token``; white space is its own
+    NORM): the words and spaces of ``syllables``.
 
     Vietnamese agency names are matched syllable by syllable; pyvi's word segmentation
-    would glue a verb to the name ('Giao Sở')."""
+    would glue a verb to the name ('Giao Sở'). spaCy's own tokenizer, given these rules,
+    splits the text as ``syllables`` does and caches the tokens of each run of visible
+    characters, so a word seen once costs a lookup (``tests/test_agencies.py`` checks the
+    two agree); a text with a long run of marks is read by ``syllables``."""
 
     def __init__(self, vocab):
+        from spacy.attrs import NORM
+        from spacy.tokenizer import Tokenizer
+
         self.vocab = vocab
-        self._normed: set[str] = set()
+        vocab.lex_attr_getters[NORM] = _norm
+        for lexeme in vocab:  # words the vocabulary held before the getter was set
+            lexeme.norm_ = _norm(lexeme.orth_)
+        self._cached = Tokenizer(
+            vocab,
+            rules={},
+            prefix_search=_NOT_WORD.match,
+            suffix_search=_last_mark,
+            infix_finditer=_NOT_WORD.finditer,
+            token_match=None,
+            url_match=None,
+        )
 
     def __call__(self, text: str):
+        if _LONG_MARK_RUN.search(text) is None:
+            return self._cached(text)
         from spacy.tokens import Doc
 
         words, spaces = syllables(text)
-        for w in set(words).difference(self._normed):
-            self.vocab[w].norm_ = norm_token(w) if not w.isspace() else w
-            self._normed.add(w)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     # spaCy asks tokenizers for these when saving a pipeline; nothing is saved here.
@@ -67,6 +94,15 @@ class SyllableTokenizer:
 
     def from_bytes(self, data, **kwargs):
         return self
+
+
+def _last_mark(word: str):
+    """The mark ending ``word``, if one does (spaCy's suffix search, without a scan of the word)."""
+    return _NOT_WORD.match(word, len(word) - 1) if word else None
+
+
+def _norm(word: str) -> str:
+    return word if word.isspace() else norm_token(word)
 
 
 def _make_merger(nlp, name: str):
@@ -288,9 +324,10 @@ _WHITESPACE_TO_COMPACT = re.compile(r"\s{2,}|[^\S ]")
 class _OffsetMap:
     """Offsets in the compacted text back to the original: compaction keeps runs of text
     and turns each run of white space into one character, so a sorted list of run starts
-    is enough (no per-character table)."""
+    is enough (no per-character table); kept as arrays of machine integers (8 bytes a run,
+    not a Python object each: a long text has hundreds of thousands of runs)."""
 
-    def __init__(self, starts: list[int], origins: list[int], length: int):
+    def __init__(self, starts: array, origins: array, length: int):
         self.starts, self.origins, self.length = starts, origins, length
 
     def __getitem__(self, pos: int) -> int:
@@ -303,8 +340,7 @@ def _compact(text: str) -> tuple[str, _OffsetMap]:
     name is still one name) and each paragraph break as one newline; and the map from
     offsets in the result back to offsets in ``text``."""
     parts: list[str] = []
-    starts: list[int] = []
-    origins: list[int] = []
+    starts, origins = array("q"), array("q")
     pos = out = 0
     for m in _WHITESPACE_TO_COMPACT.finditer(text):
         if m.start() > pos:
@@ -355,6 +391,6 @@ def find_agencies(text: str) -> list[AgencyMention]:
     for base, piece in _pieces(compact, CHUNK_CHARS):
         doc = nlp(piece)
         for s in doc.spans[SPANS_KEY]:
-            start, end = offsets[base + s.start_char], offsets[base + s.end_char - 1] + 1
-            out.append(AgencyMention(s.text, (start, end), s.label_, s.id_ or None))
+            a, b = s.start_char, s.end_char  # the span's text is the piece's: no token read again
+            out.append(AgencyMention(piece[a:b], (offsets[base + a], offsets[base + b - 1] + 1), s.label_, s.id_ or None))
     return out

@@ -12,6 +12,7 @@ from vanban.extractors.segment.patterns import DISTRIBUTION_START
 
 _SPACE = re.compile(r"\s+")
 _TERMINAL = (".", ":", ";", "!", "?")
+_TAIL = 200  # characters of a paragraph's end that say how it ends (``Paragraphs._prev_text``)
 
 # Ranks of the paragraphs by their marker: a block runs to the next paragraph of the same
 # or a lower rank. Bullets of any kind are one rank; chapters and appendices are plain.
@@ -83,6 +84,8 @@ class Paragraphs:
         self._prev: dict[tuple[int, int], str] = {}
         self._connector: dict[tuple[int, int], bool] = {}
         self._texts: dict[tuple[int, int], str] = {}
+        self._line_starts = {line[0] for line in self.lines}
+        self._last: tuple[set[int], list[Para]] | None = None  # the breaks of the last reading, its paragraphs
 
     def _ends_sentence(self, p: Para) -> bool:
         return self._prev_text(p).endswith(_TERMINAL)
@@ -93,20 +96,32 @@ class Paragraphs:
         return self._connector[p.start, p.end]
 
     def _prev_text(self, p: Para) -> str:
-        """The text of the paragraph read so far, as the next line sees it."""
+        """The end of the text of the paragraph read so far, as the next line sees it: what
+        it ends with (a mark, a connector or the head of a name: the last two words at most).
+        A long paragraph is read from its last ``_TAIL`` characters, not copied whole again
+        for each line it grows by."""
         if (p.start, p.end) not in self._prev:
             self._prev.clear()  # only the paragraph being read is asked again
-            self._prev[p.start, p.end] = self.text[p.start:p.end].rstrip().rstrip("*").rstrip()
+            lo = max(p.start, p.end - _TAIL)
+            tail = self.text[lo:p.end].rstrip().rstrip("*").rstrip()
+            if lo > p.start and len(tail.split(None, 5)) < 6:  # too few words kept: the whole paragraph
+                tail = self.text[p.start:p.end].rstrip().rstrip("*").rstrip()
+            self._prev[p.start, p.end] = tail
         return self._prev[p.start, p.end]
 
     def __call__(self, mentions: list[AgencyMention] = ()) -> list[Para]:
         text = self.text
-        breaks = set()
+        breaks = set()  # the starts of lines a name runs on to
         for m in mentions:
             nl = text.find("\n", m.span[0], m.span[1])
             while nl >= 0:
-                breaks.add(nl + 1)
+                if nl + 1 in self._line_starts:
+                    breaks.add(nl + 1)
                 nl = text.find("\n", nl + 1, m.span[1])
+        # the names change the paragraphs only by these line starts: read again with the
+        # same ones, the paragraphs are those of the last reading (the same objects)
+        if self._last is not None and self._last[0] == breaks:
+            return list(self._last[1])
         paras: list[Para] = []
         cur: Para | None = None
         for line_start, line_end, indent, first, kind, rank, mlen, blank_before in self.lines:
@@ -132,7 +147,8 @@ class Paragraphs:
             if (p.body, p.end) not in self._texts:
                 self._texts[p.body, p.end] = _SPACE.sub(" ", text[p.body:p.end]).strip()
             p.text = self._texts[p.body, p.end]
-        return paras
+        self._last = (breaks, paras)
+        return list(paras)
 
 
 def paragraphs(text: str, start: int, end: int, mentions: list[AgencyMention] = ()) -> list[Para]:
