@@ -107,13 +107,31 @@ _CLAUSE_REACH = 2000
 
 def _clauses(name: str, text: str):
     """``cue_patterns()[name]`` over ``text``: the same matches as ``finditer`` on the whole
-    text, the search started where the first cue can be reached (a clause holds its cue,
-    a literal phrase found fast; most of a text is before it or holds none)."""
+    text, the pattern tried only near its cues (a clause holds its cue, a literal phrase
+    found fast, and starts at most ``_CLAUSE_REACH`` before it; most of a text holds none).
+    Each stretch of starts is searched with the text cut ``2 * _CLAUSE_REACH`` after its
+    last cue, so a search that finds nothing there stops instead of reading on."""
     pats = cue_patterns()
-    first = pats[f"{name}_cue"].search(text)
-    if first is None:
-        return iter(())
-    return pats[name].finditer(text, max(0, first.start() - _CLAUSE_REACH))
+    pattern = pats[name]
+    pos = 0
+    for lo, hi in _cue_windows(pats[f"{name}_cue"], text):
+        while (m := pattern.search(text, max(pos, lo), min(len(text), hi + 2 * _CLAUSE_REACH))) is not None \
+                and m.start() <= hi:
+            yield m
+            pos = m.end()
+
+
+def _cue_windows(cue: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """The stretches ``[cue start - _CLAUSE_REACH, cue end]`` of the cues of ``text``,
+    overlapping ones merged, in order: where a clause of that cue can start."""
+    out: list[tuple[int, int]] = []
+    for c in cue.finditer(text):
+        lo = max(0, c.start() - _CLAUSE_REACH)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], c.end())
+        else:
+            out.append((lo, c.end()))
+    return out
 
 
 def _sentence_end(text: str, pos: int, limit: int = 600) -> int:

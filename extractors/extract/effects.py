@@ -20,6 +20,7 @@ else the citing document's effective date.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 import regex as re
@@ -120,9 +121,13 @@ class _Mentions:
             spans = getattr(ref, "mention_spans", None) or ([ref.span] if ref.span else [])
             items.extend((int(s[0]), int(s[1]), ref) for s in spans)
         self.items = sorted(items, key=lambda t: (t[0], t[1]))
+        self._starts = [t[0] for t in self.items]
 
     def between(self, start: int, end: int) -> list[tuple[int, int, Reference]]:
-        return [t for t in self.items if start <= t[0] < end]
+        """The mentions that start in ``[start, end)``, in order (found by bisection)."""
+        if start >= end:
+            return []
+        return self.items[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
 
 def _voiced(text: str, cue: re.Match, mentions: _Mentions, doc_type: str | None) -> int | None:

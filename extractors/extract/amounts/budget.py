@@ -276,10 +276,20 @@ def _fund_figures(node: Node, fund: str, memo: dict | None = None) -> list[Amoun
     return out
 
 
-def _by_section_checks(roots: list[Node], breakdowns: list[tuple[Node, list[Amount]]], text: str) -> list[BudgetCheck]:
+def _has_fund_figures(node: Node, fund: str, memo: dict) -> bool:
+    """Whether ``_fund_figures(node, fund)`` finds any (its own, or else one below), with no list built."""
+    key = (id(node), fund)
+    if (known := memo.get(key)) is None:
+        known = memo[key] = any(a.fund == fund for a in ([node.figure] if node.figure else []) + node.inline_parts) \
+            or any(_has_fund_figures(c, fund, memo) for c in node.children)
+    return known
+
+
+def _by_section_checks(all_nodes: list[Node], breakdowns: list[tuple[Node, list[Amount]]], text: str) -> list[BudgetCheck]:
+    """``all_nodes``: every node of the outline, in document order."""
     checks = []
-    all_nodes = [n for r in roots for n in r.walk()]
     memo: dict = {}
+    present: dict = {}
     spread: dict[str, list[Node]] = {}  # fund -> nodes with its figures under two children or more
     for holder, parts in breakdowns:
         funds = [p.fund for p in parts]
@@ -291,7 +301,7 @@ def _by_section_checks(roots: list[Node], breakdowns: list[tuple[Node, list[Amou
                     n for n in all_nodes
                     if len(n.children) >= 2
                     and (n.figure is None or n.figure.fund != fund)
-                    and sum(1 for c in n.children if _fund_figures(c, fund, memo)) >= 2
+                    and sum(1 for c in n.children if _has_fund_figures(c, fund, present)) >= 2
                 ]
             candidates = [n for n in spread[fund] if not n.contains(holder) and not holder.contains(n)]
             if not candidates:
@@ -370,12 +380,12 @@ def check_budget(amounts: list[Amount], ctx) -> list[BudgetCheck]:
     inline = _inline_checks(roots, text)
     lists = _list_checks(roots, text)
     breakdowns = [(node, node.inline_parts) for node, _ in inline]
-    for root in roots:
-        for node in root.walk():
-            kids = [c.figure for c in node.children if c.figure is not None]
-            if node.figure is not None and len(kids) >= 2:
-                breakdowns.append((node, kids))
-    by_section = _by_section_checks(roots, breakdowns, text)
+    all_nodes = [n for r in roots for n in r.walk()]
+    for node in all_nodes:
+        kids = [c.figure for c in node.children if c.figure is not None]
+        if node.figure is not None and len(kids) >= 2:
+            breakdowns.append((node, kids))
+    by_section = _by_section_checks(all_nodes, breakdowns, text)
     tables = _table_checks(usable, text)
     checks = [c for _, c in inline] + lists + by_section + tables
     outline.unlink(roots)
