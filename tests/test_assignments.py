@@ -817,3 +817,14 @@ def test_names_over_line_breaks_join_lines_and_a_reading_without_them_is_reused(
 def test_a_deadline_wrapped_after_the_report_verb_is_the_tasks(text, deadline):
     (a,) = [a for a in run(text) if a.role == "lead"]
     assert a.deadline == deadline
+
+
+@pytest.mark.parametrize("items, deadline", [
+    ("- Hoàn thiện kế hoạch cao điểm;\n+ Báo cáo Ủy ban nhân dân tỉnh trước ngày 30/11/2025.\n", "2025-11-30"),
+    ("a) Rà soát các điểm tồn đọng;\nb) Tổng hợp, báo cáo chậm nhất ngày 05/01/2026.\n", "2026-01-05"),
+    ("- Rà soát các điểm tồn đọng;\n- Tổng hợp kết quả.\n", None),
+])
+def test_a_subject_lead_in_takes_the_deadline_of_its_items(items, deadline):
+    text = "1. Sở Công Thương tập trung chỉ đạo các đơn vị thực hiện một số nhiệm vụ sau:\n" + items
+    (a,) = [a for a in run(text) if a.agency == "Sở Công Thương"]
+    assert a.role == "lead" and a.deadline == deadline
