@@ -771,6 +771,10 @@ def _paragraph_texts(text: str, mentions=()) -> list[str]:
     ("triển khai thực hiện và", True),   # a connector
     ("triển khai thực hiện.", False),    # a finished sentence
     ("triển khai thực hiện", False),
+    ("nghiên cứu, đề xuất phương án, báo cáo", True),  # a verb waiting for its addressee
+    ("hoàn thiện hồ sơ, gửi", True),
+    ("hoàn thiện dự thảo, trình", True),
+    ("CHẾ ĐỘ BÁO CÁO", False),            # a heading in capitals
     ("phối hợp với Sở ****   ", True),   # stars and spaces at the end are not read
 ])
 def test_a_long_paragraph_is_read_by_how_it_ends(last_line, joined):
@@ -801,3 +805,26 @@ def test_names_over_line_breaks_join_lines_and_a_reading_without_them_is_reused(
     inside = [m for m in mentions if "\n" not in text[m.span[0]:m.span[1]]]
     again = read(inside)  # no name over a line break: the reading without names
     assert [p.text for p in again] == [p.text for p in plain]
+
+
+@pytest.mark.parametrize("text, deadline", [
+    # the report's addressee and deadline wrapped onto the next line
+    ("giao Sở Tài chính chủ trì nghiên cứu, đề xuất phương án xử lý, báo cáo\n"
+     "Ủy ban nhân dân tỉnh trong tháng 12 năm 2025.\n", "2025-12"),
+    ("Giao Sở Xây dựng hoàn thiện hồ sơ dự án, gửi\nSở Tài chính thẩm định trước ngày 15/3/2026.\n", "2026-03-15"),
+    ("Giao Sở Nội vụ hoàn thiện dự thảo đề án, trình\nỦy ban nhân dân tỉnh chậm nhất ngày 20/01/2026.\n", "2026-01-20"),
+])
+def test_a_deadline_wrapped_after_the_report_verb_is_the_tasks(text, deadline):
+    (a,) = [a for a in run(text) if a.role == "lead"]
+    assert a.deadline == deadline
+
+
+@pytest.mark.parametrize("items, deadline", [
+    ("- Hoàn thiện kế hoạch cao điểm;\n+ Báo cáo Ủy ban nhân dân tỉnh trước ngày 30/11/2025.\n", "2025-11-30"),
+    ("a) Rà soát các điểm tồn đọng;\nb) Tổng hợp, báo cáo chậm nhất ngày 05/01/2026.\n", "2026-01-05"),
+    ("- Rà soát các điểm tồn đọng;\n- Tổng hợp kết quả.\n", None),
+])
+def test_a_subject_lead_in_takes_the_deadline_of_its_items(items, deadline):
+    text = "1. Sở Công Thương tập trung chỉ đạo các đơn vị thực hiện một số nhiệm vụ sau:\n" + items
+    (a,) = [a for a in run(text) if a.agency == "Sở Công Thương"]
+    assert a.role == "lead" and a.deadline == deadline

@@ -284,8 +284,11 @@ class Extractor(HeadingRules, RequestRules):
         stop = reach(after, p.end)
         # the lead-in's time ("Hằng năm, X báo cáo …") is the task's recurrence or deadline
         scope = (lead_in.start() if lead_in else after, stop)
+        # "X … thực hiện một số nhiệm vụ sau:": the items below are X's, their deadline too
+        more = [(q.start, q.end) for q in self._task_list(i)] \
+            if cues().task_list_intro.search(self.text[after:stop].rstrip()) else []
         self._add(found, role, "subject", scope, _first_sentence(self.text[after:stop]), self._partners(after, stop),
-                  targets_in(self.text[after:stop]))
+                  targets_in(self.text[after:stop]), more=more)
 
     def _in_executes(self, p: Para, pos: int) -> bool:
         """Whether ``pos`` is in the subject list of the closing formula: 'Thủ trưởng các đơn vị

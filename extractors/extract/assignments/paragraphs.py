@@ -44,10 +44,12 @@ def line_marker(line: str) -> tuple[str | None, int, int]:
     return m.kind, RANKS[m.kind], m.length
 
 
-# a line that ends in a connector, or in the capitalised head of a name cut by the wrap
-# ('… Hội Nghề cá, Hiệp hội' / 'Nước mắm Phan Thiết'), goes on on the next line
+# a line that ends in a connector, in a verb still waiting for its addressee ('…, báo cáo'
+# / 'Chính phủ trong tháng 12 năm 2025': the report's deadline is on the next line), or in
+# the capitalised head of a name cut by the wrap ('… Hội Nghề cá, Hiệp hội' / 'Nước mắm
+# Phan Thiết'), goes on on the next line
 _CONNECTOR_END = re.compile(
-    r"(?:\b(?:và|của|các|cho|với|thuộc|về|tại)|[,\-–&]"
+    r"(?:\b(?:và|của|các|cho|với|thuộc|về|tại|báo\s+cáo|gửi|trình)|[,\-–&]"
     r"|(?<![.;:!?]\s)(?<!^)\b(?:Hiệp\s+hội|Hội|Sở|Bộ|Ban|Ủy\s+ban|Uỷ\s+ban|Phòng|Cục|Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Văn\s+phòng|Đài))$"
 )
 
