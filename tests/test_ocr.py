@@ -189,6 +189,10 @@ def test_text_from_tsv_without_columns():
     ("trình Chủ tịch ký duyệt, ban hành. Aw ~", "trình Chủ tịch ký duyệt, ban hành."),
     ("Kính gửi: Sở Y tế, Sở Tài chính.", "Kính gửi: Sở Y tế, Sở Tài chính."),
     ("- Lưu: VT, P6.\n- Như trên; Bộ Y tế", "- Lưu: VT, P6.\n- Như trên; Bộ Y tế"),
+    ("- Như trên;\n- Lưu: VT", "- Như trên;\n- Lưu: VT"),  # a unit's code in capitals is no speck
+    ("- Lưu: VT, TH", "- Lưu: VT, TH"),
+    ("Kính gửi: Sở Y tế; UB", "Kính gửi: Sở Y tế; UB"),
+    ("tiếp nhận tại khu: A", "tiếp nhận tại khu: A"),
 ])
 def test_mend_ocr_slips(slip, mended):
     assert ocr.mend_ocr_slips(slip) == mended

@@ -236,8 +236,9 @@ def unglue_words(text: str) -> str:
 
 
 # Specks of a seal or a fold read as one or two stray letters after a line's closing
-# punctuation ('Như trên; z', 'ban hành. Aw ~'): no Vietnamese word is read so.
-_TRAILING_SPECKS = re.compile(r"(?m)(?<=[;:.,])(?:[ \t]+(?:[A-Za-z]{1,2}|[~#*^`—–]))+[ \t]*$")
+# punctuation ('Như trên; z', 'ban hành. Aw ~'): no Vietnamese word is read so. Capitals
+# alone are kept: a unit's code ('Lưu: VT', 'Như trên; UB', 'khu: A').
+_TRAILING_SPECKS = re.compile(r"(?m)(?<=[;:.,])(?:[ \t]+(?:[a-z][A-Za-z]?|[A-Z][a-z]|[~#*^`—–]))+[ \t]*$")
 
 
 def mend_ocr_slips(text: str) -> str:
