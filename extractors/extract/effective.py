@@ -252,7 +252,7 @@ def _respelled(text: str) -> str | None:
     keyboard damaged them (the same length: offsets stay), or None when none is damaged.
     Only the text around each cue is read: a clause's subject is before it, its date after."""
     pattern, spelling = _ocr_phrases()
-    chars: list[str] | None = None
+    fixes: dict[int, tuple[int, str]] = {}  # start -> (end, the word spelled right)
     last = 0
     for cue in _DAMAGED_CUE.finditer(text):
         lo, hi = max(last, cue.start() - 400), min(len(text), cue.end() + 700)
@@ -269,10 +269,17 @@ def _respelled(text: str) -> str | None:
                 a, b = lo + m.start() + w.start(), lo + m.start() + w.end()
                 if word == "#" or len(word) != b - a or text[a:b].lower() == word:
                     continue
-                if chars is None:
-                    chars = list(text)
-                chars[a:b] = list(word)
-    return "".join(chars) if chars is not None else None
+                fixes[a] = (b, word)
+    if not fixes:
+        return None
+    # the text rebuilt from its slices and the mended words (no per-character copy of it)
+    pieces, pos = [], 0
+    for a in sorted(fixes):
+        b, word = fixes[a]
+        pieces += [text[pos:a], word]
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def find_effective(ctx) -> Validity:
